@@ -1,0 +1,106 @@
+import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
+import express, { Router, type Express } from 'express';
+import helmet from 'helmet';
+import type { TConfig } from './config.js';
+import type { Db } from './db/connect.js';
+import type { DevSigningKey } from './dev/dev-signing-key.js';
+import { createDevRouter } from './dev/dev-routes.js';
+import { RouteTable } from './http/define-route.js';
+import { apiNotFound, createErrorHandler } from './http/error-handler.js';
+import { assignRequestId, createAccessLog } from './http/request-context.js';
+import { serveWebApps } from './http/serve-web-apps.js';
+import { staffContextOf } from './integrations/identity/staff-context.js';
+import { createStaffAuthenticator } from './integrations/identity/verify-staff-token.js';
+import type { BlobStore } from './integrations/blob-storage/blob-store.js';
+import type { Logger } from './logger.js';
+import { addContactRoutes } from './modules/contacts/routes.js';
+import { createHealthRouter } from './modules/health/routes.js';
+import { addMatterRoutes } from './modules/matters/routes.js';
+import { addStaffRoutes } from './modules/staff/routes.js';
+
+export type AppDeps = {
+  config: TConfig;
+  db: Db;
+  blobs: BlobStore;
+  logger: Logger;
+  /** Embedded mode only: the key behind /dev/sign-in and /dev/jwks.json. */
+  devKey?: DevSigningKey;
+};
+
+/** Builds the Express app. No listening, no globals: tests and the server both call this. */
+export function createApp(deps: AppDeps): Express {
+  const { config, db, logger } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.mode === 'production' ? 1 : false);
+  app.set('query parser', 'simple');
+
+  app.use(assignRequestId);
+  app.use(createAccessLog(logger));
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          'default-src': ["'self'"],
+          'script-src': ["'self'"],
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:', 'blob:'],
+          'connect-src': ["'self'"],
+          'frame-ancestors': ["'self'"],
+          'form-action': ["'self'"],
+          'object-src': ["'none'"],
+          'base-uri': ["'self'"],
+          ...(config.mode === 'embedded' ? { 'upgrade-insecure-requests': null } : {}),
+        },
+      },
+      hsts: config.mode === 'production',
+    }),
+  );
+
+  app.use(createHealthRouter(deps));
+
+  const registry = new OpenAPIRegistry();
+  registry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+
+  const publicApi = Router();
+  publicApi.get('/auth-config', (_req, res) => {
+    res.json({
+      mode: config.mode,
+      devSignInUrl: config.mode === 'embedded' ? '/dev/sign-in' : null,
+      entra:
+        config.mode === 'production' && config.identity.clientId
+          ? { clientId: config.identity.clientId, audience: config.identity.audience }
+          : null,
+    });
+  });
+  publicApi.get('/openapi.json', (_req, res) => {
+    const generator = new OpenApiGeneratorV31(registry.definitions);
+    res.json(
+      generator.generateDocument({
+        openapi: '3.1.0',
+        info: { title: 'Confer API', version: '1' },
+        servers: [{ url: config.publicBaseUrl }],
+      }),
+    );
+  });
+
+  const staffApi = Router();
+  staffApi.use(express.json({ limit: '256kb', strict: true }));
+  staffApi.use(createStaffAuthenticator({ config, db }));
+  const routes = new RouteTable(staffApi, registry, '/api/v1', staffContextOf);
+  addStaffRoutes(routes, db);
+  addMatterRoutes(routes, db);
+  addContactRoutes(routes, db);
+
+  app.use('/api/v1', publicApi);
+  app.use('/api/v1', staffApi);
+  app.use('/api', apiNotFound);
+
+  if (config.mode === 'embedded' && deps.devKey) {
+    app.use('/dev', createDevRouter({ config, db, key: deps.devKey }));
+  }
+  serveWebApps(app);
+
+  app.use(createErrorHandler(logger));
+  return app;
+}

@@ -1,0 +1,195 @@
+import { z } from 'zod';
+
+/**
+ * Every setting Confer reads, validated once at boot. The README's settings table mirrors
+ * this file. In production every problem is reported at once and startup stops.
+ */
+
+const ZMode = z.enum(['embedded', 'production']);
+const ZLogLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
+
+const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
+const optionalUrl = z.preprocess(emptyToUndefined, z.url().optional());
+
+const ZEnv = z.object({
+  CONFER_MODE: z.preprocess(emptyToUndefined, ZMode.default('embedded')),
+  PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(3000)),
+  HOST: optionalString,
+  PUBLIC_BASE_URL: optionalUrl,
+  CONFER_DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('.confer')),
+  LOG_LEVEL: z.preprocess(emptyToUndefined, ZLogLevel.default('info')),
+  DATABASE_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+      .optional(),
+  ),
+  DB_POOL_MAX: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(200).default(10)),
+  AZURE_STORAGE_CONNECTION_STRING: optionalString,
+  AZURE_STORAGE_ACCOUNT_URL: z.preprocess(
+    emptyToUndefined,
+    z.url({ protocol: /^https?$/ }).optional(),
+  ),
+  AZURE_STORAGE_CONTAINER: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/, 'must be a valid blob container name')
+      .default('confer'),
+  ),
+  ACS_CONNECTION_STRING: optionalString,
+  ACS_ENDPOINT: z.preprocess(emptyToUndefined, z.url({ protocol: /^https$/ }).optional()),
+  ACS_EMAIL_SENDER: z.preprocess(emptyToUndefined, z.email().optional()),
+  ACS_SMS_SENDER: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number such as +447700900123')
+      .optional(),
+  ),
+  ACS_WEBHOOK_SECRET: z.preprocess(
+    emptyToUndefined,
+    z.string().min(32, 'must be at least 32 characters').optional(),
+  ),
+  ENTRA_ALLOWED_TENANT_IDS: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .transform((s) => s.split(',').map((t) => t.trim()).filter(Boolean))
+      .pipe(z.array(z.uuid('each tenant id must be a GUID')).min(1))
+      .optional(),
+  ),
+  ENTRA_API_AUDIENCE: optionalString,
+  ENTRA_CLIENT_ID: z.preprocess(emptyToUndefined, z.uuid('must be a GUID').optional()),
+  ENTRA_JWKS_URL: z.preprocess(
+    emptyToUndefined,
+    z.url().default('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
+  ),
+  ENTRA_ISSUER_TEMPLATE: z.preprocess(
+    emptyToUndefined,
+    z.string().default('https://login.microsoftonline.com/{tid}/v2.0'),
+  ),
+});
+
+export type TConfig = {
+  mode: 'embedded' | 'production';
+  port: number;
+  host: string;
+  publicBaseUrl: string;
+  dataDir: string;
+  logLevel: z.infer<typeof ZLogLevel>;
+  database: { url?: string; poolMax: number };
+  storage: { connectionString?: string; accountUrl?: string; container: string };
+  acs: {
+    connectionString?: string;
+    endpoint?: string;
+    emailSender?: string;
+    smsSender?: string;
+    webhookSecret?: string;
+  };
+  identity: {
+    allowedTenantIds?: string[];
+    audience: string;
+    clientId?: string;
+    jwksUrl: string;
+    issuerTemplate: string;
+  };
+};
+
+/** Presence and transport rules of production, checked on the raw values so that every
+ * problem is reported together with the malformed ones. */
+function productionProblems(env: NodeJS.ProcessEnv): string[] {
+  const problems: string[] = [];
+  const get = (name: string) => {
+    const v = env[name];
+    return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
+  };
+  const need = (ok: unknown, message: string) => {
+    if (!ok) problems.push(message);
+  };
+  need(get('DATABASE_URL'), 'DATABASE_URL: required in production');
+  need(
+    get('AZURE_STORAGE_CONNECTION_STRING') || get('AZURE_STORAGE_ACCOUNT_URL'),
+    'AZURE_STORAGE_ACCOUNT_URL or AZURE_STORAGE_CONNECTION_STRING: one is required in production',
+  );
+  const accountUrl = get('AZURE_STORAGE_ACCOUNT_URL');
+  if (accountUrl && !accountUrl.startsWith('https://')) {
+    problems.push('AZURE_STORAGE_ACCOUNT_URL: must be https in production');
+  }
+  need(get('ACS_CONNECTION_STRING') || get('ACS_ENDPOINT'), 'ACS_ENDPOINT or ACS_CONNECTION_STRING: one is required in production');
+  need(get('ACS_EMAIL_SENDER'), 'ACS_EMAIL_SENDER: required in production');
+  need(get('ACS_WEBHOOK_SECRET'), 'ACS_WEBHOOK_SECRET: required in production');
+  need(get('ENTRA_ALLOWED_TENANT_IDS'), 'ENTRA_ALLOWED_TENANT_IDS: required in production');
+  need(get('ENTRA_API_AUDIENCE'), 'ENTRA_API_AUDIENCE: required in production');
+  need(get('ENTRA_CLIENT_ID'), 'ENTRA_CLIENT_ID: required in production');
+  need(get('PUBLIC_BASE_URL'), 'PUBLIC_BASE_URL: required in production');
+  const base = get('PUBLIC_BASE_URL');
+  if (base && !base.startsWith('https://')) problems.push('PUBLIC_BASE_URL: must be https in production');
+  const issuer = get('ENTRA_ISSUER_TEMPLATE');
+  if (issuer && !issuer.includes('{tid}')) problems.push('ENTRA_ISSUER_TEMPLATE: must contain {tid}');
+  return problems;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Confer cannot start: invalid configuration\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Embedded-mode identity: tokens minted by /dev/sign-in, verified like any Entra token. */
+export const embeddedAudience = 'api://confer-embedded';
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
+  const problems: string[] = [];
+  const parsed = ZEnv.safeParse(env);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      problems.push(`${issue.path.join('.') || 'environment'}: ${issue.message}`);
+    }
+  }
+  const production = env.CONFER_MODE === 'production';
+  if (production) problems.push(...productionProblems(env));
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
+  const e = parsed.data;
+
+  const publicBaseUrl = (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
+  return {
+    mode: e.CONFER_MODE,
+    port: e.PORT,
+    host: e.HOST ?? (production ? '0.0.0.0' : '127.0.0.1'),
+    publicBaseUrl,
+    dataDir: e.CONFER_DATA_DIR,
+    logLevel: e.LOG_LEVEL,
+    database: { url: e.DATABASE_URL, poolMax: e.DB_POOL_MAX },
+    storage: {
+      connectionString: e.AZURE_STORAGE_CONNECTION_STRING,
+      accountUrl: e.AZURE_STORAGE_ACCOUNT_URL,
+      container: e.AZURE_STORAGE_CONTAINER,
+    },
+    acs: {
+      connectionString: e.ACS_CONNECTION_STRING,
+      endpoint: e.ACS_ENDPOINT,
+      emailSender: e.ACS_EMAIL_SENDER,
+      smsSender: e.ACS_SMS_SENDER,
+      webhookSecret: e.ACS_WEBHOOK_SECRET,
+    },
+    identity: production
+      ? {
+          allowedTenantIds: e.ENTRA_ALLOWED_TENANT_IDS,
+          audience: e.ENTRA_API_AUDIENCE!,
+          clientId: e.ENTRA_CLIENT_ID,
+          jwksUrl: e.ENTRA_JWKS_URL,
+          issuerTemplate: e.ENTRA_ISSUER_TEMPLATE,
+        }
+      : {
+          allowedTenantIds: e.ENTRA_ALLOWED_TENANT_IDS,
+          audience: embeddedAudience,
+          clientId: e.ENTRA_CLIENT_ID,
+          jwksUrl: `http://127.0.0.1:${e.PORT}/dev/jwks.json`,
+          issuerTemplate: `${publicBaseUrl}/dev`,
+        },
+  };
+}

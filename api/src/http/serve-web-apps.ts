@@ -1,0 +1,30 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import express, { type Express } from 'express';
+
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+
+/**
+ * Serves the built staff app at /addin/ and the client portal at /portal/ from the same
+ * origin as the API. Hashed assets are cached for a year; index.html never is.
+ */
+export function serveWebApps(app: Express): void {
+  for (const name of ['addin', 'portal'] as const) {
+    const dist = join(repoRoot, name, 'dist');
+    const index = join(dist, 'index.html');
+    app.use(
+      `/${name}/assets`,
+      express.static(join(dist, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }),
+    );
+    app.use(`/${name}`, express.static(dist, { index: false, maxAge: '1h' }));
+    app.get([`/${name}`, `/${name}/`, `/${name}/*rest`], (_req, res) => {
+      if (!existsSync(index)) {
+        res.status(503).type('text').send(`The ${name} app is not built yet: run npm run build`);
+        return;
+      }
+      res.set('Cache-Control', 'no-cache').sendFile(index);
+    });
+  }
+  app.get('/', (_req, res) => res.redirect(302, '/addin/'));
+}

@@ -1,0 +1,120 @@
+import type { RequestHandler } from 'express';
+import { createRemoteJWKSet, decodeJwt, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
+import type { TConfig } from '../../config.js';
+import type { Db } from '../../db/connect.js';
+import { AppError } from '../../errors.js';
+import { recordAudit } from '../../modules/audit/record-audit.js';
+import { findFirmByTenant } from '../../modules/firms/repository.js';
+import { bindPendingStaff, findStaffByIdentity } from '../../modules/staff/repository.js';
+import type { StaffContext } from './staff-context.js';
+
+/** The delegated scope staff tokens must carry (Entra "Expose an API" scope name). */
+export const staffScope = 'access_as_user';
+
+const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+type Refusal = { code: string; status: number; detail: string; firmId?: string | null };
+
+function refusalFromJose(error: unknown): Refusal {
+  if (error instanceof joseErrors.JWTExpired) {
+    return { code: 'token_expired', status: 401, detail: 'The token has expired: sign in again' };
+  }
+  if (error instanceof joseErrors.JWTClaimValidationFailed) {
+    return { code: 'invalid_token', status: 401, detail: `The token's "${error.claim}" claim is not accepted` };
+  }
+  if (error instanceof joseErrors.JWSSignatureVerificationFailed) {
+    return { code: 'invalid_token', status: 401, detail: 'The token signature is not valid' };
+  }
+  if (error instanceof joseErrors.JWKSNoMatchingKey) {
+    return { code: 'invalid_token', status: 401, detail: 'The token was signed by an unknown key' };
+  }
+  if (error instanceof joseErrors.JOSEError) {
+    return { code: 'invalid_token', status: 401, detail: 'The token is not valid' };
+  }
+  throw error;
+}
+
+/**
+ * The one staff authentication path, in every mode: signature from the JWKS (cached,
+ * refetched on an unknown kid), issuer, audience, expiry and not-before, scope; the tenant
+ * resolves the firm; (tenant id, object id) resolves the staff member, who must be active.
+ */
+export function createStaffAuthenticator(deps: { config: TConfig; db: Db }): RequestHandler {
+  const { identity } = deps.config;
+  const jwks = createRemoteJWKSet(new URL(identity.jwksUrl), {
+    cacheMaxAge: 6 * 60 * 60 * 1000,
+    cooldownDuration: 30 * 1000,
+  });
+
+  async function authenticate(token: string): Promise<StaffContext | Refusal> {
+    let unverified: JWTPayload;
+    try {
+      unverified = decodeJwt(token);
+    } catch {
+      return { code: 'invalid_token', status: 401, detail: 'The bearer token is not a JWT' };
+    }
+    const tid = typeof unverified.tid === 'string' ? unverified.tid : '';
+    if (!guid.test(tid)) return { code: 'invalid_token', status: 401, detail: 'The token has no tenant id' };
+    if (identity.allowedTenantIds && !identity.allowedTenantIds.includes(tid.toLowerCase())) {
+      return { code: 'unknown_tenant', status: 401, detail: 'This organisation does not use Confer' };
+    }
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, jwks, {
+        issuer: identity.issuerTemplate.replace('{tid}', tid),
+        audience: identity.audience,
+        algorithms: ['RS256'],
+        clockTolerance: 60,
+        requiredClaims: ['exp', 'iat', 'tid', 'oid'],
+      }));
+    } catch (error) {
+      return refusalFromJose(error);
+    }
+    const scopes = typeof payload.scp === 'string' ? payload.scp.split(' ') : [];
+    if (!scopes.includes(staffScope)) {
+      return { code: 'invalid_token', status: 401, detail: `The token lacks the ${staffScope} scope` };
+    }
+    const oid = String(payload.oid);
+    const firm = await findFirmByTenant(deps.db, tid);
+    if (!firm) return { code: 'unknown_tenant', status: 401, detail: 'This organisation does not use Confer' };
+    let row = await findStaffByIdentity(deps.db, firm.id, tid, oid);
+    const email = typeof payload.preferred_username === 'string' ? payload.preferred_username : payload.email;
+    if (!row && typeof email === 'string') row = await bindPendingStaff(deps.db, firm.id, email, oid);
+    if (!row) {
+      return {
+        code: 'unknown_staff',
+        status: 403,
+        detail: 'You are not a Confer user at your firm yet: ask a firm admin to add you',
+        firmId: firm.id,
+      };
+    }
+    if (!row.active) {
+      return { code: 'staff_disabled', status: 403, detail: 'Your Confer access has been disabled', firmId: firm.id };
+    }
+    return { firmId: firm.id, staffId: row.id, tenantId: tid, role: row.role };
+  }
+
+  return async (req, res, next) => {
+    const header = req.get('authorization') ?? '';
+    const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header);
+    if (!match) {
+      throw new AppError('missing_token', 401, 'Sign in: a bearer token is required');
+    }
+    const result = await authenticate(match[1]!);
+    if ('code' in result) {
+      await recordAudit(deps.db, {
+        firmId: result.firmId ?? null,
+        actorKind: 'anonymous',
+        action: 'staff.authenticate',
+        outcome: 'refused',
+        requestId: String(res.locals.requestId ?? ''),
+        ip: req.ip,
+        details: { code: result.code },
+      });
+      res.setHeader('WWW-Authenticate', `Bearer error="invalid_token"`);
+      throw new AppError(result.code, result.status, result.detail);
+    }
+    res.locals.staff = result;
+    next();
+  };
+}

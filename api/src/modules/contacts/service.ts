@@ -1,0 +1,81 @@
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import type { Db } from '../../db/connect.js';
+import { AppError, notFound } from '../../errors.js';
+import type { StaffContext } from '../../integrations/identity/staff-context.js';
+import { decodeCursor, encodeCursor } from '../../shared/pagination.js';
+import { getFirm } from '../firms/repository.js';
+import * as repo from './repository.js';
+import type { TContact } from './schemas.js';
+
+export function toContact(row: Pick<repo.TContactRow, 'id' | 'name' | 'email' | 'mobile' | 'kind' | 'active' | 'createdAt' | 'updatedAt'>): TContact {
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    mobile: row.mobile,
+    kind: row.kind,
+    active: row.active,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** Mobiles are stored in E.164; a national number is read in the firm's country. */
+export function normaliseMobile(input: string, defaultCountry: string): string {
+  const parsed = parsePhoneNumberFromString(input, defaultCountry as CountryCode);
+  if (!parsed || !parsed.isValid()) {
+    throw new AppError('validation_failed', 400, 'body.mobile: is not a valid phone number', {
+      errors: [{ location: 'body', field: 'mobile', message: 'is not a valid phone number' }],
+    });
+  }
+  return parsed.number;
+}
+
+async function firmCountry(db: Db, firmId: string): Promise<string> {
+  return (await getFirm(db, firmId))?.country ?? 'GB';
+}
+
+export async function listContacts(db: Db, ctx: StaffContext, query: { q?: string; before?: string; limit: number }) {
+  const after = query.before ? (decodeCursor(query.before, 2) as [string, string]) : undefined;
+  const rows = await repo.listContacts(db, ctx.firmId, { q: query.q || undefined, after, limit: query.limit + 1 });
+  const page = rows.slice(0, query.limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map(toContact),
+    nextCursor: rows.length > query.limit && last ? encodeCursor([last.name, last.id]) : null,
+  };
+}
+
+export async function getContact(db: Db, ctx: StaffContext, contactId: string) {
+  const row = await repo.getContact(db, ctx.firmId, contactId);
+  if (!row) throw notFound('Contact');
+  return toContact(row);
+}
+
+export async function createContact(
+  db: Db,
+  ctx: StaffContext,
+  input: { name: string; email?: string | null; mobile?: string | null; kind: 'client' | 'third_party' },
+) {
+  const mobile = input.mobile ? normaliseMobile(input.mobile, await firmCountry(db, ctx.firmId)) : null;
+  const row = await repo.insertContact(db, ctx.firmId, {
+    name: input.name,
+    email: input.email ?? null,
+    mobile,
+    kind: input.kind,
+  });
+  return toContact(row);
+}
+
+export async function updateContact(
+  db: Db,
+  ctx: StaffContext,
+  contactId: string,
+  input: { name?: string; email?: string | null; mobile?: string | null; kind?: 'client' | 'third_party'; active?: boolean },
+) {
+  const values = { ...input };
+  if (input.mobile) values.mobile = normaliseMobile(input.mobile, await firmCountry(db, ctx.firmId));
+  const row = await repo.updateContact(db, ctx.firmId, contactId, values);
+  if (!row) throw notFound('Contact');
+  return toContact(row);
+}

@@ -1,0 +1,115 @@
+import type { Server } from 'node:http';
+import { join, resolve } from 'node:path';
+import { createApp } from './app.js';
+import { loadConfig, type TConfig } from './config.js';
+import { connectDatabase, type Database } from './db/connect.js';
+import { loadDevSigningKey } from './dev/dev-signing-key.js';
+import { seedDemoFirm } from './dev/seed-demo-firm.js';
+import { createBlobStore } from './integrations/blob-storage/blob-store.js';
+import { startAzurite, type RunningAzurite } from './integrations/blob-storage/start-azurite.js';
+import { createLogger, type Logger } from './logger.js';
+
+export type RunningConfer = { url: string; server: Server; stop(): Promise<void> };
+
+/** The database: the configured server, else (embedded mode only) PGlite under the data dir. */
+export async function openDatabase(config: TConfig): Promise<Database> {
+  if (config.database.url) return connectDatabase({ url: config.database.url, poolMax: config.database.poolMax });
+  if (config.mode === 'production') throw new Error('DATABASE_URL is required in production');
+  return connectDatabase({ dataDir: resolve(config.dataDir, 'pgdata') });
+}
+
+export async function startServer(config: TConfig, logger: Logger = createLogger(config)): Promise<RunningConfer> {
+  const cleanups: Array<() => Promise<void>> = [];
+  const cleanup = async () => {
+    for (const fn of cleanups.reverse()) await fn().catch(() => {});
+  };
+  try {
+    const database = await openDatabase(config);
+    cleanups.push(() => database.close());
+    await database.migrate();
+
+    let storage = config.storage;
+    if (!storage.connectionString && !storage.accountUrl) {
+      if (config.mode === 'production') throw new Error('Blob storage is required in production');
+      const azurite: RunningAzurite = await startAzurite({ location: resolve(config.dataDir, 'azurite') });
+      cleanups.push(() => azurite.stop());
+      storage = { ...storage, connectionString: azurite.connectionString };
+      logger.info({ port: azurite.port }, 'Azurite blob storage started');
+    }
+    const blobs = createBlobStore(storage);
+    await blobs.ensureContainer();
+
+    let devKey;
+    if (config.mode === 'embedded') {
+      devKey = await loadDevSigningKey(resolve(config.dataDir));
+      if (await seedDemoFirm(database.db)) logger.info('Seeded the demo firm');
+    }
+
+    const app = createApp({ config, db: database.db, blobs, logger, devKey });
+    const server = await new Promise<Server>((ok, fail) => {
+      const s = app.listen(config.port, config.host, () => ok(s));
+      s.once('error', fail);
+    });
+    server.keepAliveTimeout = 65_000;
+    cleanups.push(
+      () =>
+        new Promise<void>((done) => {
+          server.close(() => done());
+          server.closeIdleConnections();
+          setTimeout(() => server.closeAllConnections(), 5000).unref();
+        }),
+    );
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    return { url: `http://localhost:${port}`, server, stop: cleanup };
+  } catch (error) {
+    await cleanup();
+    throw error;
+  }
+}
+
+/** `npm start` and `npm run db:migrate` land here (see scripts/start.mjs). */
+export async function runFromCommandLine(argv: string[]): Promise<void> {
+  let config: TConfig;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    process.exit(78);
+  }
+  const logger = createLogger(config);
+  if (argv.includes('--migrate-only')) {
+    const database = await openDatabase(config);
+    await database.migrate();
+    await database.close();
+    logger.info({ database: database.kind }, 'Migrations applied');
+    return;
+  }
+  const running = await startServer(config, logger);
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'Shutting down');
+    running.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+
+  const base = config.mode === 'embedded' ? running.url : config.publicBaseUrl;
+  const lines = [
+    '',
+    `Confer is running (${config.mode} mode)`,
+    `  Staff app:      ${base}/addin/`,
+    `  Client portal:  ${base}/portal/`,
+    `  API:            ${base}/api/v1/openapi.json`,
+    ...(config.mode === 'embedded'
+      ? [`  Dev sign-in:    ${base}/dev/sign-in`, `  Data:           ${join(resolve(config.dataDir))}`]
+      : []),
+    '',
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+}

@@ -1,0 +1,83 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import supertest from 'supertest';
+import { createApp } from '../../src/app.js';
+import { loadConfig, type TConfig } from '../../src/config.js';
+import type { Database } from '../../src/db/connect.js';
+import { loadDevSigningKey, signDevToken, type DevSigningKey, type TDevTokenClaims } from '../../src/dev/dev-signing-key.js';
+import { createBlobStore, type BlobStore } from '../../src/integrations/blob-storage/blob-store.js';
+import { findFreePort } from '../../src/integrations/blob-storage/start-azurite.js';
+import { createLogger } from '../../src/logger.js';
+import { createTestDatabase } from './test-database.js';
+
+export type TestApp = {
+  config: TConfig;
+  database: Database;
+  db: Database['db'];
+  blobs: BlobStore;
+  devKey: DevSigningKey;
+  server: Server;
+  baseUrl: string;
+  http: ReturnType<typeof supertest>;
+  /** A token for a staff member, minted by the embedded identity provider. */
+  tokenFor(claims: TDevTokenClaims, overrides?: { issuer?: string; audience?: string; lifetimeSeconds?: number }): Promise<string>;
+  stop(): Promise<void>;
+};
+
+/**
+ * The real app on a loopback port, in embedded mode, on a fresh database and its own blob
+ * container in the run's Azurite. Staff tokens travel the real path: signed by the dev key,
+ * fetched back through /dev/jwks.json by the bearer middleware.
+ */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'confer-test-'));
+  const port = await findFreePort();
+  const config = loadConfig({
+    CONFER_MODE: 'embedded',
+    PORT: String(port),
+    CONFER_DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    AZURE_STORAGE_CONNECTION_STRING: process.env.TEST_AZURE_STORAGE_CONNECTION_STRING ?? '',
+    AZURE_STORAGE_CONTAINER: `t${randomBytes(8).toString('hex')}`,
+    ...env,
+  });
+  const database = await createTestDatabase();
+  const blobs = createBlobStore(config.storage);
+  await blobs.ensureContainer();
+  const devKey = await loadDevSigningKey(dataDir);
+  const app = createApp({ config, db: database.db, blobs, logger: createLogger(config), devKey });
+  const server = await new Promise<Server>((resolve) => {
+    const s = app.listen(port, '127.0.0.1', () => resolve(s));
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  return {
+    config,
+    database,
+    db: database.db,
+    blobs,
+    devKey,
+    server,
+    baseUrl,
+    http: supertest(baseUrl),
+    tokenFor: (claims, overrides = {}) =>
+      signDevToken(
+        devKey,
+        {
+          issuer: overrides.issuer ?? config.identity.issuerTemplate,
+          audience: overrides.audience ?? config.identity.audience,
+          lifetimeSeconds: overrides.lifetimeSeconds,
+        },
+        claims,
+      ),
+    stop: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await blobs.container.deleteIfExists();
+      await database.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

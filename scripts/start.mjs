@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+// `npm start`: builds whatever is missing (API, staff app, portal), then runs Confer.
+// `npm run db:migrate`: applies the migrations and exits.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major < 20 || (major === 20 && minor < 19)) {
+  console.error(`Confer needs Node.js 20.19 or newer; this is ${process.versions.node}.`);
+  process.exit(1);
+}
+
+const builds = [
+  { workspace: 'api', output: 'api/dist/server.js' },
+  { workspace: 'addin', output: 'addin/dist/index.html' },
+  { workspace: 'portal', output: 'portal/dist/index.html' },
+];
+for (const { workspace, output } of builds) {
+  if (existsSync(join(root, output))) continue;
+  console.log(`Building ${workspace} (first run)...`);
+  const result = spawnSync(npm, ['run', 'build', '-w', workspace], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+const server = await import(pathToFileURL(join(root, 'api/dist/server.js')).href);
+await server.runFromCommandLine(process.argv.slice(2));
