@@ -13,7 +13,10 @@ const linked = !existsSync(rootLink) && existsSync(local);
 if (linked) symlinkSync(local, rootLink, 'dir');
 try {
   const kit = join(api, '..', 'node_modules', 'drizzle-kit', 'bin.cjs');
-  const result = spawnSync(process.execPath, [kit, 'generate', ...process.argv.slice(2)], { cwd: api, stdio: 'inherit' });
+  const result = spawnSync(process.execPath, [kit, 'generate', ...process.argv.slice(2)], {
+    cwd: api,
+    stdio: 'inherit',
+  });
   process.exitCode = result.status ?? 1;
 } finally {
   if (linked) rmSync(rootLink);

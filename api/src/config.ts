@@ -28,10 +28,7 @@ const ZEnv = z.object({
   ),
   DB_POOL_MAX: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(200).default(10)),
   AZURE_STORAGE_CONNECTION_STRING: optionalString,
-  AZURE_STORAGE_ACCOUNT_URL: z.preprocess(
-    emptyToUndefined,
-    z.url({ protocol: /^https?$/ }).optional(),
-  ),
+  AZURE_STORAGE_ACCOUNT_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
   AZURE_STORAGE_CONTAINER: z.preprocess(
     emptyToUndefined,
     z
@@ -49,15 +46,17 @@ const ZEnv = z.object({
       .regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number such as +447700900123')
       .optional(),
   ),
-  ACS_WEBHOOK_SECRET: z.preprocess(
-    emptyToUndefined,
-    z.string().min(32, 'must be at least 32 characters').optional(),
-  ),
+  ACS_WEBHOOK_SECRET: z.preprocess(emptyToUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
   ENTRA_ALLOWED_TENANT_IDS: z.preprocess(
     emptyToUndefined,
     z
       .string()
-      .transform((s) => s.split(',').map((t) => t.trim()).filter(Boolean))
+      .transform((s) =>
+        s
+          .split(',')
+          .map((t) => t.trim())
+          .filter(Boolean),
+      )
       .pipe(z.array(z.uuid('each tenant id must be a GUID')).min(1))
       .optional(),
   ),
@@ -118,7 +117,10 @@ function productionProblems(env: NodeJS.ProcessEnv): string[] {
   if (accountUrl && !accountUrl.startsWith('https://')) {
     problems.push('AZURE_STORAGE_ACCOUNT_URL: must be https in production');
   }
-  need(get('ACS_CONNECTION_STRING') || get('ACS_ENDPOINT'), 'ACS_ENDPOINT or ACS_CONNECTION_STRING: one is required in production');
+  need(
+    get('ACS_CONNECTION_STRING') || get('ACS_ENDPOINT'),
+    'ACS_ENDPOINT or ACS_CONNECTION_STRING: one is required in production',
+  );
   need(get('ACS_EMAIL_SENDER'), 'ACS_EMAIL_SENDER: required in production');
   need(get('ACS_WEBHOOK_SECRET'), 'ACS_WEBHOOK_SECRET: required in production');
   need(get('ENTRA_ALLOWED_TENANT_IDS'), 'ENTRA_ALLOWED_TENANT_IDS: required in production');

@@ -12,20 +12,10 @@ export function createLogger(config: Pick<TConfig, 'mode' | 'logLevel'>): Logger
     level: config.logLevel,
     base: { service: 'confer-api' },
     redact: {
-      paths: [
-        'req.headers.authorization',
-        'req.headers.cookie',
-        'token',
-        'code',
-        'body',
-        '*.token',
-        '*.password',
-      ],
+      paths: ['req.headers.authorization', 'req.headers.cookie', 'token', 'code', 'body', '*.token', '*.password'],
       censor: '[redacted]',
     },
-    ...(pretty
-      ? { transport: { target: 'pino-pretty', options: { colorize: true, singleLine: true } } }
-      : {}),
+    ...(pretty ? { transport: { target: 'pino-pretty', options: { colorize: true, singleLine: true } } } : {}),
   });
 }
 

@@ -9,7 +9,13 @@ import { createBlobStore } from './integrations/blob-storage/blob-store.js';
 import { startAzurite, type RunningAzurite } from './integrations/blob-storage/start-azurite.js';
 import { createLogger, type Logger } from './logger.js';
 
-export type RunningConfer = { url: string; server: Server; stop(): Promise<void> };
+export type RunningConfer = {
+  url: string;
+  server: Server;
+  /** Embedded mode: the loopback port of the Azurite child process. */
+  azuritePort?: number;
+  stop(): Promise<void>;
+};
 
 /** The database: the configured server, else (embedded mode only) PGlite under the data dir. */
 export async function openDatabase(config: TConfig): Promise<Database> {
@@ -29,11 +35,13 @@ export async function startServer(config: TConfig, logger: Logger = createLogger
     await database.migrate();
 
     let storage = config.storage;
+    let azuritePort: number | undefined;
     if (!storage.connectionString && !storage.accountUrl) {
       if (config.mode === 'production') throw new Error('Blob storage is required in production');
       const azurite: RunningAzurite = await startAzurite({ location: resolve(config.dataDir, 'azurite') });
       cleanups.push(() => azurite.stop());
       storage = { ...storage, connectionString: azurite.connectionString };
+      azuritePort = azurite.port;
       logger.info({ port: azurite.port }, 'Azurite blob storage started');
     }
     const blobs = createBlobStore(storage);
@@ -61,7 +69,7 @@ export async function startServer(config: TConfig, logger: Logger = createLogger
     );
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
-    return { url: `http://localhost:${port}`, server, stop: cleanup };
+    return { url: `http://localhost:${port}`, server, azuritePort, stop: cleanup };
   } catch (error) {
     await cleanup();
     throw error;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { generateKeyPair, SignJWT } from 'jose';
 import { sql } from 'drizzle-orm';
+import { queryRows } from '../src/db/query-rows.js';
 import { staffScope } from '../src/integrations/identity/verify-staff-token.js';
 import { bearer, createFirm } from './support/fixtures.js';
 import { startTestApp, type TestApp } from './support/start-test-app.js';
@@ -93,7 +94,11 @@ describe('staff bearer tokens', () => {
   });
 
   test('when the object id is not a staff member of a known tenant, then 403 unknown_staff', async () => {
-    const token = await app.tokenFor({ ...claimsOf(firm.admin), objectId: randomUUID(), email: 'stranger@firm.example' });
+    const token = await app.tokenFor({
+      ...claimsOf(firm.admin),
+      objectId: randomUUID(),
+      email: 'stranger@firm.example',
+    });
     await expectRefused(token, 403, 'unknown_staff');
   });
 
@@ -111,11 +116,12 @@ describe('staff bearer tokens', () => {
   test('when tokens are refused, then each refusal is in the audit log without the token', async () => {
     const token = await app.tokenFor({ ...claimsOf(firm.admin), objectId: randomUUID(), email: 'nobody@firm.example' });
     await expectRefused(token, 403, 'unknown_staff');
-    const rows = await app.db.execute<{ action: string; outcome: string; details: unknown; firm_id: string }>(
-      sql`select action, outcome, details, firm_id from audit_log where action = 'staff.authenticate' and firm_id = ${firm.firm.id}`,
+    const rows = await queryRows<{ action: string; outcome: string; details: unknown }>(
+      app.db,
+      sql`select action, outcome, details from audit_log where action = 'staff.authenticate' and firm_id = ${firm.firm.id}`,
     );
-    expect(rows.rows.length).toBeGreaterThan(0);
-    const dump = JSON.stringify(rows.rows);
+    expect(rows.length).toBeGreaterThan(0);
+    const dump = JSON.stringify(rows);
     expect(dump).toContain('unknown_staff');
     expect(dump).not.toContain(token);
   });
@@ -141,11 +147,17 @@ describe('staff bearer tokens', () => {
   test('when an admin disables a staff member, then their next request is refused at once', async () => {
     const victim = await firm.addStaff('Dee Parted', 'staff');
     expect((await app.http.get('/api/v1/me').set(bearer(victim.token))).status).toBe(200);
-    const res = await app.http.patch(`/api/v1/staff/${victim.id}`).set(bearer(firm.admin.token)).send({ active: false });
+    const res = await app.http
+      .patch(`/api/v1/staff/${victim.id}`)
+      .set(bearer(firm.admin.token))
+      .send({ active: false });
     expect(res.status).toBe(200);
     expect(res.body.active).toBe(false);
     await expectRefused(victim.token, 403, 'staff_disabled');
-    const back = await app.http.patch(`/api/v1/staff/${victim.id}`).set(bearer(firm.admin.token)).send({ active: true });
+    const back = await app.http
+      .patch(`/api/v1/staff/${victim.id}`)
+      .set(bearer(firm.admin.token))
+      .send({ active: true });
     expect(back.body.active).toBe(true);
     expect((await app.http.get('/api/v1/me').set(bearer(victim.token))).status).toBe(200);
   });
@@ -179,8 +191,14 @@ describe('staff bearer tokens', () => {
 
   test('when staff of another firm is edited by id, then 404 like a missing id', async () => {
     const other = await createFirm(app);
-    const cross = await app.http.patch(`/api/v1/staff/${other.member.id}`).set(bearer(firm.admin.token)).send({ name: 'Hijacked' });
-    const missing = await app.http.patch(`/api/v1/staff/${randomUUID()}`).set(bearer(firm.admin.token)).send({ name: 'Hijacked' });
+    const cross = await app.http
+      .patch(`/api/v1/staff/${other.member.id}`)
+      .set(bearer(firm.admin.token))
+      .send({ name: 'Hijacked' });
+    const missing = await app.http
+      .patch(`/api/v1/staff/${randomUUID()}`)
+      .set(bearer(firm.admin.token))
+      .send({ name: 'Hijacked' });
     expect(cross.status).toBe(404);
     expect({ ...cross.body, requestId: undefined }).toEqual({ ...missing.body, requestId: undefined });
   });

@@ -22,7 +22,9 @@ import {
 
 /** clock_timestamp(), not now(): rows made in one transaction still sort in creation order. */
 const createdAt = () =>
-  timestamp('created_at', { withTimezone: true }).notNull().default(sql`clock_timestamp()`);
+  timestamp('created_at', { withTimezone: true })
+    .notNull()
+    .default(sql`clock_timestamp()`);
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
 
 export const staffRole = pgEnum('staff_role', ['admin', 'staff']);

@@ -58,7 +58,9 @@ export function createDevRouter(deps: { config: TConfig; db: Db; key: DevSigning
     const staff = await listStaffForDevSignIn(db);
     res
       .type('html')
-      .send(renderDevSignInPage(staff, safeReturnPath(typeof req.query.return === 'string' ? req.query.return : undefined)));
+      .send(
+        renderDevSignInPage(staff, safeReturnPath(typeof req.query.return === 'string' ? req.query.return : undefined)),
+      );
   });
 
   router.post('/sign-in', express.urlencoded({ extended: false, limit: '4kb' }), async (req, res) => {

@@ -9,15 +9,16 @@ export function renderDevSignInPage(staff: Row[], returnPath: string): string {
   for (const row of staff) byFirm.set(row.firmName, [...(byFirm.get(row.firmName) ?? []), row]);
   const sections = [...byFirm.entries()]
     .map(
-      ([firm, rows]) => `<section><h2>${escapeHtml(firm)}</h2><ul>${rows
-        .map(
-          (r) => `<li><form method="post" action="/dev/sign-in">
+      ([firm, rows]) =>
+        `<section><h2>${escapeHtml(firm)}</h2><ul>${rows
+          .map(
+            (r) => `<li><form method="post" action="/dev/sign-in">
 <input type="hidden" name="email" value="${escapeHtml(r.email)}">
 <input type="hidden" name="return" value="${escapeHtml(returnPath)}">
 <button type="submit">Sign in as ${escapeHtml(r.name)}</button>
 <span>${escapeHtml(r.email)} · ${escapeHtml(r.role)}</span></form></li>`,
-        )
-        .join('')}</ul></section>`,
+          )
+          .join('')}</ul></section>`,
     )
     .join('');
   return `<!doctype html>

@@ -17,9 +17,27 @@ export async function seedDemoFirm(db: Db): Promise<boolean> {
     const firm = await insertFirm(tx, { name: 'Harbour & Vale LLP', country: 'GB', entraTenantId: demoTenantId });
     const staffMember = (name: string, initials: string, email: string, role: 'admin' | 'staff', objectId: string) =>
       insertStaff(tx, firm.id, { tenantId: demoTenantId, objectId, name, initials, email, role, active: true });
-    const alex = await staffMember('Alex Morgan', 'AM', 'alex.morgan@harbourvale.example', 'admin', '0b8e1c52-6f0a-4d0e-8c55-1a2b3c4d5e01');
-    const priya = await staffMember('Priya Shah', 'PS', 'priya.shah@harbourvale.example', 'staff', '0b8e1c52-6f0a-4d0e-8c55-1a2b3c4d5e02');
-    await staffMember('Tom Becker', 'TB', 'tom.becker@harbourvale.example', 'staff', '0b8e1c52-6f0a-4d0e-8c55-1a2b3c4d5e03');
+    const alex = await staffMember(
+      'Alex Morgan',
+      'AM',
+      'alex.morgan@harbourvale.example',
+      'admin',
+      '0b8e1c52-6f0a-4d0e-8c55-1a2b3c4d5e01',
+    );
+    const priya = await staffMember(
+      'Priya Shah',
+      'PS',
+      'priya.shah@harbourvale.example',
+      'staff',
+      '0b8e1c52-6f0a-4d0e-8c55-1a2b3c4d5e02',
+    );
+    await staffMember(
+      'Tom Becker',
+      'TB',
+      'tom.becker@harbourvale.example',
+      'staff',
+      '0b8e1c52-6f0a-4d0e-8c55-1a2b3c4d5e03',
+    );
 
     const contact = (name: string, email: string, mobile: string, kind: 'client' | 'third_party') =>
       insertContact(tx, firm.id, { name, email, mobile, kind });

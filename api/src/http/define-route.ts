@@ -91,7 +91,10 @@ export class RouteTable<TCtx> {
 
   private describe<P, Q, B, R>(spec: RouteSpec<TCtx, P, Q, B, R>): void {
     const status = spec.status ?? 200;
-    const problem = { description: 'Problem (RFC 9457)', content: { 'application/problem+json': { schema: ZProblem } } };
+    const problem = {
+      description: 'Problem (RFC 9457)',
+      content: { 'application/problem+json': { schema: ZProblem } },
+    };
     this.registry.registerPath({
       method: spec.method,
       path: this.openApiPrefix + spec.path.replace(/:([A-Za-z_]+)/g, '{$1}'),
@@ -101,9 +104,7 @@ export class RouteTable<TCtx> {
       request: {
         ...(spec.params ? { params: spec.params as never } : {}),
         ...(spec.query ? { query: spec.query as never } : {}),
-        ...(spec.body
-          ? { body: { content: { 'application/json': { schema: spec.body as never } } } }
-          : {}),
+        ...(spec.body ? { body: { content: { 'application/json': { schema: spec.body as never } } } } : {}),
       },
       responses: {
         [status]: spec.response

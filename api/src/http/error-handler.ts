@@ -16,11 +16,7 @@ const titles: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
-export function sendProblem(
-  res: Parameters<RequestHandler>[1],
-  error: AppError,
-  instance?: string,
-): void {
+export function sendProblem(res: Parameters<RequestHandler>[1], error: AppError, instance?: string): void {
   res
     .status(error.status)
     .type('application/problem+json')
@@ -72,13 +68,20 @@ export function createErrorHandler(logger: Logger): ErrorRequestHandler {
       return;
     }
     logger.error(
-      { err: { name: (err as Error)?.name, message: (err as Error)?.message, stack: (err as Error)?.stack }, requestId: res.locals.requestId, path: req.path },
+      {
+        err: { name: (err as Error)?.name, message: (err as Error)?.message, stack: (err as Error)?.stack },
+        requestId: res.locals.requestId,
+        path: req.path,
+      },
       'unhandled error',
     );
     if (res.headersSent) {
       res.destroy();
       return;
     }
-    sendProblem(res, new AppError('internal_error', 500, 'Something went wrong. Quote the request id if you contact support.'));
+    sendProblem(
+      res,
+      new AppError('internal_error', 500, 'Something went wrong. Quote the request id if you contact support.'),
+    );
   };
 }

@@ -33,7 +33,11 @@ export async function createFirm(app: TestApp, name = `Firm ${++counter}`) {
   return { firm, tenantId, admin, member, addStaff };
 }
 
-export async function createMatter(db: Db, firmId: string, values: { number?: string; title?: string; restrictedTo?: string[] } = {}) {
+export async function createMatter(
+  db: Db,
+  firmId: string,
+  values: { number?: string; title?: string; restrictedTo?: string[] } = {},
+) {
   const { id } = await insertMatter(db, firmId, {
     number: values.number ?? `M-${++counter}`,
     title: values.title ?? 'A matter',
@@ -46,7 +50,12 @@ export async function createMatter(db: Db, firmId: string, values: { number?: st
 }
 
 export async function createContact(db: Db, firmId: string, matterId?: string, name = 'Casey Client') {
-  const row = await insertContact(db, firmId, { name, email: `c${++counter}@client.example`, mobile: null, kind: 'client' });
+  const row = await insertContact(db, firmId, {
+    name,
+    email: `c${++counter}@client.example`,
+    mobile: null,
+    kind: 'client',
+  });
   if (matterId) await linkContact(db, firmId, matterId, row.id);
   return row;
 }

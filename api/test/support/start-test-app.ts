@@ -7,7 +7,12 @@ import supertest from 'supertest';
 import { createApp } from '../../src/app.js';
 import { loadConfig, type TConfig } from '../../src/config.js';
 import type { Database } from '../../src/db/connect.js';
-import { loadDevSigningKey, signDevToken, type DevSigningKey, type TDevTokenClaims } from '../../src/dev/dev-signing-key.js';
+import {
+  loadDevSigningKey,
+  signDevToken,
+  type DevSigningKey,
+  type TDevTokenClaims,
+} from '../../src/dev/dev-signing-key.js';
 import { createBlobStore, type BlobStore } from '../../src/integrations/blob-storage/blob-store.js';
 import { findFreePort } from '../../src/integrations/blob-storage/start-azurite.js';
 import { createLogger } from '../../src/logger.js';
@@ -23,7 +28,10 @@ export type TestApp = {
   baseUrl: string;
   http: ReturnType<typeof supertest>;
   /** A token for a staff member, minted by the embedded identity provider. */
-  tokenFor(claims: TDevTokenClaims, overrides?: { issuer?: string; audience?: string; lifetimeSeconds?: number }): Promise<string>;
+  tokenFor(
+    claims: TDevTokenClaims,
+    overrides?: { issuer?: string; audience?: string; lifetimeSeconds?: number },
+  ): Promise<string>;
   stop(): Promise<void>;
 };
 

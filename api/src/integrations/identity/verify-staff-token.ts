@@ -28,10 +28,18 @@ function refusalFromJose(error: unknown): Refusal {
   if (error instanceof joseErrors.JWKSNoMatchingKey) {
     return { code: 'invalid_token', status: 401, detail: 'The token was signed by an unknown key' };
   }
+  if (error instanceof joseErrors.JWKSTimeout || !(error instanceof joseErrors.JOSEError)) {
+    // the key set could not be fetched: not the caller's fault
+    return {
+      code: 'identity_unavailable',
+      status: 503,
+      detail: 'Sign-in cannot be checked right now: try again shortly',
+    };
+  }
   if (error instanceof joseErrors.JOSEError) {
     return { code: 'invalid_token', status: 401, detail: 'The token is not valid' };
   }
-  throw error;
+  return { code: 'invalid_token', status: 401, detail: 'The token is not valid' };
 }
 
 /**

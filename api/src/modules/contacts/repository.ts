@@ -40,7 +40,10 @@ export async function insertContact(
   firmId: string,
   values: { name: string; email: string | null; mobile: string | null; kind: 'client' | 'third_party' },
 ): Promise<TContactRow> {
-  const rows = await db.insert(contacts).values({ ...values, firmId }).returning();
+  const rows = await db
+    .insert(contacts)
+    .values({ ...values, firmId })
+    .returning();
   return rows[0]!;
 }
 

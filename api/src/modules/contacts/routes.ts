@@ -1,7 +1,14 @@
 import type { Db } from '../../db/connect.js';
 import type { RouteTable } from '../../http/define-route.js';
 import type { StaffContext } from '../../integrations/identity/staff-context.js';
-import { ZContact, ZContactIdParams, ZContactPage, ZCreateContact, ZListContactsQuery, ZUpdateContact } from './schemas.js';
+import {
+  ZContact,
+  ZContactIdParams,
+  ZContactPage,
+  ZCreateContact,
+  ZListContactsQuery,
+  ZUpdateContact,
+} from './schemas.js';
 import * as service from './service.js';
 
 export function addContactRoutes(routes: RouteTable<StaffContext>, db: Db): void {

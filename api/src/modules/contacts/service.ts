@@ -7,7 +7,9 @@ import { getFirm } from '../firms/repository.js';
 import * as repo from './repository.js';
 import type { TContact } from './schemas.js';
 
-export function toContact(row: Pick<repo.TContactRow, 'id' | 'name' | 'email' | 'mobile' | 'kind' | 'active' | 'createdAt' | 'updatedAt'>): TContact {
+export function toContact(
+  row: Pick<repo.TContactRow, 'id' | 'name' | 'email' | 'mobile' | 'kind' | 'active' | 'createdAt' | 'updatedAt'>,
+): TContact {
   return {
     id: row.id,
     name: row.name,
@@ -20,10 +22,14 @@ export function toContact(row: Pick<repo.TContactRow, 'id' | 'name' | 'email' | 
   };
 }
 
-/** Mobiles are stored in E.164; a national number is read in the firm's country. */
+/**
+ * Mobiles are stored in E.164; a national number is read in the firm's country. "Possible"
+ * (right length for the country) rather than "valid", so reserved fictional ranges such as
+ * UK 07700 900xxx work for demos and tests.
+ */
 export function normaliseMobile(input: string, defaultCountry: string): string {
   const parsed = parsePhoneNumberFromString(input, defaultCountry as CountryCode);
-  if (!parsed || !parsed.isValid()) {
+  if (!parsed || !parsed.isPossible()) {
     throw new AppError('validation_failed', 400, 'body.mobile: is not a valid phone number', {
       errors: [{ location: 'body', field: 'mobile', message: 'is not a valid phone number' }],
     });
@@ -71,7 +77,13 @@ export async function updateContact(
   db: Db,
   ctx: StaffContext,
   contactId: string,
-  input: { name?: string; email?: string | null; mobile?: string | null; kind?: 'client' | 'third_party'; active?: boolean },
+  input: {
+    name?: string;
+    email?: string | null;
+    mobile?: string | null;
+    kind?: 'client' | 'third_party';
+    active?: boolean;
+  },
 ) {
   const values = { ...input };
   if (input.mobile) values.mobile = normaliseMobile(input.mobile, await firmCountry(db, ctx.firmId));

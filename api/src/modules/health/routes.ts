@@ -5,7 +5,10 @@ import type { Logger } from '../../logger.js';
 import { sql } from 'drizzle-orm';
 
 const withTimeout = <T>(promise: Promise<T>, ms: number) =>
-  Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms).unref())]);
+  Promise.race([
+    promise,
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms).unref()),
+  ]);
 
 /** /healthz: the process is up. /readyz: the database and blob storage answer. */
 export function createHealthRouter(deps: { db: Db; blobs: BlobStore; logger: Logger }): Router {
@@ -30,7 +33,10 @@ export function createHealthRouter(deps: { db: Db; blobs: BlobStore; logger: Log
       ]),
     );
     const ready = Object.values(checks).every((v) => v === 'ok');
-    res.set('Cache-Control', 'no-store').status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not_ready', checks });
+    res
+      .set('Cache-Control', 'no-store')
+      .status(ready ? 200 : 503)
+      .json({ status: ready ? 'ready' : 'not_ready', checks });
   });
   return router;
 }

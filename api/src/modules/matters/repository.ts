@@ -44,7 +44,9 @@ export async function listVisibleMatters(
   }
   if (options.status) conditions.push(eq(matters.status, options.status));
   if (options.after) {
-    conditions.push(sql`(${matters.createdAt}, ${matters.id}) < (${options.after[0]}::timestamptz, ${options.after[1]}::uuid)`);
+    conditions.push(
+      sql`(${matters.createdAt}, ${matters.id}) < (${options.after[0]}::timestamptz, ${options.after[1]}::uuid)`,
+    );
   }
   return db
     .select(columns)
@@ -82,7 +84,10 @@ export async function insertMatter(
   firmId: string,
   values: { number: string; title: string; status?: 'open' | 'closed'; closedAt?: Date | null },
 ): Promise<{ id: string }> {
-  const rows = await db.insert(matters).values({ ...values, firmId }).returning({ id: matters.id });
+  const rows = await db
+    .insert(matters)
+    .values({ ...values, firmId })
+    .returning({ id: matters.id });
   return rows[0]!;
 }
 
@@ -90,7 +95,13 @@ export async function updateMatter(
   db: Db,
   firmId: string,
   matterId: string,
-  values: Partial<{ number: string; title: string; status: 'open' | 'closed'; closedAt: Date | null; restricted: boolean }>,
+  values: Partial<{
+    number: string;
+    title: string;
+    status: 'open' | 'closed';
+    closedAt: Date | null;
+    restricted: boolean;
+  }>,
 ): Promise<void> {
   await db
     .update(matters)

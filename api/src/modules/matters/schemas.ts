@@ -46,9 +46,7 @@ export const ZMatterContactParams = z
   .object({ id: z.uuid('must be a UUID'), contactId: z.uuid('must be a UUID') })
   .strict();
 
-export const ZStaffSummary = z
-  .object({ id: z.uuid(), name: z.string(), initials: z.string() })
-  .openapi('StaffSummary');
+export const ZStaffSummary = z.object({ id: z.uuid(), name: z.string(), initials: z.string() }).openapi('StaffSummary');
 
 export const ZMatterAccess = z
   .object({ restricted: z.boolean(), staff: z.array(ZStaffSummary) })

@@ -62,7 +62,12 @@ async function assertNumberFree(db: Db, firmId: string, number: string, exceptId
   }
 }
 
-export async function createMatter(db: Db, ctx: StaffContext, input: { number: string; title: string }, requestId: string) {
+export async function createMatter(
+  db: Db,
+  ctx: StaffContext,
+  input: { number: string; title: string },
+  requestId: string,
+) {
   await assertNumberFree(db, ctx.firmId, input.number);
   const { id } = await repo.insertMatter(db, ctx.firmId, input);
   await recordAudit(db, {

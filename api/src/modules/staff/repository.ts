@@ -31,9 +31,7 @@ export async function bindPendingStaff(
   const rows = await db
     .update(staff)
     .set({ objectId, updatedAt: sql`now()` })
-    .where(
-      and(eq(staff.firmId, firmId), isNull(staff.objectId), sql`lower(${staff.email}) = lower(${email})`),
-    )
+    .where(and(eq(staff.firmId, firmId), isNull(staff.objectId), sql`lower(${staff.email}) = lower(${email})`))
     .returning();
   return rows[0];
 }
@@ -69,7 +67,10 @@ export async function insertStaff(
   firmId: string,
   values: Omit<typeof staff.$inferInsert, 'firmId' | 'id' | 'createdAt' | 'updatedAt'>,
 ): Promise<TStaffRow> {
-  const rows = await db.insert(staff).values({ ...values, firmId }).returning();
+  const rows = await db
+    .insert(staff)
+    .values({ ...values, firmId })
+    .returning();
   return rows[0]!;
 }
 
@@ -101,8 +102,6 @@ export async function filterActiveStaffIds(db: Db, firmId: string, ids: string[]
   const rows = await db
     .select({ id: staff.id })
     .from(staff)
-    .where(
-      and(eq(staff.firmId, firmId), eq(staff.active, true), inArray(staff.id, ids)),
-    );
+    .where(and(eq(staff.firmId, firmId), eq(staff.active, true), inArray(staff.id, ids)));
   return rows.map((r) => r.id);
 }

@@ -21,11 +21,7 @@ export const ZFirm = z.object({ id: z.uuid(), name: z.string(), country: z.strin
 export const ZMe = z.object({ staff: ZStaff, firm: ZFirm }).openapi('Me');
 
 const ZName = z.string().trim().min(1, 'is required').max(200);
-const ZInitials = z
-  .string()
-  .trim()
-  .min(1)
-  .max(4, 'at most 4 characters');
+const ZInitials = z.string().trim().min(1).max(4, 'at most 4 characters');
 
 export const ZCreateStaff = z
   .object({

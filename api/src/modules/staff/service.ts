@@ -84,8 +84,7 @@ export async function updateStaff(
   requireAdmin(ctx);
   const current = await repo.getStaff(db, ctx.firmId, staffId);
   if (!current) throw notFound('Staff member');
-  const losesAdmin =
-    current.role === 'admin' && current.active && (input.role === 'staff' || input.active === false);
+  const losesAdmin = current.role === 'admin' && current.active && (input.role === 'staff' || input.active === false);
   if (losesAdmin && (await repo.countActiveAdmins(db, ctx.firmId)) <= 1) {
     throw new AppError('last_admin', 409, 'The firm must keep at least one active admin');
   }

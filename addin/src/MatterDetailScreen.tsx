@@ -1,0 +1,188 @@
+import { useEffect, useRef, useState } from 'react';
+import {
+  Badge,
+  Button,
+  Link,
+  Spinner,
+  Subtitle2,
+  Text,
+  makeStyles,
+  tokens,
+  typographyStyles,
+} from '@fluentui/react-components';
+import type { Contact, Matter } from '@confer/ui';
+import { ContactRow } from './ContactRow';
+import { ErrorBanner } from './ErrorBanner';
+import { BackIcon, LockIcon } from './Icons';
+import { useApi } from './use-api';
+import { routeHref } from './use-hash-route';
+import { useLoader } from './use-loader';
+
+type MatterDetailScreenProps = {
+  matterId: string;
+  onMatterChanged: (matter: Matter) => void;
+};
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  back: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXXS, alignSelf: 'flex-start' },
+  card: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderRadius: tokens.borderRadiusMedium,
+    boxShadow: tokens.shadow2,
+  },
+  heading: {
+    ...typographyStyles.title3,
+    margin: 0,
+    fontVariantNumeric: 'tabular-nums',
+    ':focus': { outlineStyle: 'none' },
+  },
+  title: { overflowWrap: 'anywhere' },
+  badges: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS },
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  sectionHeading: { margin: 0 },
+  list: {
+    margin: 0,
+    padding: 0,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderRadius: tokens.borderRadiusMedium,
+    boxShadow: tokens.shadow2,
+  },
+  muted: { color: tokens.colorNeutralForeground3 },
+  placeholder: {
+    padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalM}`,
+    border: `${tokens.strokeWidthThin} dashed ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+    color: tokens.colorNeutralForeground3,
+    textAlign: 'center',
+  },
+});
+
+type MatterWithContacts = {
+  matter: Matter;
+  contacts: Contact[];
+};
+
+export function MatterDetailScreen({ matterId, onMatterChanged }: MatterDetailScreenProps) {
+  const styles = useStyles();
+  const api = useApi();
+  const { state, reload, setData } = useLoader<MatterWithContacts>(
+    async (signal) => {
+      const [matter, contacts] = await Promise.all([
+        api.getMatter(matterId, { signal }),
+        api.listMatterContacts(matterId, { signal }),
+      ]);
+      return { matter, contacts: contacts.items };
+    },
+    [api, matterId],
+  );
+  const [busy, setBusy] = useState(false);
+  const [actionError, setActionError] = useState<unknown>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  // Move focus to the heading once the matter shows, so screen readers announce the new view.
+  const ready = state.status === 'ready';
+  useEffect(() => {
+    if (ready) headingRef.current?.focus();
+  }, [ready]);
+
+  const back = (
+    <Link href={routeHref({ name: 'matters' })} className={styles.back}>
+      <BackIcon />
+      Back to matters
+    </Link>
+  );
+
+  if (state.status === 'loading') {
+    return (
+      <div className={styles.root}>
+        {back}
+        <Spinner label="Loading matter…" />
+      </div>
+    );
+  }
+  if (state.status === 'error') {
+    return (
+      <div className={styles.root}>
+        {back}
+        <ErrorBanner error={state.error} onRetry={reload} />
+      </div>
+    );
+  }
+
+  const { matter, contacts } = state.data;
+  const closed = matter.status === 'closed';
+
+  async function toggleStatus() {
+    setBusy(true);
+    setActionError(null);
+    try {
+      const updated = closed ? await api.reopenMatter(matter.id) : await api.closeMatter(matter.id);
+      setData({ matter: updated, contacts });
+      onMatterChanged(updated);
+    } catch (error) {
+      setActionError(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <article className={styles.root} aria-labelledby="matter-heading">
+      {back}
+      <div className={styles.card}>
+        <h2 id="matter-heading" ref={headingRef} tabIndex={-1} className={styles.heading}>
+          {matter.number}
+        </h2>
+        <Text size={400} className={styles.title}>
+          {matter.title}
+        </Text>
+        <div className={styles.badges}>
+          <Badge appearance="tint" color={closed ? 'subtle' : 'success'}>
+            {closed ? 'Closed' : 'Open'}
+          </Badge>
+          {matter.restricted && (
+            <Badge appearance="tint" color="warning" icon={<LockIcon />}>
+              Restricted
+            </Badge>
+          )}
+        </div>
+        {actionError != null && <ErrorBanner error={actionError} />}
+        <div className={styles.actions}>
+          <Button onClick={toggleStatus} disabledFocusable={busy}>
+            {busy ? (closed ? 'Reopening…' : 'Closing…') : closed ? 'Reopen matter' : 'Close matter'}
+          </Button>
+        </div>
+      </div>
+
+      <section className={styles.section} aria-labelledby="contacts-heading">
+        <Subtitle2 as="h3" id="contacts-heading" className={styles.sectionHeading}>
+          Contacts
+        </Subtitle2>
+        {contacts.length === 0 ? (
+          <Text className={styles.muted}>No contacts are linked to this matter yet.</Text>
+        ) : (
+          <ul role="list" aria-label="Contacts" className={styles.list}>
+            {contacts.map((contact) => (
+              <ContactRow key={contact.id} contact={contact} />
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section className={styles.section} aria-labelledby="conversations-heading">
+        <Subtitle2 as="h3" id="conversations-heading" className={styles.sectionHeading}>
+          Conversations
+        </Subtitle2>
+        <div className={styles.placeholder}>
+          <Text>Conversations for this matter will appear here.</Text>
+        </div>
+      </section>
+    </article>
+  );
+}

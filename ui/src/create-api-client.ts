@@ -1,0 +1,138 @@
+import { ApiProblem } from './api-problem.js';
+import type {
+  AuthConfig,
+  Contact,
+  CreateContactInput,
+  CreateMatterInput,
+  CreateStaffInput,
+  ItemList,
+  ListContactsQuery,
+  ListMattersQuery,
+  Matter,
+  MatterAccess,
+  Me,
+  Page,
+  ProblemDocument,
+  Staff,
+  UpdateContactInput,
+  UpdateMatterAccessInput,
+  UpdateMatterInput,
+  UpdateStaffInput,
+} from './api-types.js';
+
+export type ApiClientOptions = {
+  /** Origin (and optional prefix) of the API; '' means same origin. */
+  baseUrl?: string;
+  /** Returns the bearer token to send, or null/undefined for anonymous calls. */
+  getToken?: () => string | null | undefined | Promise<string | null | undefined>;
+  /** Injected for tests; defaults to the global fetch. */
+  fetch?: typeof fetch;
+};
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type QueryValue = string | number | boolean | null | undefined;
+
+export type RequestOptions = {
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  signal?: AbortSignal;
+  anonymous?: boolean;
+};
+
+const API_PREFIX = '/api/v1';
+
+function buildQuery(query: Record<string, QueryValue> | undefined): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+const id = (value: string) => encodeURIComponent(value);
+
+async function readProblem(response: Response): Promise<ApiProblem> {
+  const type = response.headers.get('content-type') ?? '';
+  if (type.includes('json')) {
+    try {
+      const body = (await response.json()) as Partial<ProblemDocument>;
+      return new ApiProblem({ ...body, status: response.status });
+    } catch {
+      // fall through to a generic problem
+    }
+  }
+  return new ApiProblem({ status: response.status, title: response.statusText || undefined });
+}
+
+export function createApiClient(options: ApiClientOptions = {}) {
+  const baseUrl = (options.baseUrl ?? '').replace(/\/+$/, '');
+  const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+
+  async function request<T>(method: HttpMethod, path: string, opts: RequestOptions = {}): Promise<T> {
+    const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
+    if (!opts.anonymous && options.getToken) {
+      const token = await options.getToken();
+      if (token) headers.authorization = `Bearer ${token}`;
+    }
+    let body: string | undefined;
+    if (opts.body !== undefined) {
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(opts.body);
+    }
+    const response = await doFetch(`${baseUrl}${API_PREFIX}${path}${buildQuery(opts.query)}`, {
+      method,
+      headers,
+      body,
+      signal: opts.signal,
+    });
+    if (!response.ok) throw await readProblem(response);
+    if (response.status === 204 || response.status === 205) return undefined as T;
+    const text = await response.text();
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  type Sig = { signal?: AbortSignal };
+
+  return {
+    request,
+
+    getAuthConfig: (o: Sig = {}) => request<AuthConfig>('GET', '/auth-config', { ...o, anonymous: true }),
+    getMe: (o: Sig = {}) => request<Me>('GET', '/me', o),
+
+    listMatters: (query: ListMattersQuery = {}, o: Sig = {}) =>
+      request<Page<Matter>>('GET', '/matters', { ...o, query: { ...query } }),
+    getMatter: (matterId: string, o: Sig = {}) => request<Matter>('GET', `/matters/${id(matterId)}`, o),
+    createMatter: (input: CreateMatterInput) => request<Matter>('POST', '/matters', { body: input }),
+    updateMatter: (matterId: string, input: UpdateMatterInput) =>
+      request<Matter>('PATCH', `/matters/${id(matterId)}`, { body: input }),
+    closeMatter: (matterId: string) => request<Matter>('POST', `/matters/${id(matterId)}/close`),
+    reopenMatter: (matterId: string) => request<Matter>('POST', `/matters/${id(matterId)}/reopen`),
+    listMatterContacts: (matterId: string, o: Sig = {}) =>
+      request<ItemList<Contact>>('GET', `/matters/${id(matterId)}/contacts`, o),
+    linkMatterContact: (matterId: string, contactId: string) =>
+      request<void>('PUT', `/matters/${id(matterId)}/contacts/${id(contactId)}`),
+    getMatterAccess: (matterId: string, o: Sig = {}) =>
+      request<MatterAccess>('GET', `/matters/${id(matterId)}/access`, o),
+    updateMatterAccess: (matterId: string, input: UpdateMatterAccessInput) =>
+      request<MatterAccess>('PUT', `/matters/${id(matterId)}/access`, { body: input }),
+
+    listContacts: (query: ListContactsQuery = {}, o: Sig = {}) =>
+      request<Page<Contact>>('GET', '/contacts', { ...o, query: { ...query } }),
+    getContact: (contactId: string, o: Sig = {}) => request<Contact>('GET', `/contacts/${id(contactId)}`, o),
+    createContact: (input: CreateContactInput) => request<Contact>('POST', '/contacts', { body: input }),
+    updateContact: (contactId: string, input: UpdateContactInput) =>
+      request<Contact>('PATCH', `/contacts/${id(contactId)}`, { body: input }),
+    listContactMatters: (contactId: string, o: Sig = {}) =>
+      request<ItemList<Matter>>('GET', `/contacts/${id(contactId)}/matters`, o),
+
+    listStaff: (o: Sig = {}) => request<ItemList<Staff>>('GET', '/staff', o),
+    createStaff: (input: CreateStaffInput) => request<Staff>('POST', '/staff', { body: input }),
+    updateStaff: (staffId: string, input: UpdateStaffInput) =>
+      request<Staff>('PATCH', `/staff/${id(staffId)}`, { body: input }),
+  };
+}
+
+export type ApiClient = ReturnType<typeof createApiClient>;
