@@ -35,7 +35,9 @@ if (existsSync(chromium)) {
   console.error(`\nFAILED browser tests: no Chromium at ${chromium} and CONFER_REQUIRE_E2E=1`);
   results.push({ name: 'browser tests', ok: false });
 } else {
-  console.warn(`\n${'!'.repeat(72)}\nSKIPPED browser tests: no Chromium (looked for ${chromium}; set CHROMIUM_PATH)\n${'!'.repeat(72)}`);
+  console.warn(
+    `\n${'!'.repeat(72)}\nSKIPPED browser tests: no Chromium (looked for ${chromium}; set CHROMIUM_PATH)\n${'!'.repeat(72)}`,
+  );
 }
 
 const failed = results.filter((r) => !r.ok);

@@ -14,9 +14,14 @@ import { createStaffAuthenticator } from './integrations/identity/verify-staff-t
 import type { BlobStore } from './integrations/blob-storage/blob-store.js';
 import type { Logger } from './logger.js';
 import { addContactRoutes } from './modules/contacts/routes.js';
+import { addConversationRoutes } from './modules/conversations/routes.js';
+import { addMessageRoutes } from './modules/messages/routes.js';
+import { addSearchRoutes } from './modules/search/routes.js';
 import { createHealthRouter } from './modules/health/routes.js';
 import { addMatterRoutes } from './modules/matters/routes.js';
 import { addStaffRoutes } from './modules/staff/routes.js';
+import type { EventHub } from './realtime/event-hub.js';
+import { addStaffEventStreamRoute } from './realtime/events-routes.js';
 
 export type AppDeps = {
   config: TConfig;
@@ -25,6 +30,8 @@ export type AppDeps = {
   logger: Logger;
   /** Embedded mode only: the key behind /dev/sign-in and /dev/jwks.json. */
   devKey?: DevSigningKey;
+  /** Real-time fan-out to the SSE streams; started before, stopped (first) by the caller. */
+  events: EventHub;
 };
 
 /** Builds the Express app. No listening, no globals: tests and the server both call this. */
@@ -87,10 +94,14 @@ export function createApp(deps: AppDeps): Express {
   const staffApi = Router();
   staffApi.use(express.json({ limit: '256kb', strict: true }));
   staffApi.use(createStaffAuthenticator({ config, db }));
+  addStaffEventStreamRoute(staffApi, registry, { db, hub: deps.events }); // SSE, not a RouteTable (JSON) route
   const routes = new RouteTable(staffApi, registry, '/api/v1', staffContextOf);
   addStaffRoutes(routes, db);
   addMatterRoutes(routes, db);
   addContactRoutes(routes, db);
+  addConversationRoutes(routes, db);
+  addMessageRoutes(routes, db);
+  addSearchRoutes(routes, db);
 
   app.use('/api/v1', publicApi);
   app.use('/api/v1', staffApi);

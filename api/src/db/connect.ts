@@ -8,6 +8,12 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import {
+  assertChannelName,
+  createPostgresListener,
+  type ListenOptions,
+  type Unlisten,
+} from './create-postgres-listener.js';
 import { schema } from './schema.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -18,6 +24,11 @@ export type Database = {
   ping(): Promise<void>;
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * LISTEN on a channel: PostgreSQL over one dedicated, self-healing connection (not the
+   * pool; `onReconnect` runs after a drop), PGlite in process. `close()` ends it.
+   */
+  listen(channel: string, onPayload: (payload: string) => void, options?: ListenOptions): Promise<Unlisten>;
   /** The raw clients, for LISTEN/NOTIFY and benchmarks. */
   pool?: pg.Pool;
   pglite?: PGlite;
@@ -36,17 +47,22 @@ export async function connectDatabase(options: {
     // A dropped idle connection must not crash the process; the pool replaces it.
     pool.on('error', () => {});
     const db = drizzlePg({ client: pool, schema }) as unknown as Db;
+    const listener = createPostgresListener(options.url);
     return {
       kind: 'postgres',
       db,
       pool,
+      listen: listener.listen,
       ping: async () => {
         await db.execute(sql`select 1`);
       },
       migrate: async () => {
         await migratePg(db as never, { migrationsFolder });
       },
-      close: () => pool.end(),
+      close: async () => {
+        await listener.close();
+        await pool.end();
+      },
     };
   }
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
@@ -57,6 +73,11 @@ export async function connectDatabase(options: {
     kind: 'pglite',
     db,
     pglite,
+    listen: async (channel, onPayload) => {
+      assertChannelName(channel);
+      const unlisten = await pglite.listen(channel, onPayload);
+      return () => unlisten();
+    },
     ping: async () => {
       await db.execute(sql`select 1`);
     },

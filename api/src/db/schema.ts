@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
+  integer,
   boolean,
   char,
   foreignKey,
@@ -171,6 +173,152 @@ export const auditLog = pgTable(
   (t) => [index('audit_log_firm_at_idx').on(t.firmId, t.at)],
 );
 
+export const conversationKind = pgEnum('conversation_kind', [
+  'external_matter',
+  'internal_matter',
+  'direct',
+  'channel',
+]);
+export const archivedReason = pgEnum('archived_reason', ['matter_closed', 'engagement_ended']);
+export const messageVia = pgEnum('message_via', ['app', 'portal', 'sms', 'quick_link', 'outlook']);
+
+/** Conversations are archived, never dropped. */
+export const conversations = pgTable(
+  'conversations',
+  {
+    firmId: uuid('firm_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    kind: conversationKind('kind').notNull(),
+    matterId: uuid('matter_id'),
+    name: text('name'),
+    requireMfa: boolean('require_mfa').notNull().default(true),
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+    archivedReason: archivedReason('archived_reason'),
+    createdByStaffId: uuid('created_by_staff_id'),
+    lastMessageAt: timestamp('last_message_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.id] }),
+    foreignKey({ columns: [t.firmId, t.matterId], foreignColumns: [matters.firmId, matters.id] }),
+    index('conversations_matter_idx').on(t.firmId, t.matterId),
+    index('conversations_kind_activity_idx').on(t.firmId, t.kind, t.lastMessageAt),
+    uniqueIndex('conversations_channel_name_key')
+      .on(t.firmId, sql`lower(${t.name})`)
+      .where(sql`${t.kind} = 'channel'`),
+  ],
+);
+
+/** Staff or contact in a conversation. Leaving sets left_at; rows are never removed. */
+export const participants = pgTable(
+  'participants',
+  {
+    firmId: uuid('firm_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    conversationId: uuid('conversation_id').notNull(),
+    staffId: uuid('staff_id'),
+    contactId: uuid('contact_id'),
+    joinedAt: timestamp('joined_at', { withTimezone: true })
+      .notNull()
+      .default(sql`clock_timestamp()`),
+    leftAt: timestamp('left_at', { withTimezone: true }),
+    /** seq of the newest message this participant has read (0: none). */
+    lastReadSeq: bigint('last_read_seq', { mode: 'number' }).notNull().default(0),
+    lastReadAt: timestamp('last_read_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.id] }),
+    foreignKey({ columns: [t.firmId, t.conversationId], foreignColumns: [conversations.firmId, conversations.id] }),
+    uniqueIndex('participants_staff_key')
+      .on(t.firmId, t.conversationId, t.staffId)
+      .where(sql`${t.staffId} is not null`),
+    uniqueIndex('participants_contact_key')
+      .on(t.firmId, t.conversationId, t.contactId)
+      .where(sql`${t.contactId} is not null`),
+    index('participants_staff_idx').on(t.firmId, t.staffId),
+    index('participants_contact_idx').on(t.firmId, t.contactId),
+  ],
+);
+
+export const messages = pgTable(
+  'messages',
+  {
+    firmId: uuid('firm_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    /** Global order; per conversation it orders messages and read state. */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
+    conversationId: uuid('conversation_id').notNull(),
+    authorStaffId: uuid('author_staff_id'),
+    authorContactId: uuid('author_contact_id'),
+    body: text('body').notNull(),
+    via: messageVia('via').notNull().default('app'),
+    idempotencyKey: text('idempotency_key'),
+    editedAt: timestamp('edited_at', { withTimezone: true }),
+    pinnedAt: timestamp('pinned_at', { withTimezone: true }),
+    pinnedByStaffId: uuid('pinned_by_staff_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.id] }),
+    foreignKey({ columns: [t.firmId, t.conversationId], foreignColumns: [conversations.firmId, conversations.id] }),
+    index('messages_conversation_seq_idx').on(t.firmId, t.conversationId, t.seq),
+    uniqueIndex('messages_idempotency_key')
+      .on(t.firmId, sql`coalesce(${t.authorStaffId}, ${t.authorContactId})`, t.idempotencyKey)
+      .where(sql`${t.idempotencyKey} is not null`),
+    index('messages_conversation_pinned_idx')
+      .on(t.firmId, t.conversationId, t.pinnedAt)
+      .where(sql`${t.pinnedAt} is not null`),
+    index('messages_search_idx').using('gin', sql`to_tsvector('simple', ${t.body})`),
+  ],
+);
+
+/** Every earlier text of an edited message. */
+export const messageRevisions = pgTable(
+  'message_revisions',
+  {
+    firmId: uuid('firm_id').notNull(),
+    messageId: uuid('message_id').notNull(),
+    revision: integer('revision').notNull(),
+    body: text('body').notNull(),
+    /** When this text was replaced. */
+    replacedAt: timestamp('replaced_at', { withTimezone: true })
+      .notNull()
+      .default(sql`clock_timestamp()`),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.messageId, t.revision] }),
+    foreignKey({ columns: [t.firmId, t.messageId], foreignColumns: [messages.firmId, messages.id] }),
+  ],
+);
+
+/**
+ * The real-time event log: each row is addressed to staff and/or contacts (or every staff
+ * member of the firm). Rows of one firm get ids in commit order (publishers take a per-firm
+ * advisory lock), so replay by Last-Event-ID has no gaps and no duplicates.
+ */
+export const events = pgTable(
+  'events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    firmId: uuid('firm_id').notNull(),
+    type: text('type').notNull(),
+    conversationId: uuid('conversation_id'),
+    staffIds: uuid('staff_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
+    contactIds: uuid('contact_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
+    allStaff: boolean('all_staff').notNull().default(false),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('events_firm_id_idx').on(t.firmId, t.id)],
+);
+
 export const schema = {
   firms,
   staff,
@@ -179,4 +327,9 @@ export const schema = {
   matterAccess,
   matterContacts,
   auditLog,
+  conversations,
+  participants,
+  messages,
+  messageRevisions,
+  events,
 };

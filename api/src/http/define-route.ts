@@ -5,7 +5,16 @@ import { AppError } from '../errors.js';
 
 extendZodWithOpenApi(z);
 
-export type RequestMeta = { requestId: string; ip: string | undefined };
+export type RequestMeta = {
+  requestId: string;
+  ip: string | undefined;
+  /** The `Idempotency-Key` header, when sent: retries of a create carry the same key. */
+  idempotencyKey: string | undefined;
+};
+
+const ZIdempotencyKey = z
+  .string()
+  .regex(/^[\x21-\x7e]{1,200}$/, 'Idempotency-Key must be 1 to 200 visible ASCII characters');
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -41,7 +50,12 @@ export function parseInput<T>(schema: ZodType<T>, value: unknown, location: stri
 }
 
 export function requestMeta(req: Request, res: Response): RequestMeta {
-  return { requestId: String(res.locals.requestId ?? ''), ip: req.ip };
+  const key = req.get('idempotency-key');
+  return {
+    requestId: String(res.locals.requestId ?? ''),
+    ip: req.ip,
+    idempotencyKey: key === undefined ? undefined : parseInput(ZIdempotencyKey, key, 'headers'),
+  };
 }
 
 /** A router plus the OpenAPI registry its routes describe themselves in. */

@@ -49,12 +49,18 @@ export async function createMatter(
   return id;
 }
 
-export async function createContact(db: Db, firmId: string, matterId?: string, name = 'Casey Client') {
+export async function createContact(
+  db: Db,
+  firmId: string,
+  matterId?: string,
+  name = 'Casey Client',
+  options: { email?: string | null; kind?: 'client' | 'third_party'; mobile?: string | null } = {},
+) {
   const row = await insertContact(db, firmId, {
     name,
-    email: `c${++counter}@client.example`,
-    mobile: null,
-    kind: 'client',
+    email: options.email === undefined ? `c${++counter}@client.example` : options.email,
+    mobile: options.mobile ?? null,
+    kind: options.kind ?? 'client',
   });
   if (matterId) await linkContact(db, firmId, matterId, row.id);
   return row;

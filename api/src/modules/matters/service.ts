@@ -4,6 +4,7 @@ import type { StaffContext } from '../../integrations/identity/staff-context.js'
 import { decodeCursor, encodeCursor } from '../../shared/pagination.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { getContact } from '../contacts/repository.js';
+import { setMatterConversationsArchived } from '../conversations/archive-matter-conversations.js';
 import { toContact } from '../contacts/service.js';
 import { filterActiveStaffIds } from '../staff/repository.js';
 import * as repo from './repository.js';
@@ -104,9 +105,12 @@ export async function setMatterStatus(
 ) {
   const current = await requireVisibleMatter(db, ctx, matterId);
   if (current.status !== status) {
-    await repo.updateMatter(db, ctx.firmId, matterId, {
-      status,
-      closedAt: status === 'closed' ? new Date() : null,
+    await db.transaction(async (tx) => {
+      await repo.updateMatter(tx, ctx.firmId, matterId, {
+        status,
+        closedAt: status === 'closed' ? new Date() : null,
+      });
+      await setMatterConversationsArchived(tx, ctx.firmId, matterId, status === 'closed');
     });
     await recordAudit(db, {
       firmId: ctx.firmId,

@@ -1,0 +1,336 @@
+import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/connect.js';
+import { queryRows } from '../../db/query-rows.js';
+import { contacts, conversations, matterAccess, matters, participants, staff } from '../../db/schema.js';
+import { likePattern } from '../../shared/pagination.js';
+import type { TConversationKind } from './schemas.js';
+import { conversationVisibleTo } from './visibility.js';
+
+export type TConversationRow = typeof conversations.$inferSelect & {
+  matterNumber: string | null;
+  matterTitle: string | null;
+  matterRestricted: boolean | null;
+};
+
+const columns = {
+  firmId: conversations.firmId,
+  id: conversations.id,
+  kind: conversations.kind,
+  matterId: conversations.matterId,
+  name: conversations.name,
+  requireMfa: conversations.requireMfa,
+  archivedAt: conversations.archivedAt,
+  archivedReason: conversations.archivedReason,
+  createdByStaffId: conversations.createdByStaffId,
+  lastMessageAt: conversations.lastMessageAt,
+  createdAt: conversations.createdAt,
+  updatedAt: conversations.updatedAt,
+  matterNumber: matters.number,
+  matterTitle: matters.title,
+  matterRestricted: matters.restricted,
+};
+
+function selectConversations(db: Db) {
+  return db
+    .select(columns)
+    .from(conversations)
+    .leftJoin(matters, and(eq(matters.firmId, conversations.firmId), eq(matters.id, conversations.matterId)));
+}
+
+const activity = sql`coalesce(${conversations.lastMessageAt}, ${conversations.createdAt})`;
+
+export async function getVisibleConversation(db: Db, firmId: string, staffId: string, id: string) {
+  const rows = await selectConversations(db)
+    .where(and(conversationVisibleTo(firmId, staffId), eq(conversations.id, id)))
+    .limit(1);
+  return rows[0] as TConversationRow | undefined;
+}
+
+/** A conversation by id within the firm, without any staff visibility rule (for system work). */
+export async function getConversation(db: Db, firmId: string, id: string) {
+  const rows = await selectConversations(db)
+    .where(and(eq(conversations.firmId, firmId), eq(conversations.id, id)))
+    .limit(1);
+  return rows[0] as TConversationRow | undefined;
+}
+
+export async function listVisibleConversations(
+  db: Db,
+  firmId: string,
+  staffId: string,
+  filter: { joinedOnly?: boolean; kind?: TConversationKind; matterId?: string; nameLike?: string; limit: number },
+): Promise<TConversationRow[]> {
+  const conditions: SQL[] = [conversationVisibleTo(firmId, staffId)];
+  if (filter.kind) conditions.push(eq(conversations.kind, filter.kind));
+  if (filter.matterId) conditions.push(eq(conversations.matterId, filter.matterId));
+  if (filter.nameLike) conditions.push(sql`${conversations.name} ilike ${likePattern(filter.nameLike)}`);
+  if (filter.joinedOnly) {
+    conditions.push(
+      sql`exists (select 1 from participants jp where jp.firm_id = ${conversations.firmId} and jp.conversation_id = ${conversations.id} and jp.staff_id = ${staffId} and jp.left_at is null)`,
+    );
+  }
+  return (await selectConversations(db)
+    .where(and(...conditions))
+    .orderBy(sql`${activity} desc`, sql`${conversations.id} desc`)
+    .limit(filter.limit)) as TConversationRow[];
+}
+
+export type TParticipantRow = {
+  id: string;
+  conversationId: string;
+  staffId: string | null;
+  contactId: string | null;
+  name: string;
+  initials: string | null;
+  contactKind: 'client' | 'third_party' | null;
+  contactEmail: string | null;
+  joinedAt: Date;
+  leftAt: Date | null;
+  lastReadSeq: number;
+};
+
+export async function listParticipants(db: Db, firmId: string, conversationIds: string[]): Promise<TParticipantRow[]> {
+  if (conversationIds.length === 0) return [];
+  return db
+    .select({
+      id: participants.id,
+      conversationId: participants.conversationId,
+      staffId: participants.staffId,
+      contactId: participants.contactId,
+      name: sql<string>`coalesce(${staff.name}, ${contacts.name})`,
+      initials: staff.initials,
+      contactKind: contacts.kind,
+      contactEmail: contacts.email,
+      joinedAt: participants.joinedAt,
+      leftAt: participants.leftAt,
+      lastReadSeq: participants.lastReadSeq,
+    })
+    .from(participants)
+    .leftJoin(staff, and(eq(staff.firmId, participants.firmId), eq(staff.id, participants.staffId)))
+    .leftJoin(contacts, and(eq(contacts.firmId, participants.firmId), eq(contacts.id, participants.contactId)))
+    .where(and(eq(participants.firmId, firmId), inArray(participants.conversationId, conversationIds)))
+    .orderBy(participants.joinedAt, participants.id);
+}
+
+/** Unread messages per conversation for an active staff participant: newer than their read mark, not their own. */
+export async function countUnreadByConversation(
+  db: Db,
+  firmId: string,
+  staffId: string,
+  conversationIds?: string[],
+): Promise<Map<string, number>> {
+  const only =
+    conversationIds === undefined
+      ? sql``
+      : conversationIds.length === 0
+        ? sql` and false`
+        : sql` and p.conversation_id in (${sql.join(
+            conversationIds.map((id) => sql`${id}::uuid`),
+            sql`, `,
+          )})`;
+  const rows = await queryRows<{ conversation_id: string; unread: number }>(
+    db,
+    sql`select p.conversation_id, count(m.seq)::int as unread
+        from participants p
+        join messages m on m.firm_id = p.firm_id and m.conversation_id = p.conversation_id
+          and m.seq > p.last_read_seq and m.author_staff_id is distinct from p.staff_id
+        where p.firm_id = ${firmId} and p.staff_id = ${staffId} and p.left_at is null${only}
+        group by p.conversation_id`,
+  );
+  return new Map(rows.map((r) => [r.conversation_id, r.unread]));
+}
+
+export async function findStaffParticipant(db: Db, firmId: string, conversationId: string, staffId: string) {
+  const rows = await db
+    .select()
+    .from(participants)
+    .where(
+      and(
+        eq(participants.firmId, firmId),
+        eq(participants.conversationId, conversationId),
+        eq(participants.staffId, staffId),
+      ),
+    )
+    .limit(1);
+  return rows[0];
+}
+
+export async function insertConversation(
+  db: Db,
+  firmId: string,
+  values: {
+    kind: TConversationKind;
+    matterId?: string | null;
+    name?: string | null;
+    requireMfa?: boolean;
+    createdByStaffId: string;
+  },
+): Promise<string> {
+  const rows = await db
+    .insert(conversations)
+    .values({ ...values, firmId })
+    .returning({ id: conversations.id });
+  return rows[0]!.id;
+}
+
+/** Adds staff and contacts; anyone who had left joins again. Returns nothing: re-read the list. */
+export async function addParticipants(
+  db: Db,
+  firmId: string,
+  conversationId: string,
+  who: { staffIds?: string[]; contactIds?: string[] },
+): Promise<void> {
+  const staffIds = [...new Set(who.staffIds ?? [])];
+  const contactIds = [...new Set(who.contactIds ?? [])];
+  const rows = [
+    ...staffIds.map((staffId) => ({ firmId, conversationId, staffId })),
+    ...contactIds.map((contactId) => ({ firmId, conversationId, contactId })),
+  ];
+  if (rows.length === 0) return;
+  await db.insert(participants).values(rows).onConflictDoNothing();
+  const rejoin: SQL[] = [];
+  if (staffIds.length) rejoin.push(inArray(participants.staffId, staffIds));
+  if (contactIds.length) rejoin.push(inArray(participants.contactId, contactIds));
+  await db
+    .update(participants)
+    .set({ leftAt: null, joinedAt: sql`clock_timestamp()` })
+    .where(
+      and(
+        eq(participants.firmId, firmId),
+        eq(participants.conversationId, conversationId),
+        sql`${participants.leftAt} is not null`,
+        sql`(${sql.join(rejoin, sql` or `)})`,
+      ),
+    );
+}
+
+export async function markParticipantsLeft(
+  db: Db,
+  firmId: string,
+  conversationId: string,
+  filter: { participantId?: string; allStaff?: boolean },
+): Promise<number> {
+  const conditions: SQL[] = [
+    eq(participants.firmId, firmId),
+    eq(participants.conversationId, conversationId),
+    isNull(participants.leftAt),
+  ];
+  if (filter.participantId) conditions.push(eq(participants.id, filter.participantId));
+  if (filter.allStaff) conditions.push(sql`${participants.staffId} is not null`);
+  const rows = await db
+    .update(participants)
+    .set({ leftAt: sql`clock_timestamp()` })
+    .where(and(...conditions))
+    .returning({ id: participants.id });
+  return rows.length;
+}
+
+export async function updateConversation(
+  db: Db,
+  firmId: string,
+  id: string,
+  values: Partial<{
+    name: string;
+    archivedAt: Date | null;
+    archivedReason: 'matter_closed' | 'engagement_ended' | null;
+  }>,
+): Promise<void> {
+  await db
+    .update(conversations)
+    .set({ ...values, updatedAt: sql`now()` })
+    .where(and(eq(conversations.firmId, firmId), eq(conversations.id, id)));
+}
+
+export async function findChannelByName(db: Db, firmId: string, name: string): Promise<{ id: string } | undefined> {
+  const rows = await db
+    .select({ id: conversations.id })
+    .from(conversations)
+    .where(
+      and(
+        eq(conversations.firmId, firmId),
+        eq(conversations.kind, 'channel'),
+        sql`lower(${conversations.name}) = lower(${name})`,
+      ),
+    )
+    .limit(1);
+  return rows[0];
+}
+
+/** A direct conversation whose active staff are exactly these people. */
+export async function findDirectWith(db: Db, firmId: string, staffIds: string[]): Promise<string | undefined> {
+  const wanted = [...new Set(staffIds)].sort();
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`select c.id from conversations c
+        where c.firm_id = ${firmId} and c.kind = 'direct'
+          and (select array_agg(p.staff_id::text order by p.staff_id::text) from participants p
+               where p.firm_id = c.firm_id and p.conversation_id = c.id and p.left_at is null)
+              = array[${sql.join(
+                wanted.map((id) => sql`${id}`),
+                sql`, `,
+              )}]::text[]
+        limit 1`,
+  );
+  return rows[0]?.id;
+}
+
+/** Matter conversations to archive or restore when a matter is closed or reopened. */
+export async function listMatterConversationIds(
+  db: Db,
+  firmId: string,
+  matterId: string,
+  archived: 'open' | 'archived_for_closure',
+): Promise<string[]> {
+  const rows = await db
+    .select({ id: conversations.id })
+    .from(conversations)
+    .where(
+      and(
+        eq(conversations.firmId, firmId),
+        eq(conversations.matterId, matterId),
+        archived === 'open' ? isNull(conversations.archivedAt) : eq(conversations.archivedReason, 'matter_closed'),
+      ),
+    );
+  return rows.map((r) => r.id);
+}
+
+/** External conversations of a matter in which the contact takes part. */
+export async function listExternalConversationIdsOfContact(
+  db: Db,
+  firmId: string,
+  matterId: string,
+  contactId: string,
+): Promise<string[]> {
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`select c.id from conversations c
+        join participants p on p.firm_id = c.firm_id and p.conversation_id = c.id and p.contact_id = ${contactId}
+        where c.firm_id = ${firmId} and c.matter_id = ${matterId} and c.kind = 'external_matter'`,
+  );
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Who should hear about a conversation: its active participants, staff filtered by the
+ * matter's restriction (staff who lost access to a restricted matter hear nothing).
+ */
+export async function listEventRecipients(
+  db: Db,
+  firmId: string,
+  conversationId: string,
+): Promise<{ staffIds: string[]; contactIds: string[] }> {
+  const rows = await queryRows<{ staff_id: string | null; contact_id: string | null }>(
+    db,
+    sql`select p.staff_id, p.contact_id
+        from participants p
+        join conversations c on c.firm_id = p.firm_id and c.id = p.conversation_id
+        left join matters m on m.firm_id = c.firm_id and m.id = c.matter_id
+        where p.firm_id = ${firmId} and p.conversation_id = ${conversationId} and p.left_at is null
+          and (p.staff_id is null or m.id is null or not m.restricted or exists (
+            select 1 from ${matterAccess} a where a.firm_id = m.firm_id and a.matter_id = m.id and a.staff_id = p.staff_id))`,
+  );
+  return {
+    staffIds: rows.flatMap((r) => (r.staff_id ? [r.staff_id] : [])),
+    contactIds: rows.flatMap((r) => (r.contact_id ? [r.contact_id] : [])),
+  };
+}

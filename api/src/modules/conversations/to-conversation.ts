@@ -1,0 +1,86 @@
+import type { Db } from '../../db/connect.js';
+import type { TConversation, TParticipant } from './schemas.js';
+import {
+  countUnreadByConversation,
+  listParticipants,
+  type TConversationRow,
+  type TParticipantRow,
+} from './repository.js';
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export function toParticipant(p: TParticipantRow): TParticipant {
+  const initials =
+    p.initials ??
+    p.name
+      .split(/\s+/u)
+      .filter(Boolean)
+      .map((w) => Array.from(w)[0] ?? '')
+      .slice(0, 2)
+      .join('')
+      .toLocaleUpperCase();
+  return {
+    id: p.id,
+    kind: p.staffId ? 'staff' : 'contact',
+    staffId: p.staffId,
+    contactId: p.contactId,
+    name: p.name,
+    initials,
+    contactKind: p.contactKind,
+    joinedAt: p.joinedAt.toISOString(),
+    leftAt: iso(p.leftAt),
+  };
+}
+
+/** What staff see as a conversation's name. */
+export function titleOf(row: TConversationRow, people: TParticipantRow[], viewerStaffId: string): string {
+  if (row.name) return row.name;
+  const active = people.filter((p) => !p.leftAt);
+  if (row.kind === 'direct') {
+    const others = active.filter((p) => p.staffId !== viewerStaffId).map((p) => p.name);
+    return others.length > 0 ? others.join(', ') : 'Notes to self';
+  }
+  if (row.kind === 'internal_matter') return `${row.matterNumber} · Internal`;
+  if (row.kind === 'external_matter') {
+    const names = active.filter((p) => p.contactId).map((p) => p.name);
+    return `${row.matterNumber} · ${names.join(', ') || 'Clients'}`;
+  }
+  return 'Conversation';
+}
+
+/** Staff-facing views of conversations: participants, title, joined flag and unread count. */
+export async function toConversations(
+  db: Db,
+  firmId: string,
+  staffId: string,
+  rows: TConversationRow[],
+): Promise<TConversation[]> {
+  const ids = rows.map((r) => r.id);
+  const [people, unread] = await Promise.all([
+    listParticipants(db, firmId, ids),
+    countUnreadByConversation(db, firmId, staffId, ids),
+  ]);
+  return rows.map((row) => {
+    const mine = people.filter((p) => p.conversationId === row.id);
+    const joined = mine.some((p) => p.staffId === staffId && !p.leftAt);
+    return {
+      id: row.id,
+      kind: row.kind,
+      matterId: row.matterId,
+      matter:
+        row.matterId && row.matterNumber
+          ? { id: row.matterId, number: row.matterNumber, title: row.matterTitle ?? '' }
+          : null,
+      name: row.name,
+      title: titleOf(row, mine, staffId),
+      requireMfa: row.requireMfa,
+      archivedAt: iso(row.archivedAt),
+      archivedReason: row.archivedReason,
+      createdAt: row.createdAt.toISOString(),
+      lastMessageAt: iso(row.lastMessageAt),
+      participants: mine.map(toParticipant),
+      joined,
+      unreadCount: joined ? (unread.get(row.id) ?? 0) : 0,
+    };
+  });
+}

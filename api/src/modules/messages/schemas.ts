@@ -1,0 +1,84 @@
+import { z } from 'zod';
+
+export const ZMessageVia = z.enum(['app', 'portal', 'sms', 'quick_link', 'outlook']);
+
+export const ZMessageAuthor = z.object({
+  kind: z.enum(['staff', 'contact']),
+  id: z.uuid(),
+  name: z.string(),
+  initials: z.string(),
+});
+
+export const ZMessage = z
+  .object({
+    id: z.uuid(),
+    conversationId: z.uuid(),
+    seq: z.number().int(),
+    author: ZMessageAuthor,
+    body: z.string(),
+    via: ZMessageVia,
+    createdAt: z.string(),
+    editedAt: z.string().nullable(),
+    pinnedAt: z.string().nullable(),
+    pinnedBy: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+    /** Staff-facing only: never part of anything a client or third party receives. */
+    readBy: z.array(z.object({ participantId: z.uuid(), name: z.string(), initials: z.string() })),
+  })
+  .openapi('Message');
+export type TMessage = z.infer<typeof ZMessage>;
+
+/** The shape that travels in events and to the portal: no read receipts. */
+export type TMessageCore = Omit<TMessage, 'readBy'>;
+
+export const ZMessagePage = z
+  .object({ items: z.array(ZMessage), nextCursor: z.string().nullable() })
+  .openapi('MessagePage');
+
+/**
+ * Up to 2,000 characters (Unicode code points), kept byte-for-byte: no trimming, no
+ * normalisation. It must contain something other than white space.
+ */
+export const ZMessageBody = z
+  .string()
+  .refine((s) => Array.from(s).length <= 2000, 'at most 2,000 characters')
+  .refine((s) => /\S/u.test(s), 'must not be empty');
+
+export const ZSendMessage = z.object({ body: ZMessageBody }).strict().openapi('SendMessage');
+export const ZEditMessage = z.object({ body: ZMessageBody }).strict().openapi('EditMessage');
+
+export const ZListMessagesQuery = z
+  .object({
+    before: z.string().max(64).optional(),
+    around: z.coerce.number().int().min(0).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(50),
+  })
+  .strict();
+
+export const ZMarkRead = z
+  .object({ seq: z.number().int().min(0) })
+  .strict()
+  .openapi('MarkRead');
+export const ZReadResult = z.object({ unreadCount: z.number().int(), total: z.number().int() }).openapi('ReadResult');
+
+export const ZUnread = z
+  .object({
+    total: z.number().int(),
+    conversations: z.array(
+      z.object({
+        conversationId: z.uuid(),
+        matterId: z.uuid().nullable(),
+        kind: z.enum(['external_matter', 'internal_matter', 'direct', 'channel']),
+        unread: z.number().int(),
+      }),
+    ),
+  })
+  .openapi('Unread');
+
+export const ZRevisions = z
+  .object({
+    current: ZMessage,
+    items: z.array(z.object({ revision: z.number().int(), body: z.string(), replacedAt: z.string() })),
+  })
+  .openapi('MessageRevisions');
+
+export const ZMessageIdParams = z.object({ id: z.uuid('must be a UUID') }).strict();

@@ -1,0 +1,244 @@
+import type { Db } from '../../db/connect.js';
+import { AppError, notFound } from '../../errors.js';
+import type { StaffContext } from '../../integrations/identity/staff-context.js';
+import { publishEvent } from '../../realtime/publish-event.js';
+import { decodeCursor, encodeCursor } from '../../shared/pagination.js';
+import {
+  countUnreadByConversation,
+  getVisibleConversation,
+  listEventRecipients,
+  listParticipants,
+  listVisibleConversations,
+} from '../conversations/repository.js';
+import { assertNotArchived, requireActiveParticipant, requireVisibleConversation } from '../conversations/service.js';
+import * as repo from './repository.js';
+import type { TMessage } from './schemas.js';
+import { toMessageCore, toStaffMessages } from './to-message.js';
+
+async function withReadBy(
+  db: Db,
+  firmId: string,
+  conversationId: string,
+  rows: repo.TMessageRow[],
+): Promise<TMessage[]> {
+  return toStaffMessages(rows, await listParticipants(db, firmId, [conversationId]));
+}
+
+/** A message in a conversation the caller may see; otherwise 404. */
+async function requireVisibleMessage(db: Db, ctx: StaffContext, messageId: string) {
+  const row = await repo.getMessage(db, ctx.firmId, messageId);
+  const conversation = row ? await getVisibleConversation(db, ctx.firmId, ctx.staffId, row.conversationId) : undefined;
+  if (!row || !conversation) throw notFound('Message');
+  return { row, conversation };
+}
+
+/** The newest page, an older page (`before`), or the page around a seq (`around`); oldest first. */
+export async function listConversationMessages(
+  db: Db,
+  ctx: StaffContext,
+  conversationId: string,
+  query: { before?: string; around?: number; limit: number },
+) {
+  await requireVisibleConversation(db, ctx, conversationId);
+  let rows: repo.TMessageRow[];
+  let hasOlder: boolean;
+  if (query.around !== undefined) {
+    rows = await repo.listMessagesAround(db, ctx.firmId, conversationId, query.around, query.limit);
+    hasOlder =
+      rows.length > 0 &&
+      (await repo.listMessages(db, ctx.firmId, conversationId, { beforeSeq: rows[0]!.seq, limit: 1 })).length > 0;
+  } else {
+    const beforeSeq = query.before ? Number(decodeCursor(query.before, 1)[0]) : undefined;
+    if (beforeSeq !== undefined && !Number.isSafeInteger(beforeSeq)) decodeCursor('', 1);
+    rows = await repo.listMessages(db, ctx.firmId, conversationId, { beforeSeq, limit: query.limit + 1 });
+    hasOlder = rows.length > query.limit;
+    if (hasOlder) rows = rows.slice(1);
+  }
+  const oldest = rows[0];
+  return {
+    items: await withReadBy(db, ctx.firmId, conversationId, rows),
+    nextCursor: hasOlder && oldest ? encodeCursor([String(oldest.seq)]) : null,
+  };
+}
+
+export async function listPinned(db: Db, ctx: StaffContext, conversationId: string) {
+  await requireVisibleConversation(db, ctx, conversationId);
+  const rows = await repo.listPinnedMessages(db, ctx.firmId, conversationId);
+  return { items: await withReadBy(db, ctx.firmId, conversationId, rows) };
+}
+
+/**
+ * Posts a message. With an Idempotency-Key, a retry returns the message the first attempt
+ * created, and nothing is posted twice.
+ */
+export async function sendMessage(
+  db: Db,
+  ctx: StaffContext,
+  conversationId: string,
+  body: string,
+  idempotencyKey: string | undefined,
+): Promise<TMessage> {
+  const conversation = await requireVisibleConversation(db, ctx, conversationId);
+  const author = { staffId: ctx.staffId };
+  const replay = async () => {
+    const existing = idempotencyKey
+      ? await repo.findMessageByIdempotencyKey(db, ctx.firmId, author, idempotencyKey)
+      : undefined;
+    if (existing && existing.conversationId !== conversationId) {
+      throw new AppError('idempotency_key_reused', 409, 'This Idempotency-Key was used for another request');
+    }
+    return existing;
+  };
+  const earlier = await replay();
+  if (earlier) return (await withReadBy(db, ctx.firmId, conversationId, [earlier]))[0]!;
+
+  const me = await requireActiveParticipant(db, ctx, conversationId);
+  assertNotArchived(conversation);
+  const created = await db.transaction(async (tx) => {
+    const inserted = await repo.insertMessage(tx, ctx.firmId, {
+      conversationId,
+      authorStaffId: ctx.staffId,
+      body,
+      via: 'app',
+      idempotencyKey: idempotencyKey ?? null,
+    });
+    if (!inserted) return undefined;
+    await repo.touchConversation(tx, ctx.firmId, conversationId, inserted.createdAt);
+    await repo.advanceReadMark(tx, ctx.firmId, me.id, inserted.seq);
+    const row = (await repo.getMessage(tx, ctx.firmId, inserted.id))!;
+    const recipients = await listEventRecipients(tx, ctx.firmId, conversationId);
+    await publishEvent(tx, {
+      firmId: ctx.firmId,
+      type: 'message.created',
+      conversationId,
+      staffIds: recipients.staffIds,
+      contactIds: recipients.contactIds,
+      payload: { message: toMessageCore(row) },
+    });
+    if (conversation.kind === 'channel') {
+      await publishEvent(tx, {
+        firmId: ctx.firmId,
+        type: 'channel.activity',
+        conversationId,
+        allStaff: true,
+        payload: { lastMessageAt: inserted.createdAt.toISOString() },
+      });
+    }
+    return row;
+  });
+  const row = created ?? (await replay());
+  if (!row) throw new AppError('internal_error', 500, 'The message could not be stored');
+  return (await withReadBy(db, ctx.firmId, conversationId, [row]))[0]!;
+}
+
+export async function editMessage(db: Db, ctx: StaffContext, messageId: string, body: string): Promise<TMessage> {
+  const { row, conversation } = await requireVisibleMessage(db, ctx, messageId);
+  if (row.authorStaffId !== ctx.staffId) {
+    throw new AppError('not_author', 403, 'Only the author can edit a message');
+  }
+  assertNotArchived(conversation);
+  await db.transaction(async (tx) => {
+    const previous = await repo.lockMessageBody(tx, ctx.firmId, messageId);
+    if (previous === undefined || previous === body) return;
+    await repo.replaceMessageBody(tx, ctx.firmId, messageId, previous, body);
+    const updated = (await repo.getMessage(tx, ctx.firmId, messageId))!;
+    const recipients = await listEventRecipients(tx, ctx.firmId, row.conversationId);
+    await publishEvent(tx, {
+      firmId: ctx.firmId,
+      type: 'message.edited',
+      conversationId: row.conversationId,
+      staffIds: recipients.staffIds,
+      contactIds: recipients.contactIds,
+      payload: { message: toMessageCore(updated) },
+    });
+  });
+  const fresh = (await repo.getMessage(db, ctx.firmId, messageId))!;
+  return (await withReadBy(db, ctx.firmId, row.conversationId, [fresh]))[0]!;
+}
+
+export async function getRevisions(db: Db, ctx: StaffContext, messageId: string) {
+  const { row } = await requireVisibleMessage(db, ctx, messageId);
+  const items = await repo.listRevisions(db, ctx.firmId, messageId);
+  return {
+    current: (await withReadBy(db, ctx.firmId, row.conversationId, [row]))[0]!,
+    items: items.map((r) => ({ revision: r.revision, body: r.body, replacedAt: r.replacedAt.toISOString() })),
+  };
+}
+
+export async function setMessagePinned(
+  db: Db,
+  ctx: StaffContext,
+  messageId: string,
+  pinned: boolean,
+): Promise<TMessage> {
+  const { row, conversation } = await requireVisibleMessage(db, ctx, messageId);
+  await requireActiveParticipant(db, ctx, row.conversationId);
+  assertNotArchived(conversation);
+  if (Boolean(row.pinnedAt) !== pinned) {
+    await db.transaction(async (tx) => {
+      await repo.setPinned(tx, ctx.firmId, messageId, pinned ? ctx.staffId : null);
+      const updated = (await repo.getMessage(tx, ctx.firmId, messageId))!;
+      const recipients = await listEventRecipients(tx, ctx.firmId, row.conversationId);
+      await publishEvent(tx, {
+        firmId: ctx.firmId,
+        type: 'message.pinned',
+        conversationId: row.conversationId,
+        staffIds: recipients.staffIds,
+        contactIds: recipients.contactIds,
+        payload: { message: toMessageCore(updated) },
+      });
+    });
+  }
+  const fresh = (await repo.getMessage(db, ctx.firmId, messageId))!;
+  return (await withReadBy(db, ctx.firmId, row.conversationId, [fresh]))[0]!;
+}
+
+/** Unread counts over the conversations the caller has joined and may still see. */
+export async function getUnread(db: Db, ctx: StaffContext) {
+  const joined = await listVisibleConversations(db, ctx.firmId, ctx.staffId, { joinedOnly: true, limit: 1000 });
+  const counts = await countUnreadByConversation(
+    db,
+    ctx.firmId,
+    ctx.staffId,
+    joined.map((c) => c.id),
+  );
+  const conversations = joined
+    .map((c) => ({ conversationId: c.id, matterId: c.matterId, kind: c.kind, unread: counts.get(c.id) ?? 0 }))
+    .filter((c) => c.unread > 0);
+  return { total: conversations.reduce((sum, c) => sum + c.unread, 0), conversations };
+}
+
+/**
+ * Marks messages up to `seq` read. Staff participants see the receipt live; clients and
+ * third parties are never told who read what.
+ */
+export async function markRead(db: Db, ctx: StaffContext, conversationId: string, seq: number) {
+  await requireVisibleConversation(db, ctx, conversationId);
+  const me = await requireActiveParticipant(db, ctx, conversationId);
+  const upTo = Math.min(seq, await repo.maxSeq(db, ctx.firmId, conversationId));
+  if (upTo > Number(me.lastReadSeq)) {
+    await db.transaction(async (tx) => {
+      const lastReadSeq = await repo.advanceReadMark(tx, ctx.firmId, me.id, upTo);
+      const recipients = await listEventRecipients(tx, ctx.firmId, conversationId);
+      await publishEvent(tx, {
+        firmId: ctx.firmId,
+        type: 'read.updated',
+        conversationId,
+        staffIds: recipients.staffIds,
+        payload: { participantId: me.id, staffId: ctx.staffId, lastReadSeq },
+      });
+    });
+  }
+  const unread = await getUnread(db, ctx);
+  const unreadCount = unread.conversations.find((c) => c.conversationId === conversationId)?.unread ?? 0;
+  await db.transaction((tx) =>
+    publishEvent(tx, {
+      firmId: ctx.firmId,
+      type: 'unread.changed',
+      conversationId,
+      staffIds: [ctx.staffId],
+      payload: { unreadCount, total: unread.total },
+    }),
+  );
+  return { unreadCount, total: unread.total };
+}

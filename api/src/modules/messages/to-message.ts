@@ -1,0 +1,50 @@
+import type { TParticipantRow } from '../conversations/repository.js';
+import type { TMessage, TMessageCore } from './schemas.js';
+import type { TMessageRow } from './repository.js';
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+const initialsOf = (name: string) =>
+  name
+    .split(/\s+/u)
+    .filter(Boolean)
+    .map((w) => Array.from(w)[0] ?? '')
+    .slice(0, 2)
+    .join('')
+    .toLocaleUpperCase();
+
+/** The message as anyone in the conversation may see it: no read information. */
+export function toMessageCore(row: TMessageRow): TMessageCore {
+  const isStaff = row.authorStaffId !== null;
+  return {
+    id: row.id,
+    conversationId: row.conversationId,
+    seq: Number(row.seq),
+    author: {
+      kind: isStaff ? 'staff' : 'contact',
+      id: (row.authorStaffId ?? row.authorContactId)!,
+      name: row.authorName,
+      initials: row.authorInitials ?? initialsOf(row.authorName),
+    },
+    body: row.body,
+    via: row.via,
+    createdAt: row.createdAt.toISOString(),
+    editedAt: iso(row.editedAt),
+    pinnedAt: iso(row.pinnedAt),
+    pinnedBy: row.pinnedByStaffId ? { id: row.pinnedByStaffId, name: row.pinnedByName ?? '' } : null,
+  };
+}
+
+/**
+ * Staff-facing messages: each carries the participants (other than its author) whose read
+ * mark has reached it. Only staff routes call this.
+ */
+export function toStaffMessages(rows: TMessageRow[], people: TParticipantRow[]): TMessage[] {
+  return rows.map((row) => {
+    const authorId = row.authorStaffId ?? row.authorContactId;
+    const readBy = people
+      .filter((p) => Number(p.lastReadSeq) >= Number(row.seq) && (p.staffId ?? p.contactId) !== authorId)
+      .map((p) => ({ participantId: p.id, name: p.name, initials: p.initials ?? initialsOf(p.name) }));
+    return { ...toMessageCore(row), readBy };
+  });
+}
