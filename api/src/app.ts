@@ -17,6 +17,7 @@ import { addContactRoutes } from './modules/contacts/routes.js';
 import { addConversationRoutes } from './modules/conversations/routes.js';
 import { addMessageRoutes } from './modules/messages/routes.js';
 import { addSearchRoutes } from './modules/search/routes.js';
+import { addFileRoutes } from './modules/files/routes.js';
 import { createHealthRouter } from './modules/health/routes.js';
 import { addMatterRoutes } from './modules/matters/routes.js';
 import { addStaffRoutes } from './modules/staff/routes.js';
@@ -102,6 +103,7 @@ export function createApp(deps: AppDeps): Express {
   addConversationRoutes(routes, db);
   addMessageRoutes(routes, db);
   addSearchRoutes(routes, db);
+  addFileRoutes(routes, { db, blobs: deps.blobs, uploads: config.uploads });
 
   app.use('/api/v1', publicApi);
   app.use('/api/v1', staffApi);

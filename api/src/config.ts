@@ -47,6 +47,16 @@ const ZEnv = z.object({
       .optional(),
   ),
   ACS_WEBHOOK_SECRET: z.preprocess(emptyToUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
+  UPLOAD_MAX_FILES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(1000).default(130)),
+  UPLOAD_MAX_BYTES: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(10 * 1024 ** 3)
+      .default(100 * 1024 * 1024),
+  ),
   ENTRA_ALLOWED_TENANT_IDS: z.preprocess(
     emptyToUndefined,
     z
@@ -81,6 +91,8 @@ export type TConfig = {
   logLevel: z.infer<typeof ZLogLevel>;
   database: { url?: string; poolMax: number };
   storage: { connectionString?: string; accountUrl?: string; container: string };
+  /** Per send: how many files and how many bytes in total. */
+  uploads: { maxFiles: number; maxBytes: number };
   acs: {
     connectionString?: string;
     endpoint?: string;
@@ -171,6 +183,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
       accountUrl: e.AZURE_STORAGE_ACCOUNT_URL,
       container: e.AZURE_STORAGE_CONTAINER,
     },
+    uploads: { maxFiles: e.UPLOAD_MAX_FILES, maxBytes: e.UPLOAD_MAX_BYTES },
     acs: {
       connectionString: e.ACS_CONNECTION_STRING,
       endpoint: e.ACS_ENDPOINT,

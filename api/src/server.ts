@@ -8,6 +8,8 @@ import { seedDemoFirm } from './dev/seed-demo-firm.js';
 import { createBlobStore } from './integrations/blob-storage/blob-store.js';
 import { startAzurite, type RunningAzurite } from './integrations/blob-storage/start-azurite.js';
 import { createLogger, type Logger } from './logger.js';
+import { createEventHub } from './realtime/event-hub.js';
+import { scheduleUploadSweep } from './jobs/sweep-abandoned-uploads.js';
 
 export type RunningConfer = {
   url: string;
@@ -53,7 +55,14 @@ export async function startServer(config: TConfig, logger: Logger = createLogger
       if (await seedDemoFirm(database.db)) logger.info('Seeded the demo firm');
     }
 
-    const app = createApp({ config, db: database.db, blobs, logger, devKey });
+    const stopSweep = scheduleUploadSweep(
+      { db: database.db, blobs, logger },
+      { everyMs: 10 * 60 * 1000, graceMs: 60 * 60 * 1000 },
+    );
+    cleanups.push(async () => stopSweep());
+    const events = createEventHub({ database, logger });
+    await events.start(); // if anything below fails, database.close() ends its LISTEN connection
+    const app = createApp({ config, db: database.db, blobs, logger, devKey, events });
     const server = await new Promise<Server>((ok, fail) => {
       const s = app.listen(config.port, config.host, () => ok(s));
       s.once('error', fail);
@@ -67,6 +76,8 @@ export async function startServer(config: TConfig, logger: Logger = createLogger
           setTimeout(() => server.closeAllConnections(), 5000).unref();
         }),
     );
+    // Cleanups run last-in first-out: end the SSE streams first so server.close() need not wait for them.
+    cleanups.push(() => events.stop());
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     return { url: `http://localhost:${port}`, server, azuritePort, stop: cleanup };

@@ -174,7 +174,7 @@ describe('dev routes', () => {
       // the same keys as embedded mode, so only the issuer tells the tokens apart
       ENTRA_JWKS_URL: `${app.baseUrl}/dev/jwks.json`,
     });
-    const prod = createApp({ config, db: app.db, blobs: app.blobs, logger: createLogger(config) });
+    const prod = createApp({ config, db: app.db, blobs: app.blobs, logger: createLogger(config), events: app.events });
     const server: Server = await new Promise((r) => {
       const s = prod.listen(0, '127.0.0.1', () => r(s));
     });

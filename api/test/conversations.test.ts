@@ -154,10 +154,11 @@ describe('messages', () => {
     const ids = new Set(attempts.map((r) => r.body.id));
     expect(attempts.every((r) => r.status === 201)).toBe(true);
     expect(ids.size).toBe(1);
-    const [{ n }] = await queryRows<{ n: number }>(
+    const [count] = await queryRows<{ n: number }>(
       app.db,
       sql`select count(*)::int as n from messages where firm_id = ${f.firm.id} and idempotency_key = ${key}`,
     );
+    const n = count?.n;
     expect(n).toBe(1);
     const elsewhere = (await post(f.member.token, '/conversations', { kind: 'direct', staffIds: [] })).body.id;
     const reused = await send(f.member.token, elsewhere, 'other', key);

@@ -16,6 +16,10 @@ const channelPattern = /^[a-z_][a-z0-9_]{0,62}$/;
 const firstRetryMs = 250;
 const maxRetryMs = 10_000;
 
+/** A connection dropped without a FIN/RST (a NAT or load balancer forgetting it) is found by a query. */
+export type HealthCheck = { everyMs: number; timeoutMs: number };
+const defaultHealthCheck: HealthCheck = { everyMs: 30_000, timeoutMs: 10_000 };
+
 export function assertChannelName(channel: string): void {
   if (!channelPattern.test(channel)) throw new Error(`Not a valid notification channel name: ${channel}`);
 }
@@ -24,13 +28,15 @@ export function assertChannelName(channel: string): void {
  * LISTEN/NOTIFY on PostgreSQL over one dedicated connection, not a pooled one: the pool hands
  * its clients to other queries and a LISTEN there would be lost. The connection opens on the
  * first `listen`. If it drops, it is reopened with backoff (0.25 s doubling to 10 s) and every
- * channel LISTENed again, then each listener's `onReconnect` runs so it can catch up.
+ * channel LISTENed again, then each listener's `onReconnect` runs so it can catch up. A
+ * `select 1` every 30 s notices a connection that died silently.
  */
-export function createPostgresListener(connectionString: string) {
+export function createPostgresListener(connectionString: string, healthCheck: HealthCheck = defaultHealthCheck) {
   const listeners = new Set<Listener>();
   let client: pg.Client | undefined;
   let connecting: Promise<pg.Client> | undefined;
   let retryTimer: NodeJS.Timeout | undefined;
+  let healthTimer: NodeJS.Timeout | undefined;
   let attempt = 0;
   let closed = false;
 
@@ -77,11 +83,29 @@ export function createPostgresListener(connectionString: string) {
       }
       client = c;
       attempt = 0;
+      healthTimer ??= setInterval(checkHealth, healthCheck.everyMs).unref();
       return c;
     })().finally(() => {
       connecting = undefined;
     });
     return connecting;
+  }
+
+  function checkHealth(): void {
+    const c = client;
+    if (!c) return;
+    const timeout = setTimeout(
+      () => lost(c, new Error('The LISTEN connection stopped answering')),
+      healthCheck.timeoutMs,
+    );
+    timeout.unref();
+    c.query('select 1').then(
+      () => clearTimeout(timeout),
+      (error: Error) => {
+        clearTimeout(timeout);
+        lost(c, error);
+      },
+    );
   }
 
   function scheduleReconnect(): void {
@@ -132,6 +156,7 @@ export function createPostgresListener(connectionString: string) {
     async close(): Promise<void> {
       closed = true;
       clearTimeout(retryTimer);
+      clearInterval(healthTimer);
       retryTimer = undefined;
       const c = client ?? (await connecting?.catch(() => undefined));
       client = undefined;

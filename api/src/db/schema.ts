@@ -257,11 +257,16 @@ export const messages = pgTable(
     editedAt: timestamp('edited_at', { withTimezone: true }),
     pinnedAt: timestamp('pinned_at', { withTimezone: true }),
     pinnedByStaffId: uuid('pinned_by_staff_id'),
+    /** A comment on a file: the document it refers to. */
+    aboutDocumentId: uuid('about_document_id'),
     createdAt: createdAt(),
   },
   (t) => [
     primaryKey({ columns: [t.firmId, t.id] }),
     foreignKey({ columns: [t.firmId, t.conversationId], foreignColumns: [conversations.firmId, conversations.id] }),
+    index('messages_about_document_idx')
+      .on(t.firmId, t.aboutDocumentId)
+      .where(sql`${t.aboutDocumentId} is not null`),
     index('messages_conversation_seq_idx').on(t.firmId, t.conversationId, t.seq),
     uniqueIndex('messages_idempotency_key')
       .on(t.firmId, sql`coalesce(${t.authorStaffId}, ${t.authorContactId})`, t.idempotencyKey)
@@ -319,6 +324,117 @@ export const events = pgTable(
   (t) => [index('events_firm_id_idx').on(t.firmId, t.id)],
 );
 
+export const documentSource = pgEnum('document_source', ['staff', 'outlook', 'portal', 'export']);
+
+/**
+ * A file kept by the firm. Matter documents have a matter; files attached in direct messages
+ * and channels do not. Its bytes live in versions; nothing is ever removed.
+ */
+export const documents = pgTable(
+  'documents',
+  {
+    firmId: uuid('firm_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    matterId: uuid('matter_id'),
+    name: text('name').notNull(),
+    source: documentSource('source').notNull(),
+    /** Listed on the matter's documents (false for files attached outside a matter). */
+    onMatter: boolean('on_matter').notNull().default(true),
+    createdByStaffId: uuid('created_by_staff_id'),
+    createdByContactId: uuid('created_by_contact_id'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.id] }),
+    foreignKey({ columns: [t.firmId, t.matterId], foreignColumns: [matters.firmId, matters.id] }),
+    index('documents_matter_idx').on(t.firmId, t.matterId, t.createdAt),
+  ],
+);
+
+/** Immutable bytes: a blob with a server-generated name, its size, SHA-256 and detected type. */
+export const documentVersions = pgTable(
+  'document_versions',
+  {
+    firmId: uuid('firm_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    documentId: uuid('document_id').notNull(),
+    version: integer('version').notNull(),
+    blobName: text('blob_name').notNull(),
+    name: text('name').notNull(),
+    size: bigint('size', { mode: 'number' }).notNull(),
+    sha256: text('sha256').notNull(),
+    contentType: text('content_type').notNull(),
+    uploadedByStaffId: uuid('uploaded_by_staff_id'),
+    uploadedByContactId: uuid('uploaded_by_contact_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.id] }),
+    foreignKey({ columns: [t.firmId, t.documentId], foreignColumns: [documents.firmId, documents.id] }),
+    uniqueIndex('document_versions_number_key').on(t.firmId, t.documentId, t.version),
+  ],
+);
+
+/** A file sent with a message: a fixed version (a copy), unaffected by later versions. */
+export const attachments = pgTable(
+  'attachments',
+  {
+    firmId: uuid('firm_id').notNull(),
+    messageId: uuid('message_id').notNull(),
+    documentVersionId: uuid('document_version_id').notNull(),
+    position: integer('position').notNull(),
+    conversationId: uuid('conversation_id').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.messageId, t.documentVersionId] }),
+    foreignKey({ columns: [t.firmId, t.messageId], foreignColumns: [messages.firmId, messages.id] }),
+    foreignKey({
+      columns: [t.firmId, t.documentVersionId],
+      foreignColumns: [documentVersions.firmId, documentVersions.id],
+    }),
+    index('attachments_conversation_idx').on(t.firmId, t.conversationId),
+    index('attachments_version_idx').on(t.firmId, t.documentVersionId),
+  ],
+);
+
+/** A live share of a matter document into a conversation: always the latest version, until revoked. */
+export const shares = pgTable(
+  'shares',
+  {
+    firmId: uuid('firm_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    documentId: uuid('document_id').notNull(),
+    conversationId: uuid('conversation_id').notNull(),
+    sharedByStaffId: uuid('shared_by_staff_id').notNull(),
+    createdAt: createdAt(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    revokedByStaffId: uuid('revoked_by_staff_id'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.id] }),
+    foreignKey({ columns: [t.firmId, t.documentId], foreignColumns: [documents.firmId, documents.id] }),
+    foreignKey({ columns: [t.firmId, t.conversationId], foreignColumns: [conversations.firmId, conversations.id] }),
+    index('shares_conversation_idx').on(t.firmId, t.conversationId),
+  ],
+);
+
+/**
+ * Blobs being written by an upload that has not finished. A successful upload removes its
+ * rows; the sweep job deletes the staged blocks of rows left behind by failed uploads.
+ */
+export const pendingUploads = pgTable(
+  'pending_uploads',
+  {
+    firmId: uuid('firm_id').notNull(),
+    blobName: text('blob_name').notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true })
+      .notNull()
+      .default(sql`clock_timestamp()`),
+  },
+  (t) => [primaryKey({ columns: [t.firmId, t.blobName] }), index('pending_uploads_started_idx').on(t.startedAt)],
+);
+
 export const schema = {
   firms,
   staff,
@@ -332,4 +448,9 @@ export const schema = {
   messages,
   messageRevisions,
   events,
+  documents,
+  documentVersions,
+  attachments,
+  shares,
+  pendingUploads,
 };

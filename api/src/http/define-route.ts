@@ -103,7 +103,41 @@ export class RouteTable<TCtx> {
     this.router[spec.method](spec.path, handler);
   }
 
-  private describe<P, Q, B, R>(spec: RouteSpec<TCtx, P, Q, B, R>): void {
+  /**
+   * A route whose body is not JSON (multipart uploads, downloads): the handler gets the raw
+   * request and response. Params are still validated and the route is still described.
+   */
+  addRaw<P = Record<string, never>, Q = Record<string, never>, R = unknown>(
+    spec: Omit<RouteSpec<TCtx, P, Q, undefined, R>, 'handler' | 'body'> & {
+      requestContentType?: string;
+      responseContentType?: string;
+    },
+    handler: (input: {
+      req: Request;
+      res: Response;
+      params: P;
+      query: Q;
+      ctx: TCtx;
+      meta: RequestMeta;
+    }) => Promise<R | void>,
+  ): void {
+    this.describe({ ...spec, handler: async () => undefined as R }, spec.requestContentType, spec.responseContentType);
+    this.router[spec.method](spec.path, async (req, res) => {
+      const params = spec.params ? parseInput(spec.params, req.params, 'params') : ({} as P);
+      const query = spec.query ? parseInput(spec.query, req.query, 'query') : ({} as Q);
+      const result = await handler({ req, res, params, query, ctx: this.contextOf(res), meta: requestMeta(req, res) });
+      if (res.headersSent || res.writableEnded) return;
+      const status = spec.status ?? 200;
+      if (result === undefined) res.status(status === 200 ? 204 : status).end();
+      else res.status(status).json(result);
+    });
+  }
+
+  private describe<P, Q, B, R>(
+    spec: RouteSpec<TCtx, P, Q, B, R>,
+    requestContentType?: string,
+    responseContentType?: string,
+  ): void {
     const status = spec.status ?? 200;
     const problem = {
       description: 'Problem (RFC 9457)',
@@ -123,7 +157,12 @@ export class RouteTable<TCtx> {
       responses: {
         [status]: spec.response
           ? { description: 'OK', content: { 'application/json': { schema: spec.response as never } } }
-          : { description: 'No content' },
+          : responseContentType
+            ? {
+                description: 'File',
+                content: { [responseContentType]: { schema: { type: 'string', format: 'binary' } as never } },
+              }
+            : { description: 'No content' },
         400: problem,
         401: problem,
         404: problem,

@@ -16,12 +16,17 @@ import {
 import { createBlobStore, type BlobStore } from '../../src/integrations/blob-storage/blob-store.js';
 import { findFreePort } from '../../src/integrations/blob-storage/start-azurite.js';
 import { createLogger } from '../../src/logger.js';
+import { createEventHub, type EventHub } from '../../src/realtime/event-hub.js';
 import { createTestDatabase } from './test-database.js';
 
 export type TestApp = {
   config: TConfig;
   database: Database;
   db: Database['db'];
+  /** The PostgreSQL test database's URL (unset on PGlite): a second instance can connect to it. */
+  databaseUrl?: string;
+  /** This instance's real-time hub (started; stopped by stop()). */
+  events: EventHub;
   blobs: BlobStore;
   devKey: DevSigningKey;
   server: Server;
@@ -40,7 +45,11 @@ export type TestApp = {
  * container in the run's Azurite. Staff tokens travel the real path: signed by the dev key,
  * fetched back through /dev/jwks.json by the bearer middleware.
  */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  /** `database`: use this one (closed by stop()) instead of a fresh one, e.g. for a second instance. */
+  options: { database?: Database } = {},
+): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'confer-test-'));
   const port = await findFreePort();
   const config = loadConfig({
@@ -52,11 +61,14 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     AZURE_STORAGE_CONTAINER: `t${randomBytes(8).toString('hex')}`,
     ...env,
   });
-  const database = await createTestDatabase();
+  const database: Database & { url?: string } = options.database ?? (await createTestDatabase());
   const blobs = createBlobStore(config.storage);
   await blobs.ensureContainer();
   const devKey = await loadDevSigningKey(dataDir);
-  const app = createApp({ config, db: database.db, blobs, logger: createLogger(config), devKey });
+  const logger = createLogger(config);
+  const events = createEventHub({ database, logger });
+  await events.start();
+  const app = createApp({ config, db: database.db, blobs, logger, devKey, events });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(port, '127.0.0.1', () => resolve(s));
   });
@@ -65,6 +77,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     config,
     database,
     db: database.db,
+    databaseUrl: database.url,
+    events,
     blobs,
     devKey,
     server,
@@ -81,6 +95,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
         claims,
       ),
     stop: async () => {
+      await events.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await blobs.container.deleteIfExists();

@@ -1,7 +1,15 @@
 import { and, asc, desc, eq, gte, lt, lte, isNotNull, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/connect.js';
-import { contacts, conversations, messageRevisions, messages, participants, staff } from '../../db/schema.js';
+import {
+  contacts,
+  conversations,
+  documents,
+  messageRevisions,
+  messages,
+  participants,
+  staff,
+} from '../../db/schema.js';
 
 const pinner = alias(staff, 'pinner');
 
@@ -21,6 +29,8 @@ export type TMessageRow = {
   pinnedAt: Date | null;
   pinnedByStaffId: string | null;
   pinnedByName: string | null;
+  aboutDocumentId: string | null;
+  aboutDocumentName: string | null;
 };
 
 const columns = {
@@ -39,6 +49,8 @@ const columns = {
   pinnedAt: messages.pinnedAt,
   pinnedByStaffId: messages.pinnedByStaffId,
   pinnedByName: pinner.name,
+  aboutDocumentId: messages.aboutDocumentId,
+  aboutDocumentName: documents.name,
 };
 
 function selectMessages(db: Db) {
@@ -47,7 +59,16 @@ function selectMessages(db: Db) {
     .from(messages)
     .leftJoin(staff, and(eq(staff.firmId, messages.firmId), eq(staff.id, messages.authorStaffId)))
     .leftJoin(contacts, and(eq(contacts.firmId, messages.firmId), eq(contacts.id, messages.authorContactId)))
-    .leftJoin(pinner, and(eq(pinner.firmId, messages.firmId), eq(pinner.id, messages.pinnedByStaffId)));
+    .leftJoin(pinner, and(eq(pinner.firmId, messages.firmId), eq(pinner.id, messages.pinnedByStaffId)))
+    .leftJoin(documents, and(eq(documents.firmId, messages.firmId), eq(documents.id, messages.aboutDocumentId)));
+}
+
+/** Comments on a document: messages that refer to it, oldest first. */
+export async function listMessagesAbout(db: Db, firmId: string, documentId: string): Promise<TMessageRow[]> {
+  return selectMessages(db)
+    .where(and(eq(messages.firmId, firmId), eq(messages.aboutDocumentId, documentId)))
+    .orderBy(asc(messages.seq))
+    .limit(500);
 }
 
 export async function getMessage(db: Db, firmId: string, id: string): Promise<TMessageRow | undefined> {
@@ -87,6 +108,7 @@ export async function insertMessage(
     body: string;
     via: TMessageRow['via'];
     idempotencyKey?: string | null;
+    aboutDocumentId?: string | null;
   },
 ): Promise<{ id: string; seq: number; createdAt: Date } | undefined> {
   const rows = await db

@@ -38,7 +38,12 @@ export function addMessageRoutes(routes: RouteTable<StaffContext>, db: Db): void
     body: ZSendMessage,
     response: ZMessage,
     status: 201,
-    handler: ({ ctx, params, body, meta }) => service.sendMessage(db, ctx, params.id, body.body, meta.idempotencyKey),
+    handler: ({ ctx, params, body, meta }) =>
+      service.sendMessage(db, ctx, params.id, body.body, {
+        idempotencyKey: meta.idempotencyKey,
+        documentIds: body.documentIds,
+        aboutDocumentId: body.aboutDocumentId,
+      }),
   });
   routes.add({
     method: 'get',

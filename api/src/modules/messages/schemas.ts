@@ -9,6 +9,18 @@ export const ZMessageAuthor = z.object({
   initials: z.string(),
 });
 
+export const ZFileRef = z
+  .object({
+    versionId: z.uuid(),
+    documentId: z.uuid(),
+    name: z.string(),
+    size: z.number().int(),
+    contentType: z.string(),
+    sha256: z.string(),
+  })
+  .openapi('FileRef');
+export type TFileRef = z.infer<typeof ZFileRef>;
+
 export const ZMessage = z
   .object({
     id: z.uuid(),
@@ -21,6 +33,9 @@ export const ZMessage = z
     editedAt: z.string().nullable(),
     pinnedAt: z.string().nullable(),
     pinnedBy: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+    files: z.array(ZFileRef),
+    /** A comment on a file refers to it. */
+    aboutDocument: z.object({ id: z.uuid(), name: z.string() }).nullable(),
     /** Staff-facing only: never part of anything a client or third party receives. */
     readBy: z.array(z.object({ participantId: z.uuid(), name: z.string(), initials: z.string() })),
   })
@@ -43,7 +58,22 @@ export const ZMessageBody = z
   .refine((s) => Array.from(s).length <= 2000, 'at most 2,000 characters')
   .refine((s) => /\S/u.test(s), 'must not be empty');
 
-export const ZSendMessage = z.object({ body: ZMessageBody }).strict().openapi('SendMessage');
+export const ZSendMessage = z
+  .object({
+    body: z.string(),
+    /** Matter documents to attach: their current versions are sent as copies. */
+    documentIds: z.array(z.uuid('each document id must be a UUID')).max(130).default([]),
+    /** Makes the message a comment on this document. */
+    aboutDocumentId: z.uuid().optional(),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    const check = ZMessageBody.safeParse(v.body);
+    if (!check.success && !(v.body === '' && v.documentIds.length > 0)) {
+      ctx.addIssue({ code: 'custom', path: ['body'], message: check.error.issues[0]?.message ?? 'is not valid' });
+    }
+  })
+  .openapi('SendMessage');
 export const ZEditMessage = z.object({ body: ZMessageBody }).strict().openapi('EditMessage');
 
 export const ZListMessagesQuery = z

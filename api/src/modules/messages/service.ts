@@ -2,6 +2,9 @@ import type { Db } from '../../db/connect.js';
 import { AppError, notFound } from '../../errors.js';
 import type { StaffContext } from '../../integrations/identity/staff-context.js';
 import { publishEvent } from '../../realtime/publish-event.js';
+import { listAttachmentsOfMessages } from '../files/repository.js';
+import { requireDocumentInConversation, resolveAttachableVersions } from '../files/document-access.js';
+import { postMessage } from './post-message.js';
 import { decodeCursor, encodeCursor } from '../../shared/pagination.js';
 import {
   countUnreadByConversation,
@@ -15,13 +18,21 @@ import * as repo from './repository.js';
 import type { TMessage } from './schemas.js';
 import { toMessageCore, toStaffMessages } from './to-message.js';
 
-async function withReadBy(
+export async function withReadBy(
   db: Db,
   firmId: string,
   conversationId: string,
   rows: repo.TMessageRow[],
 ): Promise<TMessage[]> {
-  return toStaffMessages(rows, await listParticipants(db, firmId, [conversationId]));
+  const [people, files] = await Promise.all([
+    listParticipants(db, firmId, [conversationId]),
+    listAttachmentsOfMessages(
+      db,
+      firmId,
+      rows.map((r) => r.id),
+    ),
+  ]);
+  return toStaffMessages(rows, people, files);
 }
 
 /** A message in a conversation the caller may see; otherwise 404. */
@@ -67,6 +78,34 @@ export async function listPinned(db: Db, ctx: StaffContext, conversationId: stri
   return { items: await withReadBy(db, ctx.firmId, conversationId, rows) };
 }
 
+/** What a staff member's send carries besides the text. */
+export type TSendExtras = {
+  idempotencyKey?: string;
+  documentIds?: string[];
+  aboutDocumentId?: string;
+  /** Freshly uploaded versions (already committed); see files/service. */
+  versionIds?: string[];
+  via?: 'app' | 'outlook';
+};
+
+/** A retry with the same Idempotency-Key: the original message, or undefined. */
+export async function findReplayedMessage(db: Db, ctx: StaffContext, conversationId: string, key: string | undefined) {
+  if (!key) return undefined;
+  const existing = await repo.findMessageByIdempotencyKey(db, ctx.firmId, { staffId: ctx.staffId }, key);
+  if (existing && existing.conversationId !== conversationId) {
+    throw new AppError('idempotency_key_reused', 409, 'This Idempotency-Key was used for another request');
+  }
+  return existing;
+}
+
+/** The checks before a staff member may post: visible, joined, not archived. */
+export async function assertStaffMayPost(db: Db, ctx: StaffContext, conversationId: string) {
+  const conversation = await requireVisibleConversation(db, ctx, conversationId);
+  const me = await requireActiveParticipant(db, ctx, conversationId);
+  assertNotArchived(conversation);
+  return { conversation, me };
+}
+
 /**
  * Posts a message. With an Idempotency-Key, a retry returns the message the first attempt
  * created, and nothing is posted twice.
@@ -76,57 +115,29 @@ export async function sendMessage(
   ctx: StaffContext,
   conversationId: string,
   body: string,
-  idempotencyKey: string | undefined,
+  extras: TSendExtras = {},
 ): Promise<TMessage> {
-  const conversation = await requireVisibleConversation(db, ctx, conversationId);
-  const author = { staffId: ctx.staffId };
-  const replay = async () => {
-    const existing = idempotencyKey
-      ? await repo.findMessageByIdempotencyKey(db, ctx.firmId, author, idempotencyKey)
-      : undefined;
-    if (existing && existing.conversationId !== conversationId) {
-      throw new AppError('idempotency_key_reused', 409, 'This Idempotency-Key was used for another request');
-    }
-    return existing;
-  };
-  const earlier = await replay();
+  await requireVisibleConversation(db, ctx, conversationId);
+  const earlier = await findReplayedMessage(db, ctx, conversationId, extras.idempotencyKey);
   if (earlier) return (await withReadBy(db, ctx.firmId, conversationId, [earlier]))[0]!;
-
-  const me = await requireActiveParticipant(db, ctx, conversationId);
-  assertNotArchived(conversation);
-  const created = await db.transaction(async (tx) => {
-    const inserted = await repo.insertMessage(tx, ctx.firmId, {
-      conversationId,
-      authorStaffId: ctx.staffId,
-      body,
-      via: 'app',
-      idempotencyKey: idempotencyKey ?? null,
-    });
-    if (!inserted) return undefined;
-    await repo.touchConversation(tx, ctx.firmId, conversationId, inserted.createdAt);
-    await repo.advanceReadMark(tx, ctx.firmId, me.id, inserted.seq);
-    const row = (await repo.getMessage(tx, ctx.firmId, inserted.id))!;
-    const recipients = await listEventRecipients(tx, ctx.firmId, conversationId);
-    await publishEvent(tx, {
+  const { conversation, me } = await assertStaffMayPost(db, ctx, conversationId);
+  const attached = await resolveAttachableVersions(db, ctx, conversation, extras.documentIds ?? []);
+  if (extras.aboutDocumentId) await requireDocumentInConversation(db, ctx, conversation, extras.aboutDocumentId);
+  const created = await db.transaction((tx) =>
+    postMessage(tx, {
       firmId: ctx.firmId,
-      type: 'message.created',
       conversationId,
-      staffIds: recipients.staffIds,
-      contactIds: recipients.contactIds,
-      payload: { message: toMessageCore(row) },
-    });
-    if (conversation.kind === 'channel') {
-      await publishEvent(tx, {
-        firmId: ctx.firmId,
-        type: 'channel.activity',
-        conversationId,
-        allStaff: true,
-        payload: { lastMessageAt: inserted.createdAt.toISOString() },
-      });
-    }
-    return row;
-  });
-  const row = created ?? (await replay());
+      conversationKind: conversation.kind,
+      author: { staffId: ctx.staffId },
+      authorParticipantId: me.id,
+      body,
+      via: extras.via ?? 'app',
+      idempotencyKey: extras.idempotencyKey,
+      versionIds: [...attached, ...(extras.versionIds ?? [])],
+      aboutDocumentId: extras.aboutDocumentId,
+    }),
+  );
+  const row = created ?? (await findReplayedMessage(db, ctx, conversationId, extras.idempotencyKey));
   if (!row) throw new AppError('internal_error', 500, 'The message could not be stored');
   return (await withReadBy(db, ctx.firmId, conversationId, [row]))[0]!;
 }
@@ -149,7 +160,7 @@ export async function editMessage(db: Db, ctx: StaffContext, messageId: string, 
       conversationId: row.conversationId,
       staffIds: recipients.staffIds,
       contactIds: recipients.contactIds,
-      payload: { message: toMessageCore(updated) },
+      payload: { message: toMessageCore(updated, await listAttachmentsOfMessages(tx, ctx.firmId, [messageId])) },
     });
   });
   const fresh = (await repo.getMessage(db, ctx.firmId, messageId))!;
@@ -185,7 +196,7 @@ export async function setMessagePinned(
         conversationId: row.conversationId,
         staffIds: recipients.staffIds,
         contactIds: recipients.contactIds,
-        payload: { message: toMessageCore(updated) },
+        payload: { message: toMessageCore(updated, await listAttachmentsOfMessages(tx, ctx.firmId, [messageId])) },
       });
     });
   }

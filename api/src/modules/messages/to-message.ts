@@ -1,4 +1,5 @@
 import type { TParticipantRow } from '../conversations/repository.js';
+import type { TAttachmentRow } from '../files/repository.js';
 import type { TMessage, TMessageCore } from './schemas.js';
 import type { TMessageRow } from './repository.js';
 
@@ -14,7 +15,7 @@ const initialsOf = (name: string) =>
     .toLocaleUpperCase();
 
 /** The message as anyone in the conversation may see it: no read information. */
-export function toMessageCore(row: TMessageRow): TMessageCore {
+export function toMessageCore(row: TMessageRow, files: TAttachmentRow[] = []): TMessageCore {
   const isStaff = row.authorStaffId !== null;
   return {
     id: row.id,
@@ -32,6 +33,17 @@ export function toMessageCore(row: TMessageRow): TMessageCore {
     editedAt: iso(row.editedAt),
     pinnedAt: iso(row.pinnedAt),
     pinnedBy: row.pinnedByStaffId ? { id: row.pinnedByStaffId, name: row.pinnedByName ?? '' } : null,
+    files: files
+      .filter((f) => f.messageId === row.id)
+      .map((f) => ({
+        versionId: f.versionId,
+        documentId: f.documentId,
+        name: f.name,
+        size: Number(f.size),
+        contentType: f.contentType,
+        sha256: f.sha256,
+      })),
+    aboutDocument: row.aboutDocumentId ? { id: row.aboutDocumentId, name: row.aboutDocumentName ?? '' } : null,
   };
 }
 
@@ -39,12 +51,16 @@ export function toMessageCore(row: TMessageRow): TMessageCore {
  * Staff-facing messages: each carries the participants (other than its author) whose read
  * mark has reached it. Only staff routes call this.
  */
-export function toStaffMessages(rows: TMessageRow[], people: TParticipantRow[]): TMessage[] {
+export function toStaffMessages(
+  rows: TMessageRow[],
+  people: TParticipantRow[],
+  files: TAttachmentRow[] = [],
+): TMessage[] {
   return rows.map((row) => {
     const authorId = row.authorStaffId ?? row.authorContactId;
     const readBy = people
       .filter((p) => Number(p.lastReadSeq) >= Number(row.seq) && (p.staffId ?? p.contactId) !== authorId)
       .map((p) => ({ participantId: p.id, name: p.name, initials: p.initials ?? initialsOf(p.name) }));
-    return { ...toMessageCore(row), readBy };
+    return { ...toMessageCore(row, files), readBy };
   });
 }

@@ -41,6 +41,8 @@ export async function searchMessages(
       pinnedAt: messages.pinnedAt,
       pinnedByStaffId: messages.pinnedByStaffId,
       pinnedByName: sql<string | null>`null`,
+      aboutDocumentId: messages.aboutDocumentId,
+      aboutDocumentName: sql<string | null>`null`,
       snippet: sql<string>`ts_headline('simple', ${messages.body}, ${query}, ${headlineOptions})`,
       conversationKind: conversations.kind,
       conversationName: conversations.name,

@@ -3,6 +3,7 @@ import type { StaffContext } from '../../integrations/identity/staff-context.js'
 import { decodeCursor, encodeCursor } from '../../shared/pagination.js';
 import { listParticipants, type TConversationRow } from '../conversations/repository.js';
 import { titleOf } from '../conversations/to-conversation.js';
+import { listAttachmentsOfMessages } from '../files/repository.js';
 import { toStaffMessages } from '../messages/to-message.js';
 import { buildSearchQuery, splitHighlights } from './build-search-query.js';
 import { searchMessages } from './repository.js';
@@ -18,7 +19,14 @@ export async function searchForStaff(db: Db, ctx: StaffContext, query: { q: stri
   });
   const page = rows.slice(0, query.limit);
   const conversationIds = [...new Set(page.map((r) => r.conversationId))];
-  const people = await listParticipants(db, ctx.firmId, conversationIds);
+  const [people, files] = await Promise.all([
+    listParticipants(db, ctx.firmId, conversationIds),
+    listAttachmentsOfMessages(
+      db,
+      ctx.firmId,
+      page.map((r) => r.id),
+    ),
+  ]);
   const items = page.map((row) => {
     const mine = people.filter((p) => p.conversationId === row.conversationId);
     const title = titleOf(
@@ -31,7 +39,7 @@ export async function searchForStaff(db: Db, ctx: StaffContext, query: { q: stri
       ctx.staffId,
     );
     return {
-      message: toStaffMessages([row], mine)[0]!,
+      message: toStaffMessages([row], mine, files)[0]!,
       conversation: { id: row.conversationId, kind: row.conversationKind, title, matterId: row.matterId },
       snippet: splitHighlights(row.snippet),
     };

@@ -1,0 +1,23 @@
+import { and, eq, inArray, lt } from 'drizzle-orm';
+import type { Db } from '../../db/connect.js';
+import { pendingUploads } from '../../db/schema.js';
+
+export async function insertPendingUpload(db: Db, firmId: string, blobName: string): Promise<void> {
+  await db.insert(pendingUploads).values({ firmId, blobName });
+}
+
+export async function deletePendingUploads(db: Db, firmId: string, blobNames: string[]): Promise<void> {
+  if (blobNames.length === 0) return;
+  await db
+    .delete(pendingUploads)
+    .where(and(eq(pendingUploads.firmId, firmId), inArray(pendingUploads.blobName, blobNames)));
+}
+
+/** The sweep job's view: uploads left unfinished for longer than `olderThan`, every firm. */
+export async function listAbandonedUploads(db: Db, olderThan: Date, limit: number) {
+  return db
+    .select({ firmId: pendingUploads.firmId, blobName: pendingUploads.blobName })
+    .from(pendingUploads)
+    .where(lt(pendingUploads.startedAt, olderThan))
+    .limit(limit);
+}

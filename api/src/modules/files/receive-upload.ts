@@ -1,0 +1,211 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
+import busboy from 'busboy';
+import { fileTypeFromBuffer } from 'file-type';
+import type { Db } from '../../db/connect.js';
+import { AppError } from '../../errors.js';
+import type { BlobStore } from '../../integrations/blob-storage/blob-store.js';
+import { deletePendingUploads, insertPendingUpload } from './pending-uploads-repository.js';
+import { sanitizeFileName } from './sanitize-file-name.js';
+
+export type TStagedFile = {
+  field: string;
+  blobName: string;
+  name: string;
+  size: number;
+  sha256: string;
+  contentType: string;
+  blockIds: string[];
+};
+
+export type TReceivedUpload = { fields: Record<string, string>; files: TStagedFile[] };
+
+const blockSize = 4 * 1024 * 1024;
+const sniffBytes = 4100;
+
+const blockId = (n: number) => Buffer.from(String(n).padStart(8, '0')).toString('base64');
+
+/**
+ * Streams a multipart/form-data request straight into Blob Storage as staged (uncommitted)
+ * blocks of at most 4 MB: a file is never held whole in memory nor written to disk. The
+ * limits are enforced while streaming: the moment the request passes the file count or total
+ * size, it fails with 413 and everything it staged is discarded. Nothing is committed here:
+ * the caller commits with `commitStagedFiles` once it has decided to keep the upload.
+ */
+export async function receiveUpload(
+  req: IncomingMessage & Readable,
+  deps: { db: Db; blobs: BlobStore; firmId: string; maxFiles: number; maxBytes: number },
+): Promise<TReceivedUpload> {
+  const contentType = String(req.headers['content-type'] ?? '');
+  if (!/^multipart\/form-data\s*;/i.test(contentType)) {
+    throw new AppError('unsupported_media_type', 415, 'Send files as multipart/form-data');
+  }
+  let parser: busboy.Busboy;
+  try {
+    parser = busboy({
+      headers: req.headers as IncomingHttpHeaders,
+      limits: { files: deps.maxFiles + 1, fields: 50, fieldSize: 64 * 1024, parts: deps.maxFiles + 60 },
+      defParamCharset: 'utf8',
+    });
+  } catch {
+    throw new AppError('malformed_multipart', 400, 'The multipart body has no boundary');
+  }
+  const staged: TStagedFile[] = [];
+  const started: string[] = [];
+  const streams = new Set<Readable>();
+  const pending: Promise<void>[] = [];
+  const fields: Record<string, string> = {};
+  let total = 0;
+  let fileCount = 0;
+  const tooMany = () => new AppError('too_many_files', 413, `At most ${deps.maxFiles} files can be sent at once`);
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let settled = false;
+      const fail = (error: unknown) => {
+        if (settled) return;
+        settled = true;
+        req.unpipe(parser);
+        for (const s of streams) s.destroy();
+        reject(error);
+      };
+      parser.on('field', (name, value, info) => {
+        if (info.valueTruncated) fail(new AppError('field_too_large', 413, `The field "${name}" is too long`));
+        else fields[name] = value;
+      });
+      parser.on('file', (field, stream, info) => {
+        fileCount += 1;
+        if (fileCount > deps.maxFiles || settled) {
+          stream.resume();
+          fail(tooMany());
+          return;
+        }
+        streams.add(stream);
+        const blobName = `${deps.firmId}/${randomUUID()}`;
+        started.push(blobName);
+        const count = (n: number) => {
+          total += n;
+          if (total > deps.maxBytes) {
+            throw new AppError(
+              'upload_too_large',
+              413,
+              `Files sent at once may total at most ${Math.floor(deps.maxBytes / (1024 * 1024))} MB`,
+            );
+          }
+        };
+        pending.push(
+          stageFile(field, blobName, stream, info.filename, deps, count).then(
+            (file) => {
+              streams.delete(stream);
+              staged.push(file);
+            },
+            (error: unknown) => {
+              streams.delete(stream);
+              fail(error);
+            },
+          ),
+        );
+      });
+      parser.on('error', () =>
+        fail(new AppError('malformed_multipart', 400, 'The multipart body is malformed or truncated')),
+      );
+      parser.on('filesLimit', () => fail(tooMany()));
+      parser.on('partsLimit', () => fail(new AppError('too_many_parts', 413, 'The form has too many parts')));
+      parser.on('close', () => {
+        void Promise.all(pending).then(() => {
+          if (!settled) {
+            settled = true;
+            resolve();
+          }
+        }, fail);
+      });
+      req.on('close', () => {
+        if (!req.complete) fail(new AppError('request_aborted', 400, 'The upload was interrupted'));
+      });
+      req.pipe(parser);
+    });
+  } catch (error) {
+    // let in-flight block uploads finish or fail, then remove everything this request staged
+    await Promise.allSettled(pending);
+    await discardStagedFiles(deps, started).catch(() => {});
+    throw error;
+  }
+  staged.sort((a, b) => started.indexOf(a.blobName) - started.indexOf(b.blobName));
+  return { fields, files: staged };
+}
+
+async function stageFile(
+  field: string,
+  blobName: string,
+  stream: Readable,
+  rawName: string | undefined,
+  deps: { db: Db; blobs: BlobStore; firmId: string },
+  count: (bytes: number) => void,
+): Promise<TStagedFile> {
+  await insertPendingUpload(deps.db, deps.firmId, blobName);
+  const client = deps.blobs.container.getBlockBlobClient(blobName);
+  const hash = createHash('sha256');
+  const blockIds: string[] = [];
+  let head = Buffer.alloc(0);
+  let buffered: Buffer[] = [];
+  let bufferedBytes = 0;
+  let size = 0;
+  const flush = async () => {
+    if (bufferedBytes === 0) return;
+    const chunk = Buffer.concat(buffered, bufferedBytes);
+    buffered = [];
+    bufferedBytes = 0;
+    const id = blockId(blockIds.length);
+    await client.stageBlock(id, chunk, chunk.length);
+    blockIds.push(id);
+  };
+  for await (const data of stream as AsyncIterable<Buffer>) {
+    count(data.length);
+    size += data.length;
+    hash.update(data);
+    if (head.length < sniffBytes) head = Buffer.concat([head, data.subarray(0, sniffBytes - head.length)]);
+    buffered.push(data);
+    bufferedBytes += data.length;
+    if (bufferedBytes >= blockSize) await flush();
+  }
+  if ((stream as Readable & { truncated?: boolean }).truncated) {
+    throw new AppError('upload_too_large', 413, 'The file is too large');
+  }
+  await flush();
+  const detected = size > 0 ? await fileTypeFromBuffer(head) : undefined;
+  return {
+    field,
+    blobName,
+    name: sanitizeFileName(rawName ?? ''),
+    size,
+    sha256: hash.digest('hex'),
+    contentType: detected?.mime ?? (size === 0 ? 'application/x-empty' : 'application/octet-stream'),
+    blockIds,
+  };
+}
+
+/** Makes staged files real blobs. Their pending rows go when the documents are recorded. */
+export async function commitStagedFiles(blobs: BlobStore, files: TStagedFile[]): Promise<void> {
+  await Promise.all(
+    files.map((f) =>
+      blobs.container.getBlockBlobClient(f.blobName).commitBlockList(f.blockIds, {
+        blobHTTPHeaders: { blobContentType: f.contentType },
+        metadata: { sha256: f.sha256, name: encodeURIComponent(f.name) },
+      }),
+    ),
+  );
+}
+
+/**
+ * Removes what an unfinished upload left: uncommitted blocks cannot be deleted one by one,
+ * so commit an empty block list (a zero-byte blob) and delete that blob.
+ */
+export async function discardStagedFiles(deps: { db: Db; blobs: BlobStore; firmId: string }, blobNames: string[]) {
+  for (const name of blobNames) {
+    const client = deps.blobs.container.getBlockBlobClient(name);
+    await client.commitBlockList([]).catch(() => undefined);
+    await client.deleteIfExists();
+  }
+  await deletePendingUploads(deps.db, deps.firmId, blobNames);
+}

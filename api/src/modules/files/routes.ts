@@ -1,0 +1,174 @@
+import type { Request } from 'express';
+import type { TConfig } from '../../config.js';
+import { parseInput, type RouteTable } from '../../http/define-route.js';
+import type { StaffContext } from '../../integrations/identity/staff-context.js';
+import { ZConversationIdParams } from '../conversations/schemas.js';
+import { ZMatterIdParams } from '../matters/schemas.js';
+import { ZMessage } from '../messages/schemas.js';
+import { assertStaffMayPost } from '../messages/service.js';
+import { exportConversation } from './export-conversation.js';
+import { discardStagedFiles, receiveUpload } from './receive-upload.js';
+import { requireVisibleDocument } from './document-access.js';
+import { requireVisibleMatter } from '../matters/service.js';
+import {
+  ZConversationFiles,
+  ZDocument,
+  ZDocumentDetails,
+  ZDocumentIdParams,
+  ZDocumentList,
+  ZDownloadQuery,
+  ZShare,
+  ZShareDocument,
+  ZUploadFields,
+} from './schemas.js';
+import * as service from './service.js';
+import { streamVersion } from './stream-version.js';
+
+export function addFileRoutes(
+  routes: RouteTable<StaffContext>,
+  deps: service.TFilesDeps & { uploads: TConfig['uploads'] },
+): void {
+  const { db } = deps;
+  const tags = ['files'];
+  const receive = async (req: Request, ctx: StaffContext) => {
+    const upload = await receiveUpload(req, { ...deps, firmId: ctx.firmId, ...deps.uploads });
+    try {
+      return { upload, fields: parseInput(ZUploadFields, upload.fields, 'body') };
+    } catch (error) {
+      await discardStagedFiles(
+        { ...deps, firmId: ctx.firmId },
+        upload.files.map((f) => f.blobName),
+      );
+      throw error;
+    }
+  };
+
+  routes.addRaw(
+    {
+      method: 'post',
+      path: '/conversations/:id/uploads',
+      summary: 'Send a message with files (multipart/form-data: files, optional body, source, aboutDocumentId)',
+      tags,
+      params: ZConversationIdParams,
+      requestContentType: 'multipart/form-data',
+      response: ZMessage,
+      status: 201,
+    },
+    async ({ req, params, ctx, meta }) => {
+      await assertStaffMayPost(db, ctx, params.id);
+      const { upload, fields } = await receive(req, ctx);
+      return service.sendMessageWithUpload(deps, ctx, params.id, upload, {
+        body: fields.body ?? '',
+        source: fields.source ?? 'staff',
+        idempotencyKey: meta.idempotencyKey,
+        aboutDocumentId: fields.aboutDocumentId,
+      });
+    },
+  );
+  routes.addRaw(
+    {
+      method: 'post',
+      path: '/matters/:id/documents',
+      summary: 'Upload documents to a matter (multipart/form-data)',
+      tags,
+      params: ZMatterIdParams,
+      requestContentType: 'multipart/form-data',
+      response: ZDocumentList,
+      status: 201,
+    },
+    async ({ req, params, ctx }) => {
+      await requireVisibleMatter(db, ctx, params.id);
+      const { upload, fields } = await receive(req, ctx);
+      return service.uploadMatterDocuments(deps, ctx, params.id, upload, fields.source ?? 'staff');
+    },
+  );
+  routes.addRaw(
+    {
+      method: 'post',
+      path: '/documents/:id/versions',
+      summary: 'Upload a new version of a matter document (multipart/form-data, one file)',
+      tags,
+      params: ZDocumentIdParams,
+      requestContentType: 'multipart/form-data',
+      response: ZDocument,
+      status: 201,
+    },
+    async ({ req, params, ctx }) => {
+      await requireVisibleDocument(db, ctx, params.id);
+      const { upload } = await receive(req, ctx);
+      return service.uploadNewVersion(deps, ctx, params.id, upload);
+    },
+  );
+  routes.addRaw(
+    {
+      method: 'get',
+      path: '/files/:id',
+      summary: 'Download a file version (attachment); ?inline=1 previews PDFs and images for a sandboxed frame',
+      tags,
+      params: ZDocumentIdParams,
+      query: ZDownloadQuery,
+      responseContentType: 'application/octet-stream',
+    },
+    async ({ req, res, params, query, ctx, meta }) => {
+      const version = await service.prepareStaffDownload(deps, ctx, params.id, meta);
+      await streamVersion(deps.blobs, version, query.inline === '1', req, res);
+    },
+  );
+  routes.add({
+    method: 'get',
+    path: '/matters/:id/documents',
+    summary: "A matter's documents with their source (staff, Outlook, portal, export)",
+    tags,
+    params: ZMatterIdParams,
+    response: ZDocumentList,
+    handler: ({ ctx, params }) => service.listMatterDocuments(db, ctx, params.id),
+  });
+  routes.add({
+    method: 'get',
+    path: '/documents/:id',
+    summary: 'A document with its versions, comments and shares',
+    tags,
+    params: ZDocumentIdParams,
+    response: ZDocumentDetails,
+    handler: ({ ctx, params }) => service.getDocumentDetails(db, ctx, params.id),
+  });
+  routes.add({
+    method: 'get',
+    path: '/conversations/:id/files',
+    summary: "A conversation's attachments and shares (the Files tab)",
+    tags,
+    params: ZConversationIdParams,
+    response: ZConversationFiles,
+    handler: ({ ctx, params }) => service.listConversationFiles(db, ctx, params.id),
+  });
+  routes.add({
+    method: 'post',
+    path: '/conversations/:id/shares',
+    summary: 'Share a matter document live into an external conversation',
+    tags,
+    params: ZConversationIdParams,
+    body: ZShareDocument,
+    response: ZShare,
+    status: 201,
+    handler: ({ ctx, params, body }) => service.shareDocument(db, ctx, params.id, body.documentId),
+  });
+  routes.add({
+    method: 'post',
+    path: '/shares/:id/revoke',
+    summary: "Remove the recipients' access to a shared document",
+    tags,
+    params: ZDocumentIdParams,
+    response: ZShare,
+    handler: ({ ctx, params, meta }) => service.revokeShare(db, ctx, params.id, meta.requestId),
+  });
+  routes.add({
+    method: 'post',
+    path: '/conversations/:id/export',
+    summary: "Export the conversation as CSV into the matter's documents",
+    tags,
+    params: ZConversationIdParams,
+    response: ZDocument,
+    status: 201,
+    handler: ({ ctx, params, meta }) => exportConversation(deps, ctx, params.id, meta.requestId),
+  });
+}

@@ -1,0 +1,306 @@
+import type { Db } from '../../db/connect.js';
+import { AppError, notFound } from '../../errors.js';
+import type { BlobStore } from '../../integrations/blob-storage/blob-store.js';
+import type { StaffContext } from '../../integrations/identity/staff-context.js';
+import { publishEvent } from '../../realtime/publish-event.js';
+import { recordAudit } from '../audit/record-audit.js';
+import { listEventRecipients } from '../conversations/repository.js';
+import { assertNotArchived, requireVisibleConversation } from '../conversations/service.js';
+import { requireVisibleMatter } from '../matters/service.js';
+import { listMessagesAbout } from '../messages/repository.js';
+import { assertStaffMayPost, findReplayedMessage, sendMessage, withReadBy } from '../messages/service.js';
+import { getVisibleConversation } from '../conversations/repository.js';
+import { requireReadableVersion, requireVisibleDocument } from './document-access.js';
+import { commitStagedFiles, discardStagedFiles, type TReceivedUpload } from './receive-upload.js';
+import * as repo from './repository.js';
+import { toDocument, toVersion } from './to-document.js';
+
+export type TFilesDeps = { db: Db; blobs: BlobStore };
+
+async function documentsWithLatest(db: Db, firmId: string, docs: repo.TDocumentRow[]) {
+  const latest = await repo.latestVersions(
+    db,
+    firmId,
+    docs.map((d) => d.id),
+  );
+  return docs.filter((d) => latest.has(d.id)).map((d) => toDocument(d, latest.get(d.id)!));
+}
+
+/** Throws away what was staged when the request will not use it. */
+async function discard(deps: TFilesDeps, firmId: string, upload: TReceivedUpload) {
+  await discardStagedFiles(
+    { ...deps, firmId },
+    upload.files.map((f) => f.blobName),
+  ).catch(() => {});
+}
+
+/**
+ * A message with uploaded files. In a matter conversation the files also join the matter's
+ * documents (source staff, or outlook from the add-in); elsewhere they belong to the message.
+ */
+export async function sendMessageWithUpload(
+  deps: TFilesDeps,
+  ctx: StaffContext,
+  conversationId: string,
+  upload: TReceivedUpload,
+  options: { body: string; source: 'staff' | 'outlook'; idempotencyKey?: string; aboutDocumentId?: string },
+) {
+  const { db } = deps;
+  const earlier = await findReplayedMessage(db, ctx, conversationId, options.idempotencyKey);
+  if (earlier) {
+    await discard(deps, ctx.firmId, upload);
+    return (await withReadBy(db, ctx.firmId, conversationId, [earlier]))[0]!;
+  }
+  try {
+    const { conversation } = await assertStaffMayPost(db, ctx, conversationId);
+    if (upload.files.length === 0 && !/\S/u.test(options.body)) {
+      throw new AppError('validation_failed', 400, 'body.body: add text or at least one file', {
+        errors: [{ location: 'body', field: 'body', message: 'add text or at least one file' }],
+      });
+    }
+    if (Array.from(options.body).length > 2000) {
+      throw new AppError('validation_failed', 400, 'body.body: at most 2,000 characters', {
+        errors: [{ location: 'body', field: 'body', message: 'at most 2,000 characters' }],
+      });
+    }
+    await commitStagedFiles(deps.blobs, upload.files);
+    const versions = await db.transaction((tx) =>
+      repo.insertDocumentsFromUpload(tx, ctx.firmId, upload.files, {
+        matterId: conversation.matterId,
+        onMatter: conversation.matterId !== null,
+        source: options.source,
+        staffId: ctx.staffId,
+      }),
+    );
+    return await sendMessage(db, ctx, conversationId, options.body, {
+      idempotencyKey: options.idempotencyKey,
+      aboutDocumentId: options.aboutDocumentId,
+      versionIds: versions.map((v) => v.id),
+      via: options.source === 'outlook' ? 'outlook' : 'app',
+    });
+  } catch (error) {
+    await discard(deps, ctx.firmId, upload);
+    throw error;
+  }
+}
+
+export async function uploadMatterDocuments(
+  deps: TFilesDeps,
+  ctx: StaffContext,
+  matterId: string,
+  upload: TReceivedUpload,
+  source: 'staff' | 'outlook',
+) {
+  try {
+    await requireVisibleMatter(deps.db, ctx, matterId);
+    if (upload.files.length === 0) {
+      throw new AppError('validation_failed', 400, 'body.files: add at least one file', {
+        errors: [{ location: 'body', field: 'files', message: 'add at least one file' }],
+      });
+    }
+    await commitStagedFiles(deps.blobs, upload.files);
+    const versions = await deps.db.transaction((tx) =>
+      repo.insertDocumentsFromUpload(tx, ctx.firmId, upload.files, {
+        matterId,
+        onMatter: true,
+        source,
+        staffId: ctx.staffId,
+      }),
+    );
+    const docs = await Promise.all(versions.map((v) => repo.getDocument(deps.db, ctx.firmId, v.documentId)));
+    return { items: versions.map((v, i) => toDocument(docs[i]!, v)) };
+  } catch (error) {
+    await discard(deps, ctx.firmId, upload);
+    throw error;
+  }
+}
+
+export async function uploadNewVersion(
+  deps: TFilesDeps,
+  ctx: StaffContext,
+  documentId: string,
+  upload: TReceivedUpload,
+) {
+  try {
+    const doc = await requireVisibleDocument(deps.db, ctx, documentId);
+    if (!doc.onMatter) throw new AppError('not_a_matter_document', 409, 'Only matter documents have versions');
+    if (upload.files.length !== 1) {
+      throw new AppError('validation_failed', 400, 'body.file: send exactly one file', {
+        errors: [{ location: 'body', field: 'file', message: 'send exactly one file' }],
+      });
+    }
+    await commitStagedFiles(deps.blobs, upload.files);
+    const version = await deps.db.transaction(async (tx) => {
+      const v = await repo.insertNextVersion(tx, ctx.firmId, documentId, upload.files[0]!, { staffId: ctx.staffId });
+      for (const share of await repo.listShares(tx, ctx.firmId, { documentId, activeOnly: true })) {
+        await announceFilesChanged(tx, ctx.firmId, share.conversationId);
+      }
+      return v;
+    });
+    return toDocument((await repo.getDocument(deps.db, ctx.firmId, documentId))!, version);
+  } catch (error) {
+    await discard(deps, ctx.firmId, upload);
+    throw error;
+  }
+}
+
+async function announceFilesChanged(tx: Db, firmId: string, conversationId: string) {
+  const recipients = await listEventRecipients(tx, firmId, conversationId);
+  await publishEvent(tx, {
+    firmId,
+    type: 'files.changed',
+    conversationId,
+    staffIds: recipients.staffIds,
+    contactIds: recipients.contactIds,
+    payload: {},
+  });
+}
+
+export async function listMatterDocuments(db: Db, ctx: StaffContext, matterId: string) {
+  await requireVisibleMatter(db, ctx, matterId);
+  return { items: await documentsWithLatest(db, ctx.firmId, await repo.listMatterDocuments(db, ctx.firmId, matterId)) };
+}
+
+async function toShares(db: Db, firmId: string, rows: repo.TShareRow[]) {
+  const docs = await Promise.all(rows.map((r) => repo.getDocument(db, firmId, r.documentId)));
+  const latest = await repo.latestVersions(
+    db,
+    firmId,
+    rows.map((r) => r.documentId),
+  );
+  return rows.map((r, i) => ({
+    id: r.id,
+    conversationId: r.conversationId,
+    document: toDocument(docs[i]!, latest.get(r.documentId)!),
+    sharedAt: r.createdAt.toISOString(),
+    sharedBy: { id: r.sharedByStaffId, name: r.sharedByName ?? '' },
+    revokedAt: r.revokedAt ? r.revokedAt.toISOString() : null,
+  }));
+}
+
+export async function listConversationFiles(db: Db, ctx: StaffContext, conversationId: string) {
+  await requireVisibleConversation(db, ctx, conversationId);
+  const [attached, shareRows] = await Promise.all([
+    repo.listConversationAttachments(db, ctx.firmId, conversationId),
+    repo.listShares(db, ctx.firmId, { conversationId }),
+  ]);
+  return {
+    attachments: attached.map((a) => ({
+      messageId: a.messageId,
+      sentAt: a.createdAt.toISOString(),
+      file: {
+        versionId: a.versionId,
+        documentId: a.documentId,
+        name: a.name,
+        size: Number(a.size),
+        contentType: a.contentType,
+        sha256: a.sha256,
+      },
+    })),
+    shares: await toShares(db, ctx.firmId, shareRows),
+  };
+}
+
+export async function getDocumentDetails(db: Db, ctx: StaffContext, documentId: string) {
+  const doc = await requireVisibleDocument(db, ctx, documentId);
+  const versions = await repo.listVersions(db, ctx.firmId, documentId);
+  const about = await listMessagesAbout(db, ctx.firmId, documentId);
+  const comments = [];
+  for (const m of about) {
+    if (await getVisibleConversation(db, ctx.firmId, ctx.staffId, m.conversationId)) {
+      comments.push(...(await withReadBy(db, ctx.firmId, m.conversationId, [m])));
+    }
+  }
+  const shareRows = await repo.listShares(db, ctx.firmId, { documentId });
+  return {
+    document: toDocument(doc, versions[0]!),
+    versions: versions.map(toVersion),
+    comments,
+    shares: await toShares(db, ctx.firmId, shareRows),
+  };
+}
+
+/** Shares a matter document live into one of that matter's external conversations. */
+export async function shareDocument(db: Db, ctx: StaffContext, conversationId: string, documentId: string) {
+  const conversation = await requireVisibleConversation(db, ctx, conversationId);
+  assertNotArchived(conversation);
+  if (conversation.kind !== 'external_matter') {
+    throw new AppError('not_external', 409, 'Documents are shared with clients in external matter conversations');
+  }
+  const doc = await repo.getDocument(db, ctx.firmId, documentId);
+  if (!doc || doc.matterId !== conversation.matterId || !doc.onMatter) {
+    throw new AppError('validation_failed', 400, 'body.documentId: is not a document of this matter', {
+      errors: [{ location: 'body', field: 'documentId', message: 'is not a document of this matter' }],
+    });
+  }
+  const active = await repo.listShares(db, ctx.firmId, { conversationId, documentId, activeOnly: true });
+  const id =
+    active[0]?.id ??
+    (await db.transaction(async (tx) => {
+      const shareId = await repo.insertShare(tx, ctx.firmId, documentId, conversationId, ctx.staffId);
+      await announceFilesChanged(tx, ctx.firmId, conversationId);
+      return shareId;
+    }));
+  return (await toShares(db, ctx.firmId, await repo.listShares(db, ctx.firmId, { shareId: id })))[0]!;
+}
+
+export async function revokeShare(db: Db, ctx: StaffContext, shareId: string, requestId: string) {
+  const [share] = await repo.listShares(db, ctx.firmId, { shareId });
+  if (!share || !(await getVisibleConversation(db, ctx.firmId, ctx.staffId, share.conversationId))) {
+    throw notFound('Share');
+  }
+  if (!share.revokedAt) {
+    await db.transaction(async (tx) => {
+      await repo.revokeShare(tx, ctx.firmId, shareId, ctx.staffId);
+      await announceFilesChanged(tx, ctx.firmId, share.conversationId);
+    });
+    await recordAudit(db, {
+      firmId: ctx.firmId,
+      actorKind: 'staff',
+      actorId: ctx.staffId,
+      action: 'share.revoke',
+      outcome: 'success',
+      targetKind: 'share',
+      targetId: shareId,
+      requestId,
+    });
+  }
+  return (await toShares(db, ctx.firmId, await repo.listShares(db, ctx.firmId, { shareId })))[0]!;
+}
+
+/** Everything needed to serve a download, after authorisation; the route streams it. */
+export async function prepareStaffDownload(
+  deps: TFilesDeps,
+  ctx: StaffContext,
+  versionId: string,
+  meta: { requestId: string; ip: string | undefined },
+) {
+  try {
+    const { version } = await requireReadableVersion(deps.db, ctx, versionId);
+    await recordAudit(deps.db, {
+      firmId: ctx.firmId,
+      actorKind: 'staff',
+      actorId: ctx.staffId,
+      action: 'file.download',
+      outcome: 'success',
+      targetKind: 'document_version',
+      targetId: versionId,
+      requestId: meta.requestId,
+      ip: meta.ip,
+    });
+    return version;
+  } catch (error) {
+    await recordAudit(deps.db, {
+      firmId: ctx.firmId,
+      actorKind: 'staff',
+      actorId: ctx.staffId,
+      action: 'file.download',
+      outcome: 'refused',
+      targetKind: 'document_version',
+      targetId: versionId,
+      requestId: meta.requestId,
+      ip: meta.ip,
+    });
+    throw error;
+  }
+}

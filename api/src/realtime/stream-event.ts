@@ -1,0 +1,40 @@
+import type { TEventTarget, TStoredEvent } from './events-repository.js';
+
+/** One event as a stream sends it. */
+export type TStreamEvent = {
+  id: number;
+  type: string;
+  conversationId: string | null;
+  payload: Record<string, unknown>;
+};
+
+/** Sent by the stream itself, never stored (see the protocol notes in events-routes.ts). */
+export const readyEventType = 'ready';
+export const resyncEventType = 'resync';
+
+/** After these are delivered, the addressee's open streams are closed. */
+const closingTypes: Record<TEventTarget['audience'], string> = {
+  staff: 'staff.disabled',
+  contact: 'contact.disabled',
+};
+
+export function toStreamEvent(event: TStoredEvent): TStreamEvent {
+  return { id: event.id, type: event.type, conversationId: event.conversationId, payload: event.payload };
+}
+
+/** Staff: named, or every staff member of the firm. Contacts: named only. */
+export function isAddressedTo(event: TStoredEvent, target: TEventTarget): boolean {
+  if (target.audience === 'staff') return event.allStaff || event.staffIds.includes(target.id);
+  return event.contactIds.includes(target.id);
+}
+
+/** `staff.disabled` for that staff member, `contact.disabled` for that contact. */
+export function closesStreamOf(event: TStoredEvent, target: TEventTarget): boolean {
+  if (event.type !== closingTypes[target.audience]) return false;
+  return (target.audience === 'staff' ? event.staffIds : event.contactIds).includes(target.id);
+}
+
+/** A control event the stream emits: it moves the client's position to `id`. */
+export function controlEvent(type: string, id: number, payload: Record<string, unknown>): TStoredEvent {
+  return { id, type, conversationId: null, staffIds: [], contactIds: [], allStaff: false, payload };
+}
