@@ -18,6 +18,19 @@ import { addConversationRoutes } from './modules/conversations/routes.js';
 import { addMessageRoutes } from './modules/messages/routes.js';
 import { addSearchRoutes } from './modules/search/routes.js';
 import { addFileRoutes } from './modules/files/routes.js';
+import { type Clock, systemClock } from './clock.js';
+import { createOutboxRouter } from './dev/outbox-routes.js';
+import { createNotifier } from './modules/notifications/notifier.js';
+import { addPortalRoutes } from './modules/portal/routes.js';
+import { createPortalAuthRouter } from './modules/portal-auth/routes.js';
+import { inviteContacts } from './modules/portal-auth/service.js';
+import {
+  contactContextOf,
+  requireContactSession,
+  requireSameOrigin,
+  sessionCookieName,
+} from './modules/portal-auth/session-middleware.js';
+import { createEventStreamHandler } from './realtime/events-routes.js';
 import { createHealthRouter } from './modules/health/routes.js';
 import { addMatterRoutes } from './modules/matters/routes.js';
 import { addStaffRoutes } from './modules/staff/routes.js';
@@ -33,11 +46,20 @@ export type AppDeps = {
   devKey?: DevSigningKey;
   /** Real-time fan-out to the SSE streams; started before, stopped (first) by the caller. */
   events: EventHub;
+  /** Seals outgoing email and SMS content at rest (config.sealKey, or embedded mode's key file). */
+  sealKey: Buffer;
+  /** Time for expiry rules; the system clock unless a test controls it. */
+  clock?: Clock;
 };
 
 /** Builds the Express app. No listening, no globals: tests and the server both call this. */
 export function createApp(deps: AppDeps): Express {
   const { config, db, logger } = deps;
+  const clock = deps.clock ?? systemClock;
+  const notifier = createNotifier(deps.sealKey);
+  const portalDeps = { db, config, clock, notifier };
+  const invite = (tx: Db, firmId: string, conversationId: string, contactIds: string[]) =>
+    inviteContacts(portalDeps, tx, firmId, conversationId, contactIds);
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.mode === 'production' ? 1 : false);
@@ -100,17 +122,43 @@ export function createApp(deps: AppDeps): Express {
   addStaffRoutes(routes, db);
   addMatterRoutes(routes, db);
   addContactRoutes(routes, db);
-  addConversationRoutes(routes, db);
+  addConversationRoutes(routes, { db, invite });
   addMessageRoutes(routes, db);
   addSearchRoutes(routes, db);
   addFileRoutes(routes, { db, blobs: deps.blobs, uploads: config.uploads });
 
+  registry.registerComponent('securitySchemes', 'portalSession', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: sessionCookieName,
+  });
+  const portalApi = Router();
+  portalApi.use(express.json({ limit: '64kb', strict: true }));
+  portalApi.use(requireSameOrigin(config));
+  portalApi.use('/auth', createPortalAuthRouter(portalDeps));
+  portalApi.use(requireContactSession(portalDeps));
+  portalApi.get(
+    '/events',
+    createEventStreamHandler({
+      db,
+      hub: deps.events,
+      identityOf: (res) => {
+        const ctx = contactContextOf(res);
+        return { firmId: ctx.firmId, audience: 'contact', id: ctx.contactId, conversationId: ctx.scopeConversationId };
+      },
+    }),
+  );
+  const portalRoutes = new RouteTable(portalApi, registry, '/api/portal/v1', contactContextOf, [{ portalSession: [] }]);
+  addPortalRoutes(portalRoutes, { db, blobs: deps.blobs, clock, uploads: config.uploads });
+
   app.use('/api/v1', publicApi);
   app.use('/api/v1', staffApi);
+  app.use('/api/portal/v1', portalApi);
   app.use('/api', apiNotFound);
 
   if (config.mode === 'embedded' && deps.devKey) {
     app.use('/dev', createDevRouter({ config, db, key: deps.devKey }));
+    app.use('/dev', createOutboxRouter({ db, notifier }));
   }
   serveWebApps(app);
 

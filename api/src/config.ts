@@ -57,6 +57,31 @@ const ZEnv = z.object({
       .max(10 * 1024 ** 3)
       .default(100 * 1024 * 1024),
   ),
+  CONFER_SEAL_KEY: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 random bytes, base64-encoded')
+      .optional(),
+  ),
+  PORTAL_IDLE_MINUTES: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(30),
+  ),
+  PORTAL_SESSION_HOURS: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 7)
+      .default(12),
+  ),
   ENTRA_ALLOWED_TENANT_IDS: z.preprocess(
     emptyToUndefined,
     z
@@ -91,6 +116,10 @@ export type TConfig = {
   logLevel: z.infer<typeof ZLogLevel>;
   database: { url?: string; poolMax: number };
   storage: { connectionString?: string; accountUrl?: string; container: string };
+  /** Seals outgoing email and SMS content at rest; embedded mode keeps one in the data dir. */
+  sealKey?: Buffer;
+  /** Client portal sessions: idle timeout and absolute lifetime. */
+  portal: { idleMinutes: number; sessionHours: number };
   /** Per send: how many files and how many bytes in total. */
   uploads: { maxFiles: number; maxBytes: number };
   acs: {
@@ -139,6 +168,7 @@ function productionProblems(env: NodeJS.ProcessEnv): string[] {
   need(get('ENTRA_API_AUDIENCE'), 'ENTRA_API_AUDIENCE: required in production');
   need(get('ENTRA_CLIENT_ID'), 'ENTRA_CLIENT_ID: required in production');
   need(get('PUBLIC_BASE_URL'), 'PUBLIC_BASE_URL: required in production');
+  need(get('CONFER_SEAL_KEY'), 'CONFER_SEAL_KEY: required in production (openssl rand -base64 32)');
   const base = get('PUBLIC_BASE_URL');
   if (base && !base.startsWith('https://')) problems.push('PUBLIC_BASE_URL: must be https in production');
   const issuer = get('ENTRA_ISSUER_TEMPLATE');
@@ -184,6 +214,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
       container: e.AZURE_STORAGE_CONTAINER,
     },
     uploads: { maxFiles: e.UPLOAD_MAX_FILES, maxBytes: e.UPLOAD_MAX_BYTES },
+    portal: { idleMinutes: e.PORTAL_IDLE_MINUTES, sessionHours: e.PORTAL_SESSION_HOURS },
+    sealKey: e.CONFER_SEAL_KEY ? Buffer.from(e.CONFER_SEAL_KEY, 'base64') : undefined,
     acs: {
       connectionString: e.ACS_CONNECTION_STRING,
       endpoint: e.ACS_ENDPOINT,

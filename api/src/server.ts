@@ -9,6 +9,7 @@ import { createBlobStore } from './integrations/blob-storage/blob-store.js';
 import { startAzurite, type RunningAzurite } from './integrations/blob-storage/start-azurite.js';
 import { createLogger, type Logger } from './logger.js';
 import { createEventHub } from './realtime/event-hub.js';
+import { loadOrCreateSealKey } from './integrations/secrets/seal.js';
 import { scheduleUploadSweep } from './jobs/sweep-abandoned-uploads.js';
 
 export type RunningConfer = {
@@ -62,7 +63,8 @@ export async function startServer(config: TConfig, logger: Logger = createLogger
     cleanups.push(async () => stopSweep());
     const events = createEventHub({ database, logger });
     await events.start(); // if anything below fails, database.close() ends its LISTEN connection
-    const app = createApp({ config, db: database.db, blobs, logger, devKey, events });
+    const sealKey = config.sealKey ?? loadOrCreateSealKey(resolve(config.dataDir));
+    const app = createApp({ config, db: database.db, blobs, logger, devKey, events, sealKey });
     const server = await new Promise<Server>((ok, fail) => {
       const s = app.listen(config.port, config.host, () => ok(s));
       s.once('error', fail);

@@ -171,10 +171,18 @@ describe('dev routes', () => {
       ENTRA_API_AUDIENCE: 'api://confer',
       ENTRA_CLIENT_ID: '6c1f0d3a-1b2c-4d5e-8f90-123456789abc',
       PUBLIC_BASE_URL: 'https://confer.example',
+      CONFER_SEAL_KEY: Buffer.alloc(32, 9).toString('base64'),
       // the same keys as embedded mode, so only the issuer tells the tokens apart
       ENTRA_JWKS_URL: `${app.baseUrl}/dev/jwks.json`,
     });
-    const prod = createApp({ config, db: app.db, blobs: app.blobs, logger: createLogger(config), events: app.events });
+    const prod = createApp({
+      config,
+      db: app.db,
+      blobs: app.blobs,
+      logger: createLogger(config),
+      events: app.events,
+      sealKey: config.sealKey!,
+    });
     const server: Server = await new Promise((r) => {
       const s = prod.listen(0, '127.0.0.1', () => r(s));
     });

@@ -11,6 +11,7 @@ const production = {
   ENTRA_API_AUDIENCE: 'api://6c1f0d3a-1b2c-4d5e-8f90-123456789abc',
   ENTRA_CLIENT_ID: '6c1f0d3a-1b2c-4d5e-8f90-123456789abc',
   PUBLIC_BASE_URL: 'https://confer.example',
+  CONFER_SEAL_KEY: Buffer.alloc(32, 1).toString('base64'),
 };
 
 function problemsOf(env: Record<string, string>): string[] {
@@ -59,10 +60,11 @@ describe('configuration', () => {
       'ENTRA_API_AUDIENCE',
       'ENTRA_CLIENT_ID',
       'PUBLIC_BASE_URL',
+      'CONFER_SEAL_KEY',
     ]) {
       expect(text).toContain(name);
     }
-    expect(problems).toHaveLength(9);
+    expect(problems).toHaveLength(10);
   });
 
   test.each([

@@ -435,6 +435,141 @@ export const pendingUploads = pgTable(
   (t) => [primaryKey({ columns: [t.firmId, t.blobName] }), index('pending_uploads_started_idx').on(t.startedAt)],
 );
 
+/** A contact's personal link: only the SHA-256 of the token is stored. */
+export const secureLinks = pgTable(
+  'secure_links',
+  {
+    firmId: uuid('firm_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    contactId: uuid('contact_id').notNull(),
+    /** The conversation the link leads to (null: the portal home). */
+    conversationId: uuid('conversation_id'),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.id] }),
+    uniqueIndex('secure_links_token_hash_key').on(t.tokenHash),
+    index('secure_links_contact_idx').on(t.firmId, t.contactId),
+  ],
+);
+
+/**
+ * One sign-in attempt from a link: the browser holds the attempt token, the server holds its
+ * hash and the hash of the one-time code it emailed. Codes work once, for 10 minutes, and
+ * only with the attempt that requested them.
+ */
+export const signInAttempts = pgTable(
+  'sign_in_attempts',
+  {
+    firmId: uuid('firm_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    secureLinkId: uuid('secure_link_id').notNull(),
+    contactId: uuid('contact_id').notNull(),
+    attemptHash: text('attempt_hash').notNull(),
+    codeHash: text('code_hash'),
+    codeExpiresAt: timestamp('code_expires_at', { withTimezone: true }),
+    codeSentAt: timestamp('code_sent_at', { withTimezone: true }),
+    codesSent: integer('codes_sent').notNull().default(0),
+    wrongTries: integer('wrong_tries').notNull().default(0),
+    lockedAt: timestamp('locked_at', { withTimezone: true }),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.firmId, t.id] }), uniqueIndex('sign_in_attempts_hash_key').on(t.attemptHash)],
+);
+
+/** Failed code entries, counted per contact per hour for the second lockout. */
+export const signInFailures = pgTable(
+  'sign_in_failures',
+  {
+    firmId: uuid('firm_id').notNull(),
+    id: bigserial('id', { mode: 'number' }).notNull(),
+    contactId: uuid('contact_id').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.id] }),
+    index('sign_in_failures_contact_idx').on(t.firmId, t.contactId, t.at),
+  ],
+);
+
+/** A portal session: the cookie carries the id, the table only its SHA-256. */
+export const portalSessions = pgTable(
+  'portal_sessions',
+  {
+    firmId: uuid('firm_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    sessionHash: text('session_hash').notNull(),
+    contactId: uuid('contact_id').notNull(),
+    csrfToken: text('csrf_token').notNull(),
+    /** Set when the link's conversation needs no code: the session sees only it. */
+    scopeConversationId: uuid('scope_conversation_id'),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.id] }),
+    uniqueIndex('portal_sessions_hash_key').on(t.sessionHash),
+    index('portal_sessions_contact_idx').on(t.firmId, t.contactId),
+  ],
+);
+
+/** When a contact first opened a shared document (for To Do). */
+export const shareViews = pgTable(
+  'share_views',
+  {
+    firmId: uuid('firm_id').notNull(),
+    shareId: uuid('share_id').notNull(),
+    contactId: uuid('contact_id').notNull(),
+    firstOpenedAt: timestamp('first_opened_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.firmId, t.shareId, t.contactId] })],
+);
+
+/** Requests for a new link, per email and per address, for rate limiting. */
+export const linkRequests = pgTable(
+  'link_requests',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    /** Not a firm's row: the request names no firm. */
+    firmId: uuid('firm_id'),
+    emailHash: text('email_hash').notNull(),
+    ip: text('ip'),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('link_requests_email_idx').on(t.emailHash, t.at), index('link_requests_ip_idx').on(t.ip, t.at)],
+);
+
+export const outboxChannel = pgEnum('outbox_channel', ['email', 'sms']);
+
+/**
+ * Every email and text Confer sends. The content (subject, text, HTML) is sealed with
+ * AES-256-GCM under a key kept outside the database, because it carries links and one-time
+ * codes: a database dump reveals addresses and kinds, never content. In embedded mode this
+ * table is the transport (read at /dev/outbox); with ACS the content is wiped once sent.
+ */
+export const outbox = pgTable(
+  'outbox',
+  {
+    firmId: uuid('firm_id'),
+    id: uuid('id').notNull().defaultRandom(),
+    channel: outboxChannel('channel').notNull(),
+    toAddress: text('to_address').notNull(),
+    fromAddress: text('from_address'),
+    kind: text('kind').notNull(),
+    sealed: text('sealed'),
+    status: text('status').notNull().default('stored'),
+    providerMessageId: text('provider_message_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.id] }), index('outbox_created_idx').on(t.createdAt)],
+);
+
 export const schema = {
   firms,
   staff,
@@ -453,4 +588,11 @@ export const schema = {
   attachments,
   shares,
   pendingUploads,
+  secureLinks,
+  signInAttempts,
+  signInFailures,
+  portalSessions,
+  shareViews,
+  linkRequests,
+  outbox,
 };

@@ -5,7 +5,13 @@ import { events } from '../db/schema.js';
 export type TEventAudience = 'staff' | 'contact';
 
 /** Who a stream belongs to: a staff member or a contact, always within one firm. */
-export type TEventTarget = { firmId: string; audience: TEventAudience; id: string };
+export type TEventTarget = {
+  firmId: string;
+  audience: TEventAudience;
+  id: string;
+  /** A portal session limited to one conversation hears only about it (and about itself). */
+  conversationId?: string | null;
+};
 
 export type TStoredEvent = {
   id: number;
@@ -32,7 +38,10 @@ function addressedTo(target: TEventTarget): SQL {
   if (target.audience === 'staff') {
     return or(eq(events.allStaff, true), sql`${target.id}::uuid = any(${events.staffIds})`)!;
   }
-  return sql`${target.id}::uuid = any(${events.contactIds})`;
+  const mine = sql`${target.id}::uuid = any(${events.contactIds})`;
+  return target.conversationId
+    ? sql`(${mine} and (${events.conversationId} is null or ${events.conversationId} = ${target.conversationId}))`
+    : mine;
 }
 
 export async function findEvent(db: Db, firmId: string, id: number): Promise<TStoredEvent | undefined> {

@@ -25,7 +25,8 @@ export function toStreamEvent(event: TStoredEvent): TStreamEvent {
 /** Staff: named, or every staff member of the firm. Contacts: named only. */
 export function isAddressedTo(event: TStoredEvent, target: TEventTarget): boolean {
   if (target.audience === 'staff') return event.allStaff || event.staffIds.includes(target.id);
-  return event.contactIds.includes(target.id);
+  if (!event.contactIds.includes(target.id)) return false;
+  return !target.conversationId || event.conversationId === null || event.conversationId === target.conversationId;
 }
 
 /** `staff.disabled` for that staff member, `contact.disabled` for that contact. */

@@ -17,7 +17,10 @@ import { createBlobStore, type BlobStore } from '../../src/integrations/blob-sto
 import { findFreePort } from '../../src/integrations/blob-storage/start-azurite.js';
 import { createLogger } from '../../src/logger.js';
 import { createEventHub, type EventHub } from '../../src/realtime/event-hub.js';
+import { loadOrCreateSealKey } from '../../src/integrations/secrets/seal.js';
+import { createNotifier, type TOutboxEntry } from '../../src/modules/notifications/notifier.js';
 import { createTestDatabase } from './test-database.js';
+import { createTestClock, type TestClock } from './test-clock.js';
 
 export type TestApp = {
   config: TConfig;
@@ -37,6 +40,10 @@ export type TestApp = {
     claims: TDevTokenClaims,
     overrides?: { issuer?: string; audience?: string; lifetimeSeconds?: number },
   ): Promise<string>;
+  /** The time the app's expiry rules read; tests may set and advance it. */
+  clock: TestClock;
+  /** Everything sent, newest first, unsealed (what /dev/outbox.json shows). */
+  outbox(): Promise<TOutboxEntry[]>;
   stop(): Promise<void>;
 };
 
@@ -68,7 +75,10 @@ export async function startTestApp(
   const logger = createLogger(config);
   const events = createEventHub({ database, logger });
   await events.start();
-  const app = createApp({ config, db: database.db, blobs, logger, devKey, events });
+  const clock = createTestClock();
+  const sealKey = loadOrCreateSealKey(dataDir);
+  const notifier = createNotifier(sealKey);
+  const app = createApp({ config, db: database.db, blobs, logger, devKey, events, sealKey, clock });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(port, '127.0.0.1', () => resolve(s));
   });
@@ -84,6 +94,8 @@ export async function startTestApp(
     server,
     baseUrl,
     http: supertest(baseUrl),
+    clock,
+    outbox: () => notifier.readOutbox(database.db, 500),
     tokenFor: (claims, overrides = {}) =>
       signDevToken(
         devKey,

@@ -4,6 +4,8 @@ import { AppError, notFound } from '../../errors.js';
 import type { StaffContext } from '../../integrations/identity/staff-context.js';
 import { decodeCursor, encodeCursor } from '../../shared/pagination.js';
 import { getFirm } from '../firms/repository.js';
+import { systemClock } from '../../clock.js';
+import { endContactAccess } from '../portal-auth/service.js';
 import * as repo from './repository.js';
 import type { TContact } from './schemas.js';
 
@@ -87,7 +89,12 @@ export async function updateContact(
 ) {
   const values = { ...input };
   if (input.mobile) values.mobile = normaliseMobile(input.mobile, await firmCountry(db, ctx.firmId));
-  const row = await repo.updateContact(db, ctx.firmId, contactId, values);
+  const row = await db.transaction(async (tx) => {
+    const updated = await repo.updateContact(tx, ctx.firmId, contactId, values);
+    // a disabled contact's portal sessions end and their event streams close
+    if (updated && input.active === false) await endContactAccess(tx, systemClock, ctx.firmId, contactId);
+    return updated;
+  });
   if (!row) throw notFound('Contact');
   return toContact(row);
 }

@@ -16,7 +16,11 @@ import {
 } from './schemas.js';
 import * as service from './service.js';
 
-export function addConversationRoutes(routes: RouteTable<StaffContext>, db: Db): void {
+export function addConversationRoutes(
+  routes: RouteTable<StaffContext>,
+  deps: { db: Db; invite: service.TInvite },
+): void {
+  const { db, invite } = deps;
   const tags = ['conversations'];
   routes.add({
     method: 'get',
@@ -35,7 +39,7 @@ export function addConversationRoutes(routes: RouteTable<StaffContext>, db: Db):
     body: ZCreateConversation,
     response: ZConversation,
     status: 201,
-    handler: ({ ctx, body, meta }) => service.createConversation(db, ctx, body, meta.requestId),
+    handler: ({ ctx, body, meta }) => service.createConversation(db, ctx, body, meta.requestId, invite),
   });
   routes.add({
     method: 'get',
@@ -100,7 +104,7 @@ export function addConversationRoutes(routes: RouteTable<StaffContext>, db: Db):
     params: ZConversationIdParams,
     body: ZAddParticipants,
     response: ZConversation,
-    handler: ({ ctx, params, body }) => service.addConversationParticipants(db, ctx, params.id, body),
+    handler: ({ ctx, params, body }) => service.addConversationParticipants(db, ctx, params.id, body, invite),
   });
   routes.add({
     method: 'delete',

@@ -12,6 +12,9 @@ import * as repo from './repository.js';
 import type { TConversation, TCreateConversation } from './schemas.js';
 import { toConversations } from './to-conversation.js';
 
+/** Sends contacts their personal secure link to a conversation they were added to (portal). */
+export type TInvite = (tx: Db, firmId: string, conversationId: string, contactIds: string[]) => Promise<void>;
+
 const badRequest = (field: string, message: string) =>
   new AppError('validation_failed', 400, `body.${field}: ${message}`, {
     errors: [{ location: 'body', field, message }],
@@ -109,7 +112,13 @@ async function checkContacts(db: Db, ctx: StaffContext, matterId: string, contac
   }
 }
 
-export async function createConversation(db: Db, ctx: StaffContext, input: TCreateConversation, requestId: string) {
+export async function createConversation(
+  db: Db,
+  ctx: StaffContext,
+  input: TCreateConversation,
+  requestId: string,
+  invite: TInvite,
+) {
   const staffIds = [...new Set([ctx.staffId, ...input.staffIds])];
   let id: string;
   if (input.kind === 'channel') {
@@ -154,6 +163,7 @@ export async function createConversation(db: Db, ctx: StaffContext, input: TCrea
         createdByStaffId: ctx.staffId,
       });
       await repo.addParticipants(tx, ctx.firmId, newId, { staffIds, contactIds });
+      await invite(tx, ctx.firmId, newId, contactIds);
       await announceConversation(tx, ctx.firmId, newId, 'conversation.created');
       return newId;
     });
@@ -212,6 +222,7 @@ export async function addConversationParticipants(
   ctx: StaffContext,
   id: string,
   input: { staffIds: string[]; contactIds: string[] },
+  invite: TInvite,
 ) {
   const row = await requireVisibleConversation(db, ctx, id);
   await requireActiveParticipant(db, ctx, id);
@@ -222,8 +233,11 @@ export async function addConversationParticipants(
   const matter = row.matterId ? { id: row.matterId, restricted: row.matterRestricted ?? false } : undefined;
   await checkStaff(db, ctx, input.staffIds, matter);
   if (row.matterId) await checkContacts(db, ctx, row.matterId, input.contactIds);
+  const people = await repo.listParticipants(db, ctx.firmId, [id]);
+  const newContacts = input.contactIds.filter((c) => !people.some((p) => p.contactId === c && !p.leftAt));
   await db.transaction(async (tx) => {
     await repo.addParticipants(tx, ctx.firmId, id, input);
+    await invite(tx, ctx.firmId, id, newContacts);
     await announceConversation(tx, ctx.firmId, id, 'conversation.updated');
   });
   return getConversationView(db, ctx, id);

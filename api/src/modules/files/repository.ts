@@ -159,17 +159,15 @@ export async function insertAttachments(
   versionIds: string[],
 ): Promise<void> {
   if (versionIds.length === 0) return;
-  await tx
-    .insert(attachments)
-    .values(
-      versionIds.map((documentVersionId, position) => ({
-        firmId,
-        messageId,
-        conversationId,
-        documentVersionId,
-        position,
-      })),
-    );
+  await tx.insert(attachments).values(
+    versionIds.map((documentVersionId, position) => ({
+      firmId,
+      messageId,
+      conversationId,
+      documentVersionId,
+      position,
+    })),
+  );
 }
 
 export type TAttachmentRow = {

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/connect.js';
 import { AppError, notFound } from '../../errors.js';
 import type { StaffContext } from '../../integrations/identity/staff-context.js';
+import { publishEvent } from '../../realtime/publish-event.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { getFirm } from '../firms/repository.js';
 import * as repo from './repository.js';
@@ -93,7 +94,14 @@ export async function updateStaff(
       throw new AppError('staff_email_taken', 409, 'A staff member with this email already exists');
     }
   }
-  const row = await repo.updateStaff(db, ctx.firmId, staffId, input);
+  const row = await db.transaction(async (tx) => {
+    const updated = await repo.updateStaff(tx, ctx.firmId, staffId, input);
+    // open event streams of a disabled staff member close at once
+    if (updated && input.active === false) {
+      await publishEvent(tx, { firmId: ctx.firmId, type: 'staff.disabled', staffIds: [staffId], payload: {} });
+    }
+    return updated;
+  });
   if (!row) throw notFound('Staff member');
   await recordAudit(db, {
     firmId: ctx.firmId,

@@ -1,0 +1,77 @@
+import type { Db } from '../../db/connect.js';
+import type { Notifier } from '../notifications/notifier.js';
+import { renderEmail } from '../notifications/render-email.js';
+
+export const portalLinkUrl = (baseUrl: string, token: string) => `${baseUrl}/portal/#link=${token}`;
+
+/** The email carrying a personal secure link: "get started" for people new to the portal. */
+export async function emailSecureLink(
+  db: Db,
+  notifier: Notifier,
+  input: {
+    firmId: string;
+    firmName: string;
+    to: string;
+    contactName: string;
+    url: string;
+    firstTime: boolean;
+    reason: 'invited' | 'requested';
+  },
+): Promise<void> {
+  const first = input.contactName.split(/\s+/u)[0] ?? input.contactName;
+  const heading = input.firstTime
+    ? `${input.firmName} has invited you to a secure conversation`
+    : input.reason === 'requested'
+      ? `Your new secure link from ${input.firmName}`
+      : `${input.firmName} has started a secure conversation with you`;
+  const paragraphs = input.firstTime
+    ? [
+        `Hello ${first},`,
+        `${input.firmName} uses Confer to exchange messages and documents with you securely, instead of ordinary email.`,
+        'Getting started takes a minute: open your personal link below, then enter the 6-digit code we email you. There is no password to remember.',
+        'The link is personal to you and works for 7 days. Please do not forward it.',
+      ]
+    : [
+        `Hello ${first},`,
+        `Open your personal link to read and reply to ${input.firmName}. We will email you a 6-digit code to confirm it is you.`,
+        'The link is personal to you and works for 7 days. Please do not forward it.',
+      ];
+  const { text, html } = renderEmail({
+    heading,
+    paragraphs,
+    action: { label: input.firstTime ? 'Get started' : 'Open secure conversation', url: input.url },
+    footer: `Sent by Confer on behalf of ${input.firmName}. If you were not expecting this, you can ignore it.`,
+  });
+  await notifier.queueEmail(db, {
+    firmId: input.firmId,
+    to: input.to,
+    subject: heading,
+    text,
+    html,
+    kind: 'secure_link',
+  });
+}
+
+/** The one-time code email: sent at once, never batched. */
+export async function emailSignInCode(
+  db: Db,
+  notifier: Notifier,
+  input: { firmId: string; firmName: string; to: string; code: string },
+): Promise<void> {
+  const { text, html } = renderEmail({
+    heading: `Your ${input.firmName} sign-in code: ${input.code}`,
+    paragraphs: [
+      `Enter this code to open your secure conversation with ${input.firmName}: ${input.code}`,
+      'It works once and expires in 10 minutes. Nobody from the firm will ever ask you for it.',
+    ],
+    footer: 'If you did not try to sign in, you can ignore this email.',
+  });
+  await notifier.queueEmail(db, {
+    firmId: input.firmId,
+    to: input.to,
+    subject: `Your sign-in code: ${input.code}`,
+    text,
+    html,
+    kind: 'sign_in_code',
+  });
+}

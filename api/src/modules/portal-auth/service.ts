@@ -1,0 +1,416 @@
+import type { TConfig } from '../../config.js';
+import type { Clock } from '../../clock.js';
+import type { Db } from '../../db/connect.js';
+import { AppError } from '../../errors.js';
+import { publishEvent } from '../../realtime/publish-event.js';
+import { recordAudit } from '../audit/record-audit.js';
+import { getConversation } from '../conversations/repository.js';
+import { getContact } from '../contacts/repository.js';
+import { getFirm } from '../firms/repository.js';
+import type { Notifier } from '../notifications/notifier.js';
+import { emailSecureLink, emailSignInCode, portalLinkUrl } from './emails.js';
+import * as repo from './repository.js';
+import { hashCode, hashToken, newCode, newToken, sameHash } from './tokens.js';
+
+export type TPortalDeps = { db: Db; config: TConfig; clock: Clock; notifier: Notifier };
+export type TMeta = { requestId: string; ip: string | undefined };
+
+export const linkValidDays = 7;
+export const codeValidMinutes = 10;
+export const maxWrongTries = 5;
+export const maxFailuresPerHour = 100;
+const resendIntervalMs = 30_000;
+const maxCodesPerAttempt = 5;
+
+const minutes = (n: number) => n * 60_000;
+const linkNotValid = () =>
+  new AppError(
+    'link_not_valid',
+    410,
+    'This link has expired or is not valid. Ask for a new one with your email address.',
+  );
+
+/** A new personal link for a contact (to a conversation, or to the portal home). Returns the token. */
+export async function issueSecureLink(
+  deps: TPortalDeps,
+  tx: Db,
+  input: { firmId: string; contactId: string; conversationId: string | null },
+): Promise<string> {
+  const token = newToken();
+  await repo.insertSecureLink(tx, input.firmId, {
+    contactId: input.contactId,
+    conversationId: input.conversationId,
+    tokenHash: hashToken(token),
+    expiresAt: new Date(deps.clock.now().getTime() + linkValidDays * 24 * 3_600_000),
+  });
+  return token;
+}
+
+/** Sends each contact their personal link to a conversation they were just added to. */
+export async function inviteContacts(
+  deps: TPortalDeps,
+  tx: Db,
+  firmId: string,
+  conversationId: string,
+  contactIds: string[],
+) {
+  const firm = await getFirm(tx, firmId);
+  for (const contactId of contactIds) {
+    const contact = await getContact(tx, firmId, contactId);
+    if (!contact?.email || !firm) continue;
+    const token = await issueSecureLink(deps, tx, { firmId, contactId, conversationId });
+    await emailSecureLink(tx, deps.notifier, {
+      firmId,
+      firmName: firm.name,
+      to: contact.email,
+      contactName: contact.name,
+      url: portalLinkUrl(deps.config.publicBaseUrl, token),
+      firstTime: !(await repo.hasEverSignedIn(tx, firmId, contactId)),
+      reason: 'invited',
+    });
+  }
+}
+
+export type TSessionGrant = {
+  sessionToken: string;
+  csrfToken: string;
+  firmId: string;
+  contactId: string;
+  conversationId: string | null;
+  expiresAt: Date;
+};
+
+async function startSession(
+  deps: TPortalDeps,
+  firmId: string,
+  contactId: string,
+  scopeConversationId: string | null,
+  conversationId: string | null,
+): Promise<TSessionGrant> {
+  const now = deps.clock.now();
+  const sessionToken = newToken();
+  const csrfToken = newToken();
+  const expiresAt = new Date(now.getTime() + deps.config.portal.sessionHours * 3_600_000);
+  await repo.insertSession(deps.db, firmId, {
+    sessionHash: hashToken(sessionToken),
+    contactId,
+    csrfToken,
+    scopeConversationId,
+    lastSeenAt: now,
+    expiresAt,
+  });
+  return { sessionToken, csrfToken, firmId, contactId, conversationId, expiresAt };
+}
+
+async function sendCode(deps: TPortalDeps, attempt: { firmId: string; id: string; contactId: string }) {
+  const [contact, firm] = await Promise.all([
+    getContact(deps.db, attempt.firmId, attempt.contactId),
+    getFirm(deps.db, attempt.firmId),
+  ]);
+  if (!contact?.email || !firm) throw linkNotValid();
+  const code = newCode();
+  const now = deps.clock.now();
+  await deps.db.transaction(async (tx) => {
+    await repo.setAttemptCode(tx, attempt.firmId, attempt.id, {
+      codeHash: hashCode(attempt.id, code),
+      codeExpiresAt: new Date(now.getTime() + minutes(codeValidMinutes)),
+      codeSentAt: now,
+    });
+    await emailSignInCode(tx, deps.notifier, { firmId: firm.id, firmName: firm.name, to: contact.email!, code });
+  });
+}
+
+export type TOpenLinkResult =
+  | {
+      state: 'code_sent';
+      attemptToken: string;
+      firmName: string;
+      contactName: string;
+      firstTime: boolean;
+      conversationId: string | null;
+    }
+  | { state: 'signed_in'; grant: TSessionGrant; firmName: string; contactName: string; firstTime: boolean };
+
+/**
+ * Opening a link: a valid, unexpired link to a conversation that does not require two-factor
+ * sign-in opens a session for that conversation only; otherwise an attempt starts and a
+ * 6-digit code is emailed at once.
+ */
+export async function openLink(deps: TPortalDeps, token: string, meta: TMeta): Promise<TOpenLinkResult> {
+  const link = await repo.findLinkByHash(deps.db, hashToken(token));
+  const now = deps.clock.now();
+  if (!link || link.revokedAt || link.expiresAt <= now || !link.contactActive || !link.contactEmail) {
+    await recordAudit(deps.db, {
+      firmId: link?.firmId ?? null,
+      actorKind: 'anonymous',
+      action: 'portal.link_open',
+      outcome: 'refused',
+      requestId: meta.requestId,
+      ip: meta.ip,
+      details: { reason: link ? 'expired_or_disabled' : 'unknown' },
+    });
+    throw linkNotValid();
+  }
+  const firstTime = !(await repo.hasEverSignedIn(deps.db, link.firmId, link.contactId));
+  const conversation = link.conversationId
+    ? await getConversation(deps.db, link.firmId, link.conversationId)
+    : undefined;
+  if (conversation && !conversation.requireMfa) {
+    const grant = await startSession(deps, link.firmId, link.contactId, conversation.id, conversation.id);
+    await recordAudit(deps.db, {
+      firmId: link.firmId,
+      actorKind: 'contact',
+      actorId: link.contactId,
+      action: 'portal.sign_in',
+      outcome: 'success',
+      requestId: meta.requestId,
+      ip: meta.ip,
+      details: { method: 'link_only', conversationId: conversation.id },
+    });
+    return { state: 'signed_in', grant, firmName: link.firmName, contactName: link.contactName, firstTime };
+  }
+  const attemptToken = newToken();
+  const attemptId = await repo.insertAttempt(deps.db, link.firmId, {
+    secureLinkId: link.id,
+    contactId: link.contactId,
+    attemptHash: hashToken(attemptToken),
+  });
+  await sendCode(deps, { firmId: link.firmId, id: attemptId, contactId: link.contactId });
+  await recordAudit(deps.db, {
+    firmId: link.firmId,
+    actorKind: 'contact',
+    actorId: link.contactId,
+    action: 'portal.link_open',
+    outcome: 'success',
+    requestId: meta.requestId,
+    ip: meta.ip,
+  });
+  return {
+    state: 'code_sent',
+    attemptToken,
+    firmName: link.firmName,
+    contactName: link.contactName,
+    firstTime,
+    conversationId: link.conversationId,
+  };
+}
+
+async function requireAttempt(deps: TPortalDeps, attemptToken: string) {
+  const attempt = await repo.findAttemptByHash(deps.db, hashToken(attemptToken));
+  if (!attempt || attempt.completedAt) {
+    throw new AppError('attempt_not_valid', 400, 'This sign-in has finished or is not valid: open your link again');
+  }
+  return attempt;
+}
+
+const lockedError = () =>
+  new AppError(
+    'sign_in_locked',
+    429,
+    'Too many wrong codes. For your security, sign-in is locked: open your link again later or ask your firm for help.',
+  );
+
+export async function resendCode(deps: TPortalDeps, attemptToken: string): Promise<void> {
+  const attempt = await requireAttempt(deps, attemptToken);
+  if (attempt.lockedAt) throw lockedError();
+  const now = deps.clock.now().getTime();
+  if (attempt.codesSent >= maxCodesPerAttempt) {
+    throw new AppError('resend_limit', 429, 'No more codes can be sent for this sign-in: open your link again');
+  }
+  if (attempt.codeSentAt && now - attempt.codeSentAt.getTime() < resendIntervalMs) {
+    throw new AppError(
+      'resend_too_soon',
+      429,
+      'A code was sent moments ago: check your email, or try again in 30 seconds',
+    );
+  }
+  await sendCode(deps, attempt);
+}
+
+/**
+ * Checks a code. At most 5 wrong tries per attempt and 100 failures per contact per hour;
+ * once locked, even the right code fails. Of parallel submissions of the right code exactly
+ * one opens a session.
+ */
+export async function verifyCode(deps: TPortalDeps, attemptToken: string, code: string, meta: TMeta) {
+  const attempt = await requireAttempt(deps, attemptToken);
+  const now = deps.clock.now();
+  const audit = (outcome: 'success' | 'refused', action: string, details?: Record<string, unknown>) =>
+    recordAudit(deps.db, {
+      firmId: attempt.firmId,
+      actorKind: 'contact',
+      actorId: attempt.contactId,
+      action,
+      outcome,
+      requestId: meta.requestId,
+      ip: meta.ip,
+      details,
+    });
+  const recent = await repo.countRecentFailures(
+    deps.db,
+    attempt.firmId,
+    attempt.contactId,
+    new Date(now.getTime() - 3_600_000),
+  );
+  if (attempt.lockedAt || recent >= maxFailuresPerHour) {
+    await audit('refused', 'portal.sign_in', { reason: 'locked' });
+    throw lockedError();
+  }
+  const submitted = hashCode(attempt.id, code);
+  const matches = attempt.codeHash !== null && sameHash(attempt.codeHash, submitted);
+  if (matches && attempt.codeExpiresAt && attempt.codeExpiresAt <= now) {
+    await audit('refused', 'portal.sign_in', { reason: 'code_expired' });
+    throw new AppError('code_expired', 400, 'This code has expired: ask for a new one');
+  }
+  if (matches && (await repo.completeAttempt(deps.db, attempt.firmId, attempt.id, submitted, now))) {
+    const link = await repo.findLinkByAttempt(deps.db, attempt.firmId, attempt.secureLinkId);
+    const grant = await startSession(deps, attempt.firmId, attempt.contactId, null, link?.conversationId ?? null);
+    await audit('success', 'portal.sign_in', { method: 'code' });
+    return grant;
+  }
+  if (matches) {
+    // another request with this code won the race, or the attempt just closed
+    throw new AppError('attempt_not_valid', 400, 'This sign-in has finished or is not valid: open your link again');
+  }
+  await repo.recordFailure(deps.db, attempt.firmId, attempt.contactId, now);
+  const after = await repo.recordWrongCode(deps.db, attempt.firmId, attempt.id, maxWrongTries, now);
+  if (!after || after.lockedAt || recent + 1 >= maxFailuresPerHour) {
+    await audit('refused', 'portal.lockout', { wrongTries: after?.wrongTries ?? maxWrongTries });
+    throw lockedError();
+  }
+  await audit('refused', 'portal.sign_in', { reason: 'wrong_code' });
+  const left = maxWrongTries - after.wrongTries;
+  throw new AppError('wrong_code', 400, `That code is not right. ${left} ${left === 1 ? 'try' : 'tries'} left.`, {
+    triesLeft: left,
+  });
+}
+
+/**
+ * A new link by email. The answer never says whether the email is known: the caller replies
+ * the same way at once and this runs afterwards. At most 5 requests per email and 30 per
+ * address per hour are acted on.
+ */
+export async function requestNewLink(deps: TPortalDeps, email: string, meta: TMeta): Promise<void> {
+  const now = deps.clock.now();
+  const since = new Date(now.getTime() - 3_600_000);
+  const emailHash = hashToken(email.trim().toLowerCase());
+  const [byEmail, byIp] = await Promise.all([
+    repo.countLinkRequests(deps.db, { emailHash }, since),
+    meta.ip ? repo.countLinkRequests(deps.db, { ip: meta.ip }, since) : Promise.resolve(0),
+  ]);
+  await repo.recordLinkRequest(deps.db, { emailHash, ip: meta.ip ?? null, at: now });
+  const limited = byEmail >= 5 || byIp >= 30;
+  const contacts = limited ? [] : await repo.findContactsByEmail(deps.db, email.trim());
+  for (const c of contacts) {
+    await deps.db.transaction(async (tx) => {
+      const token = await issueSecureLink(deps, tx, { firmId: c.firm_id, contactId: c.id, conversationId: null });
+      await emailSecureLink(tx, deps.notifier, {
+        firmId: c.firm_id,
+        firmName: c.firm_name,
+        to: c.email,
+        contactName: c.name,
+        url: portalLinkUrl(deps.config.publicBaseUrl, token),
+        firstTime: !(await repo.hasEverSignedIn(tx, c.firm_id, c.id)),
+        reason: 'requested',
+      });
+    });
+  }
+  await recordAudit(deps.db, {
+    firmId: contacts[0]?.firm_id ?? null,
+    actorKind: 'anonymous',
+    action: 'portal.link_request',
+    outcome: limited ? 'refused' : 'success',
+    requestId: meta.requestId,
+    ip: meta.ip,
+    details: { matched: contacts.length, limited },
+  });
+}
+
+/** The other firms where the signed-in person (same email) is also a contact. */
+export async function listOtherFirms(deps: TPortalDeps, firmId: string, contactId: string) {
+  const contact = await getContact(deps.db, firmId, contactId);
+  if (!contact?.email) return [];
+  return (await repo.findContactsByEmail(deps.db, contact.email))
+    .filter((c) => c.firm_id !== firmId)
+    .map((c) => ({ firmId: c.firm_id, firmName: c.firm_name }));
+}
+
+/** Switching firm is a new sign-in at that firm: a link is issued and a code emailed. */
+export async function switchFirm(
+  deps: TPortalDeps,
+  from: { firmId: string; contactId: string },
+  firmId: string,
+  meta: TMeta,
+) {
+  const contact = await getContact(deps.db, from.firmId, from.contactId);
+  const target = contact?.email
+    ? (await repo.findContactsByEmail(deps.db, contact.email)).find(
+        (c) => c.firm_id === firmId && c.firm_id !== from.firmId,
+      )
+    : undefined;
+  if (!target) throw new AppError('not_found', 404, 'Firm not found');
+  const token = await deps.db.transaction((tx) =>
+    issueSecureLink(deps, tx, { firmId: target.firm_id, contactId: target.id, conversationId: null }),
+  );
+  const opened = await openLink(deps, token, meta);
+  if (opened.state !== 'code_sent') throw new AppError('internal_error', 500, 'Unexpected sign-in state');
+  return { attemptToken: opened.attemptToken, firmName: opened.firmName };
+}
+
+export type TContactContext = {
+  firmId: string;
+  contactId: string;
+  sessionId: string;
+  csrfToken: string;
+  scopeConversationId: string | null;
+};
+
+/** The session behind a cookie value, if it is live: not ended, not idle too long, not past its lifetime. */
+export async function authenticateSession(
+  deps: TPortalDeps,
+  sessionToken: string,
+): Promise<TContactContext | undefined> {
+  const session = await repo.findSessionByHash(deps.db, hashToken(sessionToken));
+  const now = deps.clock.now();
+  if (
+    !session ||
+    session.endedAt ||
+    !session.contactActive ||
+    session.expiresAt <= now ||
+    now.getTime() - session.lastSeenAt.getTime() > minutes(deps.config.portal.idleMinutes)
+  ) {
+    return undefined;
+  }
+  if (now.getTime() - session.lastSeenAt.getTime() > 30_000) {
+    await repo.touchSession(deps.db, session.firmId, session.id, now);
+  }
+  return {
+    firmId: session.firmId,
+    contactId: session.contactId,
+    sessionId: session.id,
+    csrfToken: session.csrfToken,
+    scopeConversationId: session.scopeConversationId,
+  };
+}
+
+export async function signOut(deps: TPortalDeps, ctx: TContactContext, meta: TMeta) {
+  await repo.endSessions(deps.db, ctx.firmId, { sessionId: ctx.sessionId }, deps.clock.now());
+  await recordAudit(deps.db, {
+    firmId: ctx.firmId,
+    actorKind: 'contact',
+    actorId: ctx.contactId,
+    action: 'portal.sign_out',
+    outcome: 'success',
+    requestId: meta.requestId,
+    ip: meta.ip,
+  });
+}
+
+/** Ends every session of a contact and closes their event streams (disabling, end of access). */
+export async function endContactAccess(tx: Db, clock: Clock, firmId: string, contactId: string) {
+  await repo.endSessions(tx, firmId, { contactId }, clock.now());
+  await publishEvent(tx, { firmId, type: 'contact.disabled', contactIds: [contactId], payload: {} });
+}
+
+export const isSameOrigin = (origin: string | undefined, allowed: string[]) => !!origin && allowed.includes(origin);
+export { sameHash };

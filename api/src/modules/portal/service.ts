@@ -1,0 +1,411 @@
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import type { Clock } from '../../clock.js';
+import type { Db } from '../../db/connect.js';
+import { shares } from '../../db/schema.js';
+import { AppError, notFound } from '../../errors.js';
+import type { BlobStore } from '../../integrations/blob-storage/blob-store.js';
+import { publishEvent } from '../../realtime/publish-event.js';
+import { decodeCursor, encodeCursor } from '../../shared/pagination.js';
+import { recordAudit } from '../audit/record-audit.js';
+import { listEventRecipients, listParticipants } from '../conversations/repository.js';
+import { assertNotArchived } from '../conversations/service.js';
+import { requireDocumentInConversation } from '../files/document-access.js';
+import { commitStagedFiles, discardStagedFiles, type TReceivedUpload } from '../files/receive-upload.js';
+import * as files from '../files/repository.js';
+import * as messages from '../messages/repository.js';
+import { postMessage } from '../messages/post-message.js';
+import { toMessageCore } from '../messages/to-message.js';
+import type { TContactContext } from '../portal-auth/service.js';
+import * as repo from './repository.js';
+import type { TPortalMessage } from './schemas.js';
+
+export type TPortalDataDeps = { db: Db; blobs: BlobStore; clock: Clock };
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+async function requireConversation(db: Db, ctx: TContactContext, id: string) {
+  const [row] = await repo.listContactConversations(db, ctx.firmId, ctx.contactId, ctx.scopeConversationId, id);
+  if (!row) throw notFound('Conversation');
+  return row;
+}
+
+async function toPortalMessages(db: Db, ctx: TContactContext, rows: messages.TMessageRow[]): Promise<TPortalMessage[]> {
+  const attached = await files.listAttachmentsOfMessages(
+    db,
+    ctx.firmId,
+    rows.map((r) => r.id),
+  );
+  return rows.map((row) => {
+    const core = toMessageCore(row, attached);
+    return {
+      id: core.id,
+      conversationId: core.conversationId,
+      seq: core.seq,
+      author: core.author,
+      mine: row.authorContactId === ctx.contactId,
+      body: core.body,
+      via: core.via,
+      createdAt: core.createdAt,
+      editedAt: core.editedAt,
+      pinnedAt: core.pinnedAt,
+      files: core.files,
+      aboutDocument: core.aboutDocument,
+    };
+  });
+}
+
+export async function listConversations(db: Db, ctx: TContactContext, onlyId?: string) {
+  const rows = await repo.listContactConversations(db, ctx.firmId, ctx.contactId, ctx.scopeConversationId, onlyId);
+  const [people, unread] = await Promise.all([
+    listParticipants(
+      db,
+      ctx.firmId,
+      rows.map((r) => r.id),
+    ),
+    repo.countContactUnread(db, ctx.firmId, ctx.contactId),
+  ]);
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      title: r.name ?? r.matterTitle ?? 'Conversation',
+      matter: r.matterNumber ? { number: r.matterNumber, title: r.matterTitle ?? '' } : null,
+      archivedAt: iso(r.archivedAt),
+      archivedReason: r.archivedReason,
+      lastMessageAt: iso(r.lastMessageAt),
+      participants: people
+        .filter((p) => p.conversationId === r.id && !p.leftAt)
+        .map((p) => ({
+          name: p.name,
+          initials:
+            p.initials ??
+            p.name
+              .split(/\s+/u)
+              .map((w) => Array.from(w)[0] ?? '')
+              .slice(0, 2)
+              .join('')
+              .toLocaleUpperCase(),
+          kind: p.staffId ? ('staff' as const) : (p.contactKind ?? 'client'),
+        })),
+      unreadCount: unread.get(r.id) ?? 0,
+    })),
+  };
+}
+
+export async function getConversation(db: Db, ctx: TContactContext, id: string) {
+  await requireConversation(db, ctx, id);
+  return (await listConversations(db, ctx, id)).items[0]!;
+}
+
+export async function listMessages(
+  db: Db,
+  ctx: TContactContext,
+  id: string,
+  query: { before?: string; limit: number },
+) {
+  await requireConversation(db, ctx, id);
+  const beforeSeq = query.before ? Number(decodeCursor(query.before, 1)[0]) : undefined;
+  let rows = await messages.listMessages(db, ctx.firmId, id, {
+    beforeSeq: Number.isSafeInteger(beforeSeq) ? beforeSeq : undefined,
+    limit: query.limit + 1,
+  });
+  const hasOlder = rows.length > query.limit;
+  if (hasOlder) rows = rows.slice(1);
+  return {
+    items: await toPortalMessages(db, ctx, rows),
+    nextCursor: hasOlder && rows[0] ? encodeCursor([String(rows[0].seq)]) : null,
+  };
+}
+
+export async function listPinned(db: Db, ctx: TContactContext, id: string) {
+  await requireConversation(db, ctx, id);
+  return { items: await toPortalMessages(db, ctx, await messages.listPinnedMessages(db, ctx.firmId, id)) };
+}
+
+async function requirePostable(db: Db, ctx: TContactContext, id: string) {
+  const conversation = await requireConversation(db, ctx, id);
+  assertNotArchived(conversation);
+  const me = await repo.findContactParticipant(db, ctx.firmId, id, ctx.contactId);
+  if (!me) throw notFound('Conversation');
+  return { conversation, me };
+}
+
+async function replayed(db: Db, ctx: TContactContext, id: string, key: string | undefined) {
+  if (!key) return undefined;
+  const existing = await messages.findMessageByIdempotencyKey(db, ctx.firmId, { contactId: ctx.contactId }, key);
+  if (existing && existing.conversationId !== id) {
+    throw new AppError('idempotency_key_reused', 409, 'This Idempotency-Key was used for another request');
+  }
+  return existing;
+}
+
+export async function sendMessage(
+  db: Db,
+  ctx: TContactContext,
+  id: string,
+  input: { body: string; aboutDocumentId?: string; versionIds?: string[]; idempotencyKey?: string },
+) {
+  const earlier = await replayed(db, ctx, id, input.idempotencyKey);
+  if (earlier) return (await toPortalMessages(db, ctx, [earlier]))[0]!;
+  const { conversation, me } = await requirePostable(db, ctx, id);
+  if (input.aboutDocumentId) {
+    await requireDocumentInConversation(db, ctx, { id, matterId: null }, input.aboutDocumentId);
+  }
+  const row =
+    (await db.transaction((tx) =>
+      postMessage(tx, {
+        firmId: ctx.firmId,
+        conversationId: id,
+        conversationKind: conversation.kind,
+        author: { contactId: ctx.contactId },
+        authorParticipantId: me.id,
+        body: input.body,
+        via: 'portal',
+        idempotencyKey: input.idempotencyKey,
+        versionIds: input.versionIds,
+        aboutDocumentId: input.aboutDocumentId,
+      }),
+    )) ?? (await replayed(db, ctx, id, input.idempotencyKey));
+  if (!row) throw new AppError('internal_error', 500, 'The message could not be stored');
+  return (await toPortalMessages(db, ctx, [row]))[0]!;
+}
+
+/** Files a client or third party sends are saved into the matter's documents, marked as from the portal. */
+export async function sendMessageWithUpload(
+  deps: TPortalDataDeps,
+  ctx: TContactContext,
+  id: string,
+  upload: TReceivedUpload,
+  input: { body: string; idempotencyKey?: string },
+) {
+  const discard = () =>
+    discardStagedFiles(
+      { db: deps.db, blobs: deps.blobs, firmId: ctx.firmId },
+      upload.files.map((f) => f.blobName),
+    ).catch(() => {});
+  try {
+    const earlier = await replayed(deps.db, ctx, id, input.idempotencyKey);
+    if (earlier) {
+      await discard();
+      return (await toPortalMessages(deps.db, ctx, [earlier]))[0]!;
+    }
+    const { conversation } = await requirePostable(deps.db, ctx, id);
+    if (upload.files.length === 0 && !/\S/u.test(input.body)) {
+      throw new AppError('validation_failed', 400, 'body.body: add text or at least one file', {
+        errors: [{ location: 'body', field: 'body', message: 'add text or at least one file' }],
+      });
+    }
+    if (Array.from(input.body).length > 2000) {
+      throw new AppError('validation_failed', 400, 'body.body: at most 2,000 characters', {
+        errors: [{ location: 'body', field: 'body', message: 'at most 2,000 characters' }],
+      });
+    }
+    await commitStagedFiles(deps.blobs, upload.files);
+    const versions = await deps.db.transaction((tx) =>
+      files.insertDocumentsFromUpload(tx, ctx.firmId, upload.files, {
+        matterId: conversation.matterId,
+        onMatter: true,
+        source: 'portal',
+        contactId: ctx.contactId,
+      }),
+    );
+    return await sendMessage(deps.db, ctx, id, {
+      body: input.body,
+      versionIds: versions.map((v) => v.id),
+      idempotencyKey: input.idempotencyKey,
+    });
+  } catch (error) {
+    await discard();
+    throw error;
+  }
+}
+
+export async function editMessage(db: Db, ctx: TContactContext, messageId: string, body: string) {
+  const row = await messages.getMessage(db, ctx.firmId, messageId);
+  if (!row) throw notFound('Message');
+  const conversation = await requireConversation(db, ctx, row.conversationId).catch(() => {
+    throw notFound('Message');
+  });
+  if (row.authorContactId !== ctx.contactId)
+    throw new AppError('not_author', 403, 'You can only edit your own messages');
+  assertNotArchived(conversation);
+  await db.transaction(async (tx) => {
+    const previous = await messages.lockMessageBody(tx, ctx.firmId, messageId);
+    if (previous === undefined || previous === body) return;
+    await messages.replaceMessageBody(tx, ctx.firmId, messageId, previous, body);
+    const updated = (await messages.getMessage(tx, ctx.firmId, messageId))!;
+    const recipients = await listEventRecipients(tx, ctx.firmId, row.conversationId);
+    await publishEvent(tx, {
+      firmId: ctx.firmId,
+      type: 'message.edited',
+      conversationId: row.conversationId,
+      staffIds: recipients.staffIds,
+      contactIds: recipients.contactIds,
+      payload: { message: toMessageCore(updated, await files.listAttachmentsOfMessages(tx, ctx.firmId, [messageId])) },
+    });
+  });
+  return (await toPortalMessages(db, ctx, [(await messages.getMessage(db, ctx.firmId, messageId))!]))[0]!;
+}
+
+/** The contact's own read mark. Staff see it as a receipt; the contact never sees theirs. */
+export async function markRead(db: Db, ctx: TContactContext, id: string, seq: number) {
+  await requireConversation(db, ctx, id);
+  const me = await repo.findContactParticipant(db, ctx.firmId, id, ctx.contactId);
+  if (!me) throw notFound('Conversation');
+  const upTo = Math.min(seq, await messages.maxSeq(db, ctx.firmId, id));
+  if (upTo > Number(me.lastReadSeq)) {
+    await db.transaction(async (tx) => {
+      const lastReadSeq = await messages.advanceReadMark(tx, ctx.firmId, me.id, upTo);
+      const recipients = await listEventRecipients(tx, ctx.firmId, id);
+      await publishEvent(tx, {
+        firmId: ctx.firmId,
+        type: 'read.updated',
+        conversationId: id,
+        staffIds: recipients.staffIds,
+        payload: { participantId: me.id, contactId: ctx.contactId, lastReadSeq },
+      });
+    });
+  }
+  const unread = await repo.countContactUnread(db, ctx.firmId, ctx.contactId);
+  return { unreadCount: unread.get(id) ?? 0 };
+}
+
+type TFileItem = {
+  versionId: string;
+  documentId: string;
+  name: string;
+  size: number;
+  contentType: string;
+  sha256: string;
+  matter: { number: string; title: string } | null;
+  conversationId: string;
+  receivedAt: string;
+  updatedAt: string;
+  kind: 'attachment' | 'share';
+  shareId: string | null;
+  opened: boolean;
+};
+
+/** Files a contact has in their conversations: attachments, and live shares not revoked. */
+async function collectFiles(db: Db, ctx: TContactContext, conversationIds?: string[]): Promise<TFileItem[]> {
+  const convs = (await repo.listContactConversations(db, ctx.firmId, ctx.contactId, ctx.scopeConversationId)).filter(
+    (c) => !conversationIds || conversationIds.includes(c.id),
+  );
+  const matterOf = new Map(
+    convs.map((c) => [c.id, c.matterNumber ? { number: c.matterNumber, title: c.matterTitle ?? '' } : null]),
+  );
+  const opened = await repo.listOpenedShareIds(db, ctx.firmId, ctx.contactId);
+  const items: TFileItem[] = [];
+  for (const c of convs) {
+    for (const a of await files.listConversationAttachments(db, ctx.firmId, c.id)) {
+      items.push({
+        versionId: a.versionId,
+        documentId: a.documentId,
+        name: a.name,
+        size: Number(a.size),
+        contentType: a.contentType,
+        sha256: a.sha256,
+        matter: matterOf.get(c.id) ?? null,
+        conversationId: c.id,
+        receivedAt: a.createdAt.toISOString(),
+        updatedAt: a.createdAt.toISOString(),
+        kind: 'attachment',
+        shareId: null,
+        opened: true,
+      });
+    }
+  }
+  const active = convs.length
+    ? await db
+        .select()
+        .from(shares)
+        .where(
+          and(
+            eq(shares.firmId, ctx.firmId),
+            inArray(
+              shares.conversationId,
+              convs.map((c) => c.id),
+            ),
+            isNull(shares.revokedAt),
+          ),
+        )
+    : [];
+  const latest = await files.latestVersions(
+    db,
+    ctx.firmId,
+    active.map((s) => s.documentId),
+  );
+  for (const s of active) {
+    const v = latest.get(s.documentId);
+    if (!v) continue;
+    items.push({
+      versionId: v.id,
+      documentId: s.documentId,
+      name: v.name,
+      size: Number(v.size),
+      contentType: v.contentType,
+      sha256: v.sha256,
+      matter: matterOf.get(s.conversationId) ?? null,
+      conversationId: s.conversationId,
+      receivedAt: s.createdAt.toISOString(),
+      updatedAt: v.createdAt.toISOString(),
+      kind: 'share',
+      shareId: s.id,
+      opened: opened.has(s.id),
+    });
+  }
+  return items.sort((a, b) => b.receivedAt.localeCompare(a.receivedAt));
+}
+
+export async function listConversationFiles(db: Db, ctx: TContactContext, id: string) {
+  await requireConversation(db, ctx, id);
+  return { items: await collectFiles(db, ctx, [id]) };
+}
+
+export async function listDocuments(db: Db, ctx: TContactContext, q?: string) {
+  const all = await collectFiles(db, ctx);
+  const needle = q?.toLocaleLowerCase();
+  return { items: needle ? all.filter((f) => f.name.toLocaleLowerCase().includes(needle)) : all };
+}
+
+/** To Do: conversations with unread messages, and shared documents not yet opened. */
+export async function getTodo(db: Db, ctx: TContactContext) {
+  const conversations = (await listConversations(db, ctx)).items.filter((c) => c.unreadCount > 0);
+  const unopened = (await collectFiles(db, ctx)).filter((f) => f.kind === 'share' && !f.opened);
+  return {
+    unreadMessages: conversations.map((c) => ({ conversationId: c.id, title: c.title, unreadCount: c.unreadCount })),
+    documentsToOpen: unopened,
+  };
+}
+
+/**
+ * May this contact download this version? Only an attachment in one of their conversations,
+ * or the latest version of a document shared live with them and not revoked. Otherwise the
+ * same 404 as for a missing file.
+ */
+export async function prepareDownload(
+  deps: TPortalDataDeps,
+  ctx: TContactContext,
+  versionId: string,
+  meta: { requestId: string; ip: string | undefined },
+) {
+  const match = (await collectFiles(deps.db, ctx)).find((f) => f.versionId === versionId);
+  const audit = (outcome: 'success' | 'refused') =>
+    recordAudit(deps.db, {
+      firmId: ctx.firmId,
+      actorKind: 'contact',
+      actorId: ctx.contactId,
+      action: 'file.download',
+      outcome,
+      targetKind: 'document_version',
+      targetId: versionId,
+      requestId: meta.requestId,
+      ip: meta.ip,
+    });
+  if (!match) {
+    await audit('refused');
+    throw notFound('File');
+  }
+  if (match.shareId) await repo.recordShareView(deps.db, ctx.firmId, match.shareId, ctx.contactId, deps.clock.now());
+  await audit('success');
+  return (await files.getVersion(deps.db, ctx.firmId, versionId))!;
+}
