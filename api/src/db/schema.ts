@@ -504,6 +504,7 @@ export const portalSessions = pgTable(
     id: uuid('id').notNull().defaultRandom(),
     sessionHash: text('session_hash').notNull(),
     contactId: uuid('contact_id').notNull(),
+    /** SHA-256 of the session's CSRF token (which is derived from the session id). */
     csrfToken: text('csrf_token').notNull(),
     /** Set when the link's conversation needs no code: the session sees only it. */
     scopeConversationId: uuid('scope_conversation_id'),

@@ -15,7 +15,7 @@ import {
 } from '../../src/dev/dev-signing-key.js';
 import { createBlobStore, type BlobStore } from '../../src/integrations/blob-storage/blob-store.js';
 import { findFreePort } from '../../src/integrations/blob-storage/start-azurite.js';
-import { createLogger } from '../../src/logger.js';
+import { createLogger, type Logger } from '../../src/logger.js';
 import { createEventHub, type EventHub } from '../../src/realtime/event-hub.js';
 import { loadOrCreateSealKey } from '../../src/integrations/secrets/seal.js';
 import { createNotifier, type TOutboxEntry } from '../../src/modules/notifications/notifier.js';
@@ -55,7 +55,7 @@ export type TestApp = {
 export async function startTestApp(
   env: Record<string, string> = {},
   /** `database`: use this one (closed by stop()) instead of a fresh one, e.g. for a second instance. */
-  options: { database?: Database } = {},
+  options: { database?: Database; logger?: Logger } = {},
 ): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'confer-test-'));
   const port = await findFreePort();
@@ -72,7 +72,7 @@ export async function startTestApp(
   const blobs = createBlobStore(config.storage);
   await blobs.ensureContainer();
   const devKey = await loadDevSigningKey(dataDir);
-  const logger = createLogger(config);
+  const logger = options.logger ?? createLogger(config);
   const events = createEventHub({ database, logger });
   await events.start();
   const clock = createTestClock();

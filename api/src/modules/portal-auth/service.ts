@@ -10,7 +10,7 @@ import { getFirm } from '../firms/repository.js';
 import type { Notifier } from '../notifications/notifier.js';
 import { emailSecureLink, emailSignInCode, portalLinkUrl } from './emails.js';
 import * as repo from './repository.js';
-import { hashCode, hashToken, newCode, newToken, sameHash } from './tokens.js';
+import { csrfFor, hashCode, hashToken, newCode, newToken, sameHash } from './tokens.js';
 
 export type TPortalDeps = { db: Db; config: TConfig; clock: Clock; notifier: Notifier };
 export type TMeta = { requestId: string; ip: string | undefined };
@@ -89,12 +89,12 @@ async function startSession(
 ): Promise<TSessionGrant> {
   const now = deps.clock.now();
   const sessionToken = newToken();
-  const csrfToken = newToken();
+  const csrfToken = csrfFor(sessionToken);
   const expiresAt = new Date(now.getTime() + deps.config.portal.sessionHours * 3_600_000);
   await repo.insertSession(deps.db, firmId, {
     sessionHash: hashToken(sessionToken),
     contactId,
-    csrfToken,
+    csrfToken: hashToken(csrfToken),
     scopeConversationId,
     lastSeenAt: now,
     expiresAt,
@@ -388,7 +388,7 @@ export async function authenticateSession(
     firmId: session.firmId,
     contactId: session.contactId,
     sessionId: session.id,
-    csrfToken: session.csrfToken,
+    csrfToken: csrfFor(sessionToken),
     scopeConversationId: session.scopeConversationId,
   };
 }

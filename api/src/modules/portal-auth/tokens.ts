@@ -18,3 +18,10 @@ export function sameHash(a: string, b: string): boolean {
   const y = Buffer.from(b, 'hex');
   return x.length === y.length && timingSafeEqual(x, y);
 }
+
+/**
+ * The CSRF token of a session, derived from the session id so that neither needs storing in
+ * plain text: only a holder of the cookie can know it.
+ */
+export const csrfFor = (sessionToken: string) =>
+  createHmac('sha256', sessionToken).update('confer-csrf').digest('base64url');
