@@ -17,6 +17,7 @@ import { addContactRoutes } from './modules/contacts/routes.js';
 import { addConversationRoutes } from './modules/conversations/routes.js';
 import { addMessageRoutes } from './modules/messages/routes.js';
 import { addSearchRoutes } from './modules/search/routes.js';
+import { addOutlookRoutes } from './modules/outlook/routes.js';
 import { addFileRoutes } from './modules/files/routes.js';
 import { type Clock, systemClock } from './clock.js';
 import { createOutboxRouter } from './dev/outbox-routes.js';
@@ -125,6 +126,7 @@ export function createApp(deps: AppDeps): Express {
   addConversationRoutes(routes, { db, invite });
   addMessageRoutes(routes, db);
   addSearchRoutes(routes, db);
+  addOutlookRoutes(routes, db);
   addFileRoutes(routes, { db, blobs: deps.blobs, uploads: config.uploads });
 
   registry.registerComponent('securitySchemes', 'portalSession', {
