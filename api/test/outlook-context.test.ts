@@ -31,14 +31,20 @@ describe('email context for the Outlook task pane', () => {
       .get('/api/v1/outlook/email-context')
       .query({ emails: 'olive@client.example' })
       .set(bearer(f.admin.token));
-    expect(admin.body.matters.map((m: { matter: { number: string } }) => m.matter.number).sort()).toEqual(['OL-1', 'OL-2']);
+    expect(admin.body.matters.map((m: { matter: { number: string } }) => m.matter.number).sort()).toEqual([
+      'OL-1',
+      'OL-2',
+    ]);
     const other = await createFirm(app);
     const cross = await app.http
       .get('/api/v1/outlook/email-context')
       .query({ emails: 'olive@client.example' })
       .set(bearer(other.member.token));
     expect(cross.body).toEqual({ contacts: [], unknownEmails: ['olive@client.example'], matters: [] });
-    const bad = await app.http.get('/api/v1/outlook/email-context').query({ emails: 'not-an-email' }).set(bearer(f.member.token));
+    const bad = await app.http
+      .get('/api/v1/outlook/email-context')
+      .query({ emails: 'not-an-email' })
+      .set(bearer(f.member.token));
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0].field).toBe('emails.0');
   });
