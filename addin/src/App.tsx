@@ -6,6 +6,7 @@ import { ErrorBanner } from './ErrorBanner';
 import { SignedOutScreen } from './SignedOutScreen';
 import { clearStaffToken, readStaffToken } from './store-staff-token';
 import { ApiContext } from './use-api';
+import { useKeepTabsterAlive } from './use-keep-tabster-alive';
 
 type AuthState =
   | { kind: 'loading' }
@@ -29,6 +30,7 @@ const useStyles = makeStyles({
 
 export function App() {
   const styles = useStyles();
+  useKeepTabsterAlive();
   const [auth, setAuth] = useState<AuthState>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
 
@@ -83,6 +85,13 @@ export function App() {
     window.location.assign(`${url}${separator}return=${encodeURIComponent(import.meta.env.BASE_URL)}`);
   }, [auth]);
 
+  const endSession = useCallback(() => {
+    clearStaffToken();
+    setAuth((prev) =>
+      prev.kind === 'signed-in' ? { kind: 'signed-out', config: prev.config, notice: SESSION_ENDED } : prev,
+    );
+  }, []);
+
   const signOut = useCallback(() => {
     clearStaffToken();
     setAuth((prev) => (prev.kind === 'signed-in' ? { kind: 'signed-out', config: prev.config } : prev));
@@ -109,7 +118,7 @@ export function App() {
       content = <SignedOutScreen config={auth.config} notice={auth.notice} onSignIn={signIn} />;
       break;
     case 'signed-in':
-      content = <AppShell me={auth.me} onSignOut={signOut} />;
+      content = <AppShell me={auth.me} onSignOut={signOut} onSessionExpired={endSession} />;
       break;
   }
 

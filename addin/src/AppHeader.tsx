@@ -1,15 +1,19 @@
-import { Avatar, Button, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { useState, type FormEvent } from 'react';
+import { Avatar, Button, SearchBox, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { Me } from '@confer/ui';
-import { routeHref } from './use-hash-route';
+import { UnreadBadge } from './UnreadBadge';
+import { navigateTo, routeHref, type Route } from './use-hash-route';
+import { useMessagingSnapshot, useMessagingStore } from './use-messaging';
 
 type AppHeaderProps = {
   me: Me;
-  section: 'matters' | 'staff';
+  route: Route;
   onSignOut: () => void;
 };
 
 const useStyles = makeStyles({
   header: {
+    flexShrink: 0,
     backgroundColor: tokens.colorNeutralBackground1,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
@@ -20,7 +24,7 @@ const useStyles = makeStyles({
     boxSizing: 'border-box',
     alignItems: 'center',
     gap: tokens.spacingHorizontalS,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} 0`,
   },
   firm: {
     flexGrow: 1,
@@ -34,15 +38,29 @@ const useStyles = makeStyles({
     whiteSpace: 'nowrap',
   },
   product: { color: tokens.colorNeutralForeground3 },
-  nav: {
+  connection: {
     display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXS,
+    color: tokens.colorNeutralForeground3,
+    fontSize: tokens.fontSizeBase200,
+    whiteSpace: 'nowrap',
+  },
+  second: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
     maxWidth: '880px',
     margin: '0 auto',
     boxSizing: 'border-box',
-    gap: tokens.spacingHorizontalXS,
-    padding: `0 ${tokens.spacingHorizontalXS}`,
+    columnGap: tokens.spacingHorizontalS,
+    padding: `0 ${tokens.spacingHorizontalM} 0 ${tokens.spacingHorizontalXS}`,
   },
+  nav: { display: 'flex', gap: tokens.spacingHorizontalXXS },
   navLink: {
+    display: 'inline-flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXS,
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
     color: tokens.colorNeutralForeground2,
     textDecorationLine: 'none',
@@ -60,11 +78,36 @@ const useStyles = makeStyles({
     borderBottomColor: tokens.colorCompoundBrandStroke,
     ':hover': { borderBottomColor: tokens.colorCompoundBrandStroke },
   },
+  search: {
+    flex: '1 1 160px',
+    minWidth: 0,
+    paddingTop: tokens.spacingVerticalXS,
+    paddingBottom: tokens.spacingVerticalXS,
+  },
+  searchBox: { width: '100%', maxWidth: 'none' },
 });
 
-export function AppHeader({ me, section, onSignOut }: AppHeaderProps) {
+export function AppHeader({ me, route, onSignOut }: AppHeaderProps) {
   const styles = useStyles();
+  const store = useMessagingStore();
+  const { unread, connection, connectionStatus } = useMessagingSnapshot();
   const isAdmin = me.staff.role === 'admin';
+  const section = route.name === 'staff' ? 'staff' : route.name === 'home' ? 'home' : null;
+
+  // The search box shows the query of the results on screen, and is free text elsewhere.
+  const routeQuery = route.name === 'search' ? route.q : '';
+  const [search, setSearch] = useState(routeQuery);
+  const [shownQuery, setShownQuery] = useState(routeQuery);
+  if (routeQuery !== shownQuery) {
+    setShownQuery(routeQuery);
+    setSearch(routeQuery);
+  }
+
+  function submitSearch(event: FormEvent) {
+    event.preventDefault();
+    const q = search.trim();
+    if (q) navigateTo({ name: 'search', q });
+  }
 
   return (
     <header className={styles.header}>
@@ -76,6 +119,17 @@ export function AppHeader({ me, section, onSignOut }: AppHeaderProps) {
           <Text size={100} className={styles.product}>
             Confer
           </Text>
+        </div>
+        <div role="status" className={styles.connection}>
+          {connection === 'reconnecting' && <span>Reconnecting…</span>}
+          {connection === 'closed' && connectionStatus !== 401 && (
+            <>
+              <span>Live updates off</span>
+              <Button size="small" appearance="transparent" onClick={() => store.reconnect()}>
+                Retry
+              </Button>
+            </>
+          )}
         </div>
         <Avatar
           initials={me.staff.initials}
@@ -89,24 +143,37 @@ export function AppHeader({ me, section, onSignOut }: AppHeaderProps) {
           Sign out
         </Button>
       </div>
-      {isAdmin && (
+      <div className={styles.second}>
         <nav className={styles.nav} aria-label="Sections">
           <a
-            href={routeHref({ name: 'matters' })}
-            className={mergeClasses(styles.navLink, section === 'matters' && styles.current)}
-            aria-current={section === 'matters' ? 'page' : undefined}
+            href={routeHref({ name: 'home' })}
+            className={mergeClasses(styles.navLink, section === 'home' && styles.current)}
+            aria-current={section === 'home' ? 'page' : undefined}
           >
-            Matters
+            Home
+            <UnreadBadge count={unread.total} />
           </a>
-          <a
-            href={routeHref({ name: 'staff' })}
-            className={mergeClasses(styles.navLink, section === 'staff' && styles.current)}
-            aria-current={section === 'staff' ? 'page' : undefined}
-          >
-            Staff
-          </a>
+          {isAdmin && (
+            <a
+              href={routeHref({ name: 'staff' })}
+              className={mergeClasses(styles.navLink, section === 'staff' && styles.current)}
+              aria-current={section === 'staff' ? 'page' : undefined}
+            >
+              Staff
+            </a>
+          )}
         </nav>
-      )}
+        <form role="search" aria-label="Messages" className={styles.search} onSubmit={submitSearch}>
+          <SearchBox
+            size="small"
+            className={styles.searchBox}
+            aria-label="Search messages"
+            placeholder="Search messages"
+            value={search}
+            onChange={(_, data) => setSearch(data.value)}
+          />
+        </form>
+      </div>
     </header>
   );
 }

@@ -1,41 +1,84 @@
-import { useCallback, useState } from 'react';
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { Spinner, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { Matter, Me } from '@confer/ui';
 import { AppHeader } from './AppHeader';
+import { HomeScreen } from './HomeScreen';
 import { MatterDetailScreen } from './MatterDetailScreen';
-import { MattersScreen } from './MattersScreen';
-import { StaffScreen } from './StaffScreen';
+import { MessagingProvider } from './MessagingProvider';
 import { useApi } from './use-api';
 import { useDebouncedValue } from './use-debounced-value';
-import { useHashRoute } from './use-hash-route';
+import { routeKey, useHashRoute } from './use-hash-route';
 import { useMattersList, type StatusFilter } from './use-matters-list';
+import { sumUnreadByMatter, useMessagingSnapshot } from './use-messaging';
+
+// Screens after Home load on demand, keeping the task pane's first download small; the
+// conversation screen is fetched in the background once Home has rendered.
+const importConversationScreen = () => import('./ConversationScreen');
+const ConversationScreen = lazy(() => importConversationScreen().then((m) => ({ default: m.ConversationScreen })));
+const SearchScreen = lazy(() => import('./SearchScreen').then((m) => ({ default: m.SearchScreen })));
+const BrowseChannelsScreen = lazy(() =>
+  import('./BrowseChannelsScreen').then((m) => ({ default: m.BrowseChannelsScreen })),
+);
+const StaffScreen = lazy(() => import('./StaffScreen').then((m) => ({ default: m.StaffScreen })));
+
+function prefetchWhenIdle(load: () => Promise<unknown>): () => void {
+  const run = () => void load().catch(() => undefined);
+  if (typeof window.requestIdleCallback === 'function') {
+    const handle = window.requestIdleCallback(run, { timeout: 3000 });
+    return () => window.cancelIdleCallback(handle);
+  }
+  const timer = setTimeout(run, 1500);
+  return () => clearTimeout(timer);
+}
 
 type AppShellProps = {
   me: Me;
   onSignOut: () => void;
+  onSessionExpired: () => void;
 };
 
 const useStyles = makeStyles({
   root: {
     display: 'flex',
     flexDirection: 'column',
-    minHeight: '100vh',
+    height: '100vh',
     backgroundColor: tokens.colorNeutralBackground2,
   },
   main: {
-    flexGrow: 1,
+    flex: '1 1 auto',
+    minHeight: 0,
+    overflowY: 'auto',
+  },
+  page: {
     width: '100%',
     maxWidth: '880px',
     margin: '0 auto',
     padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
     boxSizing: 'border-box',
   },
+  loading: { padding: tokens.spacingVerticalXL },
+  // The conversation screen scrolls its own message list and keeps the composer in view.
+  fill: {
+    display: 'flex',
+    flexDirection: 'column',
+    overflowY: 'hidden',
+  },
 });
 
-export function AppShell({ me, onSignOut }: AppShellProps) {
+export function AppShell({ me, onSignOut, onSessionExpired }: AppShellProps) {
+  return (
+    <MessagingProvider me={me} onSessionExpired={onSessionExpired}>
+      <SignedInApp me={me} onSignOut={onSignOut} />
+    </MessagingProvider>
+  );
+}
+
+function SignedInApp({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
   const styles = useStyles();
   const api = useApi();
   const route = useHashRoute();
+  const snapshot = useMessagingSnapshot();
+  const unreadByMatter = useMemo(() => sumUnreadByMatter(snapshot), [snapshot]);
   const isAdmin = me.staff.role === 'admin';
 
   // The list state lives here so search, filter and loaded pages survive a visit to a matter.
@@ -44,41 +87,64 @@ export function AppShell({ me, onSignOut }: AppShellProps) {
   const query = useDebouncedValue(search.trim(), 300);
   const matters = useMattersList(api, query, statusFilter);
 
-  // When coming back from a matter, the list returns focus to that matter's row.
-  const routeKey = route.name === 'matter' ? `matter:${route.matterId}` : route.name;
-  const [lastRouteKey, setLastRouteKey] = useState(routeKey);
+  // When coming back from a matter or conversation, Home returns focus to its row.
+  const key = routeKey(route);
+  const [lastKey, setLastKey] = useState(key);
   const [returnFocusTo, setReturnFocusTo] = useState<string | null>(null);
-  if (routeKey !== lastRouteKey) {
-    setLastRouteKey(routeKey);
-    setReturnFocusTo(route.name === 'matters' && lastRouteKey.startsWith('matter:') ? lastRouteKey.slice(7) : null);
+  if (key !== lastKey) {
+    setLastKey(key);
+    setReturnFocusTo(route.name === 'home' && lastKey.includes(':') ? lastKey : null);
   }
+
+  useEffect(() => prefetchWhenIdle(importConversationScreen), []);
 
   const { replaceMatter } = matters;
   const onMatterChanged = useCallback((matter: Matter) => replaceMatter(matter), [replaceMatter]);
 
   let screen;
+  const fill = route.name === 'conversation';
   if (route.name === 'matter') {
     screen = <MatterDetailScreen key={route.matterId} matterId={route.matterId} onMatterChanged={onMatterChanged} />;
+  } else if (route.name === 'conversation') {
+    screen = (
+      <ConversationScreen
+        key={`${route.conversationId}:${route.seq ?? ''}`}
+        conversationId={route.conversationId}
+        highlightSeq={route.seq}
+      />
+    );
+  } else if (route.name === 'channels') {
+    screen = <BrowseChannelsScreen />;
+  } else if (route.name === 'search') {
+    screen = <SearchScreen key={route.q} q={route.q} />;
   } else if (route.name === 'staff' && isAdmin) {
     screen = <StaffScreen currentStaffId={me.staff.id} />;
   } else {
     screen = (
-      <MattersScreen
-        search={search}
-        onSearchChange={setSearch}
-        statusFilter={statusFilter}
-        onStatusFilterChange={setStatusFilter}
-        query={query}
-        list={matters}
-        returnFocusTo={returnFocusTo}
+      <HomeScreen
+        mattersScreen={{
+          search,
+          onSearchChange: setSearch,
+          statusFilter,
+          onStatusFilterChange: setStatusFilter,
+          query,
+          list: matters,
+          returnFocusTo: returnFocusTo?.startsWith('matter:') ? returnFocusTo.slice('matter:'.length) : null,
+          unreadByMatter,
+        }}
+        returnFocusTo={returnFocusTo?.startsWith('conversation:') ? returnFocusTo.slice('conversation:'.length) : null}
       />
     );
   }
 
   return (
     <div className={styles.root}>
-      <AppHeader me={me} section={route.name === 'staff' && isAdmin ? 'staff' : 'matters'} onSignOut={onSignOut} />
-      <main className={styles.main}>{screen}</main>
+      <AppHeader me={me} route={route} onSignOut={onSignOut} />
+      <main className={mergeClasses(styles.main, fill && styles.fill)} id="main">
+        <Suspense fallback={<Spinner className={styles.loading} label="Loading…" />}>
+          {fill ? screen : <div className={styles.page}>{screen}</div>}
+        </Suspense>
+      </main>
     </div>
   );
 }

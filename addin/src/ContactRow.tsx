@@ -1,4 +1,4 @@
-import { Badge, Link, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Link, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { Contact } from '@confer/ui';
 
 const KIND_LABEL: Record<Contact['kind'], string> = { client: 'Client', third_party: 'Third party' };
@@ -6,19 +6,33 @@ const KIND_LABEL: Record<Contact['kind'], string> = { client: 'Client', third_pa
 const useStyles = makeStyles({
   item: {
     listStyleType: 'none',
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXXS,
+    display: 'grid',
+    // Name line across; email and mobile on the left, the engagement action on the right.
+    gridTemplateColumns: 'minmax(0, 1fr) auto',
+    gridTemplateAreas: '"top top" "email action" "mobile action"',
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXXS,
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
     ':not(:last-child)': { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
   },
-  top: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, minWidth: 0 },
+  top: { gridArea: 'top', display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, minWidth: 0 },
+  badge: { flexShrink: 0 },
+  email: { gridArea: 'email' },
+  mobile: { gridArea: 'mobile' },
+  action: { gridArea: 'action', alignSelf: 'center' },
   name: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   detail: { color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
   missing: { color: tokens.colorNeutralForeground3 },
 });
 
-export function ContactRow({ contact }: { contact: Contact }) {
+type ContactRowProps = {
+  contact: Contact;
+  /** Offered on open matters; opens the confirmation. */
+  onEndEngagement?: (contact: Contact, trigger: HTMLElement) => void;
+  engagementEnded?: boolean;
+};
+
+export function ContactRow({ contact, onEndEngagement, engagementEnded }: ContactRowProps) {
   const styles = useStyles();
   return (
     <li className={styles.item}>
@@ -26,16 +40,21 @@ export function ContactRow({ contact }: { contact: Contact }) {
         <Text weight="semibold" className={styles.name}>
           {contact.name}
         </Text>
-        <Badge size="small" appearance="tint" color={contact.kind === 'client' ? 'brand' : 'informative'}>
+        <Badge
+          size="small"
+          appearance="tint"
+          color={contact.kind === 'client' ? 'brand' : 'informative'}
+          className={styles.badge}
+        >
           {KIND_LABEL[contact.kind]}
         </Badge>
         {!contact.active && (
-          <Badge size="small" appearance="outline" color="informative">
+          <Badge size="small" appearance="outline" color="informative" className={styles.badge}>
             Inactive
           </Badge>
         )}
       </div>
-      <Text size={200} className={styles.detail}>
+      <Text size={200} className={mergeClasses(styles.detail, styles.email)}>
         {contact.email ? (
           <Link href={`mailto:${contact.email}`} aria-label={`Email ${contact.name}: ${contact.email}`}>
             {contact.email}
@@ -44,7 +63,7 @@ export function ContactRow({ contact }: { contact: Contact }) {
           <span className={styles.missing}>No email</span>
         )}
       </Text>
-      <Text size={200} className={styles.detail}>
+      <Text size={200} className={mergeClasses(styles.detail, styles.mobile)}>
         {contact.mobile ? (
           <Link
             href={`tel:${contact.mobile.replace(/[^\d+]/g, '')}`}
@@ -56,6 +75,23 @@ export function ContactRow({ contact }: { contact: Contact }) {
           <span className={styles.missing}>No mobile</span>
         )}
       </Text>
+      {engagementEnded ? (
+        <Badge size="small" appearance="outline" color="subtle" className={styles.action}>
+          Engagement ended
+        </Badge>
+      ) : (
+        onEndEngagement && (
+          <Button
+            size="small"
+            appearance="subtle"
+            className={styles.action}
+            aria-label={`End engagement with ${contact.name}`}
+            onClick={(e) => onEndEngagement(contact, e.currentTarget)}
+          >
+            End engagement
+          </Button>
+        )
+      )}
     </li>
   );
 }

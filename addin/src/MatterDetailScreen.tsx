@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import {
   Badge,
   Button,
@@ -13,10 +13,16 @@ import {
 import type { Contact, Matter } from '@confer/ui';
 import { ContactRow } from './ContactRow';
 import { ErrorBanner } from './ErrorBanner';
+import { MatterConversations } from './MatterConversations';
 import { BackIcon, LockIcon } from './Icons';
 import { useApi } from './use-api';
+import { useDialogState } from './use-dialog-state';
 import { routeHref } from './use-hash-route';
 import { useLoader } from './use-loader';
+
+const EndEngagementDialog = lazy(() =>
+  import('./EndEngagementDialog').then((m) => ({ default: m.EndEngagementDialog })),
+);
 
 type MatterDetailScreenProps = {
   matterId: string;
@@ -54,13 +60,6 @@ const useStyles = makeStyles({
     boxShadow: tokens.shadow2,
   },
   muted: { color: tokens.colorNeutralForeground3 },
-  placeholder: {
-    padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalM}`,
-    border: `${tokens.strokeWidthThin} dashed ${tokens.colorNeutralStroke1}`,
-    borderRadius: tokens.borderRadiusMedium,
-    color: tokens.colorNeutralForeground3,
-    textAlign: 'center',
-  },
 });
 
 type MatterWithContacts = {
@@ -84,6 +83,10 @@ export function MatterDetailScreen({ matterId, onMatterChanged }: MatterDetailSc
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<unknown>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const ending = useDialogState<{ contact: Contact; trigger: HTMLElement }>();
+  // This session only: the API has no engagement status on the contact (yet).
+  const [endedContactIds, setEndedContactIds] = useState<ReadonlySet<string>>(new Set());
+  const [conversationsKey, setConversationsKey] = useState(0);
 
   // Move focus to the heading once the matter shows, so screen readers announce the new view.
   const ready = state.status === 'ready';
@@ -92,7 +95,7 @@ export function MatterDetailScreen({ matterId, onMatterChanged }: MatterDetailSc
   }, [ready]);
 
   const back = (
-    <Link href={routeHref({ name: 'matters' })} className={styles.back}>
+    <Link href={routeHref({ name: 'home' })} className={styles.back}>
       <BackIcon />
       Back to matters
     </Link>
@@ -117,6 +120,10 @@ export function MatterDetailScreen({ matterId, onMatterChanged }: MatterDetailSc
 
   const { matter, contacts } = state.data;
   const closed = matter.status === 'closed';
+
+  function updateContact(contact: Contact) {
+    setData({ matter, contacts: contacts.map((c) => (c.id === contact.id ? contact : c)) });
+  }
 
   async function toggleStatus() {
     setBusy(true);
@@ -169,20 +176,46 @@ export function MatterDetailScreen({ matterId, onMatterChanged }: MatterDetailSc
         ) : (
           <ul role="list" aria-label="Contacts" className={styles.list}>
             {contacts.map((contact) => (
-              <ContactRow key={contact.id} contact={contact} />
+              <ContactRow
+                key={contact.id}
+                contact={contact}
+                engagementEnded={endedContactIds.has(contact.id)}
+                onEndEngagement={closed ? undefined : (c, trigger) => ending.open({ contact: c, trigger })}
+              />
             ))}
           </ul>
         )}
       </section>
 
-      <section className={styles.section} aria-labelledby="conversations-heading">
-        <Subtitle2 as="h3" id="conversations-heading" className={styles.sectionHeading}>
-          Conversations
-        </Subtitle2>
-        <div className={styles.placeholder}>
-          <Text>Conversations for this matter will appear here.</Text>
-        </div>
-      </section>
+      <MatterConversations
+        matter={matter}
+        contacts={contacts}
+        onContactUpdated={updateContact}
+        refreshKey={conversationsKey}
+      />
+
+      {ending.state && (
+        <Suspense fallback={null}>
+          <EndEngagementDialog
+            key={ending.state.key}
+            open={ending.state.open}
+            matter={matter}
+            contact={ending.state.value.contact}
+            onClose={() => {
+              const trigger = ending.state?.value.trigger;
+              ending.close();
+              requestAnimationFrame(() => trigger?.focus());
+            }}
+            onEnded={() => {
+              const ended = ending.state?.value.contact.id;
+              if (ended) setEndedContactIds((prev) => new Set([...prev, ended]));
+              ending.close();
+              setConversationsKey((n) => n + 1);
+              requestAnimationFrame(() => headingRef.current?.focus());
+            }}
+          />
+        </Suspense>
+      )}
     </article>
   );
 }

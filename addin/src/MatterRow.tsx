@@ -1,6 +1,7 @@
 import { Badge, makeStyles, tokens } from '@fluentui/react-components';
 import type { Matter } from '@confer/ui';
 import { LockIcon } from './Icons';
+import { UnreadBadge } from './UnreadBadge';
 import { routeHref } from './use-hash-route';
 
 const useStyles = makeStyles({
@@ -43,12 +44,13 @@ const useStyles = makeStyles({
   badges: {
     gridArea: 'badges',
     display: 'flex',
+    alignItems: 'center',
     gap: tokens.spacingHorizontalXS,
   },
 });
 
 /** One matter in the list; the link's accessible name starts with the matter number. */
-export function MatterRow({ matter }: { matter: Matter }) {
+export function MatterRow({ matter, unread = 0 }: { matter: Matter; unread?: number }) {
   const styles = useStyles();
   return (
     <li className={styles.item}>
@@ -57,7 +59,7 @@ export function MatterRow({ matter }: { matter: Matter }) {
         <span className={styles.title} title={matter.title}>
           {matter.title}
         </span>
-        {(matter.restricted || matter.status === 'closed') && (
+        {(matter.restricted || matter.status === 'closed' || unread > 0) && (
           <div className={styles.badges}>
             {matter.restricted && (
               <Badge size="small" appearance="tint" color="warning" icon={<LockIcon />}>
@@ -69,6 +71,7 @@ export function MatterRow({ matter }: { matter: Matter }) {
                 Closed
               </Badge>
             )}
+            <UnreadBadge count={unread} />
           </div>
         )}
       </a>

@@ -14,7 +14,7 @@ import { ErrorBanner } from './ErrorBanner';
 import { MatterRow } from './MatterRow';
 import type { StatusFilter, useMattersList } from './use-matters-list';
 
-type MattersScreenProps = {
+export type MattersScreenProps = {
   search: string;
   onSearchChange: (value: string) => void;
   statusFilter: StatusFilter;
@@ -23,6 +23,8 @@ type MattersScreenProps = {
   query: string;
   list: ReturnType<typeof useMattersList>;
   returnFocusTo: string | null;
+  /** Unread messages per matter id, over all its conversations. */
+  unreadByMatter: Record<string, number>;
 };
 
 const useStyles = makeStyles({
@@ -60,7 +62,8 @@ function summarize(count: number, hasMore: boolean, query: string): string {
 }
 
 export function MattersScreen(props: MattersScreenProps) {
-  const { search, onSearchChange, statusFilter, onStatusFilterChange, query, list, returnFocusTo } = props;
+  const { search, onSearchChange, statusFilter, onStatusFilterChange, query, list, returnFocusTo, unreadByMatter } =
+    props;
   const styles = useStyles();
   const listRef = useRef<HTMLUListElement>(null);
 
@@ -120,7 +123,7 @@ export function MattersScreen(props: MattersScreenProps) {
             className={mergeClasses(styles.list, loading && styles.stale)}
           >
             {list.items.map((matter) => (
-              <MatterRow key={matter.id} matter={matter} />
+              <MatterRow key={matter.id} matter={matter} unread={unreadByMatter[matter.id] ?? 0} />
             ))}
           </ul>
         )

@@ -33,7 +33,9 @@ test('when a staff member signs in on the dev page, then the seeded matters are 
   const contacts = page.getByRole('list', { name: 'Contacts' });
   await expect(contacts.getByText('Jordan Ellis', { exact: true })).toBeVisible();
   await expect(contacts.getByText('Sam Ellis', { exact: true })).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Conversations' })).toContainText('will appear here');
+  await expect(page.getByRole('region', { name: 'Conversations' })).toContainText(
+    'External (clients and third parties)',
+  );
 
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('button', { name: 'Sign in', exact: true })).toBeVisible();

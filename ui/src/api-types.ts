@@ -116,6 +116,178 @@ export type CreateStaffInput = {
 
 export type UpdateStaffInput = Partial<Pick<Staff, 'name' | 'initials' | 'email' | 'role' | 'active'>>;
 
+// ---------------------------------------------------------------------------------------------
+// Conversations and messages
+
+export type ConversationKind = 'external_matter' | 'internal_matter' | 'direct' | 'channel';
+
+export type ParticipantKind = 'staff' | 'contact';
+
+export type Participant = {
+  id: string;
+  kind: ParticipantKind;
+  staffId: string | null;
+  contactId: string | null;
+  name: string;
+  initials: string;
+  contactKind: ContactKind | null;
+  joinedAt: string;
+  leftAt: string | null;
+};
+
+export type ArchivedReason = 'matter_closed' | 'engagement_ended';
+
+export type MatterRef = Pick<Matter, 'id' | 'number' | 'title'>;
+
+export type Conversation = {
+  id: string;
+  kind: ConversationKind;
+  matterId: string | null;
+  matter: MatterRef | null;
+  /** The name given when it was created (channels always have one); `title` is what to show. */
+  name: string | null;
+  title: string;
+  requireMfa: boolean;
+  archivedAt: string | null;
+  archivedReason: ArchivedReason | null;
+  createdAt: string;
+  lastMessageAt: string | null;
+  participants: Participant[];
+  /** Whether the signed-in staff member is a current participant. */
+  joined: boolean;
+  unreadCount: number;
+};
+
+/** How a message reached Confer. */
+export type MessageVia = 'app' | 'portal' | 'sms' | 'quick_link' | 'outlook';
+
+export type MessageAuthor = {
+  kind: ParticipantKind;
+  id: string;
+  name: string;
+  initials: string;
+};
+
+export type ReadReceipt = {
+  participantId: string;
+  name: string;
+  initials: string;
+};
+
+export type Message = {
+  id: string;
+  conversationId: string;
+  /** Increases with every message: order by it, compare read positions with it. Not necessarily contiguous within a conversation. */
+  seq: number;
+  author: MessageAuthor;
+  /** Plain text; `[text](url)` is the only markup. Never render it as HTML. */
+  body: string;
+  via: MessageVia;
+  createdAt: string;
+  editedAt: string | null;
+  pinnedAt: string | null;
+  pinnedBy: { id: string; name: string } | null;
+  /** Participants other than the author who have read this message. */
+  readBy: ReadReceipt[];
+};
+
+export type MessageRevision = {
+  revision: number;
+  body: string;
+  replacedAt: string;
+};
+
+export type MessageRevisions = {
+  current: Message;
+  items: MessageRevision[];
+};
+
+export type CreateChannelInput = { kind: 'channel'; name: string; staffIds?: string[] };
+export type CreateDirectInput = { kind: 'direct'; staffIds: string[] };
+export type CreateInternalMatterConversationInput = {
+  kind: 'internal_matter';
+  matterId: string;
+  name?: string;
+  staffIds?: string[];
+};
+export type CreateExternalMatterConversationInput = {
+  kind: 'external_matter';
+  matterId: string;
+  contactIds: string[];
+  staffIds?: string[];
+  name?: string;
+  requireMfa?: boolean;
+};
+
+export type CreateConversationInput =
+  | CreateChannelInput
+  | CreateDirectInput
+  | CreateInternalMatterConversationInput
+  | CreateExternalMatterConversationInput;
+
+export type UpdateConversationInput = { name: string };
+
+export type AddParticipantsInput = { staffIds?: string[]; contactIds?: string[] };
+
+export type ListConversationsQuery = { kind?: ConversationKind };
+
+export type ListChannelsQuery = { q?: string; limit?: number };
+
+/** `before` pages back from a cursor; `around` centres the page on a message's `seq`. */
+export type ListMessagesQuery = { before?: string; around?: number; limit?: number };
+
+export type SendMessageInput = { body: string };
+
+export type EditMessageInput = { body: string };
+
+export type MarkReadInput = { seq: number };
+
+export type UnreadCounts = { unreadCount: number; total: number };
+
+export type UnreadConversation = {
+  conversationId: string;
+  matterId: string | null;
+  kind: ConversationKind;
+  unread: number;
+};
+
+export type UnreadSummary = {
+  total: number;
+  conversations: UnreadConversation[];
+};
+
+export type SnippetSegment = { text: string; match: boolean };
+
+export type SearchResult = {
+  message: Message;
+  conversation: { id: string; kind: ConversationKind; title: string; matterId: string | null };
+  snippet: SnippetSegment[];
+};
+
+export type SearchMessagesQuery = { q: string; before?: string; limit?: number };
+
+// ---------------------------------------------------------------------------------------------
+// Live events (GET /api/v1/events, text/event-stream; `data` is JSON)
+
+/** Messages inside events carry no read receipts: those arrive as `read.updated`. */
+export type LiveMessage = Omit<Message, 'readBy'> & { readBy?: ReadReceipt[] };
+
+export type LiveEvent =
+  | { type: 'message.created'; data: { conversationId: string; message: LiveMessage } }
+  | { type: 'message.edited'; data: { conversationId: string; message: LiveMessage } }
+  | { type: 'message.pinned'; data: { conversationId: string; message: LiveMessage } }
+  | {
+      type: 'read.updated';
+      data: { conversationId: string; participantId: string; staffId: string | null; lastReadSeq: number };
+    }
+  | { type: 'conversation.created'; data: { conversationId: string } }
+  | { type: 'conversation.updated'; data: { conversationId: string } }
+  | { type: 'unread.changed'; data: { conversationId: string; unreadCount: number; total: number } }
+  | { type: 'channel.activity'; data: { conversationId: string; lastMessageAt: string } }
+  | { type: 'resync'; data: Record<string, never> };
+
+export type LiveEventType = LiveEvent['type'];
+
 /** One field-level validation error inside a problem document. */
 export type ProblemFieldError = {
   location: string;

@@ -1,7 +1,23 @@
 import { ApiProblem } from './api-problem.js';
 import type {
+  AddParticipantsInput,
   AuthConfig,
   Contact,
+  Conversation,
+  CreateConversationInput,
+  EditMessageInput,
+  ListChannelsQuery,
+  ListConversationsQuery,
+  ListMessagesQuery,
+  MarkReadInput,
+  Message,
+  MessageRevisions,
+  SearchMessagesQuery,
+  SearchResult,
+  SendMessageInput,
+  UnreadCounts,
+  UnreadSummary,
+  UpdateConversationInput,
   CreateContactInput,
   CreateMatterInput,
   CreateStaffInput,
@@ -37,6 +53,8 @@ export type RequestOptions = {
   body?: unknown;
   signal?: AbortSignal;
   anonymous?: boolean;
+  /** Extra request headers, e.g. `Idempotency-Key`. */
+  headers?: Record<string, string>;
 };
 
 const API_PREFIX = '/api/v1';
@@ -72,7 +90,10 @@ export function createApiClient(options: ApiClientOptions = {}) {
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
 
   async function request<T>(method: HttpMethod, path: string, opts: RequestOptions = {}): Promise<T> {
-    const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
+    const headers: Record<string, string> = {
+      ...opts.headers,
+      accept: 'application/json, application/problem+json',
+    };
     if (!opts.anonymous && options.getToken) {
       const token = await options.getToken();
       if (token) headers.authorization = `Bearer ${token}`;
@@ -95,6 +116,8 @@ export function createApiClient(options: ApiClientOptions = {}) {
   }
 
   type Sig = { signal?: AbortSignal };
+  /** The same key on every attempt of one message, so a retry never posts it twice. */
+  type SendOptions = Sig & { idempotencyKey: string };
 
   return {
     request,
@@ -132,6 +155,52 @@ export function createApiClient(options: ApiClientOptions = {}) {
     createStaff: (input: CreateStaffInput) => request<Staff>('POST', '/staff', { body: input }),
     updateStaff: (staffId: string, input: UpdateStaffInput) =>
       request<Staff>('PATCH', `/staff/${id(staffId)}`, { body: input }),
+
+    endEngagement: (matterId: string, contactId: string) =>
+      request<void>('POST', `/matters/${id(matterId)}/contacts/${id(contactId)}/end-engagement`),
+
+    listConversations: (query: ListConversationsQuery = {}, o: Sig = {}) =>
+      request<ItemList<Conversation>>('GET', '/conversations', { ...o, query: { ...query } }),
+    listChannels: (query: ListChannelsQuery = {}, o: Sig = {}) =>
+      request<ItemList<Conversation>>('GET', '/channels', { ...o, query: { ...query } }),
+    listMatterConversations: (matterId: string, o: Sig = {}) =>
+      request<ItemList<Conversation>>('GET', `/matters/${id(matterId)}/conversations`, o),
+    createConversation: (input: CreateConversationInput) =>
+      request<Conversation>('POST', '/conversations', { body: input }),
+    getConversation: (conversationId: string, o: Sig = {}) =>
+      request<Conversation>('GET', `/conversations/${id(conversationId)}`, o),
+    updateConversation: (conversationId: string, input: UpdateConversationInput) =>
+      request<Conversation>('PATCH', `/conversations/${id(conversationId)}`, { body: input }),
+    joinConversation: (conversationId: string) =>
+      request<Conversation>('POST', `/conversations/${id(conversationId)}/join`),
+    leaveConversation: (conversationId: string) =>
+      request<Conversation>('POST', `/conversations/${id(conversationId)}/leave`),
+    addParticipants: (conversationId: string, input: AddParticipantsInput) =>
+      request<Conversation>('POST', `/conversations/${id(conversationId)}/participants`, { body: input }),
+    removeParticipant: (conversationId: string, participantId: string) =>
+      request<Conversation>('DELETE', `/conversations/${id(conversationId)}/participants/${id(participantId)}`),
+
+    listMessages: (conversationId: string, query: ListMessagesQuery = {}, o: Sig = {}) =>
+      request<Page<Message>>('GET', `/conversations/${id(conversationId)}/messages`, { ...o, query: { ...query } }),
+    listPinnedMessages: (conversationId: string, o: Sig = {}) =>
+      request<ItemList<Message>>('GET', `/conversations/${id(conversationId)}/pinned`, o),
+    sendMessage: (conversationId: string, input: SendMessageInput, o: SendOptions) =>
+      request<Message>('POST', `/conversations/${id(conversationId)}/messages`, {
+        body: input,
+        signal: o.signal,
+        headers: { 'Idempotency-Key': o.idempotencyKey },
+      }),
+    editMessage: (messageId: string, input: EditMessageInput) =>
+      request<Message>('PATCH', `/messages/${id(messageId)}`, { body: input }),
+    getMessageRevisions: (messageId: string, o: Sig = {}) =>
+      request<MessageRevisions>('GET', `/messages/${id(messageId)}/revisions`, o),
+    pinMessage: (messageId: string) => request<Message>('POST', `/messages/${id(messageId)}/pin`),
+    unpinMessage: (messageId: string) => request<Message>('POST', `/messages/${id(messageId)}/unpin`),
+    markConversationRead: (conversationId: string, input: MarkReadInput) =>
+      request<UnreadCounts>('POST', `/conversations/${id(conversationId)}/read`, { body: input }),
+    getUnread: (o: Sig = {}) => request<UnreadSummary>('GET', '/unread', o),
+    searchMessages: (query: SearchMessagesQuery, o: Sig = {}) =>
+      request<Page<SearchResult>>('GET', '/search', { ...o, query: { ...query } }),
   };
 }
 

@@ -1,0 +1,72 @@
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { openEventStream, type Me } from '@confer/ui';
+import { createMessagingStore } from './create-messaging-store';
+import { parseLiveEvent } from './parse-live-event';
+import { readStaffToken } from './store-staff-token';
+import { useApi } from './use-api';
+import { MessagingContext } from './use-messaging';
+
+type MessagingProviderProps = {
+  me: Me;
+  /** The live connection was refused with 401: the token is gone or expired. */
+  onSessionExpired: () => void;
+  children: ReactNode;
+};
+
+/** Owns the messaging store and the live event connection for the signed-in session. */
+export function MessagingProvider({ me, onSessionExpired, children }: MessagingProviderProps) {
+  const api = useApi();
+  const [store] = useState(() => createMessagingStore(api, me));
+  const [connectAttempt, setConnectAttempt] = useState(0);
+  const sessionExpired = useRef(onSessionExpired);
+  useEffect(() => {
+    sessionExpired.current = onSessionExpired;
+  });
+
+  useEffect(() => {
+    store.start();
+    return () => store.dispose();
+  }, [store]);
+
+  useEffect(() => {
+    const stream = openEventStream({
+      url: '/api/v1/events',
+      getToken: readStaffToken,
+      onEvent: (raw) => {
+        const event = parseLiveEvent(raw);
+        if (event) store.handleEvent(event);
+      },
+      onStateChange: (state, detail) => {
+        store.setConnection(state, detail.status ?? null);
+        if (state === 'closed' && detail.status === 401) sessionExpired.current();
+      },
+    });
+    return () => stream.close();
+  }, [store, connectAttempt]);
+
+  // A manual reconnect (the header's Retry) and an automatic one when the browser comes back online.
+  useEffect(() => store.setReconnectHandler(() => setConnectAttempt((n) => n + 1)), [store]);
+  useEffect(() => {
+    const onOnline = () => {
+      if (store.getSnapshot().connection === 'closed') setConnectAttempt((n) => n + 1);
+    };
+    window.addEventListener('online', onOnline);
+    return () => window.removeEventListener('online', onOnline);
+  }, [store]);
+
+  // The unread total in the tab / task pane title.
+  useEffect(() => {
+    const apply = () => {
+      const total = store.getSnapshot().unread.total;
+      document.title = total > 0 ? `(${total}) Confer` : 'Confer';
+    };
+    apply();
+    const unsubscribe = store.subscribe(apply);
+    return () => {
+      unsubscribe();
+      document.title = 'Confer';
+    };
+  }, [store]);
+
+  return <MessagingContext.Provider value={store}>{children}</MessagingContext.Provider>;
+}

@@ -1,0 +1,382 @@
+import { ApiProblem } from './api-problem.js';
+import type { ProblemDocument } from './api-types.js';
+
+/*
+ * The client portal's API (/api/portal/v1): wire types and a typed client.
+ *
+ * The portal is signed in by an HttpOnly session cookie the server sets; every state-changing
+ * request (POST/PATCH) also carries `X-CSRF-Token` with the token from open/verify/session.
+ * Requests are same-origin, so the browser sends the cookie and `Origin` itself.
+ */
+
+export const PORTAL_API_PREFIX = '/api/portal/v1';
+
+/** Limits the server enforces, checked in the browser first so people get a clear message. */
+export const PORTAL_LIMITS = {
+  messageChars: 2000,
+  filesPerSend: 130,
+  bytesPerSend: 100 * 1024 * 1024,
+} as const;
+
+/** Types the server will send inline (`?inline=1`) for a preview in a sandboxed frame. */
+export const PORTAL_PREVIEWABLE_TYPES: ReadonlySet<string> = new Set([
+  'application/pdf',
+  'image/png',
+  'image/jpeg',
+  'image/gif',
+  'image/webp',
+]);
+
+export type PortalFileRef = {
+  versionId: string;
+  documentId: string;
+  name: string;
+  size: number;
+  contentType: string;
+  sha256: string;
+};
+
+export type PortalMessageAuthor = { kind: 'staff' | 'contact'; id: string; name: string; initials: string };
+
+export type PortalMessageVia = 'app' | 'portal' | 'sms' | 'quick_link' | 'outlook';
+
+export type PortalMessage = {
+  id: string;
+  conversationId: string;
+  seq: number;
+  author: PortalMessageAuthor;
+  /** True for the signed-in contact's own messages. */
+  mine: boolean;
+  body: string;
+  via: PortalMessageVia;
+  createdAt: string;
+  editedAt: string | null;
+  pinnedAt: string | null;
+  files: PortalFileRef[];
+  aboutDocument: { id: string; name: string } | null;
+};
+
+export type PortalMatterRef = { number: string; title: string };
+
+export type PortalParticipant = { name: string; initials: string; kind: 'staff' | 'client' | 'third_party' };
+
+export type PortalConversation = {
+  id: string;
+  title: string;
+  matter: PortalMatterRef | null;
+  archivedAt: string | null;
+  archivedReason: 'matter_closed' | 'engagement_ended' | null;
+  lastMessageAt: string | null;
+  participants: PortalParticipant[];
+  unreadCount: number;
+};
+
+export type PortalFile = PortalFileRef & {
+  matter: PortalMatterRef | null;
+  conversationId: string;
+  receivedAt: string;
+  updatedAt: string;
+  kind: 'attachment' | 'share';
+  shareId: string | null;
+  opened: boolean;
+};
+
+export type PortalTodo = {
+  unreadMessages: Array<{ conversationId: string; title: string; unreadCount: number }>;
+  documentsToOpen: PortalFile[];
+};
+
+export type PortalSession = {
+  contact: { id: string; name: string; kind: string };
+  firm: { id: string; name: string };
+  csrfToken: string;
+  /** Set when the session may only see one conversation (a link that needs no code). */
+  scopeConversationId: string | null;
+  otherFirms: Array<{ firmId: string; firmName: string }>;
+};
+
+export type PortalOpenLinkResult =
+  | {
+      state: 'code_sent';
+      attemptToken: string;
+      firmName: string;
+      contactName: string;
+      firstTime: boolean;
+      conversationId: string | null;
+    }
+  | {
+      state: 'signed_in';
+      csrfToken: string;
+      conversationId: string | null;
+      firmName: string;
+      contactName: string;
+      firstTime: boolean;
+    };
+
+export type PortalSignInGrant = { csrfToken: string; conversationId: string | null };
+
+export type PortalSwitchFirmResult = { attemptToken: string; firmName: string };
+
+export type PortalItems<T> = { items: T[] };
+
+export type PortalMessagePage = { items: PortalMessage[]; nextCursor: string | null };
+
+export type PortalSendMessageInput = { body: string; aboutDocumentId?: string };
+
+/** A message as the event stream sends it: no `mine` flag (see `fromLiveMessage`). */
+export type PortalLiveMessage = Omit<PortalMessage, 'mine'> & { mine?: boolean };
+
+export type PortalLiveEvent =
+  | {
+      type: 'message.created' | 'message.edited' | 'message.pinned';
+      conversationId: string;
+      message: PortalLiveMessage;
+    }
+  | { type: 'conversation.created' | 'conversation.updated' | 'files.changed'; conversationId: string }
+  | { type: 'resync' }
+  | { type: 'contact.disabled' };
+
+/** Event types the portal listens for on its stream. */
+export const PORTAL_EVENT_TYPES = [
+  'message.created',
+  'message.edited',
+  'message.pinned',
+  'conversation.created',
+  'conversation.updated',
+  'files.changed',
+  'resync',
+  'contact.disabled',
+] as const;
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+
+/** Parses one server-sent event of the portal stream; null for anything unexpected. */
+export function parsePortalEvent(type: string, data: string): PortalLiveEvent | null {
+  let payload: unknown;
+  try {
+    payload = data ? JSON.parse(data) : {};
+  } catch {
+    return null;
+  }
+  if (!isObject(payload)) return null;
+  const conversationId = typeof payload.conversationId === 'string' ? payload.conversationId : null;
+  switch (type) {
+    case 'message.created':
+    case 'message.edited':
+    case 'message.pinned': {
+      const message = payload.message;
+      if (!conversationId || !isObject(message) || typeof message.id !== 'string') return null;
+      if (typeof message.seq !== 'number' || !isObject(message.author)) return null;
+      return { type, conversationId, message: message as PortalLiveMessage };
+    }
+    case 'conversation.created':
+    case 'conversation.updated':
+    case 'files.changed':
+      return conversationId ? { type, conversationId } : null;
+    case 'resync':
+      return { type: 'resync' };
+    case 'contact.disabled':
+      return { type: 'contact.disabled' };
+    default:
+      return null;
+  }
+}
+
+/** The event stream's message with `mine` worked out for the signed-in contact. */
+export function fromLiveMessage(message: PortalLiveMessage, contactId: string): PortalMessage {
+  return {
+    id: message.id,
+    conversationId: message.conversationId,
+    seq: message.seq,
+    author: message.author,
+    mine: message.author.kind === 'contact' && message.author.id === contactId,
+    body: message.body,
+    via: message.via,
+    createdAt: message.createdAt,
+    editedAt: message.editedAt,
+    pinnedAt: message.pinnedAt,
+    files: message.files ?? [],
+    aboutDocument: message.aboutDocument ?? null,
+  };
+}
+
+/** Download URL of a file version; `inline` asks for a preview (PDFs and images only). */
+export function portalFileUrl(versionId: string, options: { inline?: boolean; baseUrl?: string } = {}): string {
+  const base = (options.baseUrl ?? '').replace(/\/+$/, '');
+  return `${base}${PORTAL_API_PREFIX}/files/${encodeURIComponent(versionId)}${options.inline ? '?inline=1' : ''}`;
+}
+
+export const isPortalPreviewable = (contentType: string) => PORTAL_PREVIEWABLE_TYPES.has(contentType);
+
+export type PortalClientOptions = {
+  /** Origin of the API; '' means same origin. */
+  baseUrl?: string;
+  /** The CSRF token of the current session, sent on every POST/PATCH. */
+  getCsrfToken: () => string | null | undefined;
+  /** Called for any 401 `not_signed_in` answer (the session ended or never existed). */
+  onNotSignedIn?: (problem: ApiProblem) => void;
+  /** Injected for tests; defaults to the global fetch. */
+  fetch?: typeof fetch;
+  /** Injected for tests; defaults to the global XMLHttpRequest. */
+  createXhr?: () => XMLHttpRequest;
+};
+
+type Sig = { signal?: AbortSignal };
+
+export type PortalUploadProgress = { loaded: number; total: number };
+
+export type PortalUploadInput = {
+  body?: string;
+  files: readonly File[];
+  /** The same key on every attempt of one send, so a retry never posts it twice. */
+  idempotencyKey: string;
+  onProgress?: (progress: PortalUploadProgress) => void;
+};
+
+export type PortalUpload = {
+  /** The message with its files, or an ApiProblem, a TypeError (network) or an AbortError. */
+  promise: Promise<PortalMessage>;
+  /** Cancels the upload (`xhr.abort()`); the promise rejects with an AbortError. */
+  abort: () => void;
+};
+
+function problemFromJson(status: number, statusText: string, text: string, contentType: string): ApiProblem {
+  if (contentType.includes('json') && text) {
+    try {
+      const body = JSON.parse(text) as Partial<ProblemDocument>;
+      return new ApiProblem({ ...body, status });
+    } catch {
+      // fall through to a generic problem
+    }
+  }
+  return new ApiProblem({ status, title: statusText || undefined });
+}
+
+export const isAbortError = (error: unknown) => error instanceof DOMException && error.name === 'AbortError';
+
+export function createPortalClient(options: PortalClientOptions) {
+  const baseUrl = (options.baseUrl ?? '').replace(/\/+$/, '');
+  const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+  const url = (path: string) => `${baseUrl}${PORTAL_API_PREFIX}${path}`;
+
+  function checkSignedIn(problem: ApiProblem): ApiProblem {
+    if (problem.status === 401 && problem.code === 'not_signed_in') options.onNotSignedIn?.(problem);
+    return problem;
+  }
+
+  async function request<T>(
+    method: 'GET' | 'POST' | 'PATCH',
+    path: string,
+    opts: Sig & { body?: unknown; headers?: Record<string, string>; query?: Record<string, string | undefined> } = {},
+  ): Promise<T> {
+    const headers: Record<string, string> = { ...opts.headers, accept: 'application/json, application/problem+json' };
+    if (method !== 'GET') {
+      const csrf = options.getCsrfToken();
+      if (csrf) headers['x-csrf-token'] = csrf;
+    }
+    let body: string | undefined;
+    if (opts.body !== undefined) {
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(opts.body);
+    }
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(opts.query ?? {})) if (value) params.set(key, value);
+    const queryText = params.toString();
+    const query = queryText ? `?${queryText}` : '';
+    const response = await doFetch(url(path) + query, {
+      method,
+      headers,
+      body,
+      signal: opts.signal,
+      credentials: 'same-origin',
+      cache: 'no-store',
+    });
+    if (!response.ok) {
+      const text = await response.text().catch(() => '');
+      throw checkSignedIn(
+        problemFromJson(response.status, response.statusText, text, response.headers.get('content-type') ?? ''),
+      );
+    }
+    if (response.status === 204 || response.status === 205) return undefined as T;
+    const text = await response.text();
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  const id = (value: string) => encodeURIComponent(value);
+
+  /** Sends files (and optional text) as one message, with upload progress and cancel. */
+  function uploadFiles(conversationId: string, input: PortalUploadInput): PortalUpload {
+    const xhr = options.createXhr?.() ?? new XMLHttpRequest();
+    const promise = new Promise<PortalMessage>((resolve, reject) => {
+      const form = new FormData();
+      if (input.body) form.append('body', input.body);
+      for (const file of input.files) form.append('files', file, file.name);
+      xhr.open('POST', url(`/conversations/${id(conversationId)}/uploads`));
+      xhr.setRequestHeader('accept', 'application/json, application/problem+json');
+      xhr.setRequestHeader('Idempotency-Key', input.idempotencyKey);
+      const csrf = options.getCsrfToken();
+      if (csrf) xhr.setRequestHeader('X-CSRF-Token', csrf);
+      xhr.upload.onprogress = (event) => {
+        if (event.lengthComputable) input.onProgress?.({ loaded: event.loaded, total: event.total });
+      };
+      xhr.onload = () => {
+        const text = typeof xhr.responseText === 'string' ? xhr.responseText : '';
+        if (xhr.status >= 200 && xhr.status < 300) {
+          try {
+            resolve(JSON.parse(text) as PortalMessage);
+          } catch (error) {
+            reject(error instanceof Error ? error : new Error('The server sent an unreadable answer'));
+          }
+          return;
+        }
+        reject(
+          checkSignedIn(problemFromJson(xhr.status, xhr.statusText, text, xhr.getResponseHeader('content-type') ?? '')),
+        );
+      };
+      xhr.onerror = () => reject(new TypeError('The upload could not reach the server'));
+      xhr.ontimeout = () => reject(new TypeError('The upload timed out'));
+      xhr.onabort = () => reject(new DOMException('The upload was cancelled', 'AbortError'));
+      xhr.send(form);
+    });
+    return { promise, abort: () => xhr.abort() };
+  }
+
+  return {
+    request,
+    uploadFiles,
+
+    openLink: (token: string) => request<PortalOpenLinkResult>('POST', '/auth/open', { body: { token } }),
+    verifyCode: (attemptToken: string, code: string) =>
+      request<PortalSignInGrant>('POST', '/auth/verify', { body: { attemptToken, code } }),
+    resendCode: (attemptToken: string) => request<void>('POST', '/auth/resend', { body: { attemptToken } }),
+    requestLink: (email: string) => request<{ message: string }>('POST', '/auth/request-link', { body: { email } }),
+    getSession: (o: Sig = {}) => request<PortalSession>('GET', '/auth/session', o),
+    switchFirm: (firmId: string) => request<PortalSwitchFirmResult>('POST', '/auth/switch', { body: { firmId } }),
+    signOut: () => request<void>('POST', '/auth/sign-out'),
+
+    getTodo: (o: Sig = {}) => request<PortalTodo>('GET', '/todo', o),
+    listConversations: (o: Sig = {}) => request<PortalItems<PortalConversation>>('GET', '/conversations', o),
+    getConversation: (conversationId: string, o: Sig = {}) =>
+      request<PortalConversation>('GET', `/conversations/${id(conversationId)}`, o),
+    listMessages: (conversationId: string, query: { before?: string } = {}, o: Sig = {}) =>
+      request<PortalMessagePage>('GET', `/conversations/${id(conversationId)}/messages`, { ...o, query }),
+    listPinned: (conversationId: string, o: Sig = {}) =>
+      request<PortalItems<PortalMessage>>('GET', `/conversations/${id(conversationId)}/pinned`, o),
+    listConversationFiles: (conversationId: string, o: Sig = {}) =>
+      request<PortalItems<PortalFile>>('GET', `/conversations/${id(conversationId)}/files`, o),
+    listDocuments: (query: { q?: string } = {}, o: Sig = {}) =>
+      request<PortalItems<PortalFile>>('GET', '/documents', { ...o, query }),
+    sendMessage: (conversationId: string, input: PortalSendMessageInput, o: Sig & { idempotencyKey: string }) =>
+      request<PortalMessage>('POST', `/conversations/${id(conversationId)}/messages`, {
+        body: input,
+        signal: o.signal,
+        headers: { 'Idempotency-Key': o.idempotencyKey },
+      }),
+    editMessage: (messageId: string, body: string) =>
+      request<PortalMessage>('PATCH', `/messages/${id(messageId)}`, { body: { body } }),
+    markRead: (conversationId: string, seq: number) =>
+      request<{ unreadCount: number }>('POST', `/conversations/${id(conversationId)}/read`, { body: { seq } }),
+  };
+}
+
+export type PortalClient = ReturnType<typeof createPortalClient>;
