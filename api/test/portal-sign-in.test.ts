@@ -214,6 +214,21 @@ describe('portal sign-in', () => {
     expect(links.length).toBe(2);
   });
 
+  test('when a link is requested from a conversation link, then the new link leads into that conversation', async () => {
+    const { email, conversationId } = await invite();
+    await app.http
+      .post('/api/portal/v1/auth/request-link')
+      .set('Origin', originOf(app))
+      .send({ email, conversationId });
+    let links: Array<{ text?: string }> = [];
+    for (let i = 0; i < 50 && links.length < 2; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      links = (await app.outbox()).filter((m) => m.to === email && m.kind === 'secure_link');
+    }
+    const opened = await openLink(app, linkTokenIn(links[0]!.text!));
+    expect(opened.body.conversationId).toBe(conversationId);
+  });
+
   test('when a session cookie is planted before sign-in, then sign-in issues a new id and the planted one is worthless', async () => {
     const { email } = await invite();
     const planted = `__Host-confer_session=${randomBytes(32).toString('base64url')}`;

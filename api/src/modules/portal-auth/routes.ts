@@ -11,7 +11,9 @@ const ZVerify = z
   .object({ attemptToken: z.string().min(20).max(200), code: z.string().regex(/^\d{6}$/, 'must be 6 digits') })
   .strict();
 const ZResend = z.object({ attemptToken: z.string().min(20).max(200) }).strict();
-const ZRequestLink = z.object({ email: z.email('must be an email address').max(254) }).strict();
+const ZRequestLink = z
+  .object({ email: z.email('must be an email address').max(254), conversationId: z.uuid().optional() })
+  .strict();
 const ZSwitch = z.object({ firmId: z.uuid() }).strict();
 
 /**
@@ -66,7 +68,7 @@ export function createPortalAuthRouter(deps: service.TPortalDeps): Router {
       message: 'If this email belongs to a client of a firm using Confer, a new secure link is on its way.',
     });
     setImmediate(() => {
-      service.requestNewLink(deps, body.email, meta).catch(() => {
+      service.requestNewLink(deps, body.email, meta, body.conversationId).catch(() => {
         // recorded in the audit log where possible; the answer never depends on it
       });
     });

@@ -4,7 +4,7 @@ import type { Db } from '../../db/connect.js';
 import { AppError } from '../../errors.js';
 import { publishEvent } from '../../realtime/publish-event.js';
 import { recordAudit } from '../audit/record-audit.js';
-import { getConversation } from '../conversations/repository.js';
+import { getConversation, listParticipants } from '../conversations/repository.js';
 import { getContact } from '../contacts/repository.js';
 import { getFirm } from '../firms/repository.js';
 import type { Notifier } from '../notifications/notifier.js';
@@ -290,7 +290,13 @@ export async function verifyCode(deps: TPortalDeps, attemptToken: string, code: 
  * the same way at once and this runs afterwards. At most 5 requests per email and 30 per
  * address per hour are acted on.
  */
-export async function requestNewLink(deps: TPortalDeps, email: string, meta: TMeta): Promise<void> {
+export async function requestNewLink(
+  deps: TPortalDeps,
+  email: string,
+  meta: TMeta,
+  /** From a conversation link (e.g. one inserted into an email): the new link leads there if they take part. */
+  conversationId?: string,
+): Promise<void> {
   const now = deps.clock.now();
   const since = new Date(now.getTime() - 3_600_000);
   const emailHash = hashToken(email.trim().toLowerCase());
@@ -303,7 +309,15 @@ export async function requestNewLink(deps: TPortalDeps, email: string, meta: TMe
   const contacts = limited ? [] : await repo.findContactsByEmail(deps.db, email.trim());
   for (const c of contacts) {
     await deps.db.transaction(async (tx) => {
-      const token = await issueSecureLink(deps, tx, { firmId: c.firm_id, contactId: c.id, conversationId: null });
+      const target = conversationId ? await getConversation(tx, c.firm_id, conversationId) : undefined;
+      const takesPart =
+        target?.kind === 'external_matter' &&
+        (await listParticipants(tx, c.firm_id, [target.id])).some((p) => p.contactId === c.id && !p.leftAt);
+      const token = await issueSecureLink(deps, tx, {
+        firmId: c.firm_id,
+        contactId: c.id,
+        conversationId: takesPart ? target.id : null,
+      });
       await emailSecureLink(tx, deps.notifier, {
         firmId: c.firm_id,
         firmName: c.firm_name,
