@@ -377,3 +377,43 @@ describe('matter documents, attachments and shares', () => {
     expect((await app.http.get(`/api/v1/documents/${secret.id}`).set(bearer(f.admin.token))).status).toBe(404);
   });
 });
+
+describe('refused uploads', () => {
+  test('when a client sends its whole body before reading, then it still receives the 413', async () => {
+    const small = await startTestApp({ UPLOAD_MAX_BYTES: '1000000' });
+    try {
+      const firm = await createFirm(small);
+      const matter = await createMatter(small.db, firm.firm.id);
+      const multipart = buildMultipart([
+        { field: 'files', filename: 'big.bin', content: Buffer.alloc(6 * 1024 * 1024, 3) },
+      ]);
+      const { request } = await import('node:http');
+      const answer = await new Promise<{ status?: number; body: string }>((resolve, reject) => {
+        const req = request(`${small.baseUrl}/api/v1/matters/${matter}/documents`, {
+          method: 'POST',
+          headers: {
+            ...bearer(firm.member.token),
+            'Content-Type': `multipart/form-data; boundary=${multipart.boundary}`,
+            'Content-Length': String(multipart.body.length),
+          },
+        });
+        req.on('error', reject);
+        // like a browser: send everything, only then look at the answer
+        req.end(multipart.body, () => {
+          req.on('response', (res) => {
+            let body = '';
+            res.on('data', (c: Buffer) => (body += c.toString()));
+            res.on('end', () => resolve({ status: res.statusCode, body }));
+          });
+        });
+      });
+      expect(answer.status).toBe(413);
+      expect(JSON.parse(answer.body)).toMatchObject({
+        code: 'upload_too_large',
+        detail: expect.stringContaining('976 KB'),
+      });
+    } finally {
+      await small.stop();
+    }
+  });
+});

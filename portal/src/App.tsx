@@ -1,43 +1,153 @@
-import { Body1, Caption1, Title2, makeStyles, tokens } from '@fluentui/react-components';
+import { Suspense, lazy, useCallback, useEffect, useState } from 'react';
+import { Body1, Button, Spinner, makeStyles } from '@fluentui/react-components';
+import { describeError, type PortalSignInGrant } from '@confer/ui';
+import { AuthLayout } from './auth/AuthLayout';
+import { CodeScreen } from './auth/CodeScreen';
+import { LinkInvalidScreen } from './auth/LinkInvalidScreen';
+import { SignedOutScreen } from './auth/SignedOutScreen';
+import { WelcomeScreen } from './auth/WelcomeScreen';
+import { onNotSignedIn, portalClient, setCsrfToken } from './session/portal-client';
+import { goToLanding, loadSession, startPortal, type Phase } from './session/start-portal';
+import { navigate } from './routing/navigation';
+
+// The signed-in portal loads after sign-in, so the link and code screens open fast on a phone.
+const PortalShell = lazy(() => import('./shell/PortalShell').then((m) => ({ default: m.PortalShell })));
 
 const useStyles = makeStyles({
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    justifyContent: 'center',
-    gap: tokens.spacingVerticalL,
-    minHeight: '100vh',
-    maxWidth: '480px',
-    margin: '0 auto',
-    padding: `${tokens.spacingVerticalXXL} ${tokens.spacingHorizontalL}`,
-    boxSizing: 'border-box',
-  },
-  heading: { margin: 0, color: tokens.colorBrandForeground1 },
-  card: {
-    padding: tokens.spacingHorizontalL,
-    backgroundColor: tokens.colorNeutralBackground2,
-    borderRadius: tokens.borderRadiusLarge,
-  },
+  starting: { display: 'flex', height: '100%', alignItems: 'center', justifyContent: 'center' },
   text: { margin: 0 },
-  footnote: { color: tokens.colorNeutralForeground3 },
+  retry: { alignSelf: 'flex-start' },
 });
 
-export function App() {
+export type AppProps = { linkToken: string | null };
+
+export function App({ linkToken }: AppProps) {
+  const styles = useStyles();
+  const [phase, setPhase] = useState<Phase>({ kind: 'starting' });
+
+  useEffect(() => {
+    let active = true;
+    void startPortal(linkToken).then((next) => {
+      if (active) setPhase(next);
+    });
+    return () => {
+      active = false;
+    };
+  }, [linkToken]);
+
+  const signedOut = useCallback((notice: string | null) => {
+    setCsrfToken(null);
+    setPhase({ kind: 'signed_out', notice });
+    navigate({ name: 'todo' }, { replace: true });
+  }, []);
+
+  // Any 401 not_signed_in while signed in: the session ended (idle, expired, or ended elsewhere).
+  useEffect(
+    () =>
+      onNotSignedIn(() => {
+        setCsrfToken(null);
+        setPhase((current) =>
+          current.kind === 'signed_in'
+            ? { kind: 'signed_out', notice: 'Your session has ended. Open your secure link again to sign in.' }
+            : current,
+        );
+      }),
+    [],
+  );
+
+  const signedIn = useCallback(async (grant: PortalSignInGrant) => {
+    setCsrfToken(grant.csrfToken);
+    try {
+      const session = await loadSession();
+      goToLanding(grant.conversationId);
+      setPhase({ kind: 'signed_in', session });
+    } catch (error) {
+      // The code was accepted and the cookie is set: "Try again" reloads into the session.
+      goToLanding(grant.conversationId);
+      setPhase({ kind: 'failed', error });
+    }
+  }, []);
+
+  switch (phase.kind) {
+    case 'starting':
+      return <Starting />;
+    case 'welcome':
+      return (
+        <WelcomeScreen
+          firmName={phase.attempt.firmName}
+          contactName={phase.attempt.contactName}
+          onContinue={() => setPhase({ kind: 'code', attempt: phase.attempt })}
+        />
+      );
+    case 'code':
+      return (
+        <CodeScreen
+          key={phase.attempt.attemptToken}
+          attempt={phase.attempt}
+          onSignedIn={signedIn}
+          onCancel={
+            phase.returnTo
+              ? {
+                  label: `Back to ${phase.returnTo.firm.name}`,
+                  run: () => phase.returnTo && setPhase({ kind: 'signed_in', session: phase.returnTo }),
+                }
+              : undefined
+          }
+        />
+      );
+    case 'link_invalid':
+      return <LinkInvalidScreen />;
+    case 'signed_out':
+      return <SignedOutScreen notice={phase.notice} />;
+    case 'failed':
+      return (
+        <AuthLayout title="We could not open the portal">
+          <Body1 as="p" className={styles.text} role="alert">
+            {describeError(phase.error)}
+          </Body1>
+          <Button className={styles.retry} appearance="primary" onClick={() => window.location.reload()}>
+            Try again
+          </Button>
+        </AuthLayout>
+      );
+    case 'signed_in':
+      return (
+        <Suspense fallback={<Starting />}>
+          <PortalShell
+            key={phase.session.firm.id}
+            session={phase.session}
+            onAccessEnded={() =>
+              signedOut('Your access to this portal has ended. Contact your firm if you think this is a mistake.')
+            }
+            onSignOut={async () => {
+              await portalClient.signOut();
+              signedOut('You have signed out.');
+            }}
+            onSwitchFirm={async (firmId) => {
+              const switched = await portalClient.switchFirm(firmId);
+              setPhase({
+                kind: 'code',
+                returnTo: phase.session,
+                attempt: {
+                  attemptToken: switched.attemptToken,
+                  firmName: switched.firmName,
+                  contactName: phase.session.contact.name,
+                  conversationId: null,
+                  firstTime: false,
+                },
+              });
+            }}
+          />
+        </Suspense>
+      );
+  }
+}
+
+function Starting() {
   const styles = useStyles();
   return (
-    <main className={styles.root} aria-labelledby="portal-heading">
-      <Title2 as="h1" id="portal-heading" className={styles.heading}>
-        Confer client portal
-      </Title2>
-      <div className={styles.card}>
-        <Body1 as="p" className={styles.text}>
-          Your law firm will send you a secure link to sign in and talk with them about your matter. Secure-link sign-in
-          arrives soon.
-        </Body1>
-      </div>
-      <Caption1 className={styles.footnote}>
-        If you were expecting a message from your lawyer, contact their office directly.
-      </Caption1>
-    </main>
+    <div className={styles.starting}>
+      <Spinner label="Opening your secure portal…" />
+    </div>
   );
 }

@@ -2,15 +2,23 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { App } from './App';
+import { takeLinkTokenFromLocation } from './session/read-link-token';
 import './global.css';
+
+// Before anything renders: take the secure-link token out of the address bar and history.
+const linkToken = takeLinkTokenFromLocation(window.location, window.history);
+// A secure link opened in a tab that already shows the portal changes only the fragment: start over.
+window.addEventListener('hashchange', () => {
+  if (/(^#|&)link=/.test(window.location.hash)) window.location.reload();
+});
 
 const container = document.getElementById('root');
 if (!container) throw new Error('Missing #root element');
 
 createRoot(container).render(
   <StrictMode>
-    <FluentProvider theme={webLightTheme} style={{ minHeight: '100%' }}>
-      <App />
+    <FluentProvider theme={webLightTheme} style={{ height: '100%' }}>
+      <App linkToken={linkToken} />
     </FluentProvider>
   </StrictMode>,
 );

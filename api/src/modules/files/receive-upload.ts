@@ -90,7 +90,7 @@ export async function receiveUpload(
             throw new AppError(
               'upload_too_large',
               413,
-              `Files sent at once may total at most ${Math.floor(deps.maxBytes / (1024 * 1024))} MB`,
+              `Files sent at once may total at most ${describeSize(deps.maxBytes)}`,
             );
           }
         };
@@ -126,6 +126,7 @@ export async function receiveUpload(
       req.pipe(parser);
     });
   } catch (error) {
+    drainRefusedBody(req, deps.maxBytes);
     // let in-flight block uploads finish or fail, then remove everything this request staged
     await Promise.allSettled(pending);
     await discardStagedFiles(deps, started).catch(() => {});
@@ -134,6 +135,25 @@ export async function receiveUpload(
   staged.sort((a, b) => started.indexOf(a.blobName) - started.indexOf(b.blobName));
   return { fields, files: staged };
 }
+
+/**
+ * After refusing an upload, keep reading (and discarding) what the client is still sending,
+ * up to a cap: browsers read the response only once their request body is sent, so without
+ * this a 413 would never reach them. Past the cap the connection is cut.
+ */
+function drainRefusedBody(req: IncomingMessage & Readable, maxBytes: number): void {
+  if (req.complete || req.destroyed) return;
+  const cap = 2 * maxBytes + 16 * 1024 * 1024;
+  let drained = 0;
+  req.on('data', (chunk: Buffer) => {
+    drained += chunk.length;
+    if (drained > cap) req.destroy();
+  });
+  req.resume();
+}
+
+const describeSize = (bytes: number) =>
+  bytes >= 1024 * 1024 ? `${Math.floor(bytes / (1024 * 1024))} MB` : `${Math.max(1, Math.floor(bytes / 1024))} KB`;
 
 async function stageFile(
   field: string,

@@ -1,0 +1,25 @@
+import { MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
+import type { PortalConversation } from '@confer/ui';
+import { LockIcon } from '../common/icons';
+
+const useStyles = makeStyles({
+  bar: { margin: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} 0`, flexShrink: 0 },
+});
+
+/** A closed conversation can be read but not replied to; say so plainly, and why. */
+export function ArchivedBanner({ conversation, firmName }: { conversation: PortalConversation; firmName: string }) {
+  const styles = useStyles();
+  const why =
+    conversation.archivedReason === 'engagement_ended'
+      ? `Your engagement with ${firmName} has ended, so you can no longer reply. You can still read the messages and open the files.`
+      : conversation.archivedReason === 'matter_closed'
+        ? `The matter has been closed, so you can no longer reply. You can still read the messages and open the files.`
+        : 'You can still read the messages and open the files, but you can no longer reply.';
+  return (
+    <MessageBar className={styles.bar} intent="warning" layout="multiline" icon={<LockIcon />} role="status">
+      <MessageBarBody>
+        <MessageBarTitle>This conversation is closed: you can read it but not reply.</MessageBarTitle> {why}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}

@@ -1,0 +1,188 @@
+import { useId, useMemo, useRef, type FormEvent, type KeyboardEvent } from 'react';
+import {
+  Button,
+  Caption1,
+  MessageBar,
+  MessageBarBody,
+  Textarea,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from '@fluentui/react-components';
+import { PORTAL_LIMITS } from '@confer/ui';
+import { ErrorBar } from '../common/ErrorBar';
+import { DismissIcon, DocumentIcon, PaperclipIcon, SendIcon } from '../common/icons';
+import { formatSize } from '../common/format';
+import { UploadProgress } from './UploadProgress';
+import type { Composer as ComposerState } from './use-composer';
+
+const useStyles = makeStyles({
+  root: {
+    flexShrink: 0,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+  },
+  inner: {
+    maxWidth: '820px',
+    margin: '0 auto',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
+  row: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalS },
+  textarea: { flex: '1 1 auto', minWidth: 0, '& textarea': { maxHeight: '30vh' } },
+  staged: {
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalS,
+  },
+  chip: {
+    display: 'inline-flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXS,
+    maxWidth: '100%',
+    boxSizing: 'border-box',
+    paddingLeft: tokens.spacingHorizontalS,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  chipName: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', minWidth: 0, maxWidth: '22ch' },
+  chipSize: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, whiteSpace: 'nowrap' },
+  footer: { display: 'flex', justifyContent: 'space-between', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
+  hint: { color: tokens.colorNeutralForeground3 },
+  counter: { color: tokens.colorNeutralForeground3, marginLeft: 'auto' },
+  counterOver: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+});
+
+export type ComposerProps = { composer: ComposerState; conversationTitle: string };
+
+const enterSends = () => window.matchMedia('(pointer: fine)').matches;
+
+/** Reply box: text, attach files (paperclip or drop anywhere), upload progress and Send. */
+export function Composer({ composer, conversationTitle }: ComposerProps) {
+  const styles = useStyles();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const hintId = useId();
+  const keyboardSends = useMemo(enterSends, []);
+  const { sending } = composer;
+  const showCounter = composer.chars > PORTAL_LIMITS.messageChars - 200;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void composer.send();
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing && keyboardSends) {
+      event.preventDefault();
+      void composer.send();
+    }
+  };
+
+  return (
+    <form className={styles.root} onSubmit={submit} aria-label={`Reply in ${conversationTitle}`}>
+      <div className={styles.inner}>
+        {composer.files.length > 0 && !sending ? (
+          <ul className={styles.staged} aria-label="Files to send">
+            {composer.files.map((file, index) => (
+              <li key={`${index}:${file.name}:${file.size}`} className={styles.chip}>
+                <DocumentIcon aria-hidden="true" />
+                <span className={styles.chipName} title={file.name}>
+                  {file.name}
+                </span>
+                <span className={styles.chipSize}>{formatSize(file.size)}</span>
+                <Button
+                  appearance="subtle"
+                  size="small"
+                  icon={<DismissIcon />}
+                  aria-label={`Remove ${file.name}`}
+                  onClick={() => composer.removeFile(index)}
+                />
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {composer.limitError ? (
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>
+              <span role="alert">{composer.limitError}</span>
+            </MessageBarBody>
+          </MessageBar>
+        ) : null}
+        {sending && sending.files.length > 0 ? <UploadProgress sending={sending} onCancel={composer.cancel} /> : null}
+        {composer.error ? <ErrorBar error={composer.error} title="Not sent" /> : null}
+        {composer.notice ? (
+          <MessageBar intent="info">
+            <MessageBarBody>
+              <span role="status">{composer.notice}</span>
+            </MessageBarBody>
+          </MessageBar>
+        ) : null}
+        <div className={styles.row}>
+          <Button
+            appearance="subtle"
+            size="large"
+            icon={<PaperclipIcon />}
+            aria-label="Attach files"
+            title="Attach files"
+            disabled={Boolean(sending)}
+            onClick={() => fileInput.current?.click()}
+          />
+          <input
+            ref={fileInput}
+            type="file"
+            multiple
+            hidden
+            aria-label="Choose files to attach"
+            onChange={(event) => {
+              composer.addFiles(Array.from(event.currentTarget.files ?? []));
+              event.currentTarget.value = '';
+            }}
+          />
+          <Textarea
+            className={styles.textarea}
+            aria-label="Write a message"
+            aria-describedby={keyboardSends ? hintId : undefined}
+            placeholder="Write a message"
+            resize="none"
+            rows={2}
+            value={composer.text}
+            readOnly={Boolean(sending)}
+            onChange={(_e, data) => composer.setText(data.value)}
+            onKeyDown={onKeyDown}
+          />
+          <Button
+            appearance="primary"
+            size="large"
+            type="submit"
+            icon={<SendIcon />}
+            aria-label={sending ? 'Sending' : 'Send'}
+            title="Send"
+            disabled={!composer.canSend}
+          />
+        </div>
+        <div className={styles.footer}>
+          {keyboardSends ? (
+            <Caption1 id={hintId} className={styles.hint}>
+              Enter sends; Shift+Enter starts a new line. You can also drop files anywhere on this page.
+            </Caption1>
+          ) : null}
+          {showCounter ? (
+            <Caption1
+              className={mergeClasses(styles.counter, composer.tooLong && styles.counterOver)}
+              aria-live="polite"
+            >
+              {composer.chars.toLocaleString()} / {PORTAL_LIMITS.messageChars.toLocaleString()} characters
+              {composer.tooLong ? ': too long to send' : ''}
+            </Caption1>
+          ) : null}
+        </div>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,158 @@
+import { useState } from 'react';
+import { Button, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
+import { isApiProblem, type PortalMessage } from '@confer/ui';
+import { EmptyState } from '../common/EmptyState';
+import { ErrorBar } from '../common/ErrorBar';
+import { MessagesIcon } from '../common/icons';
+import { Loading } from '../common/Loading';
+import { Page } from '../common/Page';
+import { useLoader } from '../common/use-loader';
+import { VisuallyHidden } from '../common/VisuallyHidden';
+import { navigate } from '../routing/navigation';
+import type { ConversationTab } from '../routing/route';
+import { InlineLink } from '../routing/InlineLink';
+import { portalClient } from '../session/portal-client';
+import { useLiveEvent, usePortal } from '../shell/portal-context';
+import { ArchivedBanner } from './ArchivedBanner';
+import { Composer } from './Composer';
+import { ConversationHeader } from './ConversationHeader';
+import { DropOverlay } from './DropOverlay';
+import { EditMessageDialog } from './EditMessageDialog';
+import { FilesPanel } from './FilesPanel';
+import { MessageList } from './MessageList';
+import { PinnedPanel } from './PinnedPanel';
+import { useComposer } from './use-composer';
+import { useConversationMessages } from './use-conversation-messages';
+import { useMarkRead } from './use-mark-read';
+import { useWindowFileDrop } from './use-window-file-drop';
+
+const useStyles = makeStyles({
+  root: { flex: '1 1 auto', minHeight: 0, display: 'flex', flexDirection: 'column' },
+  tabs: {
+    flexShrink: 0,
+    padding: `0 ${tokens.spacingHorizontalS}`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  panel: { flex: '1 1 auto', minHeight: 0, display: 'flex', flexDirection: 'column' },
+  bar: { margin: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} 0` },
+});
+
+export type ConversationScreenProps = { conversationId: string; tab: ConversationTab };
+
+export function ConversationScreen({ conversationId, tab }: ConversationScreenProps) {
+  const styles = useStyles();
+  const { session } = usePortal();
+  const conversation = useLoader(`conversation:${conversationId}`, (signal) =>
+    portalClient.getConversation(conversationId, { signal }),
+  );
+  const messages = useConversationMessages(conversationId);
+  const composer = useComposer(conversationId, messages.upsert);
+  const [editing, setEditing] = useState<PortalMessage | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+
+  const { reload } = conversation;
+  useLiveEvent((event) => {
+    if (event.type === 'resync') reload();
+    if (
+      (event.type === 'conversation.updated' || event.type === 'conversation.created') &&
+      event.conversationId === conversationId
+    )
+      reload();
+    if (event.type === 'message.created' && event.conversationId === conversationId) {
+      const { author } = event.message;
+      if (!(author.kind === 'contact' && author.id === session.contact.id)) {
+        setAnnouncement(`New message from ${author.name}`);
+      }
+    }
+  });
+
+  const data = conversation.data;
+  const open = data !== undefined && data.archivedAt === null;
+  const selectTab = (next: ConversationTab) =>
+    navigate({ name: 'conversation', conversationId, tab: next }, { replace: true });
+
+  const dragging = useWindowFileDrop(open, (files) => {
+    composer.addFiles(files);
+    if (tab !== 'messages') selectTab('messages');
+  });
+  useMarkRead(conversationId, messages.items.at(-1)?.seq ?? null, tab === 'messages' && messages.loaded);
+
+  if (!data) {
+    if (conversation.error) {
+      const missing = isApiProblem(conversation.error) && conversation.error.status === 404;
+      return (
+        <Page title={missing ? 'Conversation not found' : 'Messages'}>
+          {missing ? (
+            <EmptyState icon={<MessagesIcon />} title="This conversation is not available">
+              It may have been removed, or it belongs to another firm.{' '}
+              <InlineLink to={{ name: 'conversations' }}>See your conversations</InlineLink>
+            </EmptyState>
+          ) : (
+            <ErrorBar error={conversation.error} action={<Button onClick={reload}>Try again</Button>} />
+          )}
+        </Page>
+      );
+    }
+    return <Loading label="Opening the conversation" />;
+  }
+
+  return (
+    <div className={styles.root}>
+      <ConversationHeader conversation={data} />
+      {data.archivedAt ? <ArchivedBanner conversation={data} firmName={session.firm.name} /> : null}
+      <TabList
+        className={styles.tabs}
+        selectedValue={tab}
+        onTabSelect={(_e, selected) => selectTab(selected.value as ConversationTab)}
+        aria-label="Conversation views"
+      >
+        <Tab id="tab-messages" value="messages">
+          Messages
+        </Tab>
+        <Tab id="tab-files" value="files">
+          Files
+        </Tab>
+        <Tab id="tab-pinned" value="pinned">
+          Pinned
+        </Tab>
+      </TabList>
+      <div className={styles.panel} role="tabpanel" aria-labelledby={`tab-${tab}`}>
+        {tab === 'messages' ? (
+          <>
+            {messages.error ? (
+              <ErrorBar
+                className={styles.bar}
+                error={messages.error}
+                action={<Button onClick={messages.retry}>Try again</Button>}
+              />
+            ) : null}
+            {messages.loaded ? (
+              <MessageList
+                messages={messages.items}
+                hasOlder={messages.hasOlder}
+                loadingOlder={messages.loadingOlder}
+                onLoadOlder={() => void messages.loadOlder()}
+                onEdit={open ? setEditing : undefined}
+                footer={
+                  messages.items.length === 0 ? (
+                    <EmptyState icon={<MessagesIcon />} title="No messages yet">
+                      {open ? 'Write below to start the conversation.' : null}
+                    </EmptyState>
+                  ) : null
+                }
+              />
+            ) : messages.error ? null : (
+              <Loading label="Loading messages" />
+            )}
+            {open ? <Composer composer={composer} conversationTitle={data.title} /> : null}
+          </>
+        ) : null}
+        {tab === 'files' ? <FilesPanel conversationId={conversationId} /> : null}
+        {tab === 'pinned' ? <PinnedPanel conversationId={conversationId} /> : null}
+      </div>
+      {dragging ? <DropOverlay title={data.title} /> : null}
+      <EditMessageDialog message={editing} onClose={() => setEditing(null)} onSaved={messages.upsert} />
+      <VisuallyHidden aria-live="polite">{announcement}</VisuallyHidden>
+    </div>
+  );
+}

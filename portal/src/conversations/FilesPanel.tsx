@@ -1,0 +1,54 @@
+import { makeStyles, tokens } from '@fluentui/react-components';
+import { EmptyState } from '../common/EmptyState';
+import { ErrorBar } from '../common/ErrorBar';
+import { DocumentIcon } from '../common/icons';
+import { Loading } from '../common/Loading';
+import { useListStyles } from '../common/list-styles';
+import { useLoader } from '../common/use-loader';
+import { FileRow } from '../files/FileRow';
+import { portalClient } from '../session/portal-client';
+import { useLiveEvent } from '../shell/portal-context';
+
+const useStyles = makeStyles({
+  scroll: { flex: '1 1 auto', minHeight: 0, overflowY: 'auto' },
+  inner: { maxWidth: '820px', margin: '0 auto', padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}` },
+});
+
+/** Every file in this conversation: attachments either way, and documents shared live. */
+export function FilesPanel({ conversationId }: { conversationId: string }) {
+  const styles = useStyles();
+  const list = useListStyles();
+  const files = useLoader(`files:${conversationId}`, (signal) =>
+    portalClient.listConversationFiles(conversationId, { signal }),
+  );
+  const { reload } = files;
+  useLiveEvent((event) => {
+    if (event.type === 'resync') reload();
+    else if (event.type === 'files.changed' && event.conversationId === conversationId) reload();
+    else if (event.type === 'message.created' && event.conversationId === conversationId && event.message.files?.length)
+      reload();
+  });
+  const items = files.data?.items;
+  return (
+    <div className={styles.scroll}>
+      <div className={styles.inner}>
+        {files.error ? <ErrorBar error={files.error} /> : null}
+        {!items && files.loading ? <Loading label="Loading files" /> : null}
+        {items && items.length === 0 ? (
+          <EmptyState icon={<DocumentIcon />} title="No files yet">
+            Files you and your firm send in this conversation will be listed here.
+          </EmptyState>
+        ) : null}
+        {items && items.length > 0 ? (
+          <ul className={list.list} aria-label="Files in this conversation">
+            {items.map((file) => (
+              <li key={`${file.kind}:${file.shareId ?? ''}:${file.versionId}`} className={list.item}>
+                <FileRow file={file} />
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
+    </div>
+  );
+}

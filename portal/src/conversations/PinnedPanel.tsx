@@ -1,0 +1,51 @@
+import { makeStyles, tokens } from '@fluentui/react-components';
+import { EmptyState } from '../common/EmptyState';
+import { ErrorBar } from '../common/ErrorBar';
+import { PinIcon } from '../common/icons';
+import { Loading } from '../common/Loading';
+import { useLoader } from '../common/use-loader';
+import { portalClient } from '../session/portal-client';
+import { useLiveEvent } from '../shell/portal-context';
+import { MessageItem } from './MessageItem';
+
+const useStyles = makeStyles({
+  scroll: { flex: '1 1 auto', minHeight: 0, overflowY: 'auto' },
+  inner: { maxWidth: '820px', margin: '0 auto', padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}` },
+  list: { listStyle: 'none', margin: 0, padding: 0 },
+});
+
+/** Messages the firm pinned as important. */
+export function PinnedPanel({ conversationId }: { conversationId: string }) {
+  const styles = useStyles();
+  const pinned = useLoader(`pinned:${conversationId}`, (signal) => portalClient.listPinned(conversationId, { signal }));
+  const { reload } = pinned;
+  useLiveEvent((event) => {
+    if (event.type === 'resync') reload();
+    else if (
+      (event.type === 'message.pinned' || event.type === 'message.edited') &&
+      event.conversationId === conversationId
+    )
+      reload();
+  });
+  const items = pinned.data?.items;
+  return (
+    <div className={styles.scroll}>
+      <div className={styles.inner}>
+        {pinned.error ? <ErrorBar error={pinned.error} /> : null}
+        {!items && pinned.loading ? <Loading label="Loading pinned messages" /> : null}
+        {items && items.length === 0 ? (
+          <EmptyState icon={<PinIcon />} title="Nothing pinned">
+            Your firm can pin important messages, like key dates or instructions, so they are easy to find here.
+          </EmptyState>
+        ) : null}
+        {items && items.length > 0 ? (
+          <ol className={styles.list} aria-label="Pinned messages">
+            {items.map((message) => (
+              <MessageItem key={message.id} message={message} />
+            ))}
+          </ol>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import { Button, Caption1, Field, ProgressBar, makeStyles, tokens } from '@fluentui/react-components';
+import { formatSize } from '../common/format';
+import type { SendingState } from './use-composer';
+import { progressPerFile } from './upload-progress';
+
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingVerticalS,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  head: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalM },
+  list: {
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
+  label: { overflowWrap: 'anywhere' },
+});
+
+/** Each file's share of the upload, with one Cancel for the whole send. */
+export function UploadProgress({ sending, onCancel }: { sending: SendingState; onCancel: () => void }) {
+  const styles = useStyles();
+  const sizes = sending.files.map((f) => f.size);
+  const perFile = progressPerFile(sizes, sending.loaded, sending.total);
+  const overall = sending.total > 0 ? Math.min(1, sending.loaded / sending.total) : 0;
+  return (
+    <div className={styles.root}>
+      <div className={styles.head}>
+        <Caption1>
+          <span role="status">
+            Uploading {sending.files.length === 1 ? '1 file' : `${sending.files.length} files`}…
+          </span>{' '}
+          {Math.round(overall * 100)}%
+        </Caption1>
+        <Button size="small" onClick={onCancel}>
+          Cancel
+        </Button>
+      </div>
+      <ul className={styles.list} aria-label="Upload progress">
+        {sending.files.map((file, index) => {
+          const value = perFile[index] ?? 0;
+          return (
+            <li key={`${index}:${file.name}`}>
+              <Field
+                label={{ children: `${file.name} (${formatSize(file.size)})`, className: styles.label }}
+                hint={value >= 1 ? 'Uploaded' : `${Math.round(value * 100)}%`}
+                size="small"
+              >
+                <ProgressBar value={value} max={1} thickness="large" />
+              </Field>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

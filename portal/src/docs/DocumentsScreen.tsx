@@ -1,0 +1,73 @@
+import { useState } from 'react';
+import { Caption1, Field, SearchBox, makeStyles, tokens } from '@fluentui/react-components';
+import { EmptyState } from '../common/EmptyState';
+import { ErrorBar } from '../common/ErrorBar';
+import { DocumentIcon } from '../common/icons';
+import { Loading } from '../common/Loading';
+import { Page } from '../common/Page';
+import { plural } from '../common/format';
+import { useListStyles } from '../common/list-styles';
+import { useDebouncedValue } from '../common/use-debounced-value';
+import { useLoader } from '../common/use-loader';
+import { FileRow } from '../files/FileRow';
+import { portalClient } from '../session/portal-client';
+import { useLiveEvent, usePortal } from '../shell/portal-context';
+
+const useStyles = makeStyles({
+  count: { color: tokens.colorNeutralForeground3 },
+  search: { maxWidth: '420px' },
+});
+
+/** Every file received from the firm, across matters, searchable by name. */
+export function DocumentsScreen() {
+  const styles = useStyles();
+  const list = useListStyles();
+  const { session } = usePortal();
+  const [query, setQuery] = useState('');
+  const q = useDebouncedValue(query.trim(), 300);
+  const documents = useLoader(`documents:${session.firm.id}:${q}`, (signal) =>
+    portalClient.listDocuments(q ? { q } : {}, { signal }),
+  );
+  const { reload } = documents;
+  useLiveEvent((event) => {
+    if (event.type === 'resync' || event.type === 'files.changed') reload();
+    else if (event.type === 'message.created' && event.message.files?.length) reload();
+  });
+  const items = documents.data?.items;
+
+  return (
+    <Page title="Documents">
+      <Field label="Search documents by name" className={styles.search}>
+        <SearchBox value={query} onChange={(_e, data) => setQuery(data.value)} />
+      </Field>
+      <Caption1 className={styles.count} role="status">
+        {items
+          ? q
+            ? `${plural(items.length, 'document', 'documents')} found`
+            : plural(items.length, 'document', 'documents')
+          : ''}
+      </Caption1>
+      {documents.error ? <ErrorBar error={documents.error} /> : null}
+      {!items && documents.loading ? <Loading label="Loading your documents" /> : null}
+      {items && items.length === 0 ? (
+        <EmptyState icon={<DocumentIcon />} title={q ? 'No documents match' : 'No documents yet'}>
+          {q
+            ? 'Try another part of the file name.'
+            : `Documents ${session.firm.name} sends you, and the ones you send, will be listed here.`}
+        </EmptyState>
+      ) : null}
+      {items && items.length > 0 ? (
+        <ul className={list.list} aria-label="Documents">
+          {items.map((file) => (
+            <li
+              key={`${file.kind}:${file.shareId ?? ''}:${file.versionId}:${file.conversationId}`}
+              className={list.item}
+            >
+              <FileRow file={file} showMatter />
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </Page>
+  );
+}

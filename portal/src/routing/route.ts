@@ -1,0 +1,55 @@
+export type ConversationTab = 'messages' | 'files' | 'pinned';
+
+export type Route =
+  | { name: 'todo' }
+  | { name: 'conversations' }
+  | { name: 'conversation'; conversationId: string; tab: ConversationTab }
+  | { name: 'file'; conversationId: string; versionId: string }
+  | { name: 'documents' };
+
+/** Where the portal is served; every path below is relative to it. */
+export const BASE_PATH = import.meta.env.BASE_URL.replace(/\/+$/, '');
+
+function decode(segment: string): string | null {
+  try {
+    const value = decodeURIComponent(segment);
+    return value ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+/** `/portal/messages/<id>/files` → a route; anything unknown is To do. */
+export function parseRoute(pathname: string): Route {
+  const path = pathname.startsWith(BASE_PATH) ? pathname.slice(BASE_PATH.length) : pathname;
+  const parts = path.split('/').filter(Boolean);
+  const [section, id, tab, versionId] = parts;
+  if (section === 'documents' && parts.length === 1) return { name: 'documents' };
+  if (section !== 'messages') return { name: 'todo' };
+  if (!id) return { name: 'conversations' };
+  const conversationId = decode(id);
+  if (!conversationId) return { name: 'conversations' };
+  if (tab === 'files' && versionId) {
+    const version = decode(versionId);
+    return version ? { name: 'file', conversationId, versionId: version } : { name: 'conversations' };
+  }
+  if (tab === 'files' || tab === 'pinned') return { name: 'conversation', conversationId, tab };
+  return { name: 'conversation', conversationId, tab: 'messages' };
+}
+
+export function routeHref(route: Route): string {
+  switch (route.name) {
+    case 'conversations':
+      return `${BASE_PATH}/messages`;
+    case 'conversation': {
+      const base = `${BASE_PATH}/messages/${encodeURIComponent(route.conversationId)}`;
+      return route.tab === 'messages' ? base : `${base}/${route.tab}`;
+    }
+    case 'file':
+      return `${BASE_PATH}/messages/${encodeURIComponent(route.conversationId)}/files/${encodeURIComponent(route.versionId)}`;
+    case 'documents':
+      return `${BASE_PATH}/documents`;
+    default:
+      return `${BASE_PATH}/`;
+  }
+}

@@ -1,0 +1,187 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { makeStyles, tokens } from '@fluentui/react-components';
+import type { PortalSession } from '@confer/ui';
+import { useLoader } from '../common/use-loader';
+import { createLiveHub } from '../live/live-hub';
+import { useLiveStream } from '../live/use-live-stream';
+import { useRoute } from '../routing/navigation';
+import type { Route } from '../routing/route';
+import { portalClient } from '../session/portal-client';
+import { TodoScreen } from '../todo/TodoScreen';
+import { ConversationsScreen } from '../conversations/ConversationsScreen';
+import { ConversationScreen } from '../conversations/ConversationScreen';
+import { FileViewScreen } from '../files/FileViewScreen';
+import { DocumentsScreen } from '../docs/DocumentsScreen';
+import { ErrorBar } from '../common/ErrorBar';
+import { PortalHeader } from './PortalHeader';
+import { SectionNav } from './SectionNav';
+import { PortalContext, type PortalContextValue } from './portal-context';
+
+const useStyles = makeStyles({
+  root: {
+    height: '100%',
+    display: 'grid',
+    gridTemplateRows: 'auto auto 1fr auto',
+    gridTemplateColumns: '100%',
+    gridTemplateAreas: '"header" "notice" "main" "nav"',
+    backgroundColor: tokens.colorNeutralBackground1,
+    '@media (min-width: 768px)': {
+      gridTemplateColumns: '220px minmax(0, 1fr)',
+      gridTemplateRows: 'auto auto 1fr',
+      gridTemplateAreas: '"header header" "nav notice" "nav main"',
+    },
+  },
+  skip: {
+    position: 'absolute',
+    left: tokens.spacingHorizontalS,
+    top: '-100px',
+    zIndex: 10,
+    padding: tokens.spacingHorizontalS,
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorBrandForeground1,
+    ':focus': { top: tokens.spacingVerticalS },
+  },
+  notice: { gridArea: 'notice', padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} 0` },
+  main: {
+    gridArea: 'main',
+    minHeight: 0,
+    minWidth: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    overflow: 'hidden',
+    ':focus': { outline: 'none' },
+  },
+});
+
+export type PortalShellProps = {
+  session: PortalSession;
+  onSignOut: () => Promise<void>;
+  onSwitchFirm: (firmId: string) => Promise<void>;
+  onAccessEnded: () => void;
+};
+
+function sectionOf(route: Route) {
+  if (route.name === 'todo') return 'todo';
+  if (route.name === 'documents') return 'documents';
+  return 'conversations';
+}
+
+function titleOf(route: Route): string {
+  switch (route.name) {
+    case 'todo':
+      return 'To do';
+    case 'documents':
+      return 'Documents';
+    case 'file':
+      return 'File';
+    default:
+      return 'Messages';
+  }
+}
+
+function Screen({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'todo':
+      return <TodoScreen />;
+    case 'conversations':
+      return <ConversationsScreen />;
+    case 'conversation':
+      return <ConversationScreen key={route.conversationId} conversationId={route.conversationId} tab={route.tab} />;
+    case 'file':
+      return <FileViewScreen conversationId={route.conversationId} versionId={route.versionId} />;
+    case 'documents':
+      return <DocumentsScreen />;
+  }
+}
+
+/** The signed-in portal: header, sections, the current screen, and the live event stream. */
+export function PortalShell({ session, onSignOut, onSwitchFirm, onAccessEnded }: PortalShellProps) {
+  const styles = useStyles();
+  const route = useRoute();
+  const live = useMemo(() => createLiveHub(), []);
+  const [busy, setBusy] = useState(false);
+  const [actionError, setActionError] = useState<unknown>(null);
+  const conversations = useLoader(`conversations:${session.firm.id}`, (signal) =>
+    portalClient.listConversations({ signal }),
+  );
+  const { reload } = conversations;
+
+  useLiveStream(live, onAccessEnded);
+  useEffect(
+    () =>
+      live.subscribe((event) => {
+        if (event.type !== 'files.changed' && event.type !== 'contact.disabled') reload();
+      }),
+    [live, reload],
+  );
+
+  const value = useMemo<PortalContextValue>(() => ({ session, live, conversations }), [session, live, conversations]);
+  const unread = (conversations.data?.items ?? []).reduce((sum, c) => sum + c.unreadCount, 0);
+
+  // Each screen gets a title, and focus moves to its heading after in-portal navigation.
+  const mainRef = useRef<HTMLElement>(null);
+  const routeKey = `${route.name}:${'conversationId' in route ? route.conversationId : ''}:${'versionId' in route ? route.versionId : ''}`;
+  const firstRender = useRef(true);
+  useEffect(() => {
+    document.title = `${titleOf(route)} · ${session.firm.name} · Confer`;
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    const heading = mainRef.current?.querySelector<HTMLElement>('h2');
+    if (heading) {
+      heading.tabIndex = -1;
+      heading.focus({ preventScroll: true });
+    }
+  }, [routeKey, session.firm.name]);
+
+  const run = async (action: () => Promise<void>) => {
+    setBusy(true);
+    setActionError(null);
+    try {
+      await action();
+    } catch (error) {
+      setActionError(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  // Files dropped outside a conversation must not make the browser open them in place of the portal.
+  useEffect(() => {
+    const block = (event: DragEvent) => {
+      if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
+    };
+    window.addEventListener('dragover', block);
+    window.addEventListener('drop', block);
+    return () => {
+      window.removeEventListener('dragover', block);
+      window.removeEventListener('drop', block);
+    };
+  }, []);
+
+  return (
+    <PortalContext.Provider value={value}>
+      <div className={styles.root}>
+        <a className={styles.skip} href="#main">
+          Skip to content
+        </a>
+        <PortalHeader
+          session={session}
+          busy={busy}
+          onSignOut={() => void run(onSignOut)}
+          onSwitchFirm={(firmId) => void run(() => onSwitchFirm(firmId))}
+        />
+        {actionError ? (
+          <div className={styles.notice}>
+            <ErrorBar error={actionError} />
+          </div>
+        ) : null}
+        <SectionNav current={sectionOf(route)} unread={unread} />
+        <main id="main" ref={mainRef} tabIndex={-1} className={styles.main}>
+          <Screen route={route} />
+        </main>
+      </div>
+    </PortalContext.Provider>
+  );
+}

@@ -1,0 +1,136 @@
+import type { ReactNode } from 'react';
+import { CounterBadge, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { DocumentIcon, MessagesIcon, ToDoIcon } from '../common/icons';
+import { VisuallyHidden } from '../common/VisuallyHidden';
+import { plural } from '../common/format';
+import type { Route } from '../routing/route';
+import { RouterLink } from '../routing/RouterLink';
+
+const useStyles = makeStyles({
+  nav: {
+    gridArea: 'nav',
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    paddingBottom: 'env(safe-area-inset-bottom)',
+    '@media (min-width: 768px)': {
+      borderTop: 'none',
+      borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+      backgroundColor: tokens.colorNeutralBackground2,
+      paddingTop: tokens.spacingVerticalM,
+    },
+  },
+  list: {
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'grid',
+    gridTemplateColumns: 'repeat(3, 1fr)',
+    '@media (min-width: 768px)': { gridTemplateColumns: '1fr', gap: tokens.spacingVerticalXS },
+  },
+  link: {
+    position: 'relative',
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'center',
+    justifyContent: 'center',
+    gap: '2px',
+    minHeight: '56px',
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    color: tokens.colorNeutralForeground2,
+    textDecoration: 'none',
+    fontSize: tokens.fontSizeBase200,
+    fontWeight: tokens.fontWeightSemibold,
+    ':hover': { color: tokens.colorNeutralForeground1, backgroundColor: tokens.colorSubtleBackgroundHover },
+    ':focus-visible': {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: '-3px',
+    },
+    '@media (min-width: 768px)': {
+      flexDirection: 'row',
+      justifyContent: 'flex-start',
+      gap: tokens.spacingHorizontalM,
+      minHeight: '44px',
+      margin: `0 ${tokens.spacingHorizontalS}`,
+      padding: `0 ${tokens.spacingHorizontalM}`,
+      borderRadius: tokens.borderRadiusMedium,
+      fontSize: tokens.fontSizeBase300,
+    },
+  },
+  current: {
+    color: tokens.colorBrandForeground1,
+    backgroundColor: tokens.colorBrandBackground2,
+    ':hover': { color: tokens.colorBrandForeground1, backgroundColor: tokens.colorBrandBackground2Hover },
+  },
+  icon: { fontSize: '24px', display: 'flex' },
+  badge: {
+    position: 'absolute',
+    top: '6px',
+    left: 'calc(50% + 6px)',
+    '@media (min-width: 768px)': { position: 'static', marginLeft: 'auto' },
+  },
+});
+
+type Section = 'todo' | 'conversations' | 'documents';
+
+export type SectionNavProps = { current: Section | null; unread: number };
+
+function NavItem({
+  to,
+  label,
+  icon,
+  current,
+  badge,
+}: {
+  to: Route;
+  label: string;
+  icon: ReactNode;
+  current: boolean;
+  badge?: ReactNode;
+}) {
+  const styles = useStyles();
+  return (
+    <li>
+      <RouterLink
+        to={to}
+        className={mergeClasses(styles.link, current && styles.current)}
+        aria-current={current ? 'page' : undefined}
+      >
+        <span className={styles.icon}>{icon}</span>
+        <span>{label}</span>
+        {badge}
+      </RouterLink>
+    </li>
+  );
+}
+
+/** To do, Messages, Documents: a bottom bar on phones, a side list on wider screens. */
+export function SectionNav({ current, unread }: SectionNavProps) {
+  const styles = useStyles();
+  return (
+    <nav className={styles.nav} aria-label="Sections">
+      <ul className={styles.list}>
+        <NavItem to={{ name: 'todo' }} label="To do" icon={<ToDoIcon />} current={current === 'todo'} />
+        <NavItem
+          to={{ name: 'conversations' }}
+          label="Messages"
+          icon={<MessagesIcon />}
+          current={current === 'conversations'}
+          badge={
+            unread > 0 ? (
+              <>
+                <CounterBadge className={styles.badge} count={unread} size="small" aria-hidden="true" />
+                <VisuallyHidden>, {plural(unread, 'unread message', 'unread messages')}</VisuallyHidden>
+              </>
+            ) : null
+          }
+        />
+        <NavItem
+          to={{ name: 'documents' }}
+          label="Documents"
+          icon={<DocumentIcon />}
+          current={current === 'documents'}
+        />
+      </ul>
+    </nav>
+  );
+}
