@@ -28,6 +28,7 @@ if (!step('build', ['run', 'build'])) {
 const database = process.env.TEST_DATABASE_URL ? 'PostgreSQL (TEST_DATABASE_URL)' : 'PGlite';
 step(`API tests on ${database}`, ['test', '-w', 'api']);
 step('UI unit tests (node:test)', ['test', '-w', 'ui']);
+step('Add-in unit tests (node:test: Office wrapper, manifest)', ['test', '-w', 'addin']);
 
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 if (existsSync(chromium)) {

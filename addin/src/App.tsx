@@ -1,11 +1,13 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { createApiClient, isApiProblem, type AuthConfig, type Me } from '@confer/ui';
 import { AppShell } from './AppShell';
+import { createAccountManager, type AccountManager } from './auth/account-manager';
 import { ErrorBanner } from './ErrorBanner';
+import { useOffice } from './office/use-office';
 import { SignedOutScreen } from './SignedOutScreen';
-import { clearStaffToken, readStaffToken } from './store-staff-token';
 import { ApiContext } from './use-api';
+import { TokenContext } from './use-token';
 import { useKeepTabsterAlive } from './use-keep-tabster-alive';
 
 type AuthState =
@@ -31,18 +33,25 @@ const useStyles = makeStyles({
 export function App() {
   const styles = useStyles();
   useKeepTabsterAlive();
+  const { host } = useOffice();
   const [auth, setAuth] = useState<AuthState>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
+  const [signingIn, setSigningIn] = useState(false);
+  const [signInError, setSignInError] = useState<unknown>(null);
+  // The account manager (development sign-in, or Microsoft through MSAL) once the config is known.
+  const accounts = useRef<AccountManager | null>(null);
+  const accountsLoading = useRef<Promise<AccountManager> | null>(null);
+  const getToken = useCallback(() => accounts.current?.getToken() ?? Promise.resolve(null), []);
 
   const api = useMemo(
     () =>
       createApiClient({
-        getToken: readStaffToken,
+        getToken,
         fetch: async (input, init) => {
           const response = await fetch(input, init);
           if (response.status === 401) {
             // Any 401 means the token is gone or expired: drop it and go back to the sign-in screen.
-            clearStaffToken();
+            accounts.current?.forgetToken();
             setAuth((prev) =>
               prev.kind === 'signed-in' ? { kind: 'signed-out', config: prev.config, notice: SESSION_ENDED } : prev,
             );
@@ -50,7 +59,7 @@ export function App() {
           return response;
         },
       }),
-    [],
+    [getToken],
   );
 
   useEffect(() => {
@@ -58,7 +67,10 @@ export function App() {
     const { signal } = controller;
     (async () => {
       const config = await api.getAuthConfig({ signal });
-      if (!readStaffToken()) {
+      accountsLoading.current ??= createAccountManager(config, host);
+      accounts.current = await accountsLoading.current;
+      if (signal.aborted) return;
+      if (!(await accounts.current.getToken().catch(() => null))) {
         setAuth({ kind: 'signed-out', config });
         return;
       }
@@ -76,24 +88,31 @@ export function App() {
       if (!signal.aborted) setAuth({ kind: 'failed', error });
     });
     return () => controller.abort();
-  }, [api, attempt]);
+  }, [api, host, attempt]);
 
-  const signIn = useCallback(() => {
-    if (auth.kind !== 'signed-out' || !auth.config.devSignInUrl) return;
-    const url = auth.config.devSignInUrl;
-    const separator = url.includes('?') ? '&' : '?';
-    window.location.assign(`${url}${separator}return=${encodeURIComponent(import.meta.env.BASE_URL)}`);
+  const signIn = useCallback(async () => {
+    const manager = accounts.current;
+    if (auth.kind !== 'signed-out' || !manager) return;
+    setSigningIn(true);
+    setSignInError(null);
+    try {
+      if (await manager.signIn()) setAttempt((n) => n + 1);
+    } catch (error) {
+      setSignInError(error);
+    } finally {
+      setSigningIn(false);
+    }
   }, [auth]);
 
   const endSession = useCallback(() => {
-    clearStaffToken();
+    accounts.current?.forgetToken();
     setAuth((prev) =>
       prev.kind === 'signed-in' ? { kind: 'signed-out', config: prev.config, notice: SESSION_ENDED } : prev,
     );
   }, []);
 
   const signOut = useCallback(() => {
-    clearStaffToken();
+    void accounts.current?.signOut();
     setAuth((prev) => (prev.kind === 'signed-in' ? { kind: 'signed-out', config: prev.config } : prev));
     window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
   }, []);
@@ -115,12 +134,24 @@ export function App() {
       );
       break;
     case 'signed-out':
-      content = <SignedOutScreen config={auth.config} notice={auth.notice} onSignIn={signIn} />;
+      content = (
+        <SignedOutScreen
+          config={auth.config}
+          notice={auth.notice}
+          busy={signingIn}
+          error={signInError}
+          onSignIn={() => void signIn()}
+        />
+      );
       break;
     case 'signed-in':
-      content = <AppShell me={auth.me} onSignOut={signOut} onSessionExpired={endSession} />;
+      content = <AppShell me={auth.me} getToken={getToken} onSignOut={signOut} onSessionExpired={endSession} />;
       break;
   }
 
-  return <ApiContext.Provider value={api}>{content}</ApiContext.Provider>;
+  return (
+    <ApiContext.Provider value={api}>
+      <TokenContext.Provider value={getToken}>{content}</TokenContext.Provider>
+    </ApiContext.Provider>
+  );
 }

@@ -5,6 +5,7 @@ import { AppHeader } from './AppHeader';
 import { HomeScreen } from './HomeScreen';
 import { MatterDetailScreen } from './MatterDetailScreen';
 import { MessagingProvider } from './MessagingProvider';
+import { useOffice } from './office/use-office';
 import { useApi } from './use-api';
 import { useDebouncedValue } from './use-debounced-value';
 import { routeKey, useHashRoute } from './use-hash-route';
@@ -20,6 +21,16 @@ const BrowseChannelsScreen = lazy(() =>
   import('./BrowseChannelsScreen').then((m) => ({ default: m.BrowseChannelsScreen })),
 );
 const StaffScreen = lazy(() => import('./StaffScreen').then((m) => ({ default: m.StaffScreen })));
+// Outlook only (the task pane): loaded when Office is there, never in the browser app.
+const EmailContextPanel = lazy(() =>
+  import('./outlook/EmailContextPanel').then((m) => ({ default: m.EmailContextPanel })),
+);
+const ShareAttachmentsScreen = lazy(() =>
+  import('./outlook/ShareAttachmentsScreen').then((m) => ({ default: m.ShareAttachmentsScreen })),
+);
+const ShareFilesScreen = lazy(() =>
+  import('./outlook/ShareFilesScreen').then((m) => ({ default: m.ShareFilesScreen })),
+);
 
 function prefetchWhenIdle(load: () => Promise<unknown>): () => void {
   const run = () => void load().catch(() => undefined);
@@ -33,6 +44,8 @@ function prefetchWhenIdle(load: () => Promise<unknown>): () => void {
 
 type AppShellProps = {
   me: Me;
+  /** The bearer token for the live connection (the same source as the API client's). */
+  getToken: () => Promise<string | null>;
   onSignOut: () => void;
   onSessionExpired: () => void;
 };
@@ -63,11 +76,12 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     overflowY: 'hidden',
   },
+  stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL },
 });
 
-export function AppShell({ me, onSignOut, onSessionExpired }: AppShellProps) {
+export function AppShell({ me, getToken, onSignOut, onSessionExpired }: AppShellProps) {
   return (
-    <MessagingProvider me={me} onSessionExpired={onSessionExpired}>
+    <MessagingProvider me={me} getToken={getToken} onSessionExpired={onSessionExpired}>
       <SignedInApp me={me} onSignOut={onSignOut} />
     </MessagingProvider>
   );
@@ -77,6 +91,7 @@ function SignedInApp({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
   const styles = useStyles();
   const api = useApi();
   const route = useHashRoute();
+  const { host } = useOffice();
   const snapshot = useMessagingSnapshot();
   const unreadByMatter = useMemo(() => sumUnreadByMatter(snapshot), [snapshot]);
   const isAdmin = me.staff.role === 'admin';
@@ -119,8 +134,12 @@ function SignedInApp({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
     screen = <SearchScreen key={route.q} q={route.q} />;
   } else if (route.name === 'staff' && isAdmin) {
     screen = <StaffScreen currentStaffId={me.staff.id} />;
+  } else if (route.name === 'outlook-share-attachments') {
+    screen = <ShareAttachmentsScreen />;
+  } else if (route.name === 'outlook-share-files') {
+    screen = <ShareFilesScreen />;
   } else {
-    screen = (
+    const home = (
       <HomeScreen
         mattersScreen={{
           search,
@@ -134,6 +153,15 @@ function SignedInApp({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
         }}
         returnFocusTo={returnFocusTo?.startsWith('conversation:') ? returnFocusTo.slice('conversation:'.length) : null}
       />
+    );
+    // In Outlook, Home starts with the open email's matters and conversations.
+    screen = host ? (
+      <div className={styles.stack}>
+        <EmailContextPanel />
+        {home}
+      </div>
+    ) : (
+      home
     );
   }
 

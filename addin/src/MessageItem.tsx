@@ -18,6 +18,7 @@ import { MessageText } from '@confer/ui/message-text';
 import { formatFullDateTime, formatTime } from './format-message-time';
 import { MoreIcon, PinIcon } from './Icons';
 import { MessageEditor } from './MessageEditor';
+import { MessageFiles } from './MessageFiles';
 import { ReadReceipts } from './ReadReceipts';
 import { VisuallyHidden } from './VisuallyHidden';
 
@@ -207,6 +208,7 @@ export const MessageItem = memo(function MessageItem(props: MessageItemProps) {
         ) : (
           <MessageText body={message.body} className={styles.body} />
         )}
+        <MessageFiles files={message.files} />
         {error != null && (
           <Text size={200} role="alert" className={styles.error}>
             {describeError(error)}

@@ -2,19 +2,19 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { openEventStream, type Me } from '@confer/ui';
 import { createMessagingStore } from './create-messaging-store';
 import { parseLiveEvent } from './parse-live-event';
-import { readStaffToken } from './store-staff-token';
 import { useApi } from './use-api';
 import { MessagingContext } from './use-messaging';
 
 type MessagingProviderProps = {
   me: Me;
+  getToken: () => Promise<string | null>;
   /** The live connection was refused with 401: the token is gone or expired. */
   onSessionExpired: () => void;
   children: ReactNode;
 };
 
 /** Owns the messaging store and the live event connection for the signed-in session. */
-export function MessagingProvider({ me, onSessionExpired, children }: MessagingProviderProps) {
+export function MessagingProvider({ me, getToken, onSessionExpired, children }: MessagingProviderProps) {
   const api = useApi();
   const [store] = useState(() => createMessagingStore(api, me));
   const [connectAttempt, setConnectAttempt] = useState(0);
@@ -31,7 +31,7 @@ export function MessagingProvider({ me, onSessionExpired, children }: MessagingP
   useEffect(() => {
     const stream = openEventStream({
       url: '/api/v1/events',
-      getToken: readStaffToken,
+      getToken,
       onEvent: (raw) => {
         const event = parseLiveEvent(raw);
         if (event) store.handleEvent(event);
@@ -42,7 +42,7 @@ export function MessagingProvider({ me, onSessionExpired, children }: MessagingP
       },
     });
     return () => stream.close();
-  }, [store, connectAttempt]);
+  }, [store, getToken, connectAttempt]);
 
   // A manual reconnect (the header's Retry) and an automatic one when the browser comes back online.
   useEffect(() => store.setReconnectHandler(() => setConnectAttempt((n) => n + 1)), [store]);

@@ -9,11 +9,16 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { AuthConfig } from '@confer/ui';
+import { ErrorBanner } from './ErrorBanner';
 import { LockIcon } from './Icons';
 
 type SignedOutScreenProps = {
   config: AuthConfig;
   notice?: string | undefined;
+  /** A sign-in is under way (a Microsoft popup or dialog is open). */
+  busy?: boolean;
+  /** The last sign-in attempt failed. */
+  error?: unknown;
   onSignIn: () => void;
 };
 
@@ -40,9 +45,10 @@ const useStyles = makeStyles({
   hint: { color: tokens.colorNeutralForeground3 },
 });
 
-export function SignedOutScreen({ config, notice, onSignIn }: SignedOutScreenProps) {
+export function SignedOutScreen({ config, notice, busy = false, error = null, onSignIn }: SignedOutScreenProps) {
   const styles = useStyles();
   const embedded = config.mode === 'embedded' && Boolean(config.devSignInUrl);
+  const microsoft = !embedded && Boolean(config.entra);
 
   return (
     <main className={styles.root} aria-labelledby="signed-out-heading">
@@ -67,16 +73,26 @@ export function SignedOutScreen({ config, notice, onSignIn }: SignedOutScreenPro
             Development sign-in: you will choose a staff member on the next page.
           </Text>
         </>
-      ) : (
+      ) : microsoft ? (
         <>
-          <Button appearance="primary" size="large" disabledFocusable aria-describedby="microsoft-sign-in-note">
-            Sign in with Microsoft
+          <Button
+            appearance="primary"
+            size="large"
+            disabledFocusable={busy}
+            onClick={onSignIn}
+            aria-describedby="microsoft-sign-in-note"
+          >
+            {busy ? 'Signing in…' : 'Sign in with Microsoft'}
           </Button>
           <Text id="microsoft-sign-in-note" size={200} className={styles.hint}>
-            Signing in with your Microsoft 365 account arrives with the Outlook integration. Until then, Confer can only
-            be used in development mode.
+            Use your firm's Microsoft 365 account. Your firm's administrator must have added you to Confer.
           </Text>
+          {error != null && <ErrorBanner error={error} />}
         </>
+      ) : (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>Sign-in is not configured on this server. Ask your administrator.</MessageBarBody>
+        </MessageBar>
       )}
     </main>
   );

@@ -6,7 +6,9 @@ export type Route =
   | { name: 'conversation'; conversationId: string; seq: number | null }
   | { name: 'channels' }
   | { name: 'search'; q: string }
-  | { name: 'staff' };
+  | { name: 'staff' }
+  | { name: 'outlook-share-attachments' }
+  | { name: 'outlook-share-files' };
 
 function decode(value: string): string | null {
   try {
@@ -23,6 +25,8 @@ export function parseRoute(hash: string): Route {
   const params = new URLSearchParams(queryAt === -1 ? '' : raw.slice(queryAt + 1));
 
   if (path === '/staff') return { name: 'staff' };
+  if (path === '/outlook/share-attachments') return { name: 'outlook-share-attachments' };
+  if (path === '/outlook/share-files') return { name: 'outlook-share-files' };
   if (path === '/channels') return { name: 'channels' };
   if (path === '/search') {
     const q = params.get('q')?.trim() ?? '';
@@ -55,6 +59,10 @@ export function routeHref(route: Route): string {
       return `#/search?${new URLSearchParams({ q: route.q }).toString()}`;
     case 'staff':
       return '#/staff';
+    case 'outlook-share-attachments':
+      return '#/outlook/share-attachments';
+    case 'outlook-share-files':
+      return '#/outlook/share-files';
     default:
       return '#/';
   }

@@ -18,9 +18,18 @@ import { addConversationRoutes } from './modules/conversations/routes.js';
 import { addMessageRoutes } from './modules/messages/routes.js';
 import { addSearchRoutes } from './modules/search/routes.js';
 import { addOutlookRoutes } from './modules/outlook/routes.js';
+import { createOutlookWebRouter, outlookContentSecurity } from './modules/outlook/web.js';
 import { addFileRoutes } from './modules/files/routes.js';
 import { type Clock, systemClock } from './clock.js';
 import { createOutboxRouter } from './dev/outbox-routes.js';
+import { createPhoneRouter } from './dev/phone-routes.js';
+import { loadOrCreateWebhookSecret } from './integrations/secrets/webhook-secret.js';
+import type { JobQueue } from './jobs/job-queue.js';
+import { addFirmSettingsRoutes } from './modules/firms/routes.js';
+import { addQuickReplyRoutes } from './modules/sms/quick-reply-routes.js';
+import { addSmsRoutes } from './modules/sms/routes.js';
+import { textMessage } from './modules/sms/service.js';
+import { createWebhookRouter } from './modules/webhooks/routes.js';
 import { createNotifier } from './modules/notifications/notifier.js';
 import { addPortalRoutes } from './modules/portal/routes.js';
 import { createPortalAuthRouter } from './modules/portal-auth/routes.js';
@@ -51,14 +60,24 @@ export type AppDeps = {
   sealKey: Buffer;
   /** Time for expiry rules; the system clock unless a test controls it. */
   clock?: Clock;
+  /** pg-boss: emails and texts are enqueued with their outbox rows (see jobs/). Without it nothing is sent. */
+  jobs?: JobQueue;
+  /** What ACS webhook deliveries must carry: ACS_WEBHOOK_SECRET, else (embedded mode) the data dir's. */
+  webhookSecret?: string;
 };
 
 /** Builds the Express app. No listening, no globals: tests and the server both call this. */
 export function createApp(deps: AppDeps): Express {
   const { config, db, logger } = deps;
   const clock = deps.clock ?? systemClock;
-  const notifier = createNotifier(deps.sealKey);
+  const notifier = createNotifier(deps.sealKey, deps.jobs);
   const portalDeps = { db, config, clock, notifier };
+  const smsDeps = { db, config, clock, notifier };
+  const webhookSecret =
+    deps.webhookSecret ??
+    config.acs.webhookSecret ??
+    (config.mode === 'embedded' ? loadOrCreateWebhookSecret(config.dataDir) : undefined);
+  if (!webhookSecret) throw new Error('ACS_WEBHOOK_SECRET is required in production');
   const invite = (tx: Db, firmId: string, conversationId: string, contactIds: string[]) =>
     inviteContacts(portalDeps, tx, firmId, conversationId, contactIds);
   const app = express();
@@ -68,16 +87,18 @@ export function createApp(deps: AppDeps): Express {
 
   app.use(assignRequestId);
   app.use(createAccessLog(logger));
+  const outlook = outlookContentSecurity(config);
   app.use(
     helmet({
       contentSecurityPolicy: {
         directives: {
           'default-src': ["'self'"],
-          'script-src': ["'self'"],
+          'script-src': ["'self'", ...outlook.scriptSrc],
           'style-src': ["'self'", "'unsafe-inline'"],
           'img-src': ["'self'", 'data:', 'blob:'],
-          'connect-src': ["'self'"],
-          'frame-ancestors': ["'self'"],
+          'connect-src': ["'self'", ...outlook.connectSrc],
+          'frame-src': ["'self'", ...outlook.frameSrc],
+          'frame-ancestors': ["'self'", outlook.frameAncestors],
           'form-action': ["'self'"],
           'object-src': ["'none'"],
           'base-uri': ["'self'"],
@@ -124,7 +145,9 @@ export function createApp(deps: AppDeps): Express {
   addMatterRoutes(routes, db);
   addContactRoutes(routes, db);
   addConversationRoutes(routes, { db, invite });
-  addMessageRoutes(routes, db);
+  addMessageRoutes(routes, db, { textMessage: (tx, input) => textMessage(smsDeps, tx, input), clock });
+  addSmsRoutes(routes, smsDeps);
+  addFirmSettingsRoutes(routes, { db, config });
   addSearchRoutes(routes, db);
   addOutlookRoutes(routes, db);
   addFileRoutes(routes, { db, blobs: deps.blobs, uploads: config.uploads });
@@ -138,6 +161,8 @@ export function createApp(deps: AppDeps): Express {
   portalApi.use(express.json({ limit: '64kb', strict: true }));
   portalApi.use(requireSameOrigin(config));
   portalApi.use('/auth', createPortalAuthRouter(portalDeps));
+  // a text's quick-reply link works without signing in (the token is the credential)
+  addQuickReplyRoutes(new RouteTable(portalApi, registry, '/api/portal/v1', () => null, []), { db, clock });
   portalApi.use(requireContactSession(portalDeps));
   portalApi.get(
     '/events',
@@ -154,6 +179,10 @@ export function createApp(deps: AppDeps): Express {
   addPortalRoutes(portalRoutes, { db, blobs: deps.blobs, clock, uploads: config.uploads });
 
   app.use('/api/v1', publicApi);
+  app.use(
+    '/api/v1/webhooks',
+    createWebhookRouter({ db, sealKey: deps.sealKey, jobs: deps.jobs, secret: webhookSecret }, registry),
+  );
   app.use('/api/v1', staffApi);
   app.use('/api/portal/v1', portalApi);
   app.use('/api', apiNotFound);
@@ -161,7 +190,9 @@ export function createApp(deps: AppDeps): Express {
   if (config.mode === 'embedded' && deps.devKey) {
     app.use('/dev', createDevRouter({ config, db, key: deps.devKey }));
     app.use('/dev', createOutboxRouter({ db, notifier }));
+    app.use('/dev', createPhoneRouter({ db, notifier, sealKey: deps.sealKey, webhookSecret }));
   }
+  app.use(createOutlookWebRouter(config));
   serveWebApps(app);
 
   app.use(createErrorHandler(logger));

@@ -11,6 +11,10 @@ import { createLogger, type Logger } from './logger.js';
 import { createEventHub } from './realtime/event-hub.js';
 import { loadOrCreateSealKey } from './integrations/secrets/seal.js';
 import { scheduleUploadSweep } from './jobs/sweep-abandoned-uploads.js';
+import { startJobQueue } from './jobs/job-queue.js';
+import { startBackgroundJobs } from './jobs/background-jobs.js';
+import { createProviders } from './integrations/acs/providers.js';
+import { systemClock } from './clock.js';
 
 export type RunningConfer = {
   url: string;
@@ -64,7 +68,20 @@ export async function startServer(config: TConfig, logger: Logger = createLogger
     const events = createEventHub({ database, logger });
     await events.start(); // if anything below fails, database.close() ends its LISTEN connection
     const sealKey = config.sealKey ?? loadOrCreateSealKey(resolve(config.dataDir));
-    const app = createApp({ config, db: database.db, blobs, logger, devKey, events, sealKey });
+    // emails and texts: pg-boss on the same database, stopped before it closes
+    const jobs = await startJobQueue(database, logger);
+    cleanups.push(() => jobs.stop());
+    const app = createApp({ config, db: database.db, blobs, logger, devKey, events, sealKey, jobs });
+    const background = await startBackgroundJobs({
+      db: database.db,
+      config,
+      clock: systemClock,
+      sealKey,
+      logger,
+      jobs,
+      providers: createProviders(config),
+    });
+    cleanups.push(async () => background.stop());
     const server = await new Promise<Server>((ok, fail) => {
       const s = app.listen(config.port, config.host, () => ok(s));
       s.once('error', fail);

@@ -398,14 +398,14 @@ describe('refused uploads', () => {
           },
         });
         req.on('error', reject);
-        // like a browser: send everything, only then look at the answer
-        req.end(multipart.body, () => {
-          req.on('response', (res) => {
-            let body = '';
-            res.on('data', (c: Buffer) => (body += c.toString()));
-            res.on('end', () => resolve({ status: res.statusCode, body }));
-          });
+        // the answer may come before the body is fully written: listen before sending
+        req.on('response', (res) => {
+          let body = '';
+          res.on('data', (c: Buffer) => (body += c.toString()));
+          res.on('end', () => resolve({ status: res.statusCode, body }));
         });
+        // like a browser: send everything, whatever the server says meanwhile
+        req.end(multipart.body);
       });
       expect(answer.status).toBe(413);
       expect(JSON.parse(answer.body)).toMatchObject({

@@ -2,11 +2,14 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { App } from './App';
+import { ConversationLinkPage, takeConversationLink } from './ConversationLinkPage';
 import { takeLinkTokenFromLocation } from './session/read-link-token';
 import './global.css';
 
 // Before anything renders: take the secure-link token out of the address bar and history.
 const linkToken = takeLinkTokenFromLocation(window.location, window.history);
+// A link from an email sent with Outlook ("#conversation=<id>"): ask for the email address, or go there if signed in.
+const conversationLink = takeConversationLink(window.location, window.history);
 // A secure link opened in a tab that already shows the portal changes only the fragment: start over.
 window.addEventListener('hashchange', () => {
   if (/(^#|&)link=/.test(window.location.hash)) window.location.reload();
@@ -18,7 +21,13 @@ if (!container) throw new Error('Missing #root element');
 createRoot(container).render(
   <StrictMode>
     <FluentProvider theme={webLightTheme} style={{ height: '100%' }}>
-      <App linkToken={linkToken} />
+      {conversationLink ? (
+        <ConversationLinkPage conversationId={conversationLink}>
+          <App linkToken={linkToken} />
+        </ConversationLinkPage>
+      ) : (
+        <App linkToken={linkToken} />
+      )}
     </FluentProvider>
   </StrictMode>,
 );

@@ -189,6 +189,8 @@ export type Message = {
   pinnedBy: { id: string; name: string } | null;
   /** Participants other than the author who have read this message. */
   readBy: ReadReceipt[];
+  /** Attached files (copies of fixed versions). */
+  files?: FileRef[];
 };
 
 export type MessageRevision = {
@@ -236,7 +238,11 @@ export type ListChannelsQuery = { q?: string; limit?: number };
 /** `before` pages back from a cursor; `around` centres the page on a message's `seq`. */
 export type ListMessagesQuery = { before?: string; around?: number; limit?: number };
 
-export type SendMessageInput = { body: string };
+export type SendMessageInput = {
+  body: string;
+  /** Matter documents to attach: their current versions are sent as copies. `body` may then be ''. */
+  documentIds?: string[];
+};
 
 export type EditMessageInput = { body: string };
 
@@ -304,4 +310,54 @@ export type ProblemDocument = {
   detail?: string;
   requestId?: string;
   errors?: ProblemFieldError[];
+};
+
+// ---------------------------------------------------------------------------------------------
+// Files and documents
+
+/** A file attached to a message: one fixed version of a document. */
+export type FileRef = {
+  versionId: string;
+  documentId: string;
+  name: string;
+  size: number;
+  contentType: string;
+  sha256: string;
+};
+
+/** Where a matter document came from. */
+export type DocumentSource = 'staff' | 'outlook' | 'portal' | 'export';
+
+export type DocumentVersion = {
+  id: string;
+  version: number;
+  name: string;
+  size: number;
+  contentType: string;
+  sha256: string;
+  createdAt: string;
+};
+
+export type MatterDocument = {
+  id: string;
+  matterId: string | null;
+  name: string;
+  source: DocumentSource;
+  createdAt: string;
+  updatedAt: string;
+  latest: DocumentVersion;
+  versionCount: number;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Outlook
+
+/** What an open email means in Confer (GET /outlook/email-context). */
+export type EmailContext = {
+  /** Active contacts among the sender and recipients. */
+  contacts: Contact[];
+  /** Addresses that match no contact (lower case). */
+  unknownEmails: string[];
+  /** Their matters the caller may see (open first), with the matched contacts and the conversations. */
+  matters: Array<{ matter: Matter; contactIds: string[]; conversations: Conversation[] }>;
 };

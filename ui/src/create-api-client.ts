@@ -19,6 +19,8 @@ import type {
   UnreadSummary,
   UpdateConversationInput,
   CreateContactInput,
+  EmailContext,
+  MatterDocument,
   CreateMatterInput,
   CreateStaffInput,
   ItemList,
@@ -201,6 +203,12 @@ export function createApiClient(options: ApiClientOptions = {}) {
     getUnread: (o: Sig = {}) => request<UnreadSummary>('GET', '/unread', o),
     searchMessages: (query: SearchMessagesQuery, o: Sig = {}) =>
       request<Page<SearchResult>>('GET', '/search', { ...o, query: { ...query } }),
+
+    listMatterDocuments: (matterId: string, o: Sig = {}) =>
+      request<ItemList<MatterDocument>>('GET', `/matters/${id(matterId)}/documents`, o),
+    /** The contacts, matters and conversations behind an email's addresses (sender and recipients). */
+    getEmailContext: (emails: string[], o: Sig = {}) =>
+      request<EmailContext>('GET', '/outlook/email-context', { ...o, query: { emails: emails.join(',') } }),
   };
 }
 

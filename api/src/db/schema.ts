@@ -45,6 +45,8 @@ export const firms = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'::text[]`),
+    /** Minutes a client has to see a new message in the portal before it is emailed to them. */
+    unseenEmailDelayMinutes: integer('unseen_email_delay_minutes').notNull().default(15),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -236,6 +238,9 @@ export const participants = pgTable(
     uniqueIndex('participants_contact_key')
       .on(t.firmId, t.conversationId, t.contactId)
       .where(sql`${t.contactId} is not null`),
+    // listParticipants and listEventRecipients look up a conversation's people (every send,
+    // open and search): the partial unique keys above cannot serve a lookup by conversation.
+    index('participants_conversation_idx').on(t.firmId, t.conversationId),
     index('participants_staff_idx').on(t.firmId, t.staffId),
     index('participants_contact_idx').on(t.firmId, t.contactId),
   ],
@@ -259,6 +264,8 @@ export const messages = pgTable(
     pinnedByStaffId: uuid('pinned_by_staff_id'),
     /** A comment on a file: the document it refers to. */
     aboutDocumentId: uuid('about_document_id'),
+    /** A reply by text: the message last texted to that number, which it answers. */
+    inReplyToMessageId: uuid('in_reply_to_message_id'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -549,10 +556,17 @@ export const linkRequests = pgTable(
 export const outboxChannel = pgEnum('outbox_channel', ['email', 'sms']);
 
 /**
- * Every email and text Confer sends. The content (subject, text, HTML) is sealed with
- * AES-256-GCM under a key kept outside the database, because it carries links and one-time
- * codes: a database dump reveals addresses and kinds, never content. In embedded mode this
- * table is the transport (read at /dev/outbox); with ACS the content is wiped once sent.
+ * Every email and text Confer sends, and the source of truth for sending it: a row is
+ * written in the transaction of the change that causes it, with a pg-boss job; the job hands
+ * it to the provider (ACS, or in embedded mode this table itself) and records the outcome.
+ *
+ * The content (subject, text, HTML) is sealed with AES-256-GCM under a key kept outside the
+ * database, because it carries links and one-time codes: a database dump reveals addresses
+ * and kinds, never content. In embedded mode this table is the transport (read at
+ * /dev/outbox and /dev/phone); with ACS the content is wiped once sent.
+ *
+ * status: pending → sending → sent → delivered, or failed (with a reason); texts that are
+ * never sent are refused (with a reason) or opted_out. A status never moves backwards.
  */
 export const outbox = pgTable(
   'outbox',
@@ -564,11 +578,173 @@ export const outbox = pgTable(
     fromAddress: text('from_address'),
     kind: text('kind').notNull(),
     sealed: text('sealed'),
-    status: text('status').notNull().default('stored'),
+    status: text('status').notNull().default('pending'),
+    /** A stable code for why it was refused, blocked or failed, e.g. `country_not_allowed`. */
+    statusReason: text('status_reason'),
+    /** The same in words, for staff (never message content). */
+    statusDetail: text('status_detail'),
     providerMessageId: text('provider_message_id'),
+    /** Texts of a conversation message: who, where and which message. */
+    contactId: uuid('contact_id'),
+    conversationId: uuid('conversation_id'),
+    messageId: uuid('message_id'),
+    attempts: integer('attempts').notNull().default(0),
+    /** The first hand-over to the provider (SMS repeatability: the same on every retry). */
+    firstAttemptAt: timestamp('first_attempt_at', { withTimezone: true }),
+    /** While `sending`: a crashed sender's claim lapses at this time. */
+    claimedUntil: timestamp('claimed_until', { withTimezone: true }),
+    /** When the sweep may re-enqueue it if it is still not sent (null: created_at + the stale delay). */
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+    failedAt: timestamp('failed_at', { withTimezone: true }),
     createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true })
+      .notNull()
+      .default(sql`clock_timestamp()`),
   },
-  (t) => [primaryKey({ columns: [t.id] }), index('outbox_created_idx').on(t.createdAt)],
+  (t) => [
+    primaryKey({ columns: [t.id] }),
+    index('outbox_created_idx').on(t.createdAt),
+    index('outbox_unsent_idx')
+      .on(t.createdAt)
+      .where(sql`${t.status} in ('pending', 'sending')`),
+    index('outbox_message_idx')
+      .on(t.firmId, t.messageId)
+      .where(sql`${t.messageId} is not null`),
+    index('outbox_sms_to_idx')
+      .on(t.toAddress, t.createdAt)
+      .where(sql`${t.channel} = 'sms'`),
+    index('outbox_provider_message_idx')
+      .on(t.providerMessageId)
+      .where(sql`${t.providerMessageId} is not null`),
+  ],
+);
+
+/**
+ * A quick-reply link in a text: unique to the recipient and the message, only its SHA-256
+ * stored. Without signing in it shows the last few messages and takes a reply.
+ */
+export const quickReplyLinks = pgTable(
+  'quick_reply_links',
+  {
+    firmId: uuid('firm_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    tokenHash: text('token_hash').notNull(),
+    contactId: uuid('contact_id').notNull(),
+    conversationId: uuid('conversation_id').notNull(),
+    messageId: uuid('message_id').notNull(),
+    outboxId: uuid('outbox_id'),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.id] }),
+    uniqueIndex('quick_reply_links_token_hash_key').on(t.tokenHash),
+    foreignKey({ columns: [t.firmId, t.conversationId], foreignColumns: [conversations.firmId, conversations.id] }),
+  ],
+);
+
+/**
+ * Numbers that texted STOP (and friends). A property of the phone number across the
+ * deployment, not of one firm: no firm texts a number that asked to stop. `changedAt` is
+ * when the keyword was sent, so a late, older keyword never undoes a newer one.
+ */
+export const smsOptOuts = pgTable('sms_opt_outs', {
+  phoneNumber: text('phone_number').primaryKey(),
+  /** The firm whose number received the latest keyword, when it could be told. */
+  firmId: uuid('firm_id'),
+  optedOut: boolean('opted_out').notNull(),
+  changedAt: timestamp('changed_at', { withTimezone: true }).notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true })
+    .notNull()
+    .default(sql`clock_timestamp()`),
+});
+
+/**
+ * Event Grid deliveries from ACS, one row per event id (so a redelivered event is stored,
+ * and takes effect, once). The event data (numbers, texts) is sealed like the outbox.
+ * Not a firm's row until processed: the firm is found from the event.
+ */
+export const webhookEvents = pgTable(
+  'webhook_events',
+  {
+    id: text('id').primaryKey(),
+    firmId: uuid('firm_id'),
+    type: text('type').notNull(),
+    sealed: text('sealed').notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true })
+      .notNull()
+      .default(sql`clock_timestamp()`),
+    processedAt: timestamp('processed_at', { withTimezone: true }),
+    /** What processing did, e.g. `routed`, `unrouted`, `opted_out`, `status_updated`. */
+    outcome: text('outcome'),
+  },
+  (t) => [
+    index('webhook_events_unprocessed_idx')
+      .on(t.receivedAt)
+      .where(sql`${t.processedAt} is null`),
+  ],
+);
+
+/**
+ * Texts from clients that could not be routed to exactly one conversation: kept for the
+ * firm's admins to assign, never dropped.
+ */
+export const unroutedSms = pgTable(
+  'unrouted_sms',
+  {
+    firmId: uuid('firm_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    eventId: text('event_id').notNull(),
+    fromNumber: text('from_number').notNull(),
+    toNumber: text('to_number').notNull(),
+    body: text('body').notNull(),
+    /** `ambiguous` (texted from several conversations), `not_texted`, `conversation_closed`. */
+    reason: text('reason').notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+    assignedAt: timestamp('assigned_at', { withTimezone: true }),
+    assignedByStaffId: uuid('assigned_by_staff_id'),
+    assignedConversationId: uuid('assigned_conversation_id'),
+    assignedMessageId: uuid('assigned_message_id'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.id] }),
+    uniqueIndex('unrouted_sms_event_key').on(t.firmId, t.eventId),
+    index('unrouted_sms_firm_created_idx').on(t.firmId, t.createdAt),
+  ],
+);
+
+/**
+ * New-message emails, batched per person: the first unseen message opens a batch due after
+ * the firm's delay; when it is due, one email covers everything still unseen (none if all
+ * was seen). At most one open batch per contact.
+ */
+export const unseenEmailBatches = pgTable(
+  'unseen_email_batches',
+  {
+    firmId: uuid('firm_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    contactId: uuid('contact_id').notNull(),
+    /** The seq of the message that opened the batch: older messages are not in it. */
+    fromSeq: bigint('from_seq', { mode: 'number' }).notNull(),
+    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    /** `emailed`, `seen` (nothing left unseen), `skipped` (no email address, disabled). */
+    outcome: text('outcome'),
+    outboxId: uuid('outbox_id'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.id] }),
+    uniqueIndex('unseen_email_batches_open_key')
+      .on(t.firmId, t.contactId)
+      .where(sql`${t.closedAt} is null`),
+    index('unseen_email_batches_due_idx')
+      .on(t.dueAt)
+      .where(sql`${t.closedAt} is null`),
+  ],
 );
 
 export const schema = {
@@ -596,4 +772,9 @@ export const schema = {
   shareViews,
   linkRequests,
   outbox,
+  quickReplyLinks,
+  smsOptOuts,
+  webhookEvents,
+  unroutedSms,
+  unseenEmailBatches,
 };

@@ -19,6 +19,10 @@ import { createLogger, type Logger } from '../../src/logger.js';
 import { createEventHub, type EventHub } from '../../src/realtime/event-hub.js';
 import { loadOrCreateSealKey } from '../../src/integrations/secrets/seal.js';
 import { createNotifier, type TOutboxEntry } from '../../src/modules/notifications/notifier.js';
+import { createProviders, type TProviderOptions } from '../../src/integrations/acs/providers.js';
+import { startJobQueue, type JobQueue, type TJobOptions } from '../../src/jobs/job-queue.js';
+import { startBackgroundJobs, type BackgroundJobs } from '../../src/jobs/background-jobs.js';
+import { loadOrCreateWebhookSecret } from '../../src/integrations/secrets/webhook-secret.js';
 import { createTestDatabase } from './test-database.js';
 import { createTestClock, type TestClock } from './test-clock.js';
 
@@ -44,6 +48,13 @@ export type TestApp = {
   clock: TestClock;
   /** Everything sent, newest first, unsealed (what /dev/outbox.json shows). */
   outbox(): Promise<TOutboxEntry[]>;
+  /** pg-boss with short polling, quick retries and a fast sweep (see testJobOptions). */
+  jobs: JobQueue;
+  /** The workers; `sweepNow()` runs the periodic sweep at once. */
+  background: BackgroundJobs;
+  /** What ACS webhook deliveries must carry (X-Confer-Webhook-Secret). */
+  webhookSecret: string;
+  sealKey: Buffer;
   stop(): Promise<void>;
 };
 
@@ -52,10 +63,21 @@ export type TestApp = {
  * container in the run's Azurite. Staff tokens travel the real path: signed by the dev key,
  * fetched back through /dev/jwks.json by the bearer middleware.
  */
+/** Apps started by this test file and not stopped yet: stopped after the file, even if a test hung. */
+const running = new Set<TestApp>();
+afterAll(async () => {
+  for (const app of [...running]) await app.stop().catch(() => undefined);
+});
+
 export async function startTestApp(
   env: Record<string, string> = {},
   /** `database`: use this one (closed by stop()) instead of a fresh one, e.g. for a second instance. */
-  options: { database?: Database; logger?: Logger } = {},
+  options: {
+    database?: Database;
+    logger?: Logger;
+    jobs?: Partial<TJobOptions>;
+    providers?: TProviderOptions;
+  } = {},
 ): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'confer-test-'));
   const port = await findFreePort();
@@ -78,15 +100,52 @@ export async function startTestApp(
   const clock = createTestClock();
   const sealKey = loadOrCreateSealKey(dataDir);
   const notifier = createNotifier(sealKey);
-  const app = createApp({ config, db: database.db, blobs, logger, devKey, events, sealKey, clock });
+  const jobs = await startJobQueue(database, logger, { ...testJobOptions, ...options.jobs });
+  const webhookSecret = config.acs.webhookSecret ?? loadOrCreateWebhookSecret(dataDir);
+  const app = createApp({
+    config,
+    db: database.db,
+    blobs,
+    logger,
+    devKey,
+    events,
+    sealKey,
+    clock,
+    jobs,
+    webhookSecret,
+  });
+  const background = await startBackgroundJobs({
+    db: database.db,
+    config,
+    clock,
+    sealKey,
+    logger,
+    jobs,
+    providers: createProviders(config, { pollIntervalMs: 50, maxRetries: 0, timeoutMs: 5000, ...options.providers }),
+  });
+  const stopJobs = async () => {
+    background.stop();
+    await jobs.stop();
+  };
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(port, '127.0.0.1', () => resolve(s));
   });
   const baseUrl = `http://127.0.0.1:${port}`;
-  return {
+  const testApp: TestApp = {
     config,
-    database,
+    // closing the database (a test of a broken database) stops the job workers first
+    database: {
+      ...database,
+      close: async () => {
+        await stopJobs();
+        await database.close();
+      },
+    },
     db: database.db,
+    jobs,
+    background,
+    webhookSecret,
+    sealKey,
     databaseUrl: database.url,
     events,
     blobs,
@@ -106,13 +165,29 @@ export async function startTestApp(
         },
         claims,
       ),
-    stop: async () => {
-      await events.stop();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await blobs.container.deleteIfExists();
-      await database.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
+    stop: () =>
+      (stopping ??= (async () => {
+        running.delete(testApp);
+        await stopJobs();
+        await events.stop();
+        server.closeAllConnections();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await blobs.container.deleteIfExists();
+        await database.close();
+        rmSync(dataDir, { recursive: true, force: true });
+      })()),
   };
+  let stopping: Promise<void> | undefined;
+  running.add(testApp);
+  return testApp;
 }
+
+/** Jobs in tests: polled every half second, retried after 1 s, 2 s, 4 s…, swept every second. */
+export const testJobOptions: Partial<TJobOptions> = {
+  pollingIntervalSeconds: 0.5,
+  retryLimit: 6,
+  retryDelaySeconds: 1,
+  sendWorkers: 2,
+  sweepEveryMs: 1000,
+  staleAfterSeconds: 3,
+};

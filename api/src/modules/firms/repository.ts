@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
 import { firms } from '../../db/schema.js';
 
@@ -29,4 +29,16 @@ export async function insertFirm(
 export async function countFirms(db: Db): Promise<number> {
   const rows = await db.select({ id: firms.id }).from(firms).limit(1);
   return rows.length;
+}
+
+/** The firm's own settings: SMS sender number, allowed SMS countries, new-message email delay. */
+export async function updateFirm(
+  db: Db,
+  firmId: string,
+  values: Partial<Pick<TFirm, 'smsSenderNumber' | 'smsAllowedCountries' | 'unseenEmailDelayMinutes'>>,
+): Promise<void> {
+  await db
+    .update(firms)
+    .set({ ...values, updatedAt: sql`now()` })
+    .where(eq(firms.id, firmId));
 }

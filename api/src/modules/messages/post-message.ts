@@ -2,6 +2,7 @@ import type { Db } from '../../db/connect.js';
 import { publishEvent } from '../../realtime/publish-event.js';
 import { findStaffParticipant, listEventRecipients } from '../conversations/repository.js';
 import { insertAttachments, listAttachmentsOfMessages } from '../files/repository.js';
+import { openUnseenBatches } from '../notifications/unseen-repository.js';
 import * as repo from './repository.js';
 import { toMessageCore } from './to-message.js';
 
@@ -17,6 +18,10 @@ export type TPostMessage = {
   idempotencyKey?: string;
   versionIds?: string[];
   aboutDocumentId?: string;
+  /** A reply by text: the message it answers. */
+  inReplyToMessageId?: string;
+  /** The app's clock, for the new-message email delay (the database's when absent). */
+  now?: Date;
 };
 
 /**
@@ -34,6 +39,7 @@ export async function postMessage(tx: Db, input: TPostMessage): Promise<repo.TMe
     via: input.via,
     idempotencyKey: input.idempotencyKey ?? null,
     aboutDocumentId: input.aboutDocumentId ?? null,
+    inReplyToMessageId: input.inReplyToMessageId ?? null,
   });
   if (!inserted) return undefined;
   await insertAttachments(tx, input.firmId, inserted.id, input.conversationId, input.versionIds ?? []);
@@ -44,6 +50,15 @@ export async function postMessage(tx: Db, input: TPostMessage): Promise<repo.TMe
       ? (await findStaffParticipant(tx, input.firmId, input.conversationId, input.author.staffId))?.id
       : undefined);
   if (participantId) await repo.advanceReadMark(tx, input.firmId, participantId, inserted.seq);
+  if (input.conversationKind === 'external_matter') {
+    // clients and third parties who do not see it in the portal in time are emailed (batched)
+    await openUnseenBatches(tx, input.firmId, {
+      conversationId: input.conversationId,
+      authorContactId: input.author.contactId ?? null,
+      seq: inserted.seq,
+      now: input.now,
+    });
+  }
   const row = (await repo.getMessage(tx, input.firmId, inserted.id))!;
   const files = await listAttachmentsOfMessages(tx, input.firmId, [row.id]);
   const recipients = await listEventRecipients(tx, input.firmId, input.conversationId);

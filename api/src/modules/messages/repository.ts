@@ -12,6 +12,7 @@ import {
 } from '../../db/schema.js';
 
 const pinner = alias(staff, 'pinner');
+const answered = alias(messages, 'answered');
 
 export type TMessageRow = {
   id: string;
@@ -31,6 +32,9 @@ export type TMessageRow = {
   pinnedByName: string | null;
   aboutDocumentId: string | null;
   aboutDocumentName: string | null;
+  /** A reply by text: the message it answers (absent where a query does not join it). */
+  inReplyToId?: string | null;
+  inReplyToBody?: string | null;
 };
 
 const columns = {
@@ -51,6 +55,8 @@ const columns = {
   pinnedByName: pinner.name,
   aboutDocumentId: messages.aboutDocumentId,
   aboutDocumentName: documents.name,
+  inReplyToId: answered.id,
+  inReplyToBody: answered.body,
 };
 
 function selectMessages(db: Db) {
@@ -60,7 +66,8 @@ function selectMessages(db: Db) {
     .leftJoin(staff, and(eq(staff.firmId, messages.firmId), eq(staff.id, messages.authorStaffId)))
     .leftJoin(contacts, and(eq(contacts.firmId, messages.firmId), eq(contacts.id, messages.authorContactId)))
     .leftJoin(pinner, and(eq(pinner.firmId, messages.firmId), eq(pinner.id, messages.pinnedByStaffId)))
-    .leftJoin(documents, and(eq(documents.firmId, messages.firmId), eq(documents.id, messages.aboutDocumentId)));
+    .leftJoin(documents, and(eq(documents.firmId, messages.firmId), eq(documents.id, messages.aboutDocumentId)))
+    .leftJoin(answered, and(eq(answered.firmId, messages.firmId), eq(answered.id, messages.inReplyToMessageId)));
 }
 
 /** Comments on a document: messages that refer to it, oldest first. */
@@ -109,6 +116,7 @@ export async function insertMessage(
     via: TMessageRow['via'];
     idempotencyKey?: string | null;
     aboutDocumentId?: string | null;
+    inReplyToMessageId?: string | null;
   },
 ): Promise<{ id: string; seq: number; createdAt: Date } | undefined> {
   const rows = await db

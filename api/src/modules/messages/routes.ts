@@ -15,9 +15,15 @@ import {
   ZUnread,
 } from './schemas.js';
 import { z } from 'zod';
+import type { Clock } from '../../clock.js';
+import { AppError } from '../../errors.js';
 import * as service from './service.js';
 
-export function addMessageRoutes(routes: RouteTable<StaffContext>, db: Db): void {
+export function addMessageRoutes(
+  routes: RouteTable<StaffContext>,
+  db: Db,
+  deps: { textMessage?: service.TTextMessage; clock?: Clock } = {},
+): void {
   const tags = ['messages'];
   routes.add({
     method: 'get',
@@ -32,7 +38,8 @@ export function addMessageRoutes(routes: RouteTable<StaffContext>, db: Db): void
   routes.add({
     method: 'post',
     path: '/conversations/:id/messages',
-    summary: 'Send a message; a retry with the same Idempotency-Key returns the original',
+    summary:
+      'Send a message (with `sendAsSms`, also texted to the clients and third parties); a retry with the same Idempotency-Key returns the original',
     tags,
     params: ZConversationIdParams,
     body: ZSendMessage,
@@ -43,6 +50,8 @@ export function addMessageRoutes(routes: RouteTable<StaffContext>, db: Db): void
         idempotencyKey: meta.idempotencyKey,
         documentIds: body.documentIds,
         aboutDocumentId: body.aboutDocumentId,
+        sendAsSms: body.sendAsSms ? (deps.textMessage ?? unavailableSms) : undefined,
+        now: deps.clock?.now(),
       }),
   });
   routes.add({
@@ -110,3 +119,7 @@ export function addMessageRoutes(routes: RouteTable<StaffContext>, db: Db): void
     handler: ({ ctx, params }) => service.setMessagePinned(db, ctx, params.id, false),
   });
 }
+
+const unavailableSms: service.TTextMessage = async () => {
+  throw new AppError('sms_not_available', 422, 'Texting is not available');
+};

@@ -21,6 +21,25 @@ export const ZFileRef = z
   .openapi('FileRef');
 export type TFileRef = z.infer<typeof ZFileRef>;
 
+/** A text's delivery status as staff see it: sending → sent → delivered, or failed; refused and opted_out are never sent. */
+export const ZSmsStatus = z.enum(['sending', 'sent', 'delivered', 'failed', 'refused', 'opted_out']);
+export type TSmsStatus = z.infer<typeof ZSmsStatus>;
+
+/** Who a message was texted to and how it went: the latest text per recipient. */
+export const ZMessageSms = z
+  .object({
+    recipients: z.array(
+      z.object({
+        contactId: z.uuid().nullable(),
+        name: z.string(),
+        status: ZSmsStatus,
+        /** Why it was refused, blocked or failed, in words for staff. */
+        reason: z.string().nullable(),
+      }),
+    ),
+  })
+  .openapi('MessageSms');
+
 export const ZMessage = z
   .object({
     id: z.uuid(),
@@ -36,14 +55,18 @@ export const ZMessage = z
     files: z.array(ZFileRef),
     /** A comment on a file refers to it. */
     aboutDocument: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+    /** A reply by text: the message last texted to that number, which it answers. */
+    inReplyTo: z.object({ id: z.uuid(), body: z.string() }).nullable(),
     /** Staff-facing only: never part of anything a client or third party receives. */
     readBy: z.array(z.object({ participantId: z.uuid(), name: z.string(), initials: z.string() })),
+    /** Staff-facing only: the message's texts (null when it was never texted). */
+    sms: ZMessageSms.nullable(),
   })
   .openapi('Message');
 export type TMessage = z.infer<typeof ZMessage>;
 
-/** The shape that travels in events and to the portal: no read receipts. */
-export type TMessageCore = Omit<TMessage, 'readBy'>;
+/** The shape that travels in events and to the portal: no read receipts, no text statuses. */
+export type TMessageCore = Omit<TMessage, 'readBy' | 'sms'>;
 
 export const ZMessagePage = z
   .object({ items: z.array(ZMessage), nextCursor: z.string().nullable() })
@@ -65,6 +88,8 @@ export const ZSendMessage = z
     documentIds: z.array(z.uuid('each document id must be a UUID')).max(130).default([]),
     /** Makes the message a comment on this document. */
     aboutDocumentId: z.uuid().optional(),
+    /** Also text it to each client and third party in an external matter conversation. */
+    sendAsSms: z.boolean().optional(),
   })
   .strict()
   .superRefine((v, ctx) => {

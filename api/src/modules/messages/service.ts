@@ -14,6 +14,7 @@ import {
   listVisibleConversations,
 } from '../conversations/repository.js';
 import { assertNotArchived, requireActiveParticipant, requireVisibleConversation } from '../conversations/service.js';
+import { assertTextable, smsSummaries } from '../sms/service.js';
 import * as repo from './repository.js';
 import type { TMessage } from './schemas.js';
 import { toMessageCore, toStaffMessages } from './to-message.js';
@@ -24,15 +25,20 @@ export async function withReadBy(
   conversationId: string,
   rows: repo.TMessageRow[],
 ): Promise<TMessage[]> {
-  const [people, files] = await Promise.all([
+  const [people, files, sms] = await Promise.all([
     listParticipants(db, firmId, [conversationId]),
     listAttachmentsOfMessages(
       db,
       firmId,
       rows.map((r) => r.id),
     ),
+    smsSummaries(
+      db,
+      firmId,
+      rows.map((r) => r.id),
+    ),
   ]);
-  return toStaffMessages(rows, people, files);
+  return toStaffMessages(rows, people, files, sms);
 }
 
 /** A message in a conversation the caller may see; otherwise 404. */
@@ -86,7 +92,17 @@ export type TSendExtras = {
   /** Freshly uploaded versions (already committed); see files/service. */
   versionIds?: string[];
   via?: 'app' | 'outlook';
+  /** "Send as SMS": texts the new message in the posting transaction (see sms/service textMessage). */
+  sendAsSms?: TTextMessage;
+  /** The app's clock (for the new-message email delay). */
+  now?: Date;
 };
+
+/** Texts a just-posted message to the conversation's clients and third parties. */
+export type TTextMessage = (
+  tx: Db,
+  input: { firmId: string; conversationId: string; messageId: string; body: string },
+) => Promise<void>;
 
 /** A retry with the same Idempotency-Key: the original message, or undefined. */
 export async function findReplayedMessage(db: Db, ctx: StaffContext, conversationId: string, key: string | undefined) {
@@ -121,10 +137,11 @@ export async function sendMessage(
   const earlier = await findReplayedMessage(db, ctx, conversationId, extras.idempotencyKey);
   if (earlier) return (await withReadBy(db, ctx.firmId, conversationId, [earlier]))[0]!;
   const { conversation, me } = await assertStaffMayPost(db, ctx, conversationId);
+  if (extras.sendAsSms) assertTextable(conversation, body);
   const attached = await resolveAttachableVersions(db, ctx, conversation, extras.documentIds ?? []);
   if (extras.aboutDocumentId) await requireDocumentInConversation(db, ctx, conversation, extras.aboutDocumentId);
-  const created = await db.transaction((tx) =>
-    postMessage(tx, {
+  const created = await db.transaction(async (tx) => {
+    const posted = await postMessage(tx, {
       firmId: ctx.firmId,
       conversationId,
       conversationKind: conversation.kind,
@@ -135,8 +152,13 @@ export async function sendMessage(
       idempotencyKey: extras.idempotencyKey,
       versionIds: [...attached, ...(extras.versionIds ?? [])],
       aboutDocumentId: extras.aboutDocumentId,
-    }),
-  );
+      now: extras.now,
+    });
+    if (posted && extras.sendAsSms) {
+      await extras.sendAsSms(tx, { firmId: ctx.firmId, conversationId, messageId: posted.id, body });
+    }
+    return posted;
+  });
   const row = created ?? (await findReplayedMessage(db, ctx, conversationId, extras.idempotencyKey));
   if (!row) throw new AppError('internal_error', 500, 'The message could not be stored');
   return (await withReadBy(db, ctx.firmId, conversationId, [row]))[0]!;

@@ -44,6 +44,7 @@ export function toMessageCore(row: TMessageRow, files: TAttachmentRow[] = []): T
         sha256: f.sha256,
       })),
     aboutDocument: row.aboutDocumentId ? { id: row.aboutDocumentId, name: row.aboutDocumentName ?? '' } : null,
+    inReplyTo: row.inReplyToId ? { id: row.inReplyToId, body: row.inReplyToBody ?? '' } : null,
   };
 }
 
@@ -55,12 +56,14 @@ export function toStaffMessages(
   rows: TMessageRow[],
   people: TParticipantRow[],
   files: TAttachmentRow[] = [],
+  /** Texts of these messages, by message id (see sms/to-sms). */
+  sms: Map<string, TMessage['sms']> = new Map(),
 ): TMessage[] {
   return rows.map((row) => {
     const authorId = row.authorStaffId ?? row.authorContactId;
     const readBy = people
       .filter((p) => Number(p.lastReadSeq) >= Number(row.seq) && (p.staffId ?? p.contactId) !== authorId)
       .map((p) => ({ participantId: p.id, name: p.name, initials: p.initials ?? initialsOf(p.name) }));
-    return { ...toMessageCore(row, files), readBy };
+    return { ...toMessageCore(row, files), readBy, sms: sms.get(row.id) ?? null };
   });
 }

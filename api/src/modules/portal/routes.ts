@@ -73,7 +73,11 @@ export function addPortalRoutes(
     response: ZPortalMessage,
     status: 201,
     handler: ({ ctx, params, body, meta }) =>
-      service.sendMessage(db, ctx, params.id, { ...body, idempotencyKey: meta.idempotencyKey }),
+      service.sendMessage(db, ctx, params.id, {
+        ...body,
+        idempotencyKey: meta.idempotencyKey,
+        now: deps.clock.now(),
+      }),
   });
   routes.addRaw(
     {

@@ -142,7 +142,7 @@ export async function sendMessage(
   db: Db,
   ctx: TContactContext,
   id: string,
-  input: { body: string; aboutDocumentId?: string; versionIds?: string[]; idempotencyKey?: string },
+  input: { body: string; aboutDocumentId?: string; versionIds?: string[]; idempotencyKey?: string; now?: Date },
 ) {
   const earlier = await replayed(db, ctx, id, input.idempotencyKey);
   if (earlier) return (await toPortalMessages(db, ctx, [earlier]))[0]!;
@@ -162,6 +162,7 @@ export async function sendMessage(
         via: 'portal',
         idempotencyKey: input.idempotencyKey,
         versionIds: input.versionIds,
+        now: input.now,
         aboutDocumentId: input.aboutDocumentId,
       }),
     )) ?? (await replayed(db, ctx, id, input.idempotencyKey));
@@ -212,6 +213,7 @@ export async function sendMessageWithUpload(
       body: input.body,
       versionIds: versions.map((v) => v.id),
       idempotencyKey: input.idempotencyKey,
+      now: deps.clock.now(),
     });
   } catch (error) {
     await discard();

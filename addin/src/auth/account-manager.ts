@@ -1,0 +1,68 @@
+import type { AuthConfig } from '@confer/ui';
+import type { OfficeHost } from '../office/office-host';
+import { clearStaffToken, readStaffToken } from '../store-staff-token';
+
+/**
+ * The one account manager: how the staff app gets a token for the API and signs in.
+ *
+ * - Embedded mode: the development sign-in page (the token comes back in the URL fragment and
+ *   lives in sessionStorage).
+ * - Production: Microsoft Entra through MSAL, loaded only then (see msal-accounts.ts): nested
+ *   app authentication inside Outlook where the host supports it (silent, then popup, then
+ *   the Office dialog), the Office dialog on older Outlook, and a redirect in a plain browser.
+ *
+ * Tokens are requested for the API's scope only (`<audience>/access_as_user`). Nothing
+ * personal (tokens, names, addresses) is logged.
+ */
+export type AccountManager = {
+  kind: 'development' | 'microsoft';
+  /** A token for the API without any interaction, or null when the user must sign in. */
+  getToken(): Promise<string | null>;
+  /** Interactive sign-in. Resolves true when signed in on this page (a redirect never resolves). */
+  signIn(): Promise<boolean>;
+  /** The API refused the token (401): forget it so the next call does not reuse it. */
+  forgetToken(): void;
+  signOut(): Promise<void>;
+};
+
+const RETURN_ROUTE_KEY = 'confer.returnRoute';
+
+/** Development sign-in: a page on the API mints a token and sends it back in the fragment. */
+export function createDevelopmentAccounts(devSignInUrl: string): AccountManager {
+  return {
+    kind: 'development',
+    getToken: async () => readStaffToken(),
+    signIn: async () => {
+      // Come back to this page (the task pane or the browser app) and this screen.
+      try {
+        if (window.location.hash) sessionStorage.setItem(RETURN_ROUTE_KEY, window.location.hash);
+      } catch {
+        // without storage the app opens on Home
+      }
+      const separator = devSignInUrl.includes('?') ? '&' : '?';
+      window.location.assign(`${devSignInUrl}${separator}return=${encodeURIComponent(window.location.pathname)}`);
+      return new Promise<boolean>(() => {}); // the page is leaving
+    },
+    forgetToken: clearStaffToken,
+    signOut: async () => clearStaffToken(),
+  };
+}
+
+/** After the development sign-in returns: the screen the user was on, if one was remembered. */
+export function takeReturnRoute(): string | null {
+  try {
+    const route = sessionStorage.getItem(RETURN_ROUTE_KEY);
+    sessionStorage.removeItem(RETURN_ROUTE_KEY);
+    return route && route.startsWith('#/') ? route : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The account manager for this configuration and host. MSAL is fetched only in production. */
+export async function createAccountManager(config: AuthConfig, host: OfficeHost | null): Promise<AccountManager> {
+  if (config.mode === 'embedded' && config.devSignInUrl) return createDevelopmentAccounts(config.devSignInUrl);
+  if (!config.entra) throw new Error('Sign-in is not configured on this server (no Entra client id).');
+  const { createMicrosoftAccounts } = await import('./msal-accounts');
+  return createMicrosoftAccounts(config.entra, host);
+}

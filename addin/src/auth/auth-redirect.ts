@@ -1,0 +1,10 @@
+/**
+ * MSAL's redirect target (`/addin/auth-redirect.html`): hands the sign-in answer back to the
+ * page that started it (the browser app, or the sign-in dialog) and shows nothing else.
+ */
+import { broadcastResponseToMainFrame } from '@azure/msal-browser/redirect-bridge';
+
+broadcastResponseToMainFrame().catch(() => {
+  const status = document.getElementById('status');
+  if (status) status.textContent = 'Sign-in did not complete. Close this window and try again.';
+});

@@ -1,0 +1,197 @@
+import { useState } from 'react';
+import { Button, Link, Spinner, Subtitle1, Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { Conversation, EmailContext } from '@confer/ui';
+import { ConversationRow } from '../ConversationRow';
+import { ErrorBanner } from '../ErrorBanner';
+import { useOffice } from '../office/use-office';
+import type { ReadMailItem } from '../office/office-host';
+import { useApi } from '../use-api';
+import { navigateTo, routeHref } from '../use-hash-route';
+import { useLoader } from '../use-loader';
+import { useMessagingSnapshot, useMessagingStore } from '../use-messaging';
+import { peopleOfReadItem } from './email-addresses';
+import { MatterChoice } from './MatterChoice';
+import { listNames, reachable } from './share-plan';
+import { useMailItem } from './use-mail-item';
+import { useMatterChoice } from './use-matter-choice';
+
+const useStyles = makeStyles({
+  section: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderRadius: tokens.borderRadiusMedium,
+    boxShadow: tokens.shadow4,
+  },
+  heading: { margin: 0 },
+  muted: { color: tokens.colorNeutralForeground3 },
+  list: {
+    margin: 0,
+    padding: 0,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+});
+
+/** Home in the task pane: the open email's people, their matters and those matters' conversations. */
+export function EmailContextPanel() {
+  const styles = useStyles();
+  const { host } = useOffice();
+  const { state } = useMailItem(host);
+
+  let body;
+  if (state.status === 'loading') body = <Spinner size="tiny" label="Reading the email…" />;
+  else if (state.status === 'error') body = <ErrorBanner error={state.error} />;
+  else if (!state.item)
+    body = <Text className={styles.muted}>Select an email to see its matters and conversations.</Text>;
+  else if (state.item.mode === 'compose') {
+    body = (
+      <>
+        <Text>Share files with this email&apos;s recipients through a secure link instead of attaching them.</Text>
+        <div className={styles.actions}>
+          <Button appearance="primary" onClick={() => navigateTo({ name: 'outlook-share-files' })}>
+            Share files via secure link
+          </Button>
+        </div>
+      </>
+    );
+  } else {
+    body = <ReadEmailContext key={state.item.threadId ?? 'no-thread'} item={state.item} />;
+  }
+
+  return (
+    <section className={styles.section} aria-labelledby="this-email-heading">
+      <Subtitle1 as="h2" id="this-email-heading" className={styles.heading}>
+        This email
+      </Subtitle1>
+      {body}
+    </section>
+  );
+}
+
+function ReadEmailContext({ item }: { item: ReadMailItem }) {
+  const styles = useStyles();
+  const api = useApi();
+  const store = useMessagingStore();
+  const { settings } = useOffice();
+  const people = peopleOfReadItem(item, store.me.staff.email);
+  const key = people.map((p) => p.email).join(',');
+  const { state, reload } = useLoader<EmailContext>(
+    (signal) =>
+      people.length > 0
+        ? api.getEmailContext(
+            people.map((p) => p.email),
+            { signal },
+          )
+        : Promise.resolve({ contacts: [], unknownEmails: [], matters: [] }),
+    [api, key],
+  );
+  const context = state.status === 'ready' ? state.data : null;
+  const candidates = context?.matters.map((m) => m.matter) ?? [];
+  const choice = useMatterChoice(settings, item.threadId, candidates);
+  const shareable = item.attachments.filter((a) => !a.isInline).length;
+
+  if (state.status === 'loading') return <Spinner size="tiny" label="Finding matters…" />;
+  if (state.status === 'error') return <ErrorBanner error={state.error} onRetry={reload} />;
+  const ctx = state.data;
+  const known = ctx.contacts.map((c) => c.name);
+
+  return (
+    <>
+      {known.length > 0 ? (
+        <Text>
+          With <strong>{listNames(known)}</strong>
+        </Text>
+      ) : (
+        <Text className={styles.muted}>No one on this email is a contact in Confer.</Text>
+      )}
+      {ctx.unknownEmails.length > 0 && known.length > 0 && (
+        <Text size={200} className={styles.muted}>
+          Not contacts: {ctx.unknownEmails.join(', ')}
+        </Text>
+      )}
+      {ctx.matters.length === 0 && known.length > 0 && (
+        <Text className={styles.muted}>They are not on any matter you can see.</Text>
+      )}
+      <MatterChoice matters={candidates} matterId={choice.matterId} onChoose={choice.choose} />
+      {choice.matter && (
+        <MatterConversationsForEmail entry={ctx.matters.find((m) => m.matter.id === choice.matterId)!} context={ctx} />
+      )}
+      {shareable > 0 && (
+        <div className={styles.actions}>
+          <Button onClick={() => navigateTo({ name: 'outlook-share-attachments' })}>
+            Share attachments ({shareable})
+          </Button>
+        </div>
+      )}
+    </>
+  );
+}
+
+function MatterConversationsForEmail({
+  entry,
+  context,
+}: {
+  entry: EmailContext['matters'][number];
+  context: EmailContext;
+}) {
+  const styles = useStyles();
+  const api = useApi();
+  const store = useMessagingStore();
+  const { unread } = useMessagingSnapshot();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const { matter, conversations } = entry;
+  const contacts = context.contacts.filter((c) => entry.contactIds.includes(c.id) && reachable(c));
+  const names = listNames(contacts.map((c) => c.name));
+  const sorted = [...conversations].sort(
+    (a, b) =>
+      Number(b.kind === 'external_matter') - Number(a.kind === 'external_matter') ||
+      (b.lastMessageAt ?? b.createdAt).localeCompare(a.lastMessageAt ?? a.createdAt),
+  );
+  const unreadOf = (c: Conversation) => (unread.loaded ? (unread.byConversation[c.id]?.unread ?? 0) : c.unreadCount);
+
+  async function start() {
+    setBusy(true);
+    setError(null);
+    try {
+      const created = await api.createConversation({
+        kind: 'external_matter',
+        matterId: matter.id,
+        contactIds: contacts.map((c) => c.id),
+        requireMfa: true,
+      });
+      store.upsertConversation(created);
+      navigateTo({ name: 'conversation', conversationId: created.id, seq: null });
+    } catch (e) {
+      setError(e);
+      setBusy(false);
+    }
+  }
+
+  return (
+    <>
+      <Link href={routeHref({ name: 'matter', matterId: matter.id })}>Open matter {matter.number}</Link>
+      {sorted.length > 0 ? (
+        <ul role="list" aria-label={`Conversations of ${matter.number}`} className={styles.list}>
+          {sorted.map((c) => (
+            <ConversationRow key={c.id} conversation={c} unread={unreadOf(c)} me={store.me} showParticipants />
+          ))}
+        </ul>
+      ) : (
+        <Text className={styles.muted}>No conversations on this matter yet.</Text>
+      )}
+      {matter.status === 'open' && contacts.length > 0 && (
+        <div className={styles.actions}>
+          <Button appearance="primary" disabledFocusable={busy} onClick={() => void start()}>
+            {busy ? 'Starting…' : `Start a conversation with ${names}`}
+          </Button>
+        </div>
+      )}
+      {error != null && <ErrorBanner error={error} />}
+    </>
+  );
+}

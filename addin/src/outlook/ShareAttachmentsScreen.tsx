@@ -1,0 +1,397 @@
+import { useMemo, useState } from 'react';
+import {
+  Button,
+  Checkbox,
+  Field,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Text,
+  Textarea,
+  Title3,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { describeError, type Contact, type Conversation, type EmailContext } from '@confer/ui';
+import { createIdempotencyKey } from '../create-idempotency-key';
+import { ErrorBanner } from '../ErrorBanner';
+import { BackIcon } from '../Icons';
+import type { MailAttachment, OfficeHost, ReadMailItem } from '../office/office-host';
+import { useOffice } from '../office/use-office';
+import { useApi } from '../use-api';
+import { routeHref } from '../use-hash-route';
+import { useLoader } from '../use-loader';
+import { useMessagingStore } from '../use-messaging';
+import { useGetToken } from '../use-token';
+import { peopleOfReadItem } from './email-addresses';
+import { describeDelivery, ensureExternalConversation } from './ensure-conversation';
+import { FileProgressList, type FileProgress } from './FileProgressList';
+import { MatterChoice } from './MatterChoice';
+import { linkLines, readAttachment } from './read-attachment';
+import { formatSize, listNames, planSends, reachable } from './share-plan';
+import { progressPerFile, uploadToConversation } from './upload-files';
+import { useMailItem } from './use-mail-item';
+import { useMatterChoice } from './use-matter-choice';
+
+export const useShareStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  back: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
+  heading: { margin: 0 },
+  muted: { color: tokens.colorNeutralForeground3 },
+  fieldset: {
+    border: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+  },
+  legend: { fontWeight: tokens.fontWeightSemibold, padding: 0, marginBottom: tokens.spacingVerticalXS },
+  option: { display: 'flex', flexDirection: 'column' },
+  detail: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, marginLeft: '32px' },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  card: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderRadius: tokens.borderRadiusMedium,
+    boxShadow: tokens.shadow4,
+  },
+});
+
+export function BackToHome() {
+  const styles = useShareStyles();
+  return (
+    <Link href={routeHref({ name: 'home' })} className={styles.back}>
+      <BackIcon /> Back
+    </Link>
+  );
+}
+
+const KIND_DETAIL: Record<MailAttachment['kind'], string> = {
+  file: 'file',
+  item: 'email, shared as an .eml file',
+  cloud: 'cloud file, shared as a link',
+};
+
+/** "Share attachments": an email's attachments into the matter's secure conversation. */
+export function ShareAttachmentsScreen() {
+  const styles = useShareStyles();
+  const { host } = useOffice();
+  const { state } = useMailItem(host);
+
+  let body;
+  if (!host) {
+    body = <Text>Sharing attachments works from Outlook: open an email there and choose Share attachments.</Text>;
+  } else if (state.status === 'loading') {
+    body = <Spinner size="tiny" label="Reading the email…" />;
+  } else if (state.status === 'error') {
+    body = <ErrorBanner error={state.error} />;
+  } else if (!state.item || state.item.mode !== 'read') {
+    body = <Text>Open an email with attachments to share them.</Text>;
+  } else if (state.item.attachments.length === 0) {
+    body = <Text>This email has no attachments.</Text>;
+  } else {
+    body = <ShareAttachmentsForm key={state.item.threadId ?? 'email'} host={host} item={state.item} />;
+  }
+
+  return (
+    <article className={styles.root} aria-labelledby="share-attachments-heading">
+      <BackToHome />
+      <Title3 as="h2" id="share-attachments-heading" className={styles.heading}>
+        Share attachments
+      </Title3>
+      <Text className={styles.muted}>
+        Send attachments to clients and third parties in the matter&apos;s secure conversation. They are also saved to
+        the matter&apos;s documents, marked as from Outlook.
+      </Text>
+      {body}
+    </article>
+  );
+}
+
+type Result = { conversation: Conversation; delivery: string; shared: number; links: number };
+
+function ShareAttachmentsForm({ host, item }: { host: OfficeHost; item: ReadMailItem }) {
+  const styles = useShareStyles();
+  const api = useApi();
+  const store = useMessagingStore();
+  const { settings } = useOffice();
+  const people = peopleOfReadItem(item, store.me.staff.email);
+  const key = people.map((p) => p.email).join(',');
+  const { state, reload } = useLoader<EmailContext>(
+    (signal) =>
+      people.length > 0
+        ? api.getEmailContext(
+            people.map((p) => p.email),
+            { signal },
+          )
+        : Promise.resolve({ contacts: [], unknownEmails: [], matters: [] }),
+    [api, key],
+  );
+  const context = state.status === 'ready' ? state.data : null;
+  const openMatters = useMemo(
+    () => context?.matters.filter((m) => m.matter.status === 'open').map((m) => m.matter) ?? [],
+    [context],
+  );
+  const choice = useMatterChoice(settings, item.threadId, openMatters);
+  const [selected, setSelected] = useState<Set<string>>(
+    () => new Set(item.attachments.filter((a) => !a.isInline).map((a) => a.id)),
+  );
+
+  if (state.status === 'loading') return <Spinner size="tiny" label="Finding the matter…" />;
+  if (state.status === 'error') return <ErrorBanner error={state.error} onRetry={reload} />;
+
+  const toggle = (id: string, checked: boolean) =>
+    setSelected((prev) => {
+      const next = new Set(prev);
+      if (checked) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+
+  return (
+    <>
+      <fieldset className={styles.fieldset}>
+        <legend className={styles.legend}>Attachments</legend>
+        {item.attachments.map((a) => (
+          <div key={a.id} className={styles.option}>
+            <Checkbox
+              checked={selected.has(a.id)}
+              onChange={(_e, data) => toggle(a.id, Boolean(data.checked))}
+              label={a.name}
+            />
+            <Text className={styles.detail}>
+              {KIND_DETAIL[a.kind]}
+              {a.size > 0 && a.kind !== 'cloud' ? ` · ${formatSize(a.size)}` : ''}
+              {a.isInline ? ' · in the email body' : ''}
+            </Text>
+          </div>
+        ))}
+      </fieldset>
+      {openMatters.length === 0 ? (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            No one on this email is a contact of an open matter you can see. Add them to the matter in Confer first.
+          </MessageBarBody>
+        </MessageBar>
+      ) : (
+        <>
+          <MatterChoice matters={openMatters} matterId={choice.matterId} onChoose={choice.choose} />
+          {choice.matter && (
+            <ShareToMatter
+              key={choice.matter.id}
+              host={host}
+              matterId={choice.matter.id}
+              matchedContactIds={context!.matters.find((m) => m.matter.id === choice.matterId)?.contactIds ?? []}
+              attachments={item.attachments.filter((a) => selected.has(a.id))}
+            />
+          )}
+        </>
+      )}
+    </>
+  );
+}
+
+function ShareToMatter(props: {
+  host: OfficeHost;
+  matterId: string;
+  matchedContactIds: string[];
+  attachments: MailAttachment[];
+}) {
+  const { host, matterId, matchedContactIds, attachments } = props;
+  const styles = useShareStyles();
+  const api = useApi();
+  const store = useMessagingStore();
+  const getToken = useGetToken();
+  const contactsState = useLoader<Contact[]>(
+    (signal) => api.listMatterContacts(matterId, { signal }).then((r) => r.items.filter(reachable)),
+    [api, matterId],
+  );
+  const [recipients, setRecipients] = useState<Set<string>>(() => new Set(matchedContactIds));
+  const [message, setMessage] = useState('');
+  const [progress, setProgress] = useState<FileProgress[] | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [result, setResult] = useState<Result | null>(null);
+
+  if (contactsState.state.status === 'loading') return <Spinner size="tiny" label="Loading the matter's contacts…" />;
+  if (contactsState.state.status === 'error') {
+    return <ErrorBanner error={contactsState.state.error} onRetry={contactsState.reload} />;
+  }
+  const contacts = contactsState.state.data;
+  const chosen = contacts.filter((c) => recipients.has(c.id));
+  const names = listNames(chosen.map((c) => c.name));
+  const files = attachments.filter((a) => a.kind !== 'cloud');
+  const { tooLarge } = planSends(files);
+
+  const update = (key: string, patch: Partial<FileProgress>) =>
+    setProgress((prev) => prev?.map((p) => (p.key === key ? { ...p, ...patch } : p)) ?? prev);
+
+  async function share() {
+    setBusy(true);
+    setError(null);
+    const rows: FileProgress[] = attachments.map((a) => ({
+      key: a.id,
+      name: a.name,
+      size: a.size,
+      progress: 0,
+      state: 'waiting',
+    }));
+    setProgress(rows);
+    try {
+      // 1. Read every attachment through Outlook.
+      const read: Array<{ id: string; file: File }> = [];
+      const links: Array<{ name: string; url: string }> = [];
+      for (const a of attachments) {
+        if (tooLarge.some((t) => t.id === a.id)) {
+          update(a.id, { state: 'failed', error: 'Larger than 100 MB: share it from the matter instead.' });
+          continue;
+        }
+        update(a.id, { state: 'reading' });
+        try {
+          const shared = await readAttachment(host, a);
+          if (shared.kind === 'link') {
+            links.push({ name: shared.name, url: shared.url });
+            update(a.id, { state: 'done', progress: 1 });
+          } else {
+            read.push({ id: a.id, file: shared.file });
+            update(a.id, { state: 'waiting', size: shared.file.size });
+          }
+        } catch (e) {
+          update(a.id, { state: 'failed', error: describeError(e) });
+        }
+      }
+      if (read.length === 0 && links.length === 0) throw new Error('None of the attachments could be read.');
+
+      // 2. The conversation with these recipients (found, completed, or created).
+      const ensured = await ensureExternalConversation(
+        api,
+        matterId,
+        chosen.map((c) => c.id),
+      );
+      store.upsertConversation(ensured.conversation);
+
+      // 3. Upload in sends the API accepts; the text (and any cloud links) goes with the first.
+      const text = [message.trim(), linkLines(links)].filter(Boolean).join('\n\n');
+      const { batches } = planSends(read.map((r) => ({ ...r, size: r.file.size })));
+      if (batches.length === 0) {
+        await api.sendMessage(ensured.conversation.id, { body: text }, { idempotencyKey: createIdempotencyKey() });
+      }
+      for (const [index, batch] of batches.entries()) {
+        for (const f of batch) update(f.id, { state: 'uploading' });
+        await uploadToConversation({
+          conversationId: ensured.conversation.id,
+          files: batch.map((f) => f.file),
+          body: index === 0 ? text : '',
+          token: await getToken(),
+          idempotencyKey: createIdempotencyKey(),
+          onProgress: (p) => {
+            const parts = progressPerFile(
+              batch.map((f) => f.file.size),
+              p,
+            );
+            setProgress(
+              (prev) =>
+                prev?.map((row) => {
+                  const at = batch.findIndex((f) => f.id === row.key);
+                  return at === -1 ? row : { ...row, progress: parts[at]! };
+                }) ?? prev,
+            );
+          },
+        });
+        for (const f of batch) update(f.id, { state: 'done', progress: 1 });
+      }
+      setResult({
+        conversation: ensured.conversation,
+        delivery: describeDelivery(ensured.outcome, names),
+        shared: read.length,
+        links: links.length,
+      });
+    } catch (e) {
+      setError(e);
+      setProgress(
+        (prev) =>
+          prev?.map((p) =>
+            p.state === 'done' || p.state === 'failed' ? p : { ...p, state: 'failed', error: describeError(e) },
+          ) ?? prev,
+      );
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (result) {
+    return (
+      <div className={styles.card}>
+        <MessageBar intent="success" layout="multiline">
+          <MessageBarBody>
+            Shared {result.shared} {result.shared === 1 ? 'file' : 'files'}
+            {result.links > 0 ? ` and ${result.links} ${result.links === 1 ? 'link' : 'links'}` : ''} in “
+            {result.conversation.title}”. {result.delivery}
+          </MessageBarBody>
+        </MessageBar>
+        {progress && <FileProgressList items={progress} label="Shared attachments" />}
+        <div className={styles.actions}>
+          <Button
+            appearance="primary"
+            as="a"
+            href={routeHref({ name: 'conversation', conversationId: result.conversation.id, seq: null })}
+          >
+            Open the conversation
+          </Button>
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <>
+      <fieldset className={styles.fieldset}>
+        <legend className={styles.legend}>Recipients</legend>
+        {contacts.length === 0 && (
+          <Text className={styles.muted}>This matter has no contacts with an email address.</Text>
+        )}
+        {contacts.map((c) => (
+          <div key={c.id} className={styles.option}>
+            <Checkbox
+              checked={recipients.has(c.id)}
+              disabled={busy}
+              onChange={(_e, data) =>
+                setRecipients((prev) => {
+                  const next = new Set(prev);
+                  if (data.checked) next.add(c.id);
+                  else next.delete(c.id);
+                  return next;
+                })
+              }
+              label={c.name}
+            />
+            <Text className={styles.detail}>
+              {c.kind === 'client' ? 'Client' : 'Third party'} · {c.email}
+            </Text>
+          </div>
+        ))}
+      </fieldset>
+      <Field label="Message (optional)">
+        <Textarea value={message} disabled={busy} onChange={(_e, data) => setMessage(data.value)} resize="vertical" />
+      </Field>
+      {progress && <FileProgressList items={progress} label="Upload progress" />}
+      {error != null && <ErrorBanner error={error} />}
+      <div className={styles.actions}>
+        <Button
+          appearance="primary"
+          disabledFocusable={busy || attachments.length === 0 || chosen.length === 0}
+          onClick={() => void share()}
+        >
+          {busy
+            ? 'Sharing…'
+            : `Share ${attachments.length} ${attachments.length === 1 ? 'attachment' : 'attachments'}${names ? ` with ${names}` : ''}`}
+        </Button>
+      </div>
+    </>
+  );
+}

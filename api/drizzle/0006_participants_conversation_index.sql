@@ -1,0 +1,1 @@
+CREATE INDEX "participants_conversation_idx" ON "participants" USING btree ("firm_id","conversation_id");

@@ -1,0 +1,100 @@
+import type { Clock } from '../clock.js';
+import type { TConfig } from '../config.js';
+import type { Db } from '../db/connect.js';
+import type { MessageProviders } from '../integrations/acs/providers.js';
+import type { Logger } from '../logger.js';
+import { createNotifier } from '../modules/notifications/notifier.js';
+import { expireStaleOutbox, listOverdueOutbox } from '../modules/notifications/outbox-repository.js';
+import { sendOutbox, type TSendOutboxJob } from '../modules/notifications/send-outbox.js';
+import { processUnseenBatch } from '../modules/notifications/unseen-emails.js';
+import { listDueBatches } from '../modules/notifications/unseen-repository.js';
+import { listStaleEvents } from '../modules/webhooks/repository.js';
+import { processAcsEvent } from '../modules/webhooks/service.js';
+import { queueNames, type JobQueue } from './job-queue.js';
+
+export type TBackgroundDeps = {
+  db: Db;
+  config: TConfig;
+  clock: Clock;
+  sealKey: Buffer;
+  logger: Logger;
+  jobs: JobQueue;
+  providers: MessageProviders;
+};
+
+export type BackgroundJobs = {
+  /** One sweep now (tests; the timer asks for one every `sweepEveryMs`). */
+  sweepNow(): Promise<void>;
+  /** Stops asking for sweeps; the workers stop with the job queue. */
+  stop(): void;
+};
+
+const errorOf = (error: unknown) => ({
+  name: (error as Error)?.name,
+  message: String((error as Error)?.message).slice(0, 200),
+});
+
+/**
+ * The workers: sending outbox rows, applying ACS events, deciding new-message emails, and
+ * the periodic sweep that re-enqueues whatever is overdue (a crash between a commit and its
+ * job, retries exhausted during a long outage) so nothing is lost.
+ */
+export async function startBackgroundJobs(deps: TBackgroundDeps): Promise<BackgroundJobs> {
+  const { db, jobs, logger, clock } = deps;
+  const notifier = createNotifier(deps.sealKey, jobs);
+  const logged =
+    <T>(queue: string, fn: (data: T) => Promise<void>) =>
+    async (job: { data: T }) => {
+      try {
+        await fn(job.data);
+      } catch (error) {
+        logger.warn({ queue, err: errorOf(error) }, 'job failed; it will be retried');
+        throw error;
+      }
+    };
+
+  await jobs.work<TSendOutboxJob>(
+    queueNames.sendOutbox,
+    (job) => sendOutbox({ db, sealKey: deps.sealKey, providers: deps.providers, jobs, logger }, job),
+    { workers: jobs.options.sendWorkers },
+  );
+  await jobs.work<{ eventId: string }>(
+    queueNames.acsEvent,
+    logged(queueNames.acsEvent, (data) =>
+      processAcsEvent({ db, sealKey: deps.sealKey, config: deps.config, clock, notifier }, data.eventId),
+    ),
+  );
+  await jobs.work<{ firmId: string; batchId: string }>(
+    queueNames.unseenEmail,
+    logged(queueNames.unseenEmail, (data) =>
+      processUnseenBatch({ db, config: deps.config, clock, notifier }, data.firmId, data.batchId),
+    ),
+  );
+
+  const stale = jobs.options.staleAfterSeconds;
+  const sweepNow = async () => {
+    const expired = await expireStaleOutbox(db);
+    if (expired > 0) logger.warn({ expired }, 'gave up on unsent emails or texts');
+    for (const row of await listOverdueOutbox(db, stale, 500)) {
+      await jobs.enqueue(queueNames.sendOutbox, { outboxId: row.id, firmId: row.firm_id }, { singletonKey: row.id });
+    }
+    for (const event of await listStaleEvents(db, stale, 500)) {
+      await jobs.enqueue(queueNames.acsEvent, { eventId: event.id }, { singletonKey: event.id });
+    }
+    for (const batch of await listDueBatches(db, clock.now(), 500)) {
+      await jobs.enqueue(
+        queueNames.unseenEmail,
+        { firmId: batch.firm_id, batchId: batch.id },
+        { singletonKey: batch.id },
+      );
+    }
+  };
+  await jobs.work(queueNames.sweep, logged(queueNames.sweep, sweepNow));
+  const timer = setInterval(() => {
+    jobs
+      .enqueue(queueNames.sweep, {}, { singletonKey: 'sweep' })
+      .catch((error: unknown) => logger.warn({ err: errorOf(error) }, 'could not ask for a sweep'));
+  }, jobs.options.sweepEveryMs);
+  timer.unref();
+  return { sweepNow, stop: () => clearInterval(timer) };
+}

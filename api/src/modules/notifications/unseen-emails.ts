@@ -1,0 +1,109 @@
+import type { Clock } from '../../clock.js';
+import type { TConfig } from '../../config.js';
+import type { Db } from '../../db/connect.js';
+import { getContact } from '../contacts/repository.js';
+import { getFirm } from '../firms/repository.js';
+import { portalLinkUrl } from '../portal-auth/emails.js';
+import { issueSecureLink } from '../portal-auth/service.js';
+import type { Notifier } from './notifier.js';
+import { renderEmail } from './render-email.js';
+import {
+  closeBatch,
+  listUnseenConversations,
+  listUnseenPreviews,
+  lockOpenBatch,
+  type TUnseenConversation,
+} from './unseen-repository.js';
+
+export type TUnseenDeps = { db: Db; config: TConfig; clock: Clock; notifier: Notifier };
+
+const clip = (s: string, max: number) => {
+  const chars = Array.from(s.trim());
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : chars.join('');
+};
+
+type TConversationNotice = TUnseenConversation & { previews: Array<{ author: string; body: string }> };
+
+/**
+ * The new-message email. Conversations that require two-factor sign-in never have their
+ * message text in it: only that there is something new, and the link.
+ */
+export function renderNewMessagesEmail(input: {
+  firmName: string;
+  contactName: string;
+  url: string;
+  conversations: TConversationNotice[];
+}) {
+  const total = input.conversations.reduce((n, c) => n + c.unseen, 0);
+  const first = input.contactName.split(/\s+/u)[0] ?? input.contactName;
+  const subject =
+    total === 1 ? `New secure message from ${input.firmName}` : `${total} new secure messages from ${input.firmName}`;
+  const paragraphs = [`Hello ${first},`];
+  for (const c of input.conversations) {
+    const what = c.unseen === 1 ? 'a new message' : `${c.unseen} new messages`;
+    paragraphs.push(`You have ${what} in "${c.title}".`);
+    if (c.requireMfa) {
+      paragraphs.push('For your security, it can only be read after you sign in to the secure portal.');
+    } else {
+      for (const p of c.previews) paragraphs.push(`${p.author}: ${clip(p.body, 500)}`);
+    }
+  }
+  paragraphs.push('Your personal link works for 7 days. Please do not forward this email.');
+  const { text, html } = renderEmail({
+    heading: subject,
+    paragraphs,
+    action: { label: total === 1 ? 'Read the message' : 'Read the messages', url: input.url },
+    footer: `Sent by Confer on behalf of ${input.firmName} because you have not yet seen this in the secure portal.`,
+  });
+  return { subject, text, html };
+}
+
+/**
+ * Decides a due batch: one email for everything the contact has still not seen (a fresh
+ * secure link to the conversation, or to the portal home when there are several), or none
+ * when they have seen it all. In one transaction with the batch locked, so it happens once.
+ */
+export async function processUnseenBatch(deps: TUnseenDeps, firmId: string, batchId: string): Promise<void> {
+  await deps.db.transaction(async (tx) => {
+    const batch = await lockOpenBatch(tx, firmId, batchId);
+    if (!batch || batch.dueAt.getTime() > deps.clock.now().getTime()) return;
+    const contact = await getContact(tx, firmId, batch.contactId);
+    const firm = await getFirm(tx, firmId);
+    if (!contact?.active || !contact.email || !firm) {
+      await closeBatch(tx, firmId, batchId, 'skipped');
+      return;
+    }
+    const unseen = await listUnseenConversations(tx, firmId, contact.id, Number(batch.fromSeq));
+    if (unseen.length === 0) {
+      await closeBatch(tx, firmId, batchId, 'seen');
+      return;
+    }
+    const conversations: TConversationNotice[] = [];
+    for (const c of unseen) {
+      conversations.push({
+        ...c,
+        previews: c.requireMfa
+          ? []
+          : (await listUnseenPreviews(tx, firmId, contact.id, c.conversationId, Number(batch.fromSeq), 3)).reverse(),
+      });
+    }
+    const token = await issueSecureLink({ ...deps, db: tx }, tx, {
+      firmId,
+      contactId: contact.id,
+      conversationId: unseen.length === 1 ? unseen[0]!.conversationId : null,
+    });
+    const email = renderNewMessagesEmail({
+      firmName: firm.name,
+      contactName: contact.name,
+      url: portalLinkUrl(deps.config.publicBaseUrl, token),
+      conversations,
+    });
+    const outboxId = await deps.notifier.queueEmail(tx, {
+      firmId,
+      to: contact.email,
+      kind: 'new_messages',
+      ...email,
+    });
+    await closeBatch(tx, firmId, batchId, 'emailed', outboxId);
+  });
+}

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import type { RouteTable } from '../../http/define-route.js';
+import { ZMessageBody } from '../messages/schemas.js';
+import { sendQuickReply, viewQuickReply, type TQuickReplyDeps } from './quick-reply.js';
+
+const ZToken = z.string().min(20).max(200);
+export const ZQuickReplyView = z.object({ token: ZToken }).strict().openapi('QuickReplyViewRequest');
+export const ZQuickReplySend = z
+  .object({ token: ZToken, body: ZMessageBody })
+  .strict()
+  .openapi('QuickReplySendRequest');
+
+const ZQuickMessage = z
+  .object({
+    id: z.uuid(),
+    author: z.object({ name: z.string(), kind: z.enum(['staff', 'contact']) }),
+    /** Written by the person holding the link. */
+    mine: z.boolean(),
+    body: z.string(),
+    createdAt: z.string(),
+  })
+  .openapi('QuickReplyMessage');
+
+export const ZQuickReplyPage = z
+  .object({
+    firmName: z.string(),
+    conversationTitle: z.string(),
+    /** False when the conversation is read-only (matter closed, engagement ended). */
+    canReply: z.boolean(),
+    /** The last 5 messages, oldest first. */
+    messages: z.array(ZQuickMessage),
+  })
+  .openapi('QuickReplyPage');
+
+/**
+ * The quick-reply link of a text (`/portal/#reply=<token>`), without signing in. Mounted on the
+ * portal API after the same-origin check and before the session requirement; POST so the
+ * token travels in the body, never in a URL. Unknown or expired tokens: 410 `link_not_valid`.
+ */
+export function addQuickReplyRoutes(routes: RouteTable<null>, deps: TQuickReplyDeps): void {
+  const tags = ['portal'];
+  routes.add({
+    method: 'post',
+    path: '/quick-reply/view',
+    summary: "A text's reply link: the firm, the conversation and its last 5 messages (no files, no read information)",
+    tags,
+    body: ZQuickReplyView,
+    response: ZQuickReplyPage,
+    handler: ({ body }) => viewQuickReply(deps, body.token),
+  });
+  routes.add({
+    method: 'post',
+    path: '/quick-reply/send',
+    summary: "Reply through a text's link; marked as sent via the quick link. Idempotency-Key makes retries safe",
+    tags,
+    body: ZQuickReplySend,
+    response: ZQuickMessage,
+    status: 201,
+    handler: ({ body, meta }) => sendQuickReply(deps, body.token, body.body, meta.idempotencyKey),
+  });
+}

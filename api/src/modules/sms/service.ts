@@ -1,0 +1,360 @@
+import type { Clock } from '../../clock.js';
+import type { TConfig } from '../../config.js';
+import type { Db } from '../../db/connect.js';
+import { AppError, notFound } from '../../errors.js';
+import type { StaffContext } from '../../integrations/identity/staff-context.js';
+import { recordAudit } from '../audit/record-audit.js';
+import { getContact } from '../contacts/repository.js';
+import { getVisibleConversation, listParticipants } from '../conversations/repository.js';
+import { assertNotArchived, requireActiveParticipant, requireVisibleConversation } from '../conversations/service.js';
+import { getFirm, type TFirm } from '../firms/repository.js';
+import { postMessage } from '../messages/post-message.js';
+import * as messages from '../messages/repository.js';
+import type { TMessage, TSmsStatus } from '../messages/schemas.js';
+import { withReadBy } from '../messages/service.js';
+import type { Notifier } from '../notifications/notifier.js';
+import { announceSmsStatus } from '../notifications/send-outbox.js';
+import { listMessageTexts, type TSmsRecipientRow } from '../notifications/outbox-repository.js';
+import { hashToken, newToken } from '../portal-auth/tokens.js';
+import { isOptedOut } from './opt-out-repository.js';
+import { countryName, countryOf, toE164 } from './phone.js';
+import * as repo from './repository.js';
+
+export type TSmsDeps = { db: Db; config: TConfig; clock: Clock; notifier: Notifier };
+
+/** Quick-reply links work for 7 days. */
+export const quickReplyValidDays = 7;
+/** A reply by text is routed only to a conversation that texted the number within this window. */
+export const routingWindowDays = 90;
+/** Embedded mode without ACS: the number the phone simulator shows texts as coming from. */
+export const devSenderNumber = '+447400000000';
+
+export const quickReplyUrl = (baseUrl: string, token: string) => `${baseUrl}/portal/#reply=${token}`;
+
+const clip = (s: string, max: number) => {
+  const chars = Array.from(s.trim());
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : chars.join('');
+};
+
+/** The firm's SMS number, else the deployment's, else (embedded mode without ACS) the simulator's. */
+export function senderNumberOf(config: TConfig, firm: Pick<TFirm, 'smsSenderNumber'>): string | undefined {
+  if (firm.smsSenderNumber) return firm.smsSenderNumber;
+  if (config.acs.smsSender) return config.acs.smsSender;
+  const acs = Boolean(config.acs.connectionString || config.acs.endpoint);
+  return config.mode === 'embedded' && !acs ? devSenderNumber : undefined;
+}
+
+/** The countries a firm may text: its list, or its own country when the list is empty. */
+export const allowedCountriesOf = (firm: Pick<TFirm, 'smsAllowedCountries' | 'country'>) =>
+  firm.smsAllowedCountries.length > 0 ? firm.smsAllowedCountries : [firm.country];
+
+/** The text itself: who it is from, the message (shortened), the personal reply link, how to stop. */
+export function smsText(firmName: string, body: string, replyUrl: string): string {
+  return `${firmName}: ${clip(body, 480)}\nReply securely: ${replyUrl}\nText STOP to opt out.`;
+}
+
+type TRefusal = { reason: string; detail: string };
+
+/** Why a contact cannot be texted, or undefined (then `to` is their E.164 number). */
+function refusalFor(
+  contact: { name: string; email: string | null; mobile: string | null; active: boolean },
+  firm: TFirm,
+  sender: string | undefined,
+): TRefusal | undefined {
+  if (!contact.active) return { reason: 'contact_disabled', detail: `${contact.name} is disabled` };
+  if (!contact.email) {
+    return {
+      reason: 'no_email',
+      detail: `${contact.name} has no email address: texts need one (for sign-in and notifications)`,
+    };
+  }
+  if (!contact.mobile) return { reason: 'no_mobile', detail: `${contact.name} has no mobile number` };
+  const e164 = toE164(contact.mobile);
+  if (!e164) return { reason: 'invalid_number', detail: `${contact.mobile} is not a valid mobile number` };
+  const country = countryOf(e164);
+  const allowed = allowedCountriesOf(firm);
+  if (!country || !allowed.includes(country)) {
+    return {
+      reason: 'country_not_allowed',
+      detail: `Texts to ${country ? countryName(country) : 'this country'} are not allowed: the firm texts only ${allowed
+        .map(countryName)
+        .join(', ')}`,
+    };
+  }
+  if (!sender) return { reason: 'no_sender_number', detail: 'No SMS number is set up for the firm' };
+  return undefined;
+}
+
+/**
+ * Texts a message to the active clients and third parties of its conversation (or the
+ * listed ones), in the caller's transaction: one outbox row per recipient, each with its own
+ * quick-reply link. Recipients who cannot be texted are recorded as refused (or opted out)
+ * with the reason, so staff see why. A recipient with a text still waiting is skipped.
+ */
+export async function textMessage(
+  deps: Omit<TSmsDeps, 'db'>,
+  tx: Db,
+  input: { firmId: string; conversationId: string; messageId: string; body: string; contactIds?: string[] },
+): Promise<void> {
+  const firm = await getFirm(tx, input.firmId);
+  if (!firm) return;
+  const sender = senderNumberOf(deps.config, firm);
+  const people = (await listParticipants(tx, input.firmId, [input.conversationId])).filter(
+    (p) => p.contactId && !p.leftAt && (!input.contactIds || input.contactIds.includes(p.contactId)),
+  );
+  for (const person of people) {
+    const contact = await getContact(tx, input.firmId, person.contactId!);
+    if (!contact) continue;
+    if (await repo.findUnsentText(tx, input.firmId, input.messageId, contact.id)) continue;
+    const common = {
+      firmId: input.firmId,
+      kind: 'sms_message' as const,
+      contactId: contact.id,
+      conversationId: input.conversationId,
+      messageId: input.messageId,
+    };
+    const refusal = refusalFor(contact, firm, sender);
+    const to = contact.mobile ? (toE164(contact.mobile) ?? contact.mobile) : '';
+    if (refusal) {
+      await deps.notifier.recordUnsentSms(tx, { ...common, to, from: sender, status: 'refused', ...refusal });
+      continue;
+    }
+    if (await isOptedOut(tx, to)) {
+      await deps.notifier.recordUnsentSms(tx, {
+        ...common,
+        to,
+        from: sender,
+        status: 'opted_out',
+        reason: 'opted_out',
+        detail: 'This number opted out of texts (it replied STOP)',
+      });
+      continue;
+    }
+    const token = newToken();
+    const outboxId = await deps.notifier.queueSms(tx, {
+      ...common,
+      to,
+      from: sender!,
+      text: smsText(firm.name, input.body, quickReplyUrl(deps.config.publicBaseUrl, token)),
+    });
+    await repo.insertQuickReplyLink(tx, input.firmId, {
+      tokenHash: hashToken(token),
+      contactId: contact.id,
+      conversationId: input.conversationId,
+      messageId: input.messageId,
+      outboxId,
+      expiresAt: new Date(deps.clock.now().getTime() + quickReplyValidDays * 24 * 3_600_000),
+    });
+  }
+}
+
+/** Checks before a message may be texted: an external matter conversation, and words to text. */
+export function assertTextable(conversation: { kind: string }, body: string): void {
+  if (conversation.kind !== 'external_matter') {
+    throw new AppError(
+      'sms_not_available',
+      422,
+      'Only messages in external matter conversations (with clients and third parties) can be sent as texts',
+    );
+  }
+  if (!/\S/u.test(body)) throw new AppError('sms_needs_text', 422, 'A text needs words: write a message to send');
+}
+
+const statusOf = (s: string): TSmsStatus => (s === 'pending' ? 'sending' : (s as TSmsStatus));
+
+function toRecipient(row: TSmsRecipientRow) {
+  return {
+    id: row.id,
+    contactId: row.contactId,
+    name: row.contactName ?? 'Unknown',
+    to: row.toAddress,
+    status: statusOf(row.status),
+    reason: row.statusDetail,
+    reasonCode: row.statusReason,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    sentAt: row.sentAt?.toISOString() ?? null,
+    deliveredAt: row.deliveredAt?.toISOString() ?? null,
+    failedAt: row.failedAt?.toISOString() ?? null,
+  };
+}
+
+/** The compact `sms` of staff messages: the latest text per recipient, by message id. */
+export async function smsSummaries(
+  db: Db,
+  firmId: string,
+  messageIds: string[],
+): Promise<Map<string, TMessage['sms']>> {
+  const rows = await listMessageTexts(db, firmId, messageIds);
+  const byMessage = new Map<string, TMessage['sms']>();
+  const seen = new Set<string>();
+  for (const row of rows) {
+    const key = `${row.messageId}:${row.contactId ?? row.toAddress}`;
+    if (seen.has(key)) continue; // newest first: the first row per recipient is their latest
+    seen.add(key);
+    const summary = byMessage.get(row.messageId) ?? { recipients: [] };
+    summary.recipients.push({
+      contactId: row.contactId,
+      name: row.contactName ?? 'Unknown',
+      status: statusOf(row.status),
+      reason: row.statusDetail,
+    });
+    byMessage.set(row.messageId, summary);
+  }
+  return byMessage;
+}
+
+async function requireVisibleMessage(db: Db, ctx: StaffContext, messageId: string) {
+  const row = await messages.getMessage(db, ctx.firmId, messageId);
+  const conversation = row ? await getVisibleConversation(db, ctx.firmId, ctx.staffId, row.conversationId) : undefined;
+  if (!row || !conversation) throw notFound('Message');
+  return { row, conversation };
+}
+
+/** A message's texts for staff: the latest per recipient, and every attempt (resends included), newest first. */
+export async function getMessageTexts(db: Db, ctx: StaffContext, messageId: string) {
+  await requireVisibleMessage(db, ctx, messageId);
+  const rows = await listMessageTexts(db, ctx.firmId, [messageId]);
+  const seen = new Set<string>();
+  const recipients = rows.filter((r) => {
+    const key = r.contactId ?? r.toAddress;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return { messageId, recipients: recipients.map(toRecipient), items: rows.map(toRecipient) };
+}
+
+/** "Resend as SMS": texts an existing staff message again (to everyone, or the listed contacts). */
+export async function resendAsSms(deps: TSmsDeps, ctx: StaffContext, messageId: string, contactIds?: string[]) {
+  const { row, conversation } = await requireVisibleMessage(deps.db, ctx, messageId);
+  await requireActiveParticipant(deps.db, ctx, row.conversationId);
+  assertNotArchived(conversation);
+  assertTextable(conversation, row.body);
+  if (!row.authorStaffId) {
+    throw new AppError('sms_not_available', 422, "Only the firm's own messages can be sent as texts");
+  }
+  await deps.db.transaction(async (tx) => {
+    await textMessage(deps, tx, {
+      firmId: ctx.firmId,
+      conversationId: row.conversationId,
+      messageId,
+      body: row.body,
+      contactIds,
+    });
+    await announceSmsStatus(tx, { firmId: ctx.firmId, conversationId: row.conversationId, messageId });
+  });
+  return getMessageTexts(deps.db, ctx, messageId);
+}
+
+const requireAdmin = (ctx: StaffContext) => {
+  if (ctx.role !== 'admin') throw new AppError('admin_required', 403, 'Only firm admins can do this');
+};
+
+/** The firm's unrouted texts, newest first, with who they may be from and where they might belong. */
+export async function listUnrouted(deps: TSmsDeps, ctx: StaffContext, options: { includeAssigned: boolean }) {
+  requireAdmin(ctx);
+  const rows = await repo.listUnroutedSms(deps.db, ctx.firmId, {
+    includeAssigned: options.includeAssigned,
+    limit: 200,
+  });
+  const since = new Date(deps.clock.now().getTime() - routingWindowDays * 24 * 3_600_000);
+  const items = [];
+  for (const r of rows) {
+    const suggested = [];
+    for (const c of await repo.listTextedConversationsOfFirm(deps.db, ctx.firmId, r.fromNumber, since)) {
+      if (await getVisibleConversation(deps.db, ctx.firmId, ctx.staffId, c.conversation_id)) {
+        suggested.push({
+          id: c.conversation_id,
+          title: c.title,
+          lastTextedAt: new Date(c.last_texted_at).toISOString(),
+        });
+      }
+    }
+    items.push({
+      id: r.id,
+      from: r.fromNumber,
+      to: r.toNumber,
+      body: r.body,
+      reason: r.reason,
+      receivedAt: r.receivedAt.toISOString(),
+      contacts: await repo.findContactsByMobile(deps.db, ctx.firmId, r.fromNumber),
+      suggestedConversations: suggested,
+      assignedAt: r.assignedAt?.toISOString() ?? null,
+      assignedConversationId: r.assignedConversationId,
+      assignedMessageId: r.assignedMessageId,
+    });
+  }
+  return { items };
+}
+
+/**
+ * Files an unrouted text into a conversation: posted as a message from the conversation's
+ * contact with that mobile, via `sms`, answering the message last texted to the number there.
+ */
+export async function assignUnrouted(deps: TSmsDeps, ctx: StaffContext, id: string, conversationId: string) {
+  requireAdmin(ctx);
+  const conversation = await requireVisibleConversation(deps.db, ctx, conversationId);
+  if (conversation.kind !== 'external_matter') {
+    throw new AppError('sms_not_available', 422, 'Texts can only be filed in external matter conversations');
+  }
+  assertNotArchived(conversation);
+  const result = await deps.db.transaction(async (tx) => {
+    const row = await repo.lockUnroutedSms(tx, ctx.firmId, id);
+    if (!row) throw notFound('Text');
+    if (row.assignedAt) {
+      throw new AppError('already_assigned', 409, 'This text has already been filed in a conversation', {
+        conversationId: row.assignedConversationId,
+        messageId: row.assignedMessageId,
+      });
+    }
+    const sender = await repo.findParticipantByMobile(tx, ctx.firmId, conversationId, row.fromNumber);
+    if (!sender) {
+      throw new AppError(
+        'no_matching_contact',
+        422,
+        'No client or third party in this conversation has the mobile number this text came from',
+      );
+    }
+    const inReplyTo = await repo.findLastTextedMessage(tx, ctx.firmId, conversationId, row.fromNumber);
+    const posted = await postMessage(tx, {
+      firmId: ctx.firmId,
+      conversationId,
+      conversationKind: conversation.kind,
+      author: { contactId: sender.contactId },
+      authorParticipantId: sender.participantId,
+      body: clip(row.body, 2000) || '(empty text)',
+      via: 'sms',
+      idempotencyKey: `sms:${row.eventId}`,
+      inReplyToMessageId: inReplyTo ?? undefined,
+      now: deps.clock.now(),
+    });
+    const message =
+      posted ??
+      (await messages.findMessageByIdempotencyKey(
+        tx,
+        ctx.firmId,
+        { contactId: sender.contactId },
+        `sms:${row.eventId}`,
+      ));
+    if (!message) throw new AppError('internal_error', 500, 'The text could not be filed');
+    await repo.markUnroutedAssigned(tx, ctx.firmId, id, {
+      staffId: ctx.staffId,
+      conversationId,
+      messageId: message.id,
+    });
+    return message;
+  });
+  await recordAudit(deps.db, {
+    firmId: ctx.firmId,
+    actorKind: 'staff',
+    actorId: ctx.staffId,
+    action: 'sms.assign_unrouted',
+    outcome: 'success',
+    targetKind: 'conversation',
+    targetId: conversationId,
+    details: { unroutedId: id, messageId: result.id },
+  });
+  const [message] = await withReadBy(deps.db, ctx.firmId, conversationId, [result]);
+  return { id, conversationId, message: message! };
+}
