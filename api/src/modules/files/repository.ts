@@ -182,51 +182,40 @@ export type TAttachmentRow = {
   createdAt: Date;
 };
 
+/** Attachments with the version each one fixed (name, size, hash, type). */
+function selectAttachments(db: Db) {
+  return db
+    .select({
+      messageId: attachments.messageId,
+      position: attachments.position,
+      versionId: documentVersions.id,
+      documentId: documentVersions.documentId,
+      name: documentVersions.name,
+      size: documentVersions.size,
+      sha256: documentVersions.sha256,
+      contentType: documentVersions.contentType,
+      createdAt: documentVersions.createdAt,
+    })
+    .from(attachments)
+    .innerJoin(
+      documentVersions,
+      and(eq(documentVersions.firmId, attachments.firmId), eq(documentVersions.id, attachments.documentVersionId)),
+    );
+}
+
 export async function listAttachmentsOfMessages(
   db: Db,
   firmId: string,
   messageIds: string[],
 ): Promise<TAttachmentRow[]> {
   if (messageIds.length === 0) return [];
-  return db
-    .select({
-      messageId: attachments.messageId,
-      position: attachments.position,
-      versionId: documentVersions.id,
-      documentId: documentVersions.documentId,
-      name: documentVersions.name,
-      size: documentVersions.size,
-      sha256: documentVersions.sha256,
-      contentType: documentVersions.contentType,
-      createdAt: documentVersions.createdAt,
-    })
-    .from(attachments)
-    .innerJoin(
-      documentVersions,
-      and(eq(documentVersions.firmId, attachments.firmId), eq(documentVersions.id, attachments.documentVersionId)),
-    )
+  return selectAttachments(db)
     .where(and(eq(attachments.firmId, firmId), inArray(attachments.messageId, messageIds)))
     .orderBy(asc(attachments.position));
 }
 
 export async function listConversationAttachments(db: Db, firmId: string, conversationId: string) {
-  return db
-    .select({
-      messageId: attachments.messageId,
-      position: attachments.position,
-      versionId: documentVersions.id,
-      documentId: documentVersions.documentId,
-      name: documentVersions.name,
-      size: documentVersions.size,
-      sha256: documentVersions.sha256,
-      contentType: documentVersions.contentType,
-      createdAt: documentVersions.createdAt,
-    })
-    .from(attachments)
-    .innerJoin(
-      documentVersions,
-      and(eq(documentVersions.firmId, attachments.firmId), eq(documentVersions.id, attachments.documentVersionId)),
-    )
+  return selectAttachments(db)
     .where(and(eq(attachments.firmId, firmId), eq(attachments.conversationId, conversationId)))
     .orderBy(desc(documentVersions.createdAt), asc(attachments.position))
     .limit(2000);

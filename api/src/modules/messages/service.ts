@@ -5,6 +5,7 @@ import { publishEvent } from '../../realtime/publish-event.js';
 import { listAttachmentsOfMessages } from '../files/repository.js';
 import { requireDocumentInConversation, resolveAttachableVersions } from '../files/document-access.js';
 import { postMessage } from './post-message.js';
+import { announceMessage, reviseMessage } from './revise-message.js';
 import { decodeCursor, encodeCursor } from '../../shared/pagination.js';
 import {
   countUnreadByConversation,
@@ -17,7 +18,7 @@ import { assertNotArchived, requireActiveParticipant, requireVisibleConversation
 import { assertTextable, smsSummaries } from '../sms/service.js';
 import * as repo from './repository.js';
 import type { TMessage } from './schemas.js';
-import { toMessageCore, toStaffMessages } from './to-message.js';
+import { toStaffMessages } from './to-message.js';
 
 export async function withReadBy(
   db: Db,
@@ -170,21 +171,7 @@ export async function editMessage(db: Db, ctx: StaffContext, messageId: string, 
     throw new AppError('not_author', 403, 'Only the author can edit a message');
   }
   assertNotArchived(conversation);
-  await db.transaction(async (tx) => {
-    const previous = await repo.lockMessageBody(tx, ctx.firmId, messageId);
-    if (previous === undefined || previous === body) return;
-    await repo.replaceMessageBody(tx, ctx.firmId, messageId, previous, body);
-    const updated = (await repo.getMessage(tx, ctx.firmId, messageId))!;
-    const recipients = await listEventRecipients(tx, ctx.firmId, row.conversationId);
-    await publishEvent(tx, {
-      firmId: ctx.firmId,
-      type: 'message.edited',
-      conversationId: row.conversationId,
-      staffIds: recipients.staffIds,
-      contactIds: recipients.contactIds,
-      payload: { message: toMessageCore(updated, await listAttachmentsOfMessages(tx, ctx.firmId, [messageId])) },
-    });
-  });
+  await reviseMessage(db, ctx.firmId, row.conversationId, messageId, body);
   const fresh = (await repo.getMessage(db, ctx.firmId, messageId))!;
   return (await withReadBy(db, ctx.firmId, row.conversationId, [fresh]))[0]!;
 }
@@ -210,16 +197,7 @@ export async function setMessagePinned(
   if (Boolean(row.pinnedAt) !== pinned) {
     await db.transaction(async (tx) => {
       await repo.setPinned(tx, ctx.firmId, messageId, pinned ? ctx.staffId : null);
-      const updated = (await repo.getMessage(tx, ctx.firmId, messageId))!;
-      const recipients = await listEventRecipients(tx, ctx.firmId, row.conversationId);
-      await publishEvent(tx, {
-        firmId: ctx.firmId,
-        type: 'message.pinned',
-        conversationId: row.conversationId,
-        staffIds: recipients.staffIds,
-        contactIds: recipients.contactIds,
-        payload: { message: toMessageCore(updated, await listAttachmentsOfMessages(tx, ctx.firmId, [messageId])) },
-      });
+      await announceMessage(tx, ctx.firmId, row.conversationId, messageId, 'message.pinned');
     });
   }
   const fresh = (await repo.getMessage(db, ctx.firmId, messageId))!;

@@ -14,6 +14,7 @@ import { commitStagedFiles, discardStagedFiles, type TReceivedUpload } from '../
 import * as files from '../files/repository.js';
 import * as messages from '../messages/repository.js';
 import { postMessage } from '../messages/post-message.js';
+import { reviseMessage } from '../messages/revise-message.js';
 import { toMessageCore } from '../messages/to-message.js';
 import type { TContactContext } from '../portal-auth/service.js';
 import * as repo from './repository.js';
@@ -230,21 +231,7 @@ export async function editMessage(db: Db, ctx: TContactContext, messageId: strin
   if (row.authorContactId !== ctx.contactId)
     throw new AppError('not_author', 403, 'You can only edit your own messages');
   assertNotArchived(conversation);
-  await db.transaction(async (tx) => {
-    const previous = await messages.lockMessageBody(tx, ctx.firmId, messageId);
-    if (previous === undefined || previous === body) return;
-    await messages.replaceMessageBody(tx, ctx.firmId, messageId, previous, body);
-    const updated = (await messages.getMessage(tx, ctx.firmId, messageId))!;
-    const recipients = await listEventRecipients(tx, ctx.firmId, row.conversationId);
-    await publishEvent(tx, {
-      firmId: ctx.firmId,
-      type: 'message.edited',
-      conversationId: row.conversationId,
-      staffIds: recipients.staffIds,
-      contactIds: recipients.contactIds,
-      payload: { message: toMessageCore(updated, await files.listAttachmentsOfMessages(tx, ctx.firmId, [messageId])) },
-    });
-  });
+  await reviseMessage(db, ctx.firmId, row.conversationId, messageId, body);
   return (await toPortalMessages(db, ctx, [(await messages.getMessage(db, ctx.firmId, messageId))!]))[0]!;
 }
 
