@@ -1,6 +1,5 @@
 import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
-import { createApp } from './app.js';
 import { loadConfig, type TConfig } from './config.js';
 import { connectDatabase, type Database } from './db/connect.js';
 import { loadDevSigningKey } from './dev/dev-signing-key.js';
@@ -8,13 +7,9 @@ import { seedDemoFirm } from './dev/seed-demo-firm.js';
 import { createBlobStore } from './integrations/blob-storage/blob-store.js';
 import { startAzurite, type RunningAzurite } from './integrations/blob-storage/start-azurite.js';
 import { createLogger, type Logger } from './logger.js';
-import { createEventHub } from './realtime/event-hub.js';
 import { loadOrCreateSealKey } from './integrations/secrets/seal.js';
 import { scheduleUploadSweep } from './jobs/sweep-abandoned-uploads.js';
-import { startJobQueue } from './jobs/job-queue.js';
-import { startBackgroundJobs } from './jobs/background-jobs.js';
-import { createProviders } from './integrations/acs/providers.js';
-import { systemClock } from './clock.js';
+import { startAppServices } from './start-app-services.js';
 
 export type RunningConfer = {
   url: string;
@@ -65,38 +60,11 @@ export async function startServer(config: TConfig, logger: Logger = createLogger
       { everyMs: 10 * 60 * 1000, graceMs: 60 * 60 * 1000 },
     );
     cleanups.push(async () => stopSweep());
-    const events = createEventHub({ database, logger });
-    await events.start(); // if anything below fails, database.close() ends its LISTEN connection
     const sealKey = config.sealKey ?? loadOrCreateSealKey(resolve(config.dataDir));
-    // emails and texts: pg-boss on the same database, stopped before it closes
-    const jobs = await startJobQueue(database, logger);
-    cleanups.push(() => jobs.stop());
-    const app = createApp({ config, db: database.db, blobs, logger, devKey, events, sealKey, jobs });
-    const background = await startBackgroundJobs({
-      db: database.db,
-      config,
-      clock: systemClock,
-      sealKey,
-      logger,
-      jobs,
-      providers: createProviders(config),
-    });
-    cleanups.push(async () => background.stop());
-    const server = await new Promise<Server>((ok, fail) => {
-      const s = app.listen(config.port, config.host, () => ok(s));
-      s.once('error', fail);
-    });
-    server.keepAliveTimeout = 65_000;
-    cleanups.push(
-      () =>
-        new Promise<void>((done) => {
-          server.close(() => done());
-          server.closeIdleConnections();
-          setTimeout(() => server.closeAllConnections(), 5000).unref();
-        }),
-    );
-    // Cleanups run last-in first-out: end the SSE streams first so server.close() need not wait for them.
-    cleanups.push(() => events.stop());
+    const services = await startAppServices({ config, database, blobs, logger, devKey, sealKey });
+    // Cleanups run last-in first-out: the services stop before the database closes.
+    cleanups.push(() => services.stop({ graceMs: 5000 }));
+    const { server } = services;
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     return { url: `http://localhost:${port}`, server, azuritePort, stop: cleanup };

@@ -3,18 +3,14 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
-import { createApp } from '../../api/src/app.js';
 import { loadConfig, type TConfig } from '../../api/src/config.js';
 import type { Database } from '../../api/src/db/connect.js';
 import { loadDevSigningKey, signDevToken } from '../../api/src/dev/dev-signing-key.js';
 import { azuriteAccount, findFreePort } from '../../api/src/integrations/blob-storage/start-azurite.js';
 import { createBlobStore, type BlobStore } from '../../api/src/integrations/blob-storage/blob-store.js';
-import { createEventHub, type EventHub } from '../../api/src/realtime/event-hub.js';
+import type { EventHub } from '../../api/src/realtime/event-hub.js';
+import { startAppServices } from '../../api/src/start-app-services.js';
 import { loadOrCreateSealKey } from '../../api/src/integrations/secrets/seal.js';
-import { startJobQueue } from '../../api/src/jobs/job-queue.js';
-import { startBackgroundJobs } from '../../api/src/jobs/background-jobs.js';
-import { createProviders } from '../../api/src/integrations/acs/providers.js';
-import { systemClock } from '../../api/src/clock.js';
 
 export type BenchApp = {
   url: string;
@@ -27,8 +23,8 @@ export type BenchApp = {
 };
 
 /**
- * The real app as `startServer` (api/src/server.ts) wires it: a real event hub, the seal key,
- * the pg-boss job queue and background workers on the same database, keep-alive 65 s; in
+ * The real app through `startAppServices`, as `startServer` runs it: a real event hub, the
+ * pg-boss job queue and background workers on the same database, keep-alive 65 s; in
  * embedded mode, so staff tokens are signed by the dev key and checked through
  * /dev/jwks.json like Entra tokens. On a loopback port, over the given database (the bench
  * needs its pool, which startServer keeps to itself). Access logs are written at `info`
@@ -67,25 +63,9 @@ export async function startBenchApp(
   const blobs = createBlobStore(config.storage);
   if (options.azureConnectionString) await blobs.ensureContainer();
   const devKey = await loadDevSigningKey(dataDir);
-  const events = createEventHub({ database, logger });
-  await events.start();
   const sealKey = config.sealKey ?? loadOrCreateSealKey(dataDir);
-  const jobs = await startJobQueue(database, logger);
-  const app = createApp({ config, db: database.db, blobs, logger, devKey, events, sealKey, jobs });
-  const background = await startBackgroundJobs({
-    db: database.db,
-    config,
-    clock: systemClock,
-    sealKey,
-    logger,
-    jobs,
-    providers: createProviders(config),
-  });
-  const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(port, '127.0.0.1', () => resolve(s));
-    s.once('error', reject);
-  });
-  server.keepAliveTimeout = 65_000;
+  const services = await startAppServices({ config, database, blobs, logger, devKey, sealKey, host: '127.0.0.1' });
+  const { server, events } = services;
   return {
     url: `http://127.0.0.1:${port}`,
     server,
@@ -99,11 +79,7 @@ export async function startBenchApp(
         claims,
       ),
     stop: async () => {
-      await events.stop();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      background.stop();
-      await jobs.stop();
+      await services.stop();
       logger.flush();
       rmSync(dataDir, { recursive: true, force: true });
     },

@@ -4,7 +4,6 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import supertest from 'supertest';
-import { createApp } from '../../src/app.js';
 import { loadConfig, type TConfig } from '../../src/config.js';
 import type { Database } from '../../src/db/connect.js';
 import {
@@ -16,12 +15,13 @@ import {
 import { createBlobStore, type BlobStore } from '../../src/integrations/blob-storage/blob-store.js';
 import { findFreePort } from '../../src/integrations/blob-storage/start-azurite.js';
 import { createLogger, type Logger } from '../../src/logger.js';
-import { createEventHub, type EventHub } from '../../src/realtime/event-hub.js';
+import type { EventHub } from '../../src/realtime/event-hub.js';
 import { loadOrCreateSealKey } from '../../src/integrations/secrets/seal.js';
 import { createNotifier, type TOutboxEntry } from '../../src/modules/notifications/notifier.js';
-import { createProviders, type TProviderOptions } from '../../src/integrations/acs/providers.js';
-import { startJobQueue, type JobQueue, type TJobOptions } from '../../src/jobs/job-queue.js';
-import { startBackgroundJobs, type BackgroundJobs } from '../../src/jobs/background-jobs.js';
+import type { TProviderOptions } from '../../src/integrations/acs/providers.js';
+import type { JobQueue, TJobOptions } from '../../src/jobs/job-queue.js';
+import type { BackgroundJobs } from '../../src/jobs/background-jobs.js';
+import { startAppServices } from '../../src/start-app-services.js';
 import { loadOrCreateWebhookSecret } from '../../src/integrations/secrets/webhook-secret.js';
 import { createTestDatabase } from './test-database.js';
 import { createTestClock, type TestClock } from './test-clock.js';
@@ -95,41 +95,25 @@ export async function startTestApp(
   await blobs.ensureContainer();
   const devKey = await loadDevSigningKey(dataDir);
   const logger = options.logger ?? createLogger(config);
-  const events = createEventHub({ database, logger });
-  await events.start();
   const clock = createTestClock();
   const sealKey = loadOrCreateSealKey(dataDir);
   const notifier = createNotifier(sealKey);
-  const jobs = await startJobQueue(database, logger, { ...testJobOptions, ...options.jobs });
   const webhookSecret = config.acs.webhookSecret ?? loadOrCreateWebhookSecret(dataDir);
-  const app = createApp({
+  const services = await startAppServices({
     config,
-    db: database.db,
+    database,
     blobs,
     logger,
     devKey,
-    events,
     sealKey,
     clock,
-    jobs,
     webhookSecret,
+    jobOptions: { ...testJobOptions, ...options.jobs },
+    providerOptions: { pollIntervalMs: 50, maxRetries: 0, timeoutMs: 5000, ...options.providers },
+    host: '127.0.0.1',
+    port,
   });
-  const background = await startBackgroundJobs({
-    db: database.db,
-    config,
-    clock,
-    sealKey,
-    logger,
-    jobs,
-    providers: createProviders(config, { pollIntervalMs: 50, maxRetries: 0, timeoutMs: 5000, ...options.providers }),
-  });
-  const stopJobs = async () => {
-    background.stop();
-    await jobs.stop();
-  };
-  const server = await new Promise<Server>((resolve) => {
-    const s = app.listen(port, '127.0.0.1', () => resolve(s));
-  });
+  const { server, events, jobs, background, stopJobs } = services;
   const baseUrl = `http://127.0.0.1:${port}`;
   const testApp: TestApp = {
     config,
@@ -168,10 +152,7 @@ export async function startTestApp(
     stop: () =>
       (stopping ??= (async () => {
         running.delete(testApp);
-        await stopJobs();
-        await events.stop();
-        server.closeAllConnections();
-        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await services.stop();
         await blobs.container.deleteIfExists();
         await database.close();
         rmSync(dataDir, { recursive: true, force: true });
