@@ -16,6 +16,7 @@ import type { Logger } from './logger.js';
 import { addContactRoutes } from './modules/contacts/routes.js';
 import { addConversationRoutes } from './modules/conversations/routes.js';
 import { addMessageRoutes } from './modules/messages/routes.js';
+import type { TTextMessage } from './modules/messages/service.js';
 import { addSearchRoutes } from './modules/search/routes.js';
 import { addOutlookRoutes } from './modules/outlook/routes.js';
 import { createOutlookWebRouter, outlookContentSecurity } from './modules/outlook/web.js';
@@ -43,6 +44,10 @@ import {
 import { createEventStreamHandler } from './realtime/events-routes.js';
 import { createHealthRouter } from './modules/health/routes.js';
 import { addMatterRoutes } from './modules/matters/routes.js';
+import { addEventRoutes } from './modules/events/routes.js';
+import { addFormRoutes } from './modules/forms/routes.js';
+import { addInvoiceRoutes } from './modules/invoices/routes.js';
+import { addPortalExtrasRoutes } from './modules/portal/extras-routes.js';
 import { addStaffRoutes } from './modules/staff/routes.js';
 import type { EventHub } from './realtime/event-hub.js';
 import { addStaffEventStreamRoute } from './realtime/events-routes.js';
@@ -143,14 +148,18 @@ export function createApp(deps: AppDeps): Express {
   const routes = new RouteTable(staffApi, registry, '/api/v1', staffContextOf);
   addStaffRoutes(routes, db);
   addMatterRoutes(routes, db);
+  addEventRoutes(routes, portalDeps);
+  addFormRoutes(routes, portalDeps);
+  addInvoiceRoutes(routes, { db, clock });
   addContactRoutes(routes, db);
   addConversationRoutes(routes, { db, invite });
-  addMessageRoutes(routes, db, { textMessage: (tx, input) => textMessage(smsDeps, tx, input), clock });
+  const textMessageToContacts: TTextMessage = (tx, input) => textMessage(smsDeps, tx, input);
+  addMessageRoutes(routes, db, { textMessage: textMessageToContacts, clock });
   addSmsRoutes(routes, smsDeps);
   addFirmSettingsRoutes(routes, { db, config });
   addSearchRoutes(routes, db);
   addOutlookRoutes(routes, db);
-  addFileRoutes(routes, { db, blobs: deps.blobs, uploads: config.uploads });
+  addFileRoutes(routes, { db, blobs: deps.blobs, uploads: config.uploads, textMessage: textMessageToContacts });
 
   registry.registerComponent('securitySchemes', 'portalSession', {
     type: 'apiKey',
@@ -164,19 +173,21 @@ export function createApp(deps: AppDeps): Express {
   // a text's quick-reply link works without signing in (the token is the credential)
   addQuickReplyRoutes(new RouteTable(portalApi, registry, '/api/portal/v1', () => null, []), { db, clock });
   portalApi.use(requireContactSession(portalDeps));
-  portalApi.get(
-    '/events',
-    createEventStreamHandler({
-      db,
-      hub: deps.events,
-      identityOf: (res) => {
-        const ctx = contactContextOf(res);
-        return { firmId: ctx.firmId, audience: 'contact', id: ctx.contactId, conversationId: ctx.scopeConversationId };
-      },
-    }),
+  const portalEventStream = createEventStreamHandler({
+    db,
+    hub: deps.events,
+    identityOf: (res) => {
+      const ctx = contactContextOf(res);
+      return { firmId: ctx.firmId, audience: 'contact', id: ctx.contactId, conversationId: ctx.scopeConversationId };
+    },
+  });
+  // one URL, two answers: EventSource (Accept: text/event-stream) gets the live stream, anything else the events list
+  portalApi.get('/events', (req, res, next) =>
+    (req.get('accept') ?? '').includes('text/event-stream') ? portalEventStream(req, res, next) : next(),
   );
   const portalRoutes = new RouteTable(portalApi, registry, '/api/portal/v1', contactContextOf, [{ portalSession: [] }]);
   addPortalRoutes(portalRoutes, { db, blobs: deps.blobs, clock, uploads: config.uploads });
+  addPortalExtrasRoutes(portalRoutes, { db, blobs: deps.blobs, clock, config, uploads: config.uploads });
 
   app.use('/api/v1', publicApi);
   app.use(

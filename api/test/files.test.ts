@@ -281,6 +281,44 @@ describe('matter documents, attachments and shares', () => {
     expect(after.shares[0].revokedAt).not.toBeNull();
   });
 
+  test('when files from the device and matter documents go in one send, then one message carries both; a document from elsewhere is refused before anything is kept', async () => {
+    const f = await createFirm(app);
+    const matter = await createMatter(app.db, f.firm.id);
+    const other = await createMatter(app.db, f.firm.id);
+    const contact = await createContact(app.db, f.firm.id, matter);
+    const conv = (
+      await app.http
+        .post('/api/v1/conversations')
+        .set(bearer(f.member.token))
+        .send({ kind: 'external_matter', matterId: matter, contactIds: [contact.id] })
+    ).body;
+    const upload = (matterId: string, name: string) =>
+      app.http
+        .post(`/api/v1/matters/${matterId}/documents`)
+        .set(bearer(f.member.token))
+        .attach('files', Buffer.from(name), name)
+        .then((r) => r.body.items[0] as { id: string });
+    const onMatter = await upload(matter, 'lease.txt');
+    const elsewhere = await upload(other, 'unrelated.txt');
+    const send = (documentIds: string[]) =>
+      app.http
+        .post(`/api/v1/conversations/${conv.id}/uploads`)
+        .set(bearer(f.member.token))
+        .field('body', 'The lease and your scan')
+        .field('documentIds', documentIds.join(','))
+        .attach('files', Buffer.from('scan bytes'), 'scan.txt');
+    const before = await countRows('documents', f.firm.id);
+    const refused = await send([elsewhere.id]);
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors[0].field).toBe('documentIds');
+    expect(await countRows('documents', f.firm.id)).toBe(before);
+    const sent = await send([onMatter.id]);
+    expect(sent.status).toBe(201);
+    expect(sent.body.files.map((x: { name: string }) => x.name).sort()).toEqual(['lease.txt', 'scan.txt']);
+    const messages = await app.http.get(`/api/v1/conversations/${conv.id}/messages`).set(bearer(f.member.token));
+    expect(messages.body.items.filter((m: { body: string }) => m.body === 'The lease and your scan')).toHaveLength(1);
+  });
+
   test('when documents come from staff, Outlook and an export, then the matter list shows each source', async () => {
     const matter = await createMatter(app.db, f.firm.id, { number: 'SRC-1' });
     const internal = (

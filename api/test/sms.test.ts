@@ -3,6 +3,7 @@ import { queryRows } from '../src/db/query-rows.js';
 import { updateContact } from '../src/modules/contacts/repository.js';
 import { startAcsEmulator, type AcsEmulator } from './support/acs-emulator.js';
 import { bearer } from './support/fixtures.js';
+import { buildMultipart, type TPart } from './support/multipart.js';
 import {
   externalConversation,
   outboxRows,
@@ -148,6 +149,43 @@ describe('send as SMS', () => {
       .set(bearer(s.member.token))
       .send({ body: 'x', sendAsSms: 'yes' });
     expect(unknownField.status).toBe(400);
+  });
+
+  test('when staff send files with text as SMS, then the text goes out; files without text are refused before any document is kept', async () => {
+    const s = await externalConversation(app, { contacts: [{ name: 'Avery Attach' }] });
+    const mobile = s.contacts[0]!.mobile!;
+    const upload = (parts: TPart[]) => {
+      const { boundary, body } = buildMultipart(parts);
+      return app.http
+        .post(`/api/v1/conversations/${s.conversationId}/uploads`)
+        .set(bearer(s.member.token))
+        .set('content-type', `multipart/form-data; boundary=${boundary}`)
+        .send(body);
+    };
+    const file = {
+      field: 'files',
+      filename: 'engagement.pdf',
+      content: '%PDF-1.4 letter',
+      contentType: 'application/pdf',
+    };
+    const refused = await upload([{ field: 'sendAsSms', content: 'true' }, file]);
+    expect(refused.status).toBe(422);
+    expect(refused.body.code).toBe('sms_needs_text');
+    const documents = await app.http.get(`/api/v1/matters/${s.matterId}/documents`).set(bearer(s.member.token));
+    expect(documents.body.items).toEqual([]);
+
+    const sent = await upload([
+      { field: 'body', content: 'The engagement letter is attached.' },
+      { field: 'sendAsSms', content: 'true' },
+      file,
+    ]);
+    expect(sent.status).toBe(201);
+    expect(sent.body.files).toHaveLength(1);
+    expect(sent.body.sms.recipients).toHaveLength(1);
+    await waitFor(
+      () => textsTo(mobile).some((t) => t.message.includes('The engagement letter is attached.')),
+      'the text',
+    );
   });
 
   test('when the firm has its own SMS number, then texts come from it; settings are for admins only', async () => {

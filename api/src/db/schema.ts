@@ -5,6 +5,7 @@ import {
   integer,
   boolean,
   char,
+  date,
   foreignKey,
   index,
   jsonb,
@@ -747,6 +748,163 @@ export const unseenEmailBatches = pgTable(
   ],
 );
 
+/** An appointment on a matter (a meeting, a call, a hearing), with contacts invited to it. */
+export const matterEvents = pgTable(
+  'matter_events',
+  {
+    firmId: uuid('firm_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    matterId: uuid('matter_id').notNull(),
+    title: text('title').notNull(),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    /** IANA zone the event is described in (emails state the time there). */
+    timeZone: text('time_zone').notNull(),
+    location: text('location'),
+    videoUrl: text('video_url'),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    createdByStaffId: uuid('created_by_staff_id'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.id] }),
+    foreignKey({ columns: [t.firmId, t.matterId], foreignColumns: [matters.firmId, matters.id] }),
+    index('matter_events_matter_idx').on(t.firmId, t.matterId, t.startsAt),
+  ],
+);
+
+export const matterEventAttendees = pgTable(
+  'matter_event_attendees',
+  {
+    firmId: uuid('firm_id').notNull(),
+    eventId: uuid('event_id').notNull(),
+    contactId: uuid('contact_id').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.eventId, t.contactId] }),
+    foreignKey({ columns: [t.firmId, t.eventId], foreignColumns: [matterEvents.firmId, matterEvents.id] }),
+    foreignKey({ columns: [t.firmId, t.contactId], foreignColumns: [contacts.firmId, contacts.id] }),
+    index('matter_event_attendees_contact_idx').on(t.firmId, t.contactId),
+  ],
+);
+
+export type TFormFieldDefinition = {
+  key: string;
+  label: string;
+  type: 'short_text' | 'long_text' | 'date' | 'choice' | 'checkbox' | 'file';
+  required: boolean;
+  options?: string[];
+  help?: string;
+};
+export type TFormAnswers = Record<string, string | boolean | { fileIds: string[] }>;
+
+/** An intake form the firm sends to clients. Its fields never change once made. */
+export const forms = pgTable(
+  'forms',
+  {
+    firmId: uuid('firm_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    title: text('title').notNull(),
+    description: text('description'),
+    fields: jsonb('fields').$type<TFormFieldDefinition[]>().notNull(),
+    createdByStaffId: uuid('created_by_staff_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.firmId, t.id] }), index('forms_firm_created_idx').on(t.firmId, t.createdAt)],
+);
+
+export const formRequestStatus = pgEnum('form_request_status', ['sent', 'draft', 'submitted']);
+
+/** A form sent to one contact on one matter: their draft or submitted answers. */
+export const formRequests = pgTable(
+  'form_requests',
+  {
+    firmId: uuid('firm_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    formId: uuid('form_id').notNull(),
+    matterId: uuid('matter_id').notNull(),
+    contactId: uuid('contact_id').notNull(),
+    status: formRequestStatus('status').notNull().default('sent'),
+    answers: jsonb('answers')
+      .$type<TFormAnswers>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
+    sentByStaffId: uuid('sent_by_staff_id'),
+    sentAt: timestamp('sent_at', { withTimezone: true })
+      .notNull()
+      .default(sql`clock_timestamp()`),
+    draftSavedAt: timestamp('draft_saved_at', { withTimezone: true }),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    /** The matter documents written on submission: the answers as PDF and as CSV. */
+    pdfDocumentId: uuid('pdf_document_id'),
+    csvDocumentId: uuid('csv_document_id'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.id] }),
+    foreignKey({ columns: [t.firmId, t.formId], foreignColumns: [forms.firmId, forms.id] }),
+    foreignKey({ columns: [t.firmId, t.matterId], foreignColumns: [matters.firmId, matters.id] }),
+    foreignKey({ columns: [t.firmId, t.contactId], foreignColumns: [contacts.firmId, contacts.id] }),
+    foreignKey({ columns: [t.firmId, t.pdfDocumentId], foreignColumns: [documents.firmId, documents.id] }),
+    foreignKey({ columns: [t.firmId, t.csvDocumentId], foreignColumns: [documents.firmId, documents.id] }),
+    index('form_requests_matter_idx').on(t.firmId, t.matterId, t.sentAt),
+    index('form_requests_contact_idx').on(t.firmId, t.contactId, t.sentAt),
+  ],
+);
+
+/** Files a contact uploaded for a form's file fields (off the matter until the form is submitted). */
+export const formRequestFiles = pgTable(
+  'form_request_files',
+  {
+    firmId: uuid('firm_id').notNull(),
+    formRequestId: uuid('form_request_id').notNull(),
+    documentVersionId: uuid('document_version_id').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.formRequestId, t.documentVersionId] }),
+    foreignKey({ columns: [t.firmId, t.formRequestId], foreignColumns: [formRequests.firmId, formRequests.id] }),
+    foreignKey({
+      columns: [t.firmId, t.documentVersionId],
+      foreignColumns: [documentVersions.firmId, documentVersions.id],
+    }),
+  ],
+);
+
+export const invoiceStatus = pgEnum('invoice_status', ['outstanding', 'paid']);
+
+/** A bill on a matter; the amount in the currency's minor units (pence, cents, yen). */
+export const invoices = pgTable(
+  'invoices',
+  {
+    firmId: uuid('firm_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    matterId: uuid('matter_id').notNull(),
+    number: text('number').notNull(),
+    issueDate: date('issue_date', { mode: 'string' }).notNull(),
+    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    amountMinor: bigint('amount_minor', { mode: 'number' }).notNull(),
+    currency: char('currency', { length: 3 }).notNull(),
+    status: invoiceStatus('status').notNull().default('outstanding'),
+    paidAt: timestamp('paid_at', { withTimezone: true }),
+    /** The matter document holding the invoice PDF. */
+    documentId: uuid('document_id'),
+    paymentUrl: text('payment_url'),
+    createdByStaffId: uuid('created_by_staff_id'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.id] }),
+    foreignKey({ columns: [t.firmId, t.matterId], foreignColumns: [matters.firmId, matters.id] }),
+    foreignKey({ columns: [t.firmId, t.documentId], foreignColumns: [documents.firmId, documents.id] }),
+    uniqueIndex('invoices_matter_number_key').on(t.firmId, t.matterId, t.number),
+  ],
+);
+
 export const schema = {
   firms,
   staff,
@@ -777,4 +935,10 @@ export const schema = {
   webhookEvents,
   unroutedSms,
   unseenEmailBatches,
+  matterEvents,
+  matterEventAttendees,
+  forms,
+  formRequests,
+  formRequestFiles,
+  invoices,
 };

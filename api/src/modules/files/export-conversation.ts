@@ -1,4 +1,3 @@
-import { createHash, randomUUID } from 'node:crypto';
 import { stringify } from 'csv-stringify/sync';
 import { AppError } from '../../errors.js';
 import type { StaffContext } from '../../integrations/identity/staff-context.js';
@@ -6,8 +5,8 @@ import { recordAudit } from '../audit/record-audit.js';
 import { listParticipants } from '../conversations/repository.js';
 import { requireVisibleConversation } from '../conversations/service.js';
 import { listMessages } from '../messages/repository.js';
-import { insertPendingUpload } from './pending-uploads-repository.js';
-import { getDocument, insertDocumentsFromUpload, listAttachmentsOfMessages } from './repository.js';
+import { getDocument, listAttachmentsOfMessages } from './repository.js';
+import { storeGeneratedDocument } from './store-generated-document.js';
 import { toDocument } from './to-document.js';
 import type { TFilesDeps } from './service.js';
 
@@ -82,30 +81,13 @@ export async function exportConversation(
   for (const page of pages) rows.push(...page);
   const csv = Buffer.from(`\uFEFF${stringify(rows.map((r) => r.map(neutraliseCell)))}`, 'utf8');
 
-  const blobName = `${ctx.firmId}/${randomUUID()}`;
-  await insertPendingUpload(db, ctx.firmId, blobName);
-  await deps.blobs.container.getBlockBlobClient(blobName).uploadData(csv, {
-    blobHTTPHeaders: { blobContentType: 'text/csv; charset=utf-8' },
-  });
   const stamp = new Date().toISOString().slice(0, 16).replace(/[:T]/g, '-');
   const name = `${conversation.matterNumber ?? 'conversation'} conversation export ${stamp}.csv`.replace(/[/\\]/g, '-');
-  const [version] = await db.transaction((tx) =>
-    insertDocumentsFromUpload(
-      tx,
-      ctx.firmId,
-      [
-        {
-          field: 'export',
-          blobName,
-          name,
-          size: csv.length,
-          sha256: createHash('sha256').update(csv).digest('hex'),
-          contentType: 'text/csv',
-          blockIds: [],
-        },
-      ],
-      { matterId: conversation.matterId, onMatter: true, source: 'export', staffId: ctx.staffId },
-    ),
+  const version = await storeGeneratedDocument(
+    deps,
+    ctx.firmId,
+    { bytes: csv, name, contentType: 'text/csv', blobContentType: 'text/csv; charset=utf-8' },
+    { matterId: conversation.matterId, source: 'export', staffId: ctx.staffId },
   );
   await recordAudit(db, {
     firmId: ctx.firmId,
@@ -117,5 +99,5 @@ export async function exportConversation(
     targetId: conversationId,
     requestId,
   });
-  return toDocument((await getDocument(db, ctx.firmId, version!.documentId))!, version!);
+  return toDocument((await getDocument(db, ctx.firmId, version.documentId))!, version);
 }

@@ -5,7 +5,7 @@ import type { StaffContext } from '../../integrations/identity/staff-context.js'
 import { ZConversationIdParams } from '../conversations/schemas.js';
 import { ZMatterIdParams } from '../matters/schemas.js';
 import { ZMessage } from '../messages/schemas.js';
-import { assertStaffMayPost } from '../messages/service.js';
+import { assertStaffMayPost, type TTextMessage } from '../messages/service.js';
 import { exportConversation } from './export-conversation.js';
 import { discardStagedFiles, receiveUpload } from './receive-upload.js';
 import { requireVisibleDocument } from './document-access.js';
@@ -26,7 +26,7 @@ import { streamVersion } from './stream-version.js';
 
 export function addFileRoutes(
   routes: RouteTable<StaffContext>,
-  deps: service.TFilesDeps & { uploads: TConfig['uploads'] },
+  deps: service.TFilesDeps & { uploads: TConfig['uploads']; textMessage: TTextMessage },
 ): void {
   const { db } = deps;
   const tags = ['files'];
@@ -47,7 +47,8 @@ export function addFileRoutes(
     {
       method: 'post',
       path: '/conversations/:id/uploads',
-      summary: 'Send a message with files (multipart/form-data: files, optional body, source, aboutDocumentId)',
+      summary:
+        'Send a message with files (multipart/form-data: files, optional body, source, aboutDocumentId, documentIds, sendAsSms)',
       tags,
       params: ZConversationIdParams,
       requestContentType: 'multipart/form-data',
@@ -62,6 +63,9 @@ export function addFileRoutes(
         source: fields.source ?? 'staff',
         idempotencyKey: meta.idempotencyKey,
         aboutDocumentId: fields.aboutDocumentId,
+        sendAsSms: fields.sendAsSms === 'true' ? deps.textMessage : undefined,
+        documentIds: fields.documentIds,
+        maxFiles: deps.uploads.maxFiles,
       });
     },
   );

@@ -68,5 +68,13 @@ export const ZUploadFields = z
     body: z.string().optional(),
     source: z.enum(['staff', 'outlook']).optional(),
     aboutDocumentId: z.uuid().optional(),
+    /** Matter documents to attach as copies too, comma-separated ids. */
+    documentIds: z
+      .string()
+      .transform((v) => v.split(',').filter(Boolean))
+      .pipe(z.array(z.uuid('each document id must be a UUID')).max(130))
+      .optional(),
+    /** "true": also text the message to the clients and third parties (see messages sendAsSms). */
+    sendAsSms: z.enum(['true', 'false']).optional(),
   })
   .strict();

@@ -8,9 +8,21 @@ import { listEventRecipients } from '../conversations/repository.js';
 import { assertNotArchived, requireVisibleConversation } from '../conversations/service.js';
 import { requireVisibleMatter } from '../matters/service.js';
 import { listMessagesAbout } from '../messages/repository.js';
-import { assertStaffMayPost, findReplayedMessage, sendMessage, withReadBy } from '../messages/service.js';
+import {
+  assertStaffMayPost,
+  findReplayedMessage,
+  sendMessage,
+  withReadBy,
+  type TTextMessage,
+} from '../messages/service.js';
+import { assertTextable } from '../sms/service.js';
 import { getVisibleConversation } from '../conversations/repository.js';
-import { requireReadableVersion, requireVisibleDocument } from './document-access.js';
+import {
+  requireDocumentInConversation,
+  requireReadableVersion,
+  requireVisibleDocument,
+  resolveAttachableVersions,
+} from './document-access.js';
 import { commitStagedFiles, discardStagedFiles, type TReceivedUpload } from './receive-upload.js';
 import * as repo from './repository.js';
 import { toDocument, toVersion } from './to-document.js';
@@ -43,7 +55,16 @@ export async function sendMessageWithUpload(
   ctx: StaffContext,
   conversationId: string,
   upload: TReceivedUpload,
-  options: { body: string; source: 'staff' | 'outlook'; idempotencyKey?: string; aboutDocumentId?: string },
+  options: {
+    body: string;
+    source: 'staff' | 'outlook';
+    idempotencyKey?: string;
+    aboutDocumentId?: string;
+    /** Matter documents attached as copies alongside the uploaded files. */
+    documentIds?: string[];
+    sendAsSms?: TTextMessage;
+    maxFiles: number;
+  },
 ) {
   const { db } = deps;
   const earlier = await findReplayedMessage(db, ctx, conversationId, options.idempotencyKey);
@@ -51,9 +72,10 @@ export async function sendMessageWithUpload(
     await discard(deps, ctx.firmId, upload);
     return (await withReadBy(db, ctx.firmId, conversationId, [earlier]))[0]!;
   }
+  let conversation: Awaited<ReturnType<typeof assertStaffMayPost>>['conversation'];
   try {
-    const { conversation } = await assertStaffMayPost(db, ctx, conversationId);
-    if (upload.files.length === 0 && !/\S/u.test(options.body)) {
+    ({ conversation } = await assertStaffMayPost(db, ctx, conversationId));
+    if (upload.files.length === 0 && !options.documentIds?.length && !/\S/u.test(options.body)) {
       throw new AppError('validation_failed', 400, 'body.body: add text or at least one file', {
         errors: [{ location: 'body', field: 'body', message: 'add text or at least one file' }],
       });
@@ -63,25 +85,37 @@ export async function sendMessageWithUpload(
         errors: [{ location: 'body', field: 'body', message: 'at most 2,000 characters' }],
       });
     }
+    // Every refusal sendMessage could make comes before the files become documents.
+    const documentIds = options.documentIds ?? [];
+    if (upload.files.length + documentIds.length > options.maxFiles) {
+      throw new AppError('too_many_files', 413, `At most ${options.maxFiles} files can be sent at once`);
+    }
+    if (options.sendAsSms) assertTextable(conversation, options.body);
+    await resolveAttachableVersions(db, ctx, conversation, documentIds);
+    if (options.aboutDocumentId) {
+      await requireDocumentInConversation(db, ctx, conversation, options.aboutDocumentId);
+    }
     await commitStagedFiles(deps.blobs, upload.files);
-    const versions = await db.transaction((tx) =>
-      repo.insertDocumentsFromUpload(tx, ctx.firmId, upload.files, {
-        matterId: conversation.matterId,
-        onMatter: conversation.matterId !== null,
-        source: options.source,
-        staffId: ctx.staffId,
-      }),
-    );
-    return await sendMessage(db, ctx, conversationId, options.body, {
-      idempotencyKey: options.idempotencyKey,
-      aboutDocumentId: options.aboutDocumentId,
-      versionIds: versions.map((v) => v.id),
-      via: options.source === 'outlook' ? 'outlook' : 'app',
-    });
   } catch (error) {
     await discard(deps, ctx.firmId, upload);
     throw error;
   }
+  const versions = await db.transaction((tx) =>
+    repo.insertDocumentsFromUpload(tx, ctx.firmId, upload.files, {
+      matterId: conversation.matterId,
+      onMatter: conversation.matterId !== null,
+      source: options.source,
+      staffId: ctx.staffId,
+    }),
+  );
+  return sendMessage(db, ctx, conversationId, options.body, {
+    idempotencyKey: options.idempotencyKey,
+    aboutDocumentId: options.aboutDocumentId,
+    documentIds: options.documentIds,
+    versionIds: versions.map((v) => v.id),
+    via: options.source === 'outlook' ? 'outlook' : 'app',
+    sendAsSms: options.sendAsSms,
+  });
 }
 
 export async function uploadMatterDocuments(

@@ -16,6 +16,7 @@ import {
   ZPortalMessagesQuery,
   ZPortalSendMessage,
 } from './schemas.js';
+import { ZTodoExtras } from './todo-schemas.js';
 import * as service from './service.js';
 
 const ZUploadFields = z.object({ body: z.string().optional() }).strict();
@@ -150,13 +151,14 @@ export function addPortalRoutes(
   routes.add({
     method: 'get',
     path: '/todo',
-    summary: 'Unread messages and shared documents not yet opened',
+    summary: 'Unread messages, shared documents not yet opened, forms to complete, invoices to pay, events soon',
     tags,
     response: z.object({
       unreadMessages: z.array(z.object({ conversationId: z.uuid(), title: z.string(), unreadCount: z.number().int() })),
       documentsToOpen: z.array(ZPortalFile),
+      ...ZTodoExtras.shape,
     }),
-    handler: ({ ctx }) => service.getTodo(db, ctx),
+    handler: ({ ctx }) => service.getTodo(db, ctx, deps.clock.now()),
   });
   routes.addRaw(
     {

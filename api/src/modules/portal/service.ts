@@ -17,6 +17,7 @@ import { postMessage } from '../messages/post-message.js';
 import { reviseMessage } from '../messages/revise-message.js';
 import { toMessageCore } from '../messages/to-message.js';
 import type { TContactContext } from '../portal-auth/service.js';
+import { extrasTodo } from './extras-routes.js';
 import * as repo from './repository.js';
 import type { TPortalMessage } from './schemas.js';
 
@@ -356,13 +357,17 @@ export async function listDocuments(db: Db, ctx: TContactContext, q?: string) {
   return { items: needle ? all.filter((f) => f.name.toLocaleLowerCase().includes(needle)) : all };
 }
 
-/** To Do: conversations with unread messages, and shared documents not yet opened. */
-export async function getTodo(db: Db, ctx: TContactContext) {
+/**
+ * To Do: conversations with unread messages, shared documents not yet opened, forms to
+ * complete, invoices to pay and events in the next 14 days.
+ */
+export async function getTodo(db: Db, ctx: TContactContext, now: Date = new Date()) {
   const conversations = (await listConversations(db, ctx)).items.filter((c) => c.unreadCount > 0);
   const unopened = (await collectFiles(db, ctx)).filter((f) => f.kind === 'share' && !f.opened);
   return {
     unreadMessages: conversations.map((c) => ({ conversationId: c.id, title: c.title, unreadCount: c.unreadCount })),
     documentsToOpen: unopened,
+    ...(await extrasTodo(db, ctx, now)),
   };
 }
 
