@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Avatar, Button, SearchBox, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { Me } from '@confer/ui';
+import { AdminNavLinks } from './AdminNavLinks';
 import { UnreadBadge } from './UnreadBadge';
 import { navigateTo, routeHref, type Route } from './use-hash-route';
 import { useMessagingSnapshot, useMessagingStore } from './use-messaging';
@@ -162,6 +163,7 @@ export function AppHeader({ me, route, onSignOut }: AppHeaderProps) {
               Staff
             </a>
           )}
+          {isAdmin && <AdminNavLinks route={route} linkClassName={styles.navLink} currentClassName={styles.current} />}
         </nav>
         <form role="search" aria-label="Messages" className={styles.search} onSubmit={submitSearch}>
           <SearchBox

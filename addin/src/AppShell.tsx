@@ -21,6 +21,10 @@ const BrowseChannelsScreen = lazy(() =>
   import('./BrowseChannelsScreen').then((m) => ({ default: m.BrowseChannelsScreen })),
 );
 const StaffScreen = lazy(() => import('./StaffScreen').then((m) => ({ default: m.StaffScreen })));
+const FirmSettingsScreen = lazy(() => import('./FirmSettingsScreen').then((m) => ({ default: m.FirmSettingsScreen })));
+const UnroutedTextsScreen = lazy(() =>
+  import('./UnroutedTextsScreen').then((m) => ({ default: m.UnroutedTextsScreen })),
+);
 // Outlook only (the task pane): loaded when Office is there, never in the browser app.
 const EmailContextPanel = lazy(() =>
   import('./outlook/EmailContextPanel').then((m) => ({ default: m.EmailContextPanel })),
@@ -134,6 +138,10 @@ function SignedInApp({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
     screen = <SearchScreen key={route.q} q={route.q} />;
   } else if (route.name === 'staff' && isAdmin) {
     screen = <StaffScreen currentStaffId={me.staff.id} />;
+  } else if (route.name === 'settings' && isAdmin) {
+    screen = <FirmSettingsScreen />;
+  } else if (route.name === 'unrouted-texts' && isAdmin) {
+    screen = <UnroutedTextsScreen />;
   } else if (route.name === 'outlook-share-attachments') {
     screen = <ShareAttachmentsScreen />;
   } else if (route.name === 'outlook-share-files') {

@@ -1,4 +1,14 @@
-import { lazy, Suspense, useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import {
+  lazy,
+  Suspense,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type FormEvent,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
 import { Button, Text, Textarea, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { LinkIcon, SendIcon } from './Icons';
 import { insertTextAtSelection } from './insert-text-at-selection';
@@ -11,7 +21,12 @@ type ComposerProps = {
   conversationTitle: string;
   /** When set, sending is off and this says why (e.g. "Read-only: matter closed"). */
   disabledReason: string | null;
-  onSend: (body: string) => void;
+  /** May answer later whether it was sent: the text stays until then, and after a failure. */
+  onSend: (body: string) => void | Promise<boolean>;
+  /** Extra controls above the send bar (e.g. "Send as SMS"). */
+  options?: ReactNode;
+  /** Files going with the message: the tray, the attach buttons, whether any, whether sending waits. */
+  attachments?: { tray: ReactNode; tools: ReactNode; ready: boolean; blocked: boolean };
 };
 
 const MAX_HEIGHT_PX = 160;
@@ -35,7 +50,7 @@ const useStyles = makeStyles({
 });
 
 /** Multiline message box: Enter sends, Shift+Enter starts a new line; links via a dialog. */
-export function Composer({ conversationTitle, disabledReason, onSend }: ComposerProps) {
+export function Composer({ conversationTitle, disabledReason, onSend, options, attachments }: ComposerProps) {
   const styles = useStyles();
   const [body, setBody] = useState('');
   const linkDialog = useDialogState<{ start: number; end: number; selected: string }>();
@@ -46,7 +61,7 @@ export function Composer({ conversationTitle, disabledReason, onSend }: Composer
   const disabled = disabledReason !== null;
   const length = countCharacters(body);
   const over = length > MAX_MESSAGE_LENGTH;
-  const canSend = !disabled && !over && body.trim() !== '';
+  const canSend = !disabled && !over && !attachments?.blocked && (body.trim() !== '' || !!attachments?.ready);
 
   // Grow with the text up to a limit, then scroll inside.
   useEffect(() => {
@@ -64,8 +79,9 @@ export function Composer({ conversationTitle, disabledReason, onSend }: Composer
   function send(event?: FormEvent) {
     event?.preventDefault();
     if (!canSend) return;
-    onSend(body);
-    setBody('');
+    const sent = onSend(body);
+    if (sent) void sent.then((ok) => ok && setBody((current) => (current === body ? '' : current)));
+    else setBody('');
     textareaRef.current?.focus();
   }
 
@@ -121,6 +137,8 @@ export function Composer({ conversationTitle, disabledReason, onSend }: Composer
             {disabledReason}
           </Text>
         )}
+        {attachments?.tray}
+        {options}
         <div className={styles.bar}>
           <Button
             type="button"
@@ -132,6 +150,7 @@ export function Composer({ conversationTitle, disabledReason, onSend }: Composer
           >
             Add link
           </Button>
+          {attachments?.tools}
           <Text size={200} id={countId} className={mergeClasses(styles.count, over && styles.over)}>
             {formatCount(length)} / {formatCount(MAX_MESSAGE_LENGTH)}
             {over && <span role="alert"> · {formatCount(length - MAX_MESSAGE_LENGTH)} too many</span>}

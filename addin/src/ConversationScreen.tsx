@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Button,
   Link,
@@ -36,6 +36,12 @@ import { useMarkRead } from './use-mark-read';
 import { useLiveEvents, useMessagingStore } from './use-messaging';
 import { usePinnedMessages } from './use-pinned-messages';
 import { VisuallyHidden } from './VisuallyHidden';
+import { SmsConversationContext } from './sms-conversation-context';
+import { SmsToggle } from './SmsToggle';
+import { useSmsOption } from './use-sms-option';
+import { useAttachments } from './use-attachments';
+import { buildComposerAttachments } from './build-composer-attachments';
+import { ConversationFilesPanel } from './ConversationFilesPanel';
 
 const RevisionHistoryDialog = lazy(() =>
   import('./RevisionHistoryDialog').then((m) => ({ default: m.RevisionHistoryDialog })),
@@ -101,7 +107,6 @@ const useStyles = makeStyles({
   tabs: { flexShrink: 0, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
   panel: { flex: '1 1 auto', minHeight: 0, display: 'flex', flexDirection: 'column' },
   scrollPanel: { flex: '1 1 auto', minHeight: 0, overflowY: 'auto', backgroundColor: tokens.colorNeutralBackground2 },
-  placeholder: { padding: tokens.spacingHorizontalM, color: tokens.colorNeutralForeground3 },
   // `hidden` alone loses to the display set by the panel classes.
   hiddenPanel: { display: 'none' },
   join: {
@@ -177,6 +182,13 @@ export function ConversationScreen({ conversationId, highlightSeq }: Conversatio
     },
   });
   const pinned = usePinnedMessages(api, conversationId);
+  const sms = useSmsOption(conversation, me, !conversation || readOnlyReason(conversation) !== null);
+  const smsContext = useMemo(() => ({ canText: sms.available }), [sms.available]);
+  const attachments = useAttachments({
+    conversationId,
+    dropEnabled: !!conversation && readOnlyReason(conversation) === null && tab === 'messages',
+    onSent: (message) => messages.receive(message, true),
+  });
   const viewer = conversation?.participants.find((p) => p.kind === 'staff' && p.staffId === me.staff.id && !p.leftAt);
 
   // Keep Home's lists and unread counts in step with what this screen learns.
@@ -410,23 +422,25 @@ export function ConversationScreen({ conversationId, highlightSeq }: Conversatio
         hidden={tab !== 'messages'}
         className={mergeClasses(styles.panel, tab !== 'messages' && styles.hiddenPanel)}
       >
-        <MessageList
-          state={messages.state}
-          conversation={conversation}
-          me={me}
-          viewerParticipantId={viewer?.id}
-          highlightSeq={highlightSeq}
-          readOnly={readOnly}
-          onReload={messages.reload}
-          onLoadOlder={() => void messages.loadOlder()}
-          onJumpToLatest={messages.jumpToLatest}
-          onRetry={messages.retry}
-          onDiscard={messages.discard}
-          onEdit={edit}
-          onTogglePin={togglePin}
-          onShowRevisions={showRevisions}
-          onEndVisibleChange={setEndVisible}
-        />
+        <SmsConversationContext.Provider value={smsContext}>
+          <MessageList
+            state={messages.state}
+            conversation={conversation}
+            me={me}
+            viewerParticipantId={viewer?.id}
+            highlightSeq={highlightSeq}
+            readOnly={readOnly}
+            onReload={messages.reload}
+            onLoadOlder={() => void messages.loadOlder()}
+            onJumpToLatest={messages.jumpToLatest}
+            onRetry={messages.retry}
+            onDiscard={messages.discard}
+            onEdit={edit}
+            onTogglePin={togglePin}
+            onShowRevisions={showRevisions}
+            onEndVisibleChange={setEndVisible}
+          />
+        </SmsConversationContext.Provider>
         {canJoin ? (
           <div className={styles.join}>
             <Text className={styles.joinText}>Join this channel to send messages.</Text>
@@ -435,7 +449,21 @@ export function ConversationScreen({ conversationId, highlightSeq }: Conversatio
             </Button>
           </div>
         ) : (
-          <Composer conversationTitle={conversation.title} disabledReason={reason} onSend={messages.send} />
+          <Composer
+            conversationTitle={conversation.title}
+            disabledReason={reason}
+            onSend={(body) => {
+              if (attachments.hasAny) return attachments.send(body);
+              messages.send(body, { sendAsSms: sms.enabled });
+              sms.setEnabled(false);
+            }}
+            options={<SmsToggle option={sms} disabled={readOnly} />}
+            attachments={buildComposerAttachments(attachments, {
+              conversationTitle: conversation.title,
+              matterId: conversation.matterId,
+              disabled: readOnly,
+            })}
+          />
         )}
       </div>
       <div
@@ -445,9 +473,9 @@ export function ConversationScreen({ conversationId, highlightSeq }: Conversatio
         hidden={tab !== 'files'}
         className={mergeClasses(styles.scrollPanel, tab !== 'files' && styles.hiddenPanel)}
       >
-        <Text as="p" className={styles.placeholder}>
-          Files shared in this conversation will be listed here once file sharing is available.
-        </Text>
+        {tab === 'files' && (
+          <ConversationFilesPanel conversation={conversation} readOnly={readOnly} messages={messages.state.messages} />
+        )}
       </div>
       <div
         role="tabpanel"

@@ -14,6 +14,8 @@ import type { Contact, Matter } from '@confer/ui';
 import { ContactRow } from './ContactRow';
 import { ErrorBanner } from './ErrorBanner';
 import { MatterConversations } from './MatterConversations';
+import { MatterDocuments } from './MatterDocuments';
+import { MatterExtras } from './MatterExtras';
 import { BackIcon, LockIcon } from './Icons';
 import { useApi } from './use-api';
 import { useDialogState } from './use-dialog-state';
@@ -193,6 +195,8 @@ export function MatterDetailScreen({ matterId, onMatterChanged }: MatterDetailSc
         onContactUpdated={updateContact}
         refreshKey={conversationsKey}
       />
+      <MatterExtras matter={matter} contacts={contacts} />
+      <MatterDocuments matter={matter} />
 
       {ending.state && (
         <Suspense fallback={null}>

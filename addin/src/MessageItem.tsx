@@ -21,6 +21,8 @@ import { MessageEditor } from './MessageEditor';
 import { MessageFiles } from './MessageFiles';
 import { ReadReceipts } from './ReadReceipts';
 import { VisuallyHidden } from './VisuallyHidden';
+import { ResendSmsMenuItem } from './ResendSmsMenuItem';
+import { SmsMessageDetails, useSmsMessageStyles } from './SmsMessageDetails';
 
 const VIA_LABEL: Record<Exclude<MessageVia, 'app'>, string> = {
   sms: 'via SMS',
@@ -95,6 +97,7 @@ export const useMessageItemStyles = makeStyles({
 export const MessageItem = memo(function MessageItem(props: MessageItemProps) {
   const { message, mine, receipts, highlighted, continued, readOnly, onEdit, onTogglePin, onShowRevisions } = props;
   const styles = useMessageItemStyles();
+  const smsStyles = useSmsMessageStyles();
   const [editing, setEditing] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const menuButton = useRef<HTMLButtonElement>(null);
@@ -119,7 +122,11 @@ export const MessageItem = memo(function MessageItem(props: MessageItemProps) {
 
   return (
     <li
-      className={mergeClasses(styles.item, highlighted && styles.highlighted)}
+      className={mergeClasses(
+        styles.item,
+        message.via === 'quick_link' && smsStyles.quickLink,
+        highlighted && styles.highlighted,
+      )}
       data-message-id={message.id}
       data-seq={message.seq}
       aria-current={highlighted ? 'true' : undefined}
@@ -187,6 +194,7 @@ export const MessageItem = memo(function MessageItem(props: MessageItemProps) {
                       </MenuItem>
                     )}
                     {canEdit && <MenuItem onClick={() => setEditing(true)}>Edit</MenuItem>}
+                    {!readOnly && <ResendSmsMenuItem message={message} onError={setError} />}
                     {message.editedAt && (
                       <MenuItem onClick={() => onShowRevisions(message, menuButton.current)}>Edit history</MenuItem>
                     )}
@@ -209,6 +217,7 @@ export const MessageItem = memo(function MessageItem(props: MessageItemProps) {
           <MessageText body={message.body} className={styles.body} />
         )}
         <MessageFiles files={message.files} />
+        <SmsMessageDetails message={message} />
         {error != null && (
           <Text size={200} role="alert" className={styles.error}>
             {describeError(error)}

@@ -2,6 +2,8 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { openEventStream, type Me } from '@confer/ui';
 import { createMessagingStore } from './create-messaging-store';
 import { parseLiveEvent } from './parse-live-event';
+import { parseSmsEvent } from './parse-sms-event';
+import { smsLiveEvents } from './sms-live-events';
 import { useApi } from './use-api';
 import { MessagingContext } from './use-messaging';
 
@@ -35,6 +37,8 @@ export function MessagingProvider({ me, getToken, onSessionExpired, children }: 
       onEvent: (raw) => {
         const event = parseLiveEvent(raw);
         if (event) store.handleEvent(event);
+        const smsEvent = parseSmsEvent(raw);
+        if (smsEvent) smsLiveEvents.publish(smsEvent);
       },
       onStateChange: (state, detail) => {
         store.setConnection(state, detail.status ?? null);

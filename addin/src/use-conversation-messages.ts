@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useReducer, useRef } from 'react';
-import type { ApiClient, LiveMessage, Message, Page } from '@confer/ui';
+import type { ApiClient, LiveMessage, Message, Page, SendMessageWithSmsInput } from '@confer/ui';
 import { createIdempotencyKey } from './create-idempotency-key';
 
 export type PendingMessage = {
@@ -9,6 +9,8 @@ export type PendingMessage = {
   createdAt: string;
   status: 'sending' | 'failed';
   error: unknown;
+  /** Also text it to the conversation's clients and third parties. */
+  sendAsSms?: boolean;
 };
 
 export type MessagesState = {
@@ -268,7 +270,9 @@ export function useConversationMessages({
   const deliver = useCallback(
     async (pending: PendingMessage) => {
       try {
-        const message = await api.sendMessage(conversationId, { body: pending.body }, { idempotencyKey: pending.key });
+        const input: SendMessageWithSmsInput = { body: pending.body };
+        if (pending.sendAsSms) input.sendAsSms = true;
+        const message = await api.sendMessage(conversationId, input, { idempotencyKey: pending.key });
         dispatch({ type: 'pending-sent', key: pending.key, message });
       } catch (error) {
         // Already retired by its own live event: it did arrive, so there is nothing to report.
@@ -281,8 +285,9 @@ export function useConversationMessages({
   );
 
   const send = useCallback(
-    (body: string) => {
+    (body: string, options: { sendAsSms?: boolean } = {}) => {
       const pending: PendingMessage = {
+        ...(options.sendAsSms ? { sendAsSms: true } : {}),
         key: createIdempotencyKey(),
         body,
         createdAt: new Date().toISOString(),

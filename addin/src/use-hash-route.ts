@@ -7,6 +7,8 @@ export type Route =
   | { name: 'channels' }
   | { name: 'search'; q: string }
   | { name: 'staff' }
+  | { name: 'settings' }
+  | { name: 'unrouted-texts' }
   | { name: 'outlook-share-attachments' }
   | { name: 'outlook-share-files' };
 
@@ -25,6 +27,8 @@ export function parseRoute(hash: string): Route {
   const params = new URLSearchParams(queryAt === -1 ? '' : raw.slice(queryAt + 1));
 
   if (path === '/staff') return { name: 'staff' };
+  if (path === '/settings') return { name: 'settings' };
+  if (path === '/unrouted-texts') return { name: 'unrouted-texts' };
   if (path === '/outlook/share-attachments') return { name: 'outlook-share-attachments' };
   if (path === '/outlook/share-files') return { name: 'outlook-share-files' };
   if (path === '/channels') return { name: 'channels' };
@@ -59,6 +63,10 @@ export function routeHref(route: Route): string {
       return `#/search?${new URLSearchParams({ q: route.q }).toString()}`;
     case 'staff':
       return '#/staff';
+    case 'settings':
+      return '#/settings';
+    case 'unrouted-texts':
+      return '#/unrouted-texts';
     case 'outlook-share-attachments':
       return '#/outlook/share-attachments';
     case 'outlook-share-files':

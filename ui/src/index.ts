@@ -12,3 +12,9 @@ export type {
   OpenEventStreamOptions,
 } from './open-event-stream.js';
 export * from './portal-api.js';
+export * from './sms-types.js';
+export { createSmsApi, type SmsApi } from './sms-api.js';
+export { fieldErrorsOf } from './problem-field-errors.js';
+export * from './quick-reply-api.js';
+export * from './extras/index.js';
+export * from './files-api.js';

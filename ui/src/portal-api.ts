@@ -5,7 +5,7 @@ import type { ProblemDocument } from './api-types.js';
  * The client portal's API (/api/portal/v1): wire types and a typed client.
  *
  * The portal is signed in by an HttpOnly session cookie the server sets; every state-changing
- * request (POST/PATCH) also carries `X-CSRF-Token` with the token from open/verify/session.
+ * request (POST/PATCH/PUT) also carries `X-CSRF-Token` with the token from open/verify/session.
  * Requests are same-origin, so the browser sends the cookie and `Origin` itself.
  */
 
@@ -211,7 +211,7 @@ export const isPortalPreviewable = (contentType: string) => PORTAL_PREVIEWABLE_T
 export type PortalClientOptions = {
   /** Origin of the API; '' means same origin. */
   baseUrl?: string;
-  /** The CSRF token of the current session, sent on every POST/PATCH. */
+  /** The CSRF token of the current session, sent on every POST/PATCH/PUT. */
   getCsrfToken: () => string | null | undefined;
   /** Called for any 401 `not_signed_in` answer (the session ended or never existed). */
   onNotSignedIn?: (problem: ApiProblem) => void;
@@ -265,7 +265,7 @@ export function createPortalClient(options: PortalClientOptions) {
   }
 
   async function request<T>(
-    method: 'GET' | 'POST' | 'PATCH',
+    method: 'GET' | 'POST' | 'PATCH' | 'PUT',
     path: string,
     opts: Sig & { body?: unknown; headers?: Record<string, string>; query?: Record<string, string | undefined> } = {},
   ): Promise<T> {

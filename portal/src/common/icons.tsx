@@ -68,3 +68,29 @@ export const CommentIcon = icon([
   'M7 10.5h4',
 ]);
 export const SwitchIcon = icon(['M4 7h11', 'M12 4l3 3-3 3', 'M16 13H5', 'M8 10l-3 3 3 3']);
+export const CalendarIcon = icon([
+  'M4 4.5h12a.5.5 0 0 1 .5.5v11a.5.5 0 0 1-.5.5H4a.5.5 0 0 1-.5-.5V5a.5.5 0 0 1 .5-.5z',
+  'M3.5 8h13',
+  'M7 2.5v3',
+  'M13 2.5v3',
+]);
+export const BillingIcon = icon([
+  'M5 2.5h10v15l-2-1.5-1.5 1.5-1.5-1.5-1.5 1.5L7 16l-2 1.5z',
+  'M7.5 7h5',
+  'M7.5 10h5',
+  'M7.5 13h3',
+]);
+export const VideoIcon = icon([
+  'M3 6h9.5a.5.5 0 0 1 .5.5v7a.5.5 0 0 1-.5.5H3a.5.5 0 0 1-.5-.5v-7A.5.5 0 0 1 3 6z',
+  'M13 9l4.5-2.5v7L13 11',
+]);
+export const LocationIcon = icon([
+  'M10 17.5s5-4.6 5-9a5 5 0 0 0-10 0c0 4.4 5 9 5 9z',
+  'M10 10a1.5 1.5 0 1 0 0-3 1.5 1.5 0 0 0 0 3z',
+]);
+export const FormIcon = icon([
+  'M5 2.5h10a.5.5 0 0 1 .5.5v14a.5.5 0 0 1-.5.5H5a.5.5 0 0 1-.5-.5V3a.5.5 0 0 1 .5-.5z',
+  'M7.5 6.5h5',
+  'M7.5 10h5',
+  'M7.5 13.5h3',
+]);

@@ -10,6 +10,7 @@ import { useListStyles } from '../common/list-styles';
 import { useDebouncedValue } from '../common/use-debounced-value';
 import { useLoader } from '../common/use-loader';
 import { FileRow } from '../files/FileRow';
+import { DocsTabs } from './DocsTabs';
 import { portalClient } from '../session/portal-client';
 import { useLiveEvent, usePortal } from '../shell/portal-context';
 
@@ -37,6 +38,7 @@ export function DocumentsScreen() {
 
   return (
     <Page title="Documents">
+      <DocsTabs current="files" />
       <Field label="Search documents by name" className={styles.search}>
         <SearchBox value={query} onChange={(_e, data) => setQuery(data.value)} />
       </Field>

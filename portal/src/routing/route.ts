@@ -5,7 +5,11 @@ export type Route =
   | { name: 'conversations' }
   | { name: 'conversation'; conversationId: string; tab: ConversationTab }
   | { name: 'file'; conversationId: string; versionId: string }
-  | { name: 'documents' };
+  | { name: 'documents' }
+  | { name: 'forms' }
+  | { name: 'form'; requestId: string }
+  | { name: 'events' }
+  | { name: 'billing' };
 
 /** Where the portal is served; every path below is relative to it. */
 export const BASE_PATH = import.meta.env.BASE_URL.replace(/\/+$/, '');
@@ -19,12 +23,29 @@ function decode(segment: string): string | null {
   }
 }
 
+/** Events, Billing, the Forms tab (`/docs/forms`, also `/documents/forms` and `/forms`) and a form (`/forms/<id>`). */
+function parseExtrasRoute(parts: string[]): Route | null {
+  const [section, id] = parts;
+  if (section === 'events' && parts.length === 1) return { name: 'events' };
+  if (section === 'billing' && parts.length === 1) return { name: 'billing' };
+  if (section === 'docs' && parts.length === 1) return { name: 'documents' };
+  if ((section === 'docs' || section === 'documents') && id === 'forms' && parts.length === 2) return { name: 'forms' };
+  if (section === 'forms' && parts.length === 1) return { name: 'forms' };
+  if (section === 'forms' && parts.length === 2 && id) {
+    const requestId = decode(id);
+    return requestId ? { name: 'form', requestId } : { name: 'forms' };
+  }
+  return null;
+}
+
 /** `/portal/messages/<id>/files` → a route; anything unknown is To do. */
 export function parseRoute(pathname: string): Route {
   const path = pathname.startsWith(BASE_PATH) ? pathname.slice(BASE_PATH.length) : pathname;
   const parts = path.split('/').filter(Boolean);
   const [section, id, tab, versionId] = parts;
   if (section === 'documents' && parts.length === 1) return { name: 'documents' };
+  const extra = parseExtrasRoute(parts);
+  if (extra) return extra;
   if (section !== 'messages') return { name: 'todo' };
   if (!id) return { name: 'conversations' };
   const conversationId = decode(id);
@@ -49,6 +70,14 @@ export function routeHref(route: Route): string {
       return `${BASE_PATH}/messages/${encodeURIComponent(route.conversationId)}/files/${encodeURIComponent(route.versionId)}`;
     case 'documents':
       return `${BASE_PATH}/documents`;
+    case 'forms':
+      return `${BASE_PATH}/docs/forms`;
+    case 'form':
+      return `${BASE_PATH}/forms/${encodeURIComponent(route.requestId)}`;
+    case 'events':
+      return `${BASE_PATH}/events`;
+    case 'billing':
+      return `${BASE_PATH}/billing`;
     default:
       return `${BASE_PATH}/`;
   }

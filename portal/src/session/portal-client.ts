@@ -8,6 +8,14 @@ export function setCsrfToken(token: string | null) {
   csrfToken = token;
 }
 
+/** The current session's CSRF token (for requests made outside the client, e.g. form uploads). */
+export const getCsrfToken = () => csrfToken;
+
+/** Tells every listener the session ended (a request outside the client answered 401 `not_signed_in`). */
+export function reportNotSignedIn(problem: ApiProblem) {
+  for (const listener of signedOutListeners) listener(problem);
+}
+
 /** Called when any request answers 401 `not_signed_in`. */
 export function onNotSignedIn(listener: (problem: ApiProblem) => void): () => void {
   signedOutListeners.add(listener);

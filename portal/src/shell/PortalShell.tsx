@@ -12,6 +12,10 @@ import { ConversationsScreen } from '../conversations/ConversationsScreen';
 import { ConversationScreen } from '../conversations/ConversationScreen';
 import { FileViewScreen } from '../files/FileViewScreen';
 import { DocumentsScreen } from '../docs/DocumentsScreen';
+import { FormsScreen } from '../forms/FormsScreen';
+import { FormScreen } from '../forms/FormScreen';
+import { EventsScreen } from '../events/EventsScreen';
+import { BillingScreen } from '../billing/BillingScreen';
 import { ErrorBar } from '../common/ErrorBar';
 import { PortalHeader } from './PortalHeader';
 import { SectionNav } from './SectionNav';
@@ -62,7 +66,8 @@ export type PortalShellProps = {
 
 function sectionOf(route: Route) {
   if (route.name === 'todo') return 'todo';
-  if (route.name === 'documents') return 'documents';
+  if (route.name === 'documents' || route.name === 'forms' || route.name === 'form') return 'documents';
+  if (route.name === 'events' || route.name === 'billing') return route.name;
   return 'conversations';
 }
 
@@ -74,6 +79,14 @@ function titleOf(route: Route): string {
       return 'Documents';
     case 'file':
       return 'File';
+    case 'forms':
+      return 'Forms';
+    case 'form':
+      return 'Form';
+    case 'events':
+      return 'Events';
+    case 'billing':
+      return 'Billing';
     default:
       return 'Messages';
   }
@@ -91,6 +104,14 @@ function Screen({ route }: { route: Route }) {
       return <FileViewScreen conversationId={route.conversationId} versionId={route.versionId} />;
     case 'documents':
       return <DocumentsScreen />;
+    case 'forms':
+      return <FormsScreen />;
+    case 'form':
+      return <FormScreen key={route.requestId} requestId={route.requestId} />;
+    case 'events':
+      return <EventsScreen />;
+    case 'billing':
+      return <BillingScreen />;
   }
 }
 
@@ -120,7 +141,7 @@ export function PortalShell({ session, onSignOut, onSwitchFirm, onAccessEnded }:
 
   // Each screen gets a title, and focus moves to its heading after in-portal navigation.
   const mainRef = useRef<HTMLElement>(null);
-  const routeKey = `${route.name}:${'conversationId' in route ? route.conversationId : ''}:${'versionId' in route ? route.versionId : ''}`;
+  const routeKey = `${route.name}:${'conversationId' in route ? route.conversationId : ''}:${'versionId' in route ? route.versionId : ''}:${'requestId' in route ? route.requestId : ''}`;
   const firstRender = useRef(true);
   useEffect(() => {
     document.title = `${titleOf(route)} · ${session.firm.name} · Confer`;

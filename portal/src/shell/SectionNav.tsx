@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { CounterBadge, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { DocumentIcon, MessagesIcon, ToDoIcon } from '../common/icons';
+import { BillingIcon, CalendarIcon, DocumentIcon, MessagesIcon, ToDoIcon } from '../common/icons';
 import { VisuallyHidden } from '../common/VisuallyHidden';
 import { plural } from '../common/format';
 import type { Route } from '../routing/route';
@@ -24,7 +24,7 @@ const useStyles = makeStyles({
     margin: 0,
     padding: 0,
     display: 'grid',
-    gridTemplateColumns: 'repeat(3, 1fr)',
+    gridTemplateColumns: 'repeat(5, minmax(0, 1fr))',
     '@media (min-width: 768px)': { gridTemplateColumns: '1fr', gap: tokens.spacingVerticalXS },
   },
   link: {
@@ -35,8 +35,9 @@ const useStyles = makeStyles({
     justifyContent: 'center',
     gap: '2px',
     minHeight: '56px',
-    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXXS}`,
     color: tokens.colorNeutralForeground2,
+    textAlign: 'center',
     textDecoration: 'none',
     fontSize: tokens.fontSizeBase200,
     fontWeight: tokens.fontWeightSemibold,
@@ -62,6 +63,8 @@ const useStyles = makeStyles({
     ':hover': { color: tokens.colorBrandForeground1, backgroundColor: tokens.colorBrandBackground2Hover },
   },
   icon: { fontSize: '24px', display: 'flex' },
+  long: { '@media (max-width: 419px)': { display: 'none' } },
+  short: { '@media (min-width: 420px)': { display: 'none' } },
   badge: {
     position: 'absolute',
     top: '6px',
@@ -70,7 +73,7 @@ const useStyles = makeStyles({
   },
 });
 
-type Section = 'todo' | 'conversations' | 'documents';
+type Section = 'todo' | 'conversations' | 'documents' | 'events' | 'billing';
 
 export type SectionNavProps = { current: Section | null; unread: number };
 
@@ -82,7 +85,7 @@ function NavItem({
   badge,
 }: {
   to: Route;
-  label: string;
+  label: ReactNode;
   icon: ReactNode;
   current: boolean;
   badge?: ReactNode;
@@ -103,7 +106,7 @@ function NavItem({
   );
 }
 
-/** To do, Messages, Documents: a bottom bar on phones, a side list on wider screens. */
+/** To do, Messages, Documents, Events, Billing: a bottom bar on phones, a side list on wider screens. */
 export function SectionNav({ current, unread }: SectionNavProps) {
   const styles = useStyles();
   return (
@@ -126,10 +129,17 @@ export function SectionNav({ current, unread }: SectionNavProps) {
         />
         <NavItem
           to={{ name: 'documents' }}
-          label="Documents"
+          label={
+            <>
+              <span className={styles.long}>Documents</span>
+              <span className={styles.short}>Docs</span>
+            </>
+          }
           icon={<DocumentIcon />}
           current={current === 'documents'}
         />
+        <NavItem to={{ name: 'events' }} label="Events" icon={<CalendarIcon />} current={current === 'events'} />
+        <NavItem to={{ name: 'billing' }} label="Billing" icon={<BillingIcon />} current={current === 'billing'} />
       </ul>
     </nav>
   );

@@ -12,6 +12,8 @@ import { InlineLink } from '../routing/InlineLink';
 import { RouterLink } from '../routing/RouterLink';
 import { portalClient } from '../session/portal-client';
 import { useLiveEvent, usePortal } from '../shell/portal-context';
+import { countTodoExtras, type PortalTodoExtras } from '@confer/ui';
+import { TodoExtras } from './TodoExtras';
 
 const useStyles = makeStyles({
   row: {
@@ -42,13 +44,14 @@ export function TodoScreen() {
     if (event.type !== 'contact.disabled') reload();
   });
 
-  const data = todo.data;
-  const nothing = data && data.unreadMessages.length === 0 && data.documentsToOpen.length === 0;
+  const data = todo.data as (typeof todo.data & PortalTodoExtras) | undefined;
+  const nothing =
+    data && data.unreadMessages.length === 0 && data.documentsToOpen.length === 0 && countTodoExtras(data) === 0;
 
   return (
     <Page title="To do">
       <Body1 as="p" className={styles.intro}>
-        New messages and documents from {session.firm.name} that you have not looked at yet.
+        New messages, documents, forms, invoices and events from {session.firm.name} that need your attention.
       </Body1>
       {todo.error ? <ErrorBar error={todo.error} /> : null}
       {!data && todo.loading ? <Loading label="Loading your to-do list" /> : null}
@@ -97,6 +100,7 @@ export function TodoScreen() {
           </ul>
         </section>
       ) : null}
+      {data ? <TodoExtras extras={data} /> : null}
     </Page>
   );
 }

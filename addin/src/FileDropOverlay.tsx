@@ -1,0 +1,46 @@
+import { Body1, Title3, makeStyles, tokens } from '@fluentui/react-components';
+
+const useStyles = makeStyles({
+  overlay: {
+    position: 'fixed',
+    inset: 0,
+    zIndex: 1000,
+    pointerEvents: 'none',
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'center',
+    padding: tokens.spacingHorizontalL,
+    backgroundColor: 'rgba(255, 255, 255, 0.92)',
+  },
+  box: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'center',
+    gap: tokens.spacingVerticalS,
+    padding: `${tokens.spacingVerticalXXL} ${tokens.spacingHorizontalXXL}`,
+    border: `3px dashed ${tokens.colorBrandStroke1}`,
+    borderRadius: tokens.borderRadiusXLarge,
+    color: tokens.colorBrandForeground1,
+    textAlign: 'center',
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  heading: { margin: 0 },
+  text: { margin: 0, color: tokens.colorNeutralForeground2 },
+});
+
+/** Shown over the window while files are dragged over a conversation. */
+export function FileDropOverlay({ title }: { title: string }) {
+  const styles = useStyles();
+  return (
+    <div className={styles.overlay} data-testid="drop-overlay">
+      <div className={styles.box}>
+        <Title3 as="p" className={styles.heading}>
+          Drop files to attach
+        </Title3>
+        <Body1 as="p" className={styles.text}>
+          They are added to your message in {title}. Nothing is sent until you press Send.
+        </Body1>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,201 @@
+import { useRef, useState } from 'react';
+import {
+  Button,
+  Field,
+  ProgressBar,
+  Spinner,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import {
+  UPLOAD_LIMITS,
+  downloadStaffFile,
+  isAbortError,
+  uploadMatterDocuments,
+  type Matter,
+  type MatterDocument,
+} from '@confer/ui';
+import { checkAttachmentLimits, countFiles } from './attachment-list';
+import { documentSourceLabel } from './document-source-label';
+import { ErrorBanner } from './ErrorBanner';
+import { formatActivityTime, formatFullDateTime } from './format-message-time';
+import { formatFileSize } from './format-file-size';
+import { useFilesApi } from './use-files-api';
+import { useLoader } from './use-loader';
+import { useGetToken } from './use-token';
+
+const useStyles = makeStyles({
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  head: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  heading: { margin: 0, flexGrow: 1 },
+  card: {
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderRadius: tokens.borderRadiusMedium,
+    boxShadow: tokens.shadow2,
+    overflowX: 'auto',
+  },
+  name: { overflowWrap: 'anywhere' },
+  muted: { color: tokens.colorNeutralForeground3 },
+  progress: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalS },
+  progressField: { flexGrow: 1 },
+});
+
+type Uploading = { count: number; value: number; abort: () => void };
+
+/** A matter's documents (name, source, updated, version, size, download) and uploading more. */
+export function MatterDocuments({ matter }: { matter: Matter }) {
+  const styles = useStyles();
+  const filesApi = useFilesApi();
+  const getToken = useGetToken();
+  const { state, reload } = useLoader(
+    (signal) => filesApi.listMatterDocuments(matter.id, { signal }),
+    [filesApi, matter.id],
+  );
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [uploading, setUploading] = useState<Uploading | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const closed = matter.status === 'closed';
+
+  async function upload(files: File[]) {
+    if (files.length === 0) return;
+    setError(null);
+    setNotice(null);
+    const tooMuch = checkAttachmentLimits(
+      files.map((f) => f.size),
+      UPLOAD_LIMITS,
+      'upload',
+    );
+    if (tooMuch) {
+      setNotice(tooMuch);
+      return;
+    }
+    try {
+      const running = uploadMatterDocuments(matter.id, {
+        files,
+        token: await getToken(),
+        onProgress: ({ loaded, total }) =>
+          setUploading((u) => (u ? { ...u, value: total > 0 ? loaded / total : 0 } : u)),
+      });
+      setUploading({ count: files.length, value: 0, abort: running.abort });
+      const added = await running.promise;
+      reload();
+      setNotice(`Uploaded ${countFiles(added.items.length)}.`);
+    } catch (e) {
+      if (isAbortError(e)) setNotice('Upload cancelled.');
+      else setError(e);
+    } finally {
+      setUploading(null);
+    }
+  }
+
+  async function download(doc: MatterDocument) {
+    setError(null);
+    try {
+      await downloadStaffFile(doc.latest.id, doc.latest.name, { token: await getToken() });
+    } catch (e) {
+      setError(e);
+    }
+  }
+
+  return (
+    <section className={styles.section} aria-labelledby="documents-heading">
+      <div className={styles.head}>
+        <Subtitle2 as="h3" id="documents-heading" className={styles.heading}>
+          Documents
+        </Subtitle2>
+        <input
+          ref={inputRef}
+          type="file"
+          multiple
+          hidden
+          aria-hidden="true"
+          tabIndex={-1}
+          data-testid="matter-documents-input"
+          onChange={(event) => {
+            void upload(Array.from(event.target.files ?? []));
+            event.target.value = '';
+          }}
+        />
+        {!closed && (
+          <Button size="small" disabledFocusable={uploading !== null} onClick={() => inputRef.current?.click()}>
+            Upload documents
+          </Button>
+        )}
+      </div>
+      {uploading && (
+        <div className={styles.progress}>
+          <Field
+            className={styles.progressField}
+            label={`Uploading ${countFiles(uploading.count)}…`}
+            hint={`${Math.round(uploading.value * 100)}%`}
+            size="small"
+          >
+            <ProgressBar value={uploading.value} max={1} thickness="large" />
+          </Field>
+          <Button size="small" onClick={uploading.abort}>
+            Cancel
+          </Button>
+        </div>
+      )}
+      {notice && (
+        <Text role="status" size={200}>
+          {notice}
+        </Text>
+      )}
+      {error != null && <ErrorBanner error={error} />}
+      {state.status === 'loading' && <Spinner size="small" label="Loading documents…" />}
+      {state.status === 'error' && <ErrorBanner error={state.error} onRetry={reload} />}
+      {state.status === 'ready' &&
+        (state.data.items.length === 0 ? (
+          <Text className={styles.muted}>No documents yet.</Text>
+        ) : (
+          <div className={styles.card}>
+            <Table size="small" aria-label="Matter documents">
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell>Name</TableHeaderCell>
+                  <TableHeaderCell>Source</TableHeaderCell>
+                  <TableHeaderCell>Updated</TableHeaderCell>
+                  <TableHeaderCell>Version</TableHeaderCell>
+                  <TableHeaderCell>Size</TableHeaderCell>
+                  <TableHeaderCell>
+                    <span className={styles.muted}>Actions</span>
+                  </TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {state.data.items.map((doc) => (
+                  <TableRow key={doc.id}>
+                    <TableCell className={styles.name}>{doc.name}</TableCell>
+                    <TableCell>{documentSourceLabel(doc.source)}</TableCell>
+                    <TableCell title={formatFullDateTime(doc.updatedAt)}>{formatActivityTime(doc.updatedAt)}</TableCell>
+                    <TableCell>v{doc.latest.version}</TableCell>
+                    <TableCell>{formatFileSize(doc.latest.size)}</TableCell>
+                    <TableCell>
+                      <Button
+                        size="small"
+                        appearance="subtle"
+                        aria-label={`Download ${doc.name}`}
+                        onClick={() => void download(doc)}
+                      >
+                        Download
+                      </Button>
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </div>
+        ))}
+    </section>
+  );
+}

@@ -1,0 +1,91 @@
+// Pure file logic of the staff app: what goes with the next message, the per-send limits said
+// before sending, sizes, document sources and share states.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { addAttachments, addDocuments, checkAttachmentLimits, countFiles } from '../src/attachment-list.ts';
+import { describeShareState, documentSourceLabel } from '../src/document-source-label.ts';
+import { formatFileSize } from '../src/format-file-size.ts';
+
+const LIMITS = { filesPerSend: 130, bytesPerSend: 100 * 1024 * 1024 };
+const file = (name: string, size: number) => new File([new Uint8Array(size)], name);
+
+describe('attachments', () => {
+  test('files are added in order with distinct keys, the same file twice included', () => {
+    const a = file('a.pdf', 3);
+    const first = addAttachments([], [a, file('b.txt', 1)]);
+    const second = addAttachments(first, [a]);
+    assert.deepEqual(
+      second.map((i) => i.file.name),
+      ['a.pdf', 'b.txt', 'a.pdf'],
+    );
+    assert.equal(new Set(second.map((i) => i.key)).size, 3);
+    assert.equal(second[0], first[0], 'items already there are kept as they are');
+  });
+
+  test('a matter document picked again is not added twice', () => {
+    const picked = addDocuments(
+      [{ id: 'd1', name: 'Lease.pdf', size: 10 }],
+      [
+        { id: 'd2', name: 'Plan.pdf', size: 5 },
+        { id: 'd1', name: 'Lease.pdf', size: 10 },
+        { id: 'd2', name: 'Plan.pdf', size: 5 },
+      ],
+    );
+    assert.deepEqual(
+      picked.map((d) => d.id),
+      ['d1', 'd2'],
+    );
+  });
+});
+
+describe('per-send limits', () => {
+  test('130 files and exactly 100 MB pass', () => {
+    assert.equal(checkAttachmentLimits(new Array<number>(130).fill(1), LIMITS), null);
+    assert.equal(checkAttachmentLimits([60 * 1024 * 1024, 40 * 1024 * 1024], LIMITS), null);
+    assert.equal(checkAttachmentLimits([], LIMITS), null);
+  });
+
+  test('131 files are refused, saying how many to remove', () => {
+    const message = checkAttachmentLimits(new Array<number>(131).fill(1), LIMITS);
+    assert.match(message ?? '', /up to 130 files; 131 are selected\. Remove 1,/);
+  });
+
+  test('one byte over 100 MB is refused with the total', () => {
+    const message = checkAttachmentLimits([100 * 1024 * 1024, 1], LIMITS);
+    assert.match(message ?? '', /A message can carry up to 100 MB; these files add up to 100\.0 MB/);
+    assert.match(checkAttachmentLimits([150 * 1024 * 1024], LIMITS, 'upload') ?? '', /An? upload .*150\.0 MB/);
+  });
+
+  test('file counts read naturally', () => {
+    assert.equal(countFiles(1), '1 file');
+    assert.equal(countFiles(3), '3 files');
+    assert.equal(countFiles(1300), '1,300 files');
+  });
+});
+
+describe('sizes, sources and shares', () => {
+  test('sizes in B, KB, MB and GB', () => {
+    assert.equal(formatFileSize(0), '0 B');
+    assert.equal(formatFileSize(1023), '1023 B');
+    assert.equal(formatFileSize(300 * 1024), '300 KB');
+    assert.equal(formatFileSize(100 * 1024 * 1024), '100 MB');
+    assert.equal(formatFileSize(1.5 * 1024 * 1024), '1.5 MB');
+    assert.equal(formatFileSize(3 * 1024 * 1024 * 1024), '3.0 GB');
+  });
+
+  test('every document source has a label', () => {
+    assert.deepEqual((['staff', 'outlook', 'portal', 'export'] as const).map(documentSourceLabel), [
+      'Staff',
+      'Outlook',
+      'Portal',
+      'Export',
+    ]);
+  });
+
+  test('a live share says when its document was updated; a revoked one says access was removed', () => {
+    const format = (iso: string) => `<${iso}>`;
+    const document = { updatedAt: '2026-05-03T14:05:00Z' };
+    assert.equal(describeShareState({ revokedAt: null, document }, format), 'Shared · updated <2026-05-03T14:05:00Z>');
+    assert.equal(describeShareState({ revokedAt: '2026-05-04T09:00:00Z', document }, format), 'Access removed');
+  });
+});

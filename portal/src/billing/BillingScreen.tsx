@@ -1,0 +1,117 @@
+import { useMemo } from 'react';
+import { Body1, Caption1, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { formatMoney, localToday } from '@confer/ui';
+import { EmptyState } from '../common/EmptyState';
+import { ErrorBar } from '../common/ErrorBar';
+import { BillingIcon } from '../common/icons';
+import { Loading } from '../common/Loading';
+import { Page } from '../common/Page';
+import { useListStyles } from '../common/list-styles';
+import { useLoader } from '../common/use-loader';
+import { portalExtras } from '../session/portal-extras';
+import { useLiveEvent, usePortal } from '../shell/portal-context';
+import { InvoiceRow } from './InvoiceRow';
+
+const useStyles = makeStyles({
+  totals: {
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(150px, 1fr))',
+    gap: tokens.spacingHorizontalM,
+  },
+  total: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '2px',
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusLarge,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  big: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: 'tabular-nums' },
+  meta: { color: tokens.colorNeutralForeground3 },
+  muted: { margin: 0, color: tokens.colorNeutralForeground3 },
+});
+
+/** Outstanding and paid invoices, with totals per currency. */
+export function BillingScreen() {
+  const styles = useStyles();
+  const list = useListStyles();
+  const { session } = usePortal();
+  const today = useMemo(() => localToday(), []);
+  const invoices = useLoader(`invoices:${session.firm.id}`, (signal) => portalExtras.listInvoices({ signal }));
+  const { reload } = invoices;
+  useLiveEvent((event) => {
+    if (event.type === 'resync') reload();
+  });
+  const data = invoices.data;
+  const outstanding = (data?.items ?? [])
+    .filter((i) => i.status === 'outstanding')
+    .sort((a, b) => a.dueDate.localeCompare(b.dueDate));
+  const paid = (data?.items ?? [])
+    .filter((i) => i.status === 'paid')
+    .sort((a, b) => (b.paidAt ?? b.issueDate).localeCompare(a.paidAt ?? a.issueDate));
+
+  return (
+    <Page title="Billing">
+      {invoices.error ? <ErrorBar error={invoices.error} /> : null}
+      {!data && invoices.loading ? <Loading label="Loading your invoices" /> : null}
+      {data && data.items.length === 0 ? (
+        <EmptyState icon={<BillingIcon />} title="No invoices">
+          Invoices from {session.firm.name} will be listed here.
+        </EmptyState>
+      ) : null}
+      {data && data.totals.length > 0 ? (
+        <section className={list.section} aria-labelledby="billing-totals">
+          <Subtitle2 as="h3" id="billing-totals" className={list.sectionHeading}>
+            Totals
+          </Subtitle2>
+          <ul className={styles.totals}>
+            {data.totals.map((total) => (
+              <li key={total.currency} className={styles.total}>
+                <Caption1 className={styles.meta}>Outstanding ({total.currency})</Caption1>
+                <span className={styles.big}>{formatMoney(total.outstanding, total.currency)}</span>
+                <Caption1 className={styles.meta}>Paid {formatMoney(total.paid, total.currency)}</Caption1>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {data && data.items.length > 0 ? (
+        <section className={list.section} aria-labelledby="billing-outstanding">
+          <Subtitle2 as="h3" id="billing-outstanding" className={list.sectionHeading}>
+            Outstanding
+          </Subtitle2>
+          {outstanding.length === 0 ? (
+            <Body1 as="p" className={styles.muted}>
+              Nothing to pay at the moment.
+            </Body1>
+          ) : (
+            <ul className={list.list} aria-labelledby="billing-outstanding">
+              {outstanding.map((invoice) => (
+                <li key={invoice.id} className={list.item}>
+                  <InvoiceRow invoice={invoice} today={today} />
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ) : null}
+      {paid.length > 0 ? (
+        <section className={list.section} aria-labelledby="billing-paid">
+          <Subtitle2 as="h3" id="billing-paid" className={list.sectionHeading}>
+            Paid
+          </Subtitle2>
+          <ul className={list.list} aria-labelledby="billing-paid">
+            {paid.map((invoice) => (
+              <li key={invoice.id} className={list.item}>
+                <InvoiceRow invoice={invoice} today={today} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </Page>
+  );
+}

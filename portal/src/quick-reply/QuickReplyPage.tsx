@@ -1,0 +1,215 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import {
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Textarea,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from '@fluentui/react-components';
+import {
+  PORTAL_LIMITS,
+  createQuickReplyClient,
+  describeError,
+  isQuickReplyLinkInvalid,
+  type QuickReplyMessage,
+  type QuickReplyPage as QuickReplyView,
+} from '@confer/ui';
+import { MessageText } from '@confer/ui/message-text';
+import { AuthLayout } from '../auth/AuthLayout';
+import { formatFullDateTime, formatTime } from '../common/format';
+
+const client = createQuickReplyClient();
+
+type State =
+  | { kind: 'loading' }
+  | { kind: 'ready'; view: QuickReplyView }
+  | { kind: 'invalid' }
+  | { kind: 'failed'; error: unknown };
+
+const useStyles = makeStyles({
+  text: { margin: 0 },
+  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: '10px' },
+  message: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderRadius: tokens.borderRadiusLarge,
+    backgroundColor: tokens.colorNeutralBackground3,
+    maxWidth: '90%',
+    alignSelf: 'flex-start',
+    overflowWrap: 'anywhere',
+  },
+  mine: { alignSelf: 'flex-end', backgroundColor: tokens.colorBrandBackground2 },
+  meta: { color: tokens.colorNeutralForeground3 },
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  send: { alignSelf: 'stretch', minHeight: '44px' },
+  actions: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+});
+
+/**
+ * A text's quick-reply link, without signing in: the firm, the conversation's last messages
+ * and a reply box. The token was already taken out of the address bar (take-reply-token.ts).
+ */
+export function QuickReplyPage({ token }: { token: string }) {
+  const styles = useStyles();
+  const [state, setState] = useState<State>({ kind: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let active = true;
+    client.view(token).then(
+      (view) => active && setState({ kind: 'ready', view }),
+      (error: unknown) =>
+        active && setState(isQuickReplyLinkInvalid(error) ? { kind: 'invalid' } : { kind: 'failed', error }),
+    );
+    return () => {
+      active = false;
+    };
+  }, [token, attempt]);
+
+  switch (state.kind) {
+    case 'loading':
+      return (
+        <AuthLayout title="Opening your conversation…">
+          <Spinner label="Loading…" />
+        </AuthLayout>
+      );
+    case 'invalid':
+      return (
+        <AuthLayout title="This reply link has expired or is not valid">
+          <Body1 as="p" className={styles.text}>
+            Reply links from texts work for 7 days. You can still read and answer your messages in the client portal:
+            sign in with your email address and we will send you a secure link.
+          </Body1>
+          <Button as="a" href="/portal/" appearance="primary" className={styles.send}>
+            Sign in to the portal
+          </Button>
+        </AuthLayout>
+      );
+    case 'failed':
+      return (
+        <AuthLayout title="Something went wrong">
+          <MessageBar intent="error" layout="multiline">
+            <MessageBarBody>{describeError(state.error)}</MessageBarBody>
+          </MessageBar>
+          <Button appearance="primary" className={styles.send} onClick={() => setAttempt((n) => n + 1)}>
+            Try again
+          </Button>
+        </AuthLayout>
+      );
+    case 'ready':
+      return <Conversation token={token} view={state.view} />;
+  }
+}
+
+function Conversation({ token, view }: { token: string; view: QuickReplyView }) {
+  const styles = useStyles();
+  const [messages, setMessages] = useState<QuickReplyMessage[]>(view.messages);
+  const [body, setBody] = useState('');
+  const [sending, setSending] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [sent, setSent] = useState(false);
+  const idempotencyKey = useRef(crypto.randomUUID());
+  const confirmation = useRef<HTMLDivElement>(null);
+  const countId = useId();
+  const chars = Array.from(body).length;
+  const over = chars > PORTAL_LIMITS.messageChars;
+
+  async function send(event: FormEvent) {
+    event.preventDefault();
+    if (sending || over || !/\S/u.test(body)) return;
+    setSending(true);
+    setError(null);
+    try {
+      const message = await client.send(token, body, idempotencyKey.current);
+      idempotencyKey.current = crypto.randomUUID();
+      setMessages((list) => [...list.filter((m) => m.id !== message.id), message]);
+      setBody('');
+      setSent(true);
+      requestAnimationFrame(() => confirmation.current?.focus());
+    } catch (e) {
+      setError(isQuickReplyLinkInvalid(e) ? 'This reply link has expired. Sign in to the portal to reply.' : e);
+    } finally {
+      setSending(false);
+    }
+  }
+
+  return (
+    <AuthLayout title={view.conversationTitle} eyebrow={view.firmName}>
+      <section aria-label="Latest messages">
+        <ol className={styles.list}>
+          {messages.map((m) => (
+            <li key={m.id} className={mergeClasses(styles.message, m.mine && styles.mine)}>
+              <Caption1 className={styles.meta}>
+                {m.mine ? 'You' : m.author.name} ·{' '}
+                <time dateTime={m.createdAt} title={formatFullDateTime(m.createdAt)}>
+                  {formatTime(m.createdAt)}
+                </time>
+              </Caption1>
+              <MessageText body={m.body} />
+            </li>
+          ))}
+        </ol>
+      </section>
+      {sent && (
+        <div ref={confirmation} tabIndex={-1} role="status">
+          <MessageBar intent="success" layout="multiline">
+            <MessageBarBody>Your reply was sent to {view.firmName}.</MessageBarBody>
+          </MessageBar>
+        </div>
+      )}
+      {view.canReply ? (
+        <form className={styles.form} onSubmit={(e) => void send(e)} aria-label="Reply">
+          <Field
+            label={sent ? 'Write another reply' : 'Your reply'}
+            validationMessage={over ? `At most ${PORTAL_LIMITS.messageChars} characters` : undefined}
+          >
+            <Textarea
+              value={body}
+              resize="vertical"
+              rows={4}
+              aria-describedby={countId}
+              onChange={(_, data) => {
+                setBody(data.value);
+                if (data.value) setSent(false);
+              }}
+            />
+          </Field>
+          <Caption1 id={countId} className={styles.meta}>
+            {chars} / {PORTAL_LIMITS.messageChars} characters. Please do not send passwords or bank details.
+          </Caption1>
+          {error != null && (
+            <MessageBar intent="error" layout="multiline">
+              <MessageBarBody>{typeof error === 'string' ? error : describeError(error)}</MessageBarBody>
+            </MessageBar>
+          )}
+          <Button
+            type="submit"
+            appearance="primary"
+            className={styles.send}
+            disabledFocusable={sending || !body.trim()}
+          >
+            {sending ? 'Sending…' : 'Send reply'}
+          </Button>
+        </form>
+      ) : (
+        <Body1 as="p" className={styles.text}>
+          This conversation is closed to new replies.
+        </Body1>
+      )}
+      <div className={styles.actions}>
+        <Caption1 className={styles.meta}>
+          To see the whole conversation and your documents, <Link href="/portal/">sign in to the portal</Link>.
+        </Caption1>
+      </div>
+    </AuthLayout>
+  );
+}

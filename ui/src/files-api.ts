@@ -1,0 +1,113 @@
+import { ApiProblem } from './api-problem.js';
+import type { Message, MatterDocument, ProblemDocument } from './api-types.js';
+import type { HttpMethod, RequestOptions } from './create-api-client.js';
+import type { ConversationFiles, DocumentShare, RunningUpload, UploadProgressEvent } from './files-types.js';
+
+export * from './files-types.js';
+export { progressPerFile } from './upload-progress.js';
+export { useWindowFileDrop } from './use-window-file-drop.js';
+
+type Request = <T>(method: HttpMethod, path: string, opts?: RequestOptions) => Promise<T>;
+type Sig = { signal?: AbortSignal };
+
+const id = (value: string) => encodeURIComponent(value);
+
+/** Staff file calls that send JSON, over the API client's `request`. */
+export function createFilesApi(request: Request) {
+  return {
+    listMatterDocuments: (matterId: string, o: Sig = {}) =>
+      request<{ items: MatterDocument[] }>('GET', `/matters/${id(matterId)}/documents`, o),
+    listConversationFiles: (conversationId: string, o: Sig = {}) =>
+      request<ConversationFiles>('GET', `/conversations/${id(conversationId)}/files`, o),
+    shareDocument: (conversationId: string, documentId: string) =>
+      request<DocumentShare>('POST', `/conversations/${id(conversationId)}/shares`, { body: { documentId } }),
+    revokeShare: (shareId: string) => request<DocumentShare>('POST', `/shares/${id(shareId)}/revoke`),
+    exportConversation: (conversationId: string) =>
+      request<MatterDocument>('POST', `/conversations/${id(conversationId)}/export`),
+    /** A message carrying copies of matter documents (their current versions); the text may be empty. */
+    sendWithDocuments: (
+      conversationId: string,
+      input: { body: string; documentIds: string[] },
+      idempotencyKey: string,
+    ) =>
+      request<Message>('POST', `/conversations/${id(conversationId)}/messages`, {
+        body: input,
+        headers: { 'Idempotency-Key': idempotencyKey },
+      }),
+  };
+}
+export type FilesApi = ReturnType<typeof createFilesApi>;
+
+export type MultipartUploadInput = {
+  /** Path under /api/v1, e.g. `/conversations/<id>/uploads`. */
+  path: string;
+  files: readonly File[];
+  fields?: Record<string, string>;
+  token: string | null;
+  idempotencyKey?: string;
+  onProgress?: (progress: UploadProgressEvent) => void;
+  baseUrl?: string;
+};
+
+function problemOf(xhr: XMLHttpRequest): ApiProblem {
+  let problem: Partial<ProblemDocument> = {};
+  try {
+    problem = JSON.parse(xhr.responseText) as Partial<ProblemDocument>;
+  } catch {
+    // not JSON
+  }
+  return new ApiProblem({ ...problem, status: xhr.status, title: problem.title ?? (xhr.statusText || undefined) });
+}
+
+/**
+ * A multipart POST with upload progress (XMLHttpRequest: fetch reports none). Text fields go
+ * first, then the files in order, which is what per-file progress assumes. The promise rejects
+ * with an ApiProblem, a TypeError (network) or an AbortError (after `abort()`).
+ */
+export function uploadMultipart<T>(input: MultipartUploadInput): RunningUpload<T> {
+  const xhr = new XMLHttpRequest();
+  const promise = new Promise<T>((resolve, reject) => {
+    const form = new FormData();
+    for (const [name, value] of Object.entries(input.fields ?? {})) form.append(name, value);
+    for (const file of input.files) form.append('files', file, file.name);
+    xhr.open('POST', `${(input.baseUrl ?? '').replace(/\/+$/, '')}/api/v1${input.path}`);
+    xhr.setRequestHeader('accept', 'application/json, application/problem+json');
+    if (input.idempotencyKey) xhr.setRequestHeader('Idempotency-Key', input.idempotencyKey);
+    if (input.token) xhr.setRequestHeader('authorization', `Bearer ${input.token}`);
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) input.onProgress?.({ loaded: event.loaded, total: event.total });
+    };
+    xhr.onload = () => {
+      if (xhr.status < 200 || xhr.status >= 300) return reject(problemOf(xhr));
+      try {
+        resolve(JSON.parse(xhr.responseText) as T);
+      } catch {
+        reject(new Error('The server sent an unreadable answer'));
+      }
+    };
+    xhr.onerror = () => reject(new TypeError('The upload could not reach Confer'));
+    xhr.onabort = () => reject(new DOMException('The upload was cancelled', 'AbortError'));
+    xhr.send(form);
+  });
+  return { promise, abort: () => xhr.abort() };
+}
+
+/** Sends text and files as one message: `POST /conversations/:id/uploads`. */
+export function uploadToConversation(
+  conversationId: string,
+  input: Omit<MultipartUploadInput, 'path' | 'fields'> & { body: string },
+): RunningUpload<Message> {
+  return uploadMultipart<Message>({
+    ...input,
+    path: `/conversations/${id(conversationId)}/uploads`,
+    fields: input.body ? { body: input.body } : {},
+  });
+}
+
+/** Adds files to a matter's documents: `POST /matters/:id/documents`. */
+export function uploadMatterDocuments(
+  matterId: string,
+  input: Omit<MultipartUploadInput, 'path' | 'fields' | 'idempotencyKey'>,
+): RunningUpload<{ items: MatterDocument[] }> {
+  return uploadMultipart({ ...input, path: `/matters/${id(matterId)}/documents` });
+}
