@@ -14,7 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => app.stop());
 
-const staff = (method: 'get' | 'post' | 'patch', path: string, body?: object, token = f.member.token) =>
+const staff = (method: 'get' | 'post' | 'patch' | 'put', path: string, body?: object, token = f.member.token) =>
   app.http[method](`/api/v1${path}`).set(bearer(token)).send(body);
 
 const inDays = (days: number, hourUtc = 14) => {
@@ -260,5 +260,27 @@ describe('portal events', () => {
     await staff('post', `/matters/${client.matterId}/contacts/${client.contact.id}/end-engagement`);
     expect((await client.session.get('/events').set('Accept', 'application/json')).body.items).toEqual([]);
     expect((await client.session.get(`/events/${event.id}/ics`)).status).toBe(404);
+  });
+
+  test('when the engagement ends on a matter where the client has no conversation, then its events are gone too, until staff link them again', async () => {
+    const client = await signedInClient(app, f.member.token, f.firm.id, { name: 'Second matter' });
+    const other = await createMatter(app.db, f.firm.id);
+    await staff('put', `/matters/${other}/contacts/${client.contact.id}`);
+    await staff('post', `/matters/${other}/events`, {
+      title: 'Valuation visit',
+      startsAt: inDays(3),
+      endsAt: inDays(3, 15),
+      timeZone: 'Europe/London',
+      attendeeContactIds: [client.contact.id],
+    });
+    const titles = async () =>
+      (
+        (await client.session.get('/events').set('Accept', 'application/json')).body.items as Array<{ title: string }>
+      ).map((e) => e.title);
+    expect(await titles()).toEqual(['Valuation visit']);
+    await staff('post', `/matters/${other}/contacts/${client.contact.id}/end-engagement`);
+    expect(await titles()).toEqual([]);
+    await staff('put', `/matters/${other}/contacts/${client.contact.id}`);
+    expect(await titles()).toEqual(['Valuation visit']);
   });
 });

@@ -144,6 +144,8 @@ export const matterContacts = pgTable(
     matterId: uuid('matter_id').notNull(),
     contactId: uuid('contact_id').notNull(),
     createdAt: createdAt(),
+    /** "End engagement": from then on the contact no longer sees the matter's events, forms and invoices. */
+    endedAt: timestamp('ended_at', { withTimezone: true }),
   },
   (t) => [
     primaryKey({ columns: [t.firmId, t.matterId, t.contactId] }),

@@ -5,7 +5,7 @@ import { AppError, notFound } from '../../errors.js';
 import type { StaffContext } from '../../integrations/identity/staff-context.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { requireVisibleMatter } from '../matters/service.js';
-import { listMatterAccess } from '../matters/repository.js';
+import { endMatterContact, listMatterAccess } from '../matters/repository.js';
 import { filterActiveStaffIds } from '../staff/repository.js';
 import { announceConversation } from './announce.js';
 import * as repo from './repository.js';
@@ -279,6 +279,7 @@ export async function endEngagement(db: Db, ctx: StaffContext, matterId: string,
   if (linked.length === 0) throw notFound('Contact');
   const ids = await repo.listExternalConversationIdsOfContact(db, ctx.firmId, matterId, contactId);
   await db.transaction(async (tx) => {
+    await endMatterContact(tx, ctx.firmId, matterId, contactId, new Date());
     for (const id of ids) {
       const before = await repo.listEventRecipients(tx, ctx.firmId, id);
       await repo.markParticipantsLeft(tx, ctx.firmId, id, { allStaff: true });

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
 import { contacts, matterAccess, matterContacts, matters, staff } from '../../db/schema.js';
 import { likePattern } from '../../shared/pagination.js';
@@ -126,7 +126,13 @@ export async function replaceMatterAccess(db: Db, firmId: string, matterId: stri
 }
 
 export async function linkContact(db: Db, firmId: string, matterId: string, contactId: string): Promise<void> {
-  await db.insert(matterContacts).values({ firmId, matterId, contactId }).onConflictDoNothing();
+  await db
+    .insert(matterContacts)
+    .values({ firmId, matterId, contactId })
+    .onConflictDoUpdate({
+      target: [matterContacts.firmId, matterContacts.matterId, matterContacts.contactId],
+      set: { endedAt: null },
+    });
 }
 
 export async function listMatterContacts(db: Db, firmId: string, matterId: string) {
@@ -158,4 +164,19 @@ export async function listVisibleMattersOfContact(db: Db, firmId: string, staffI
       ),
     )
     .orderBy(desc(matters.createdAt), desc(matters.id));
+}
+
+/** "End engagement": the contact stays linked (history) but no longer sees the matter's extras. */
+export async function endMatterContact(db: Db, firmId: string, matterId: string, contactId: string, at: Date) {
+  await db
+    .update(matterContacts)
+    .set({ endedAt: at })
+    .where(
+      and(
+        eq(matterContacts.firmId, firmId),
+        eq(matterContacts.matterId, matterId),
+        eq(matterContacts.contactId, contactId),
+        isNull(matterContacts.endedAt),
+      ),
+    );
 }

@@ -4,16 +4,13 @@ import { queryRows } from '../../db/query-rows.js';
 
 /**
  * Is the contact engaged on the matter (given as a column or value)? Linked to it, and their
- * engagement not ended (ending it archives their conversations on the matter with the reason
- * `engagement_ended`). The events, forms and invoices of a matter are the contact's to see
- * only while this holds.
+ * engagement not ended (`matter_contacts.ended_at`, set by "end engagement", cleared when staff
+ * link them again). The events, forms and invoices of a matter are the contact's to see only
+ * while this holds.
  */
 export function contactEngagedOn(firmId: string, contactId: string, matterId: SQL | unknown): SQL {
-  return sql`(exists (select 1 from matter_contacts mc where mc.firm_id = ${firmId}
-      and mc.matter_id = ${matterId} and mc.contact_id = ${contactId})
-    and not exists (select 1 from conversations ec join participants ep
-        on ep.firm_id = ec.firm_id and ep.conversation_id = ec.id and ep.contact_id = ${contactId}
-      where ec.firm_id = ${firmId} and ec.matter_id = ${matterId} and ec.archived_reason = 'engagement_ended'))`;
+  return sql`exists (select 1 from matter_contacts mc where mc.firm_id = ${firmId}
+      and mc.matter_id = ${matterId} and mc.contact_id = ${contactId} and mc.ended_at is null)`;
 }
 
 /** Staff and contact links: which of these contacts are linked to the matter. */
