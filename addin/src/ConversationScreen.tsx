@@ -213,7 +213,7 @@ export function ConversationScreen({ conversationId, highlightSeq }: Conversatio
       if (pinned.state.status !== 'idle') void pinned.load();
       return;
     }
-    if (event.data.conversationId !== conversationId) return;
+    if (event.type === 'form.submitted' || event.data.conversationId !== conversationId) return;
     switch (event.type) {
       case 'message.created': {
         const { message } = event.data;
@@ -453,7 +453,12 @@ export function ConversationScreen({ conversationId, highlightSeq }: Conversatio
             conversationTitle={conversation.title}
             disabledReason={reason}
             onSend={(body) => {
-              if (attachments.hasAny) return attachments.send(body);
+              if (attachments.hasAny) {
+                return attachments.send(body, { sendAsSms: sms.enabled }).then((sent) => {
+                  if (sent) sms.setEnabled(false);
+                  return sent;
+                });
+              }
               messages.send(body, { sendAsSms: sms.enabled });
               sms.setEnabled(false);
             }}

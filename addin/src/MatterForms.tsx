@@ -37,9 +37,19 @@ export function MatterForms({ matter, contacts }: { matter: Matter; contacts: Co
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const items = state.status === 'ready' ? state.data : [];
 
-  // A reconnect may have missed submissions. (The staff stream does not carry form events yet.)
+  // A submission on this matter, or a reconnect that may have missed some: refresh in place.
+  async function refreshQuietly() {
+    try {
+      setData((await api.listMatterFormRequests(matter.id)).items);
+    } catch (error) {
+      console.warn('Could not refresh the forms', error);
+    }
+  }
+
   useLiveEvents((event) => {
-    if (event.type === 'resync') reload();
+    if (event.type === 'resync' || (event.type === 'form.submitted' && event.data.matterId === matter.id)) {
+      void refreshQuietly();
+    }
   });
 
   const toggle = (id: string) =>

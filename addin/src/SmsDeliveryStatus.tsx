@@ -53,8 +53,12 @@ export function SmsDeliveryStatus({
     if (event.data.messageId === messageId) setVersion((n) => n + 1);
   });
 
+  // Texts still sending when shown may have moved on before this message appeared (the send's
+  // answer can arrive after the status events): ask once rather than wait for the next event.
+  const awaiting = recipients?.some((r) => r.status === 'sending') ?? false;
+
   useEffect(() => {
-    if (version === 0 && !expanded) return;
+    if (version === 0 && !expanded && !awaiting) return;
     const controller = new AbortController();
     smsApi.getMessageTexts(messageId, { signal: controller.signal }).then(
       (texts) => {
@@ -65,7 +69,7 @@ export function SmsDeliveryStatus({
       },
     );
     return () => controller.abort();
-  }, [smsApi, messageId, version, expanded]);
+  }, [smsApi, messageId, version, expanded, awaiting]);
 
   if (!recipients || recipients.length === 0) return null;
   const problem = hasSmsProblem(recipients);

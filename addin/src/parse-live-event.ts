@@ -9,8 +9,15 @@ const KNOWN_TYPES: ReadonlySet<string> = new Set<LiveEventType>([
   'conversation.updated',
   'unread.changed',
   'channel.activity',
+  'form.submitted',
   'resync',
 ]);
+
+/** The string fields each type's data must carry (every other type is about a conversation). */
+const REQUIRED_FIELDS: Partial<Record<LiveEventType, readonly string[]>> = {
+  'form.submitted': ['formRequestId', 'matterId'],
+  resync: [],
+};
 
 /** Typed live event from a raw server-sent event, or null for unknown types and malformed data. */
 export function parseLiveEvent(event: ServerSentEvent): LiveEvent | null {
@@ -22,7 +29,9 @@ export function parseLiveEvent(event: ServerSentEvent): LiveEvent | null {
     return null;
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return null;
-  if (event.type !== 'resync' && typeof (data as { conversationId?: unknown }).conversationId !== 'string') return null;
+  const required = REQUIRED_FIELDS[event.type as LiveEventType] ?? ['conversationId'];
+  const fields = data as Record<string, unknown>;
+  if (required.some((field) => typeof fields[field] !== 'string')) return null;
   if (event.type.startsWith('message.')) {
     const message = (data as { message?: { id?: unknown; seq?: unknown } }).message;
     if (!message || typeof message.id !== 'string' || typeof message.seq !== 'number') return null;

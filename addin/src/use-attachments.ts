@@ -39,15 +39,18 @@ export type Attachments = {
   removeItem: (key: string) => void;
   removeDocument: (id: string) => void;
   cancelUpload: () => void;
-  /** Sends the text with everything attached; true when it was sent. */
-  send: (body: string) => Promise<boolean>;
+  /**
+   * Sends the text with everything attached as one message (with `sendAsSms`, also texted to the
+   * clients and third parties); true when it was sent.
+   */
+  send: (body: string, options?: { sendAsSms?: boolean }) => Promise<boolean>;
 };
 
 /**
  * Files and matter documents for the next message of a conversation: picked, dropped anywhere
  * on the window (while `dropEnabled`), checked against the per-send limits, and sent with the
- * text as one multipart upload with per-file progress. One Idempotency-Key per draft, kept for
- * a retry after a failure.
+ * text as one message: a multipart upload with per-file progress when there are files, else a
+ * JSON send. One Idempotency-Key per draft (text and SMS choice), kept for a retry after a failure.
  */
 export function useAttachments(options: {
   conversationId: string;
@@ -62,7 +65,7 @@ export function useAttachments(options: {
   const [sending, setSending] = useState<Sending | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const draft = useRef<{ key: string; body: string } | null>(null);
+  const draft = useRef<{ key: string; body: string; sendAsSms: boolean } | null>(null);
   const sendingRef = useRef<Sending | null>(null);
   sendingRef.current = sending;
 
@@ -126,19 +129,29 @@ export function useAttachments(options: {
     return map;
   }, [items, sending]);
 
-  const send = async (typed: string): Promise<boolean> => {
+  const send = async (typed: string, options: { sendAsSms?: boolean } = {}): Promise<boolean> => {
     if (sendingRef.current || limitError) return false;
     const body = /\S/u.test(typed) ? typed : '';
-    const sentItems = items;
-    const sentDocuments = documents;
-    if (!draft.current || draft.current.body !== body) draft.current = { key: createIdempotencyKey(), body };
-    const key = draft.current.key;
+    const sendAsSms = options.sendAsSms === true;
     setError(null);
     setNotice(null);
+    if (sendAsSms && !body) {
+      setNotice('A text cannot carry files alone. Write a message to send as SMS, or switch Send as SMS off.');
+      return false;
+    }
+    const sentItems = items;
+    const sentDocuments = documents;
+    const documentIds = sentDocuments.map((d) => d.id);
+    if (!draft.current || draft.current.body !== body || draft.current.sendAsSms !== sendAsSms) {
+      draft.current = { key: createIdempotencyKey(), body, sendAsSms };
+    }
+    const key = draft.current.key;
     try {
       if (sentItems.length > 0) {
         const upload = uploadToConversation(conversationId, {
           body,
+          documentIds,
+          sendAsSms,
           files: sentItems.map((item) => item.file),
           token: await getToken(),
           idempotencyKey: key,
@@ -151,20 +164,13 @@ export function useAttachments(options: {
         onSent(await upload.promise);
         const sentKeys = new Set(running.keys);
         setItems((current) => current.filter((item) => !sentKeys.has(item.key)));
-        if (sentDocuments.length > 0) {
-          // The upload carries no documents: they follow as a second message, without text.
-          draft.current = { key: createIdempotencyKey(), body: '' };
-          onSent(
-            await filesApi.sendWithDocuments(
-              conversationId,
-              { body: '', documentIds: sentDocuments.map((d) => d.id) },
-              draft.current.key,
-            ),
-          );
-        }
       } else {
         onSent(
-          await filesApi.sendWithDocuments(conversationId, { body, documentIds: sentDocuments.map((d) => d.id) }, key),
+          await filesApi.sendWithDocuments(
+            conversationId,
+            { body, documentIds, ...(sendAsSms ? { sendAsSms: true } : {}) },
+            key,
+          ),
         );
       }
       const sentIds = new Set(sentDocuments.map((d) => d.id));

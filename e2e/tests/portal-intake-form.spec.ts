@@ -123,8 +123,8 @@ test('when staff send an intake form, then the client completes it from To do wi
   await expect(client.getByRole('region', { name: 'Submitted' })).toContainText(formTitle);
   await expect(client.getByRole('region', { name: 'To complete' })).toHaveCount(0);
 
-  // Staff: the request shows as submitted, with the answers and the PDF to download.
-  await staff.reload();
+  // Staff, with the matter still open, see it become submitted without reloading, with the
+  // answers and the PDF to download.
   await expect(sentItem).toContainText('Submitted');
   await sentItem.getByRole('button', { name: 'Show answers' }).click();
   await expect(sentItem).toContainText(`Jordan Ellis ${stamp}`);
@@ -142,6 +142,7 @@ test('when staff send an intake form, then the client completes it from To do wi
   expect(pdfDocument, 'the answers PDF is a matter document').toBeTruthy();
   expect(items.some((d) => d.name.startsWith(`${formTitle} - Jordan Ellis`) && d.name.endsWith('.csv'))).toBe(true);
   expect(items.some((d) => d.name === idName)).toBe(true);
+  await staff.reload();
   await expect(staff.getByRole('region', { name: 'Documents' })).toContainText(pdfDocument!.name);
   const stored = await api.download(`/files/${pdfDocument!.latest.id}`);
   expect(stored.subarray(0, 4).toString('latin1')).toBe('%PDF');

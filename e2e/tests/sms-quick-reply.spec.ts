@@ -34,11 +34,19 @@ test('when staff send a message as SMS, then the client gets a text with a quick
   await expect(staff.getByText('Will be texted to Jordan Ellis.')).toBeVisible();
   const text = `The survey for 14 Quay Street is booked for Friday (${stamp}).`;
   await staff.getByRole('textbox', { name: `Message ${conversation.title}` }).fill(text);
+  // With a file attached, the message still goes as a text too (the file stays in the portal).
+  const fileName = `survey-booking-${stamp}.txt`;
+  await staff.setInputFiles('[data-testid="attach-files-input"]', {
+    name: fileName,
+    mimeType: 'text/plain',
+    buffer: Buffer.from('Survey booked for Friday.'),
+  });
   await staff.getByRole('button', { name: 'Send', exact: true }).click();
   await expect(smsSwitch).not.toBeChecked();
 
   // The per-recipient status appears under the message and moves on live.
   const sent = staff.locator('li[data-message-id]').filter({ hasText: text });
+  await expect(sent.getByRole('list', { name: 'Attached files' })).toContainText(fileName);
   const status = sent.getByRole('button', { name: /^Text: / });
   await expect(status).toBeVisible();
   await expect(status).toHaveText(/^Text: (Sent|Delivered)$/);

@@ -150,8 +150,16 @@ test('when staff drop three files on an external conversation, then each shows i
   await expect(shareRow.getByRole('button', { name: 'Remove access' })).toHaveCount(0);
   expect((await client.request.get(`/api/portal/v1/files/${versionId}`)).status()).toBe(404);
 
-  // A matter document attached from the composer goes as a copy with the message.
+  // A matter document attached from the composer goes as a copy in the same message as a file
+  // from the device: one request, one message carrying both.
   await staff.getByRole('tab', { name: 'Messages' }).click();
+  const letter = { name: `cover-letter-${stamp}.bin`, bytes: randomBytes(4 * 1024) };
+  await staff.setInputFiles('[data-testid="attach-files-input"]', {
+    name: letter.name,
+    mimeType: 'application/octet-stream',
+    buffer: letter.bytes,
+  });
+  await expect(tray).toContainText(letter.name);
   await staff.getByRole('button', { name: 'From matter documents' }).click();
   const attach = staff.getByRole('dialog', { name: 'Attach matter documents' });
   await attach.getByRole('checkbox', { name: new RegExp(`^${plan.name}`) }).check();
@@ -163,7 +171,22 @@ test('when staff drop three files on an external conversation, then each shows i
   await staff.getByRole('button', { name: 'Send' }).click();
   const withCopy = staff.locator('li[data-message-id]').filter({ hasText: note });
   await expect(withCopy.getByRole('list', { name: 'Attached files' })).toContainText(plan.name);
+  await expect(withCopy.getByRole('list', { name: 'Attached files' })).toContainText(letter.name);
+  await expect(staff.getByRole('list', { name: 'Matter documents to send' })).toHaveCount(0);
+  await expect(tray).toHaveCount(0);
   await expect(portalMessage(client, note)).toBeVisible();
+  await expect(portalMessage(client, note)).toContainText(letter.name);
+  const latest = await api.get<{ items: Array<{ body: string; files: Array<{ name: string }> }> }>(
+    `/conversations/${conversation.id}/messages`,
+  );
+  const carrying = (name: string) => latest.items.filter((m) => m.files.some((f) => f.name === name));
+  expect(carrying(letter.name).map((m) => m.body)).toEqual([note]);
+  expect(carrying(plan.name).map((m) => m.body)).toEqual([note]);
+  expect(
+    carrying(letter.name)[0]!
+      .files.map((f) => f.name)
+      .sort(),
+  ).toEqual([letter.name, plan.name].sort());
   await staff.getByRole('tab', { name: 'Files' }).click();
 
   // Export: the conversation becomes a document of the matter.

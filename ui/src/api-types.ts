@@ -290,6 +290,8 @@ export type LiveEvent =
   | { type: 'conversation.updated'; data: { conversationId: string } }
   | { type: 'unread.changed'; data: { conversationId: string; unreadCount: number; total: number } }
   | { type: 'channel.activity'; data: { conversationId: string; lastMessageAt: string } }
+  /** A client submitted an intake form on a matter the staff member can see. */
+  | { type: 'form.submitted'; data: { formRequestId: string; matterId: string } }
   | { type: 'resync'; data: Record<string, never> };
 
 export type LiveEventType = LiveEvent['type'];

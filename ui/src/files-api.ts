@@ -24,10 +24,13 @@ export function createFilesApi(request: Request) {
     revokeShare: (shareId: string) => request<DocumentShare>('POST', `/shares/${id(shareId)}/revoke`),
     exportConversation: (conversationId: string) =>
       request<MatterDocument>('POST', `/conversations/${id(conversationId)}/export`),
-    /** A message carrying copies of matter documents (their current versions); the text may be empty. */
+    /**
+     * A message carrying copies of matter documents (their current versions); the text may be
+     * empty unless `sendAsSms` also texts it to the clients and third parties.
+     */
     sendWithDocuments: (
       conversationId: string,
-      input: { body: string; documentIds: string[] },
+      input: { body: string; documentIds: string[]; sendAsSms?: boolean },
       idempotencyKey: string,
     ) =>
       request<Message>('POST', `/conversations/${id(conversationId)}/messages`, {
@@ -92,16 +95,25 @@ export function uploadMultipart<T>(input: MultipartUploadInput): RunningUpload<T
   return { promise, abort: () => xhr.abort() };
 }
 
-/** Sends text and files as one message: `POST /conversations/:id/uploads`. */
-export function uploadToConversation(
-  conversationId: string,
-  input: Omit<MultipartUploadInput, 'path' | 'fields'> & { body: string },
-): RunningUpload<Message> {
-  return uploadMultipart<Message>({
-    ...input,
-    path: `/conversations/${id(conversationId)}/uploads`,
-    fields: input.body ? { body: input.body } : {},
-  });
+export type ConversationUploadInput = Omit<MultipartUploadInput, 'path' | 'fields'> & {
+  body: string;
+  /** Matter documents attached as copies in the same message. */
+  documentIds?: readonly string[];
+  /** Also text the message to the clients and third parties (the text must not be empty). */
+  sendAsSms?: boolean;
+};
+
+/**
+ * Sends text, files and copies of matter documents as one message, optionally also as a text:
+ * `POST /conversations/:id/uploads`.
+ */
+export function uploadToConversation(conversationId: string, input: ConversationUploadInput): RunningUpload<Message> {
+  const { body, documentIds, sendAsSms, ...rest } = input;
+  const fields: Record<string, string> = {};
+  if (body) fields.body = body;
+  if (documentIds?.length) fields.documentIds = documentIds.join(',');
+  if (sendAsSms) fields.sendAsSms = 'true';
+  return uploadMultipart<Message>({ ...rest, path: `/conversations/${id(conversationId)}/uploads`, fields });
 }
 
 /** Adds files to a matter's documents: `POST /matters/:id/documents`. */
