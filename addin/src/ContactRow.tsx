@@ -17,6 +17,7 @@ const useStyles = makeStyles({
   },
   top: { gridArea: 'top', display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, minWidth: 0 },
   badge: { flexShrink: 0 },
+  edit: { marginLeft: 'auto', flexShrink: 0 },
   email: { gridArea: 'email' },
   mobile: { gridArea: 'mobile' },
   action: { gridArea: 'action', alignSelf: 'center' },
@@ -30,9 +31,11 @@ type ContactRowProps = {
   /** Offered on open matters; opens the confirmation. */
   onEndEngagement?: (contact: Contact, trigger: HTMLElement) => void;
   engagementEnded?: boolean;
+  /** Opens the dialog to change name, email and mobile. */
+  onEdit?: (contact: Contact, trigger: HTMLElement) => void;
 };
 
-export function ContactRow({ contact, onEndEngagement, engagementEnded }: ContactRowProps) {
+export function ContactRow({ contact, onEndEngagement, engagementEnded, onEdit }: ContactRowProps) {
   const styles = useStyles();
   return (
     <li className={styles.item}>
@@ -52,6 +55,17 @@ export function ContactRow({ contact, onEndEngagement, engagementEnded }: Contac
           <Badge size="small" appearance="outline" color="informative" className={styles.badge}>
             Inactive
           </Badge>
+        )}
+        {onEdit && (
+          <Button
+            size="small"
+            appearance="subtle"
+            className={styles.edit}
+            aria-label={`Edit ${contact.name}`}
+            onClick={(e) => onEdit(contact, e.currentTarget)}
+          >
+            Edit
+          </Button>
         )}
       </div>
       <Text size={200} className={mergeClasses(styles.detail, styles.email)}>

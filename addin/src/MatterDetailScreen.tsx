@@ -25,6 +25,10 @@ import { useLoader } from './use-loader';
 const EndEngagementDialog = lazy(() =>
   import('./EndEngagementDialog').then((m) => ({ default: m.EndEngagementDialog })),
 );
+const EditContactDialog = lazy(() => import('./EditContactDialog').then((m) => ({ default: m.EditContactDialog })));
+const AddMatterContactDialog = lazy(() =>
+  import('./AddMatterContactDialog').then((m) => ({ default: m.AddMatterContactDialog })),
+);
 
 type MatterDetailScreenProps = {
   matterId: string;
@@ -54,6 +58,12 @@ const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalS },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   sectionHeading: { margin: 0 },
+  sectionHeader: {
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    gap: tokens.spacingHorizontalS,
+  },
   list: {
     margin: 0,
     padding: 0,
@@ -86,6 +96,8 @@ export function MatterDetailScreen({ matterId, onMatterChanged }: MatterDetailSc
   const [actionError, setActionError] = useState<unknown>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const ending = useDialogState<{ contact: Contact; trigger: HTMLElement }>();
+  const editing = useDialogState<{ contact: Contact; trigger: HTMLElement }>();
+  const adding = useDialogState<HTMLElement>();
   // This session only: the API has no engagement status on the contact (yet).
   const [endedContactIds, setEndedContactIds] = useState<ReadonlySet<string>>(new Set());
   const [conversationsKey, setConversationsKey] = useState(0);
@@ -170,9 +182,16 @@ export function MatterDetailScreen({ matterId, onMatterChanged }: MatterDetailSc
       </div>
 
       <section className={styles.section} aria-labelledby="contacts-heading">
-        <Subtitle2 as="h3" id="contacts-heading" className={styles.sectionHeading}>
-          Contacts
-        </Subtitle2>
+        <div className={styles.sectionHeader}>
+          <Subtitle2 as="h3" id="contacts-heading" className={styles.sectionHeading}>
+            Contacts
+          </Subtitle2>
+          {!closed && (
+            <Button size="small" onClick={(e) => adding.open(e.currentTarget)}>
+              Add contact
+            </Button>
+          )}
+        </div>
         {contacts.length === 0 ? (
           <Text className={styles.muted}>No contacts are linked to this matter yet.</Text>
         ) : (
@@ -183,6 +202,7 @@ export function MatterDetailScreen({ matterId, onMatterChanged }: MatterDetailSc
                 contact={contact}
                 engagementEnded={endedContactIds.has(contact.id)}
                 onEndEngagement={closed ? undefined : (c, trigger) => ending.open({ contact: c, trigger })}
+                onEdit={(c, trigger) => editing.open({ contact: c, trigger })}
               />
             ))}
           </ul>
@@ -198,6 +218,47 @@ export function MatterDetailScreen({ matterId, onMatterChanged }: MatterDetailSc
       <MatterExtras matter={matter} contacts={contacts} />
       <MatterDocuments matter={matter} />
 
+      {editing.state && (
+        <Suspense fallback={null}>
+          <EditContactDialog
+            key={editing.state.key}
+            open={editing.state.open}
+            contact={editing.state.value.contact}
+            onClose={() => {
+              const trigger = editing.state?.value.trigger;
+              editing.close();
+              requestAnimationFrame(() => trigger?.focus());
+            }}
+            onSaved={(contact) => {
+              const trigger = editing.state?.value.trigger;
+              updateContact(contact);
+              editing.close();
+              requestAnimationFrame(() => trigger?.focus());
+            }}
+          />
+        </Suspense>
+      )}
+      {adding.state && (
+        <Suspense fallback={null}>
+          <AddMatterContactDialog
+            key={adding.state.key}
+            open={adding.state.open}
+            matter={matter}
+            linkedContactIds={new Set(contacts.map((c) => c.id))}
+            onClose={() => {
+              const trigger = adding.state?.value;
+              adding.close();
+              requestAnimationFrame(() => trigger?.focus());
+            }}
+            onAdded={(contact) => {
+              const trigger = adding.state?.value;
+              setData({ matter, contacts: [...contacts, contact] });
+              adding.close();
+              requestAnimationFrame(() => trigger?.focus());
+            }}
+          />
+        </Suspense>
+      )}
       {ending.state && (
         <Suspense fallback={null}>
           <EndEngagementDialog

@@ -1,0 +1,224 @@
+import { useState, type FormEvent } from 'react';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Radio,
+  RadioGroup,
+  SearchBox,
+  Spinner,
+  Tab,
+  TabList,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { fieldErrorsOf, type Contact, type Matter } from '@confer/ui';
+import { ContactDetailsFields } from './ContactDetailsFields';
+import { ErrorBanner } from './ErrorBanner';
+import {
+  EMPTY_CONTACT_DRAFT,
+  checkContactDraft,
+  contactFieldMessages,
+  contactsToOffer,
+  readNewContact,
+  type ContactDraft,
+  type ContactFieldErrors,
+} from './contact-form';
+import { useApi } from './use-api';
+import { useDebouncedValue } from './use-debounced-value';
+import { useLoader } from './use-loader';
+
+type AddMatterContactDialogProps = {
+  open: boolean;
+  matter: Matter;
+  /** Contacts already on the matter; they are not offered again. */
+  linkedContactIds: ReadonlySet<string>;
+  onAdded: (contact: Contact) => void;
+  onClose: () => void;
+};
+
+type Mode = 'existing' | 'new';
+
+const KIND_LABEL: Record<Contact['kind'], string> = { client: 'Client', third_party: 'Third party' };
+
+const useStyles = makeStyles({
+  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  results: { maxHeight: '240px', overflowY: 'auto' },
+  option: { display: 'flex', flexDirection: 'column' },
+  detail: { color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+/** Links a firm contact to a matter: one found by name or email, or a new one created here. */
+export function AddMatterContactDialog({
+  open,
+  matter,
+  linkedContactIds,
+  onAdded,
+  onClose,
+}: AddMatterContactDialogProps) {
+  const styles = useStyles();
+  const api = useApi();
+  const [mode, setMode] = useState<Mode>('existing');
+  const [query, setQuery] = useState('');
+  const q = useDebouncedValue(query.trim(), 250);
+  const [selectedId, setSelectedId] = useState('');
+  const [draft, setDraft] = useState<ContactDraft>(EMPTY_CONTACT_DRAFT);
+  // Kept once created, so a retry after a failed link does not create the contact twice.
+  const [created, setCreated] = useState<Contact | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<ContactFieldErrors>({});
+  const [pickError, setPickError] = useState<string | undefined>();
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  const search = useLoader(
+    async (signal) => (await api.listContacts({ ...(q ? { q } : {}), limit: 25 }, { signal })).items,
+    [api, q],
+  );
+  const offered = search.state.status === 'ready' ? contactsToOffer(search.state.data, linkedContactIds) : [];
+  const selected = offered.find((c) => c.id === selectedId);
+
+  function change(patch: Partial<ContactDraft>) {
+    setDraft((prev) => ({ ...prev, ...patch }));
+    setFieldErrors((prev) => {
+      const next = { ...prev };
+      for (const key of Object.keys(patch) as (keyof ContactDraft)[]) delete next[key];
+      return next;
+    });
+  }
+
+  async function addExisting() {
+    if (!selected) {
+      setPickError('Choose a contact to add.');
+      return;
+    }
+    setBusy(true);
+    try {
+      await api.linkMatterContact(matter.id, selected.id);
+      onAdded(selected);
+    } catch (e) {
+      setError(e);
+      setBusy(false);
+    }
+  }
+
+  async function addNew() {
+    const errors = checkContactDraft(draft);
+    setFieldErrors(errors);
+    if (Object.keys(errors).length > 0) return;
+    setBusy(true);
+    try {
+      const contact = created ?? (await api.createContact(readNewContact(draft)));
+      setCreated(contact);
+      await api.linkMatterContact(matter.id, contact.id);
+      onAdded(contact);
+    } catch (e) {
+      const byField = contactFieldMessages(fieldErrorsOf(e));
+      setFieldErrors(byField);
+      if (Object.keys(byField).length === 0) setError(e);
+      setBusy(false);
+    }
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    void (mode === 'existing' ? addExisting() : addNew());
+  }
+
+  return (
+    <Dialog open={open} onOpenChange={(_, data) => !data.open && onClose()}>
+      <DialogSurface>
+        <form onSubmit={submit} noValidate>
+          <DialogBody>
+            <DialogTitle>Add contact to {matter.number}</DialogTitle>
+            <DialogContent className={styles.content}>
+              <TabList
+                selectedValue={mode}
+                onTabSelect={(_, d) => {
+                  setMode(d.value as Mode);
+                  setError(null);
+                }}
+                aria-label="How to add the contact"
+              >
+                <Tab value="existing">Existing contact</Tab>
+                <Tab value="new">New contact</Tab>
+              </TabList>
+
+              {mode === 'existing' ? (
+                <>
+                  <Field label="Find a contact" hint="Search the firm's contacts by name or email.">
+                    <SearchBox
+                      value={query}
+                      onChange={(_, d) => setQuery(d.value)}
+                      placeholder="Name or email"
+                      autoComplete="off"
+                    />
+                  </Field>
+                  {search.state.status === 'loading' && <Spinner size="tiny" label="Searching contacts…" />}
+                  {search.state.status === 'error' && (
+                    <ErrorBanner error={search.state.error} onRetry={search.reload} />
+                  )}
+                  {search.state.status === 'ready' &&
+                    (offered.length === 0 ? (
+                      <Text className={styles.muted}>
+                        {q
+                          ? 'No contacts match that search who are not already on this matter.'
+                          : 'Every firm contact is already on this matter.'}
+                      </Text>
+                    ) : (
+                      <Field label="Contacts" validationMessage={pickError}>
+                        <RadioGroup
+                          className={styles.results}
+                          value={selectedId}
+                          onChange={(_, d) => {
+                            setSelectedId(d.value);
+                            setPickError(undefined);
+                          }}
+                        >
+                          {offered.map((c) => (
+                            <Radio
+                              key={c.id}
+                              value={c.id}
+                              disabled={!c.active}
+                              label={
+                                <span className={styles.option}>
+                                  <span>{c.name}</span>
+                                  <Text size={200} className={styles.detail}>
+                                    {[KIND_LABEL[c.kind], c.email ?? 'No email', c.active ? null : 'Inactive']
+                                      .filter(Boolean)
+                                      .join(' · ')}
+                                  </Text>
+                                </span>
+                              }
+                            />
+                          ))}
+                        </RadioGroup>
+                      </Field>
+                    ))}
+                </>
+              ) : (
+                <ContactDetailsFields draft={draft} errors={fieldErrors} onChange={change} withKind />
+              )}
+              {error != null && <ErrorBanner error={error} />}
+            </DialogContent>
+            <DialogActions>
+              <Button type="submit" appearance="primary" disabledFocusable={busy}>
+                {busy ? 'Adding…' : 'Add to matter'}
+              </Button>
+              <Button type="button" onClick={onClose}>
+                Cancel
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </form>
+      </DialogSurface>
+    </Dialog>
+  );
+}
