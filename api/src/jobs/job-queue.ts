@@ -80,13 +80,22 @@ const inTransaction = (tx: Db): { executeSql: TExecuteSql } => ({
   executeSql: async (text, values) => (await tx.execute(toDrizzleSql(text, values))) as unknown as { rows: unknown[] },
 });
 
+/**
+ * What a query answers once the queue has stopped. A worker's fetch that was already in flight
+ * when stop() returned still runs its job, and pg-boss then completes it without awaiting the
+ * promise: it reads `result?.rows || []` and `result && result.rows ? rows[0].count : 0`, so no
+ * rows at all (not an empty list) is the answer that neither crashes nor invents a job. The job
+ * stays active in the table and is retried after it expires.
+ */
+const afterStop = {} as { rows: unknown[] };
+
 /** pg-boss over the app's own connections: the pg pool, or PGlite in process. */
 function adapterFor(database: Database, isClosed: () => boolean): { executeSql: TExecuteSql } {
   if (database.pool) {
     const pool = database.pool;
     return {
       executeSql: async (text, values) => {
-        if (isClosed()) return { rows: [] };
+        if (isClosed()) return afterStop;
         return pool.query(text, nullify(values));
       },
     };
@@ -94,7 +103,7 @@ function adapterFor(database: Database, isClosed: () => boolean): { executeSql: 
   const pglite = database.pglite!;
   return {
     executeSql: async (text, values) => {
-      if (isClosed()) return { rows: [] };
+      if (isClosed()) return afterStop;
       if (!values || values.length === 0) {
         const results = await pglite.exec(text);
         return { rows: results.at(-1)?.rows ?? [] };
