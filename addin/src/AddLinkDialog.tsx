@@ -1,18 +1,7 @@
-import { useState, type FormEvent } from 'react';
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  Input,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { useState } from 'react';
+import { Field, Input } from '@fluentui/react-components';
 import { splitMessageText, toSafeLinkHref } from '@confer/ui/message-text';
+import { FormDialog } from './FormDialog';
 
 type AddLinkDialogProps = {
   open: boolean;
@@ -21,10 +10,6 @@ type AddLinkDialogProps = {
   onInsert: (markdown: string) => void;
   onClose: () => void;
 };
-
-const useStyles = makeStyles({
-  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-});
 
 /** https://, http://, mailto: and tel: only; a bare host such as "example.com" gets https://. */
 function normaliseUrl(input: string): string | null {
@@ -41,14 +26,12 @@ function escapeUrlForMarkdown(href: string): string {
 }
 
 export function AddLinkDialog({ open, initialText, onInsert, onClose }: AddLinkDialogProps) {
-  const styles = useStyles();
   const [text, setText] = useState(initialText.replace(/[\r\n]+/g, ' ').trim());
   const [url, setUrl] = useState('');
   const [textError, setTextError] = useState<string | undefined>();
   const [urlError, setUrlError] = useState<string | undefined>();
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  function submit() {
     const href = normaliseUrl(url);
     const label = text.trim();
     let ok = true;
@@ -72,46 +55,29 @@ export function AddLinkDialog({ open, initialText, onInsert, onClose }: AddLinkD
   }
 
   return (
-    <Dialog open={open} onOpenChange={(_, data) => !data.open && onClose()}>
-      <DialogSurface>
-        <form onSubmit={submit} noValidate>
-          <DialogBody>
-            <DialogTitle>Add link</DialogTitle>
-            <DialogContent className={styles.content}>
-              <Field label="Text to show" hint="Leave empty to show the address." validationMessage={textError}>
-                <Input
-                  value={text}
-                  onChange={(_, d) => {
-                    setText(d.value);
-                    setTextError(undefined);
-                  }}
-                  autoComplete="off"
-                />
-              </Field>
-              <Field label="Address" required validationMessage={urlError}>
-                <Input
-                  type="url"
-                  value={url}
-                  placeholder="https://"
-                  onChange={(_, d) => {
-                    setUrl(d.value);
-                    setUrlError(undefined);
-                  }}
-                  autoComplete="off"
-                />
-              </Field>
-            </DialogContent>
-            <DialogActions>
-              <Button type="submit" appearance="primary">
-                Insert link
-              </Button>
-              <Button type="button" onClick={onClose}>
-                Cancel
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    <FormDialog open={open} title="Add link" submitLabel="Insert link" onSubmit={submit} onClose={onClose}>
+      <Field label="Text to show" hint="Leave empty to show the address." validationMessage={textError}>
+        <Input
+          value={text}
+          onChange={(_, d) => {
+            setText(d.value);
+            setTextError(undefined);
+          }}
+          autoComplete="off"
+        />
+      </Field>
+      <Field label="Address" required validationMessage={urlError}>
+        <Input
+          type="url"
+          value={url}
+          placeholder="https://"
+          onChange={(_, d) => {
+            setUrl(d.value);
+            setUrlError(undefined);
+          }}
+          autoComplete="off"
+        />
+      </Field>
+    </FormDialog>
   );
 }

@@ -1,12 +1,5 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   Field,
   Radio,
   RadioGroup,
@@ -21,16 +14,16 @@ import {
 import { fieldErrorsOf, type Contact, type Matter } from '@confer/ui';
 import { ContactDetailsFields } from './ContactDetailsFields';
 import { ErrorBanner } from './ErrorBanner';
+import { FormDialog } from './FormDialog';
 import {
   EMPTY_CONTACT_DRAFT,
   checkContactDraft,
   contactFieldMessages,
   contactsToOffer,
   readNewContact,
-  type ContactDraft,
-  type ContactFieldErrors,
 } from './contact-form';
 import { useApi } from './use-api';
+import { useContactDraft } from './use-contact-draft';
 import { useDebouncedValue } from './use-debounced-value';
 import { useLoader } from './use-loader';
 
@@ -48,7 +41,6 @@ type Mode = 'existing' | 'new';
 const KIND_LABEL: Record<Contact['kind'], string> = { client: 'Client', third_party: 'Third party' };
 
 const useStyles = makeStyles({
-  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   results: { maxHeight: '240px', overflowY: 'auto' },
   option: { display: 'flex', flexDirection: 'column' },
   detail: { color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
@@ -69,10 +61,9 @@ export function AddMatterContactDialog({
   const [query, setQuery] = useState('');
   const q = useDebouncedValue(query.trim(), 250);
   const [selectedId, setSelectedId] = useState('');
-  const [draft, setDraft] = useState<ContactDraft>(EMPTY_CONTACT_DRAFT);
+  const { draft, change, fieldErrors, setFieldErrors } = useContactDraft(EMPTY_CONTACT_DRAFT);
   // Kept once created, so a retry after a failed link does not create the contact twice.
   const [created, setCreated] = useState<Contact | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<ContactFieldErrors>({});
   const [pickError, setPickError] = useState<string | undefined>();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -83,15 +74,6 @@ export function AddMatterContactDialog({
   );
   const offered = search.state.status === 'ready' ? contactsToOffer(search.state.data, linkedContactIds) : [];
   const selected = offered.find((c) => c.id === selectedId);
-
-  function change(patch: Partial<ContactDraft>) {
-    setDraft((prev) => ({ ...prev, ...patch }));
-    setFieldErrors((prev) => {
-      const next = { ...prev };
-      for (const key of Object.keys(patch) as (keyof ContactDraft)[]) delete next[key];
-      return next;
-    });
-  }
 
   async function addExisting() {
     if (!selected) {
@@ -126,99 +108,87 @@ export function AddMatterContactDialog({
     }
   }
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  function submit() {
     setError(null);
     void (mode === 'existing' ? addExisting() : addNew());
   }
 
   return (
-    <Dialog open={open} onOpenChange={(_, data) => !data.open && onClose()}>
-      <DialogSurface>
-        <form onSubmit={submit} noValidate>
-          <DialogBody>
-            <DialogTitle>Add contact to {matter.number}</DialogTitle>
-            <DialogContent className={styles.content}>
-              <TabList
-                selectedValue={mode}
-                onTabSelect={(_, d) => {
-                  setMode(d.value as Mode);
-                  setError(null);
-                }}
-                aria-label="How to add the contact"
-              >
-                <Tab value="existing">Existing contact</Tab>
-                <Tab value="new">New contact</Tab>
-              </TabList>
+    <FormDialog
+      open={open}
+      title={`Add contact to ${matter.number}`}
+      submitLabel="Add to matter"
+      busyLabel="Adding…"
+      busy={busy}
+      error={error}
+      onSubmit={submit}
+      onClose={onClose}
+    >
+      <TabList
+        selectedValue={mode}
+        onTabSelect={(_, d) => {
+          setMode(d.value as Mode);
+          setError(null);
+        }}
+        aria-label="How to add the contact"
+      >
+        <Tab value="existing">Existing contact</Tab>
+        <Tab value="new">New contact</Tab>
+      </TabList>
 
-              {mode === 'existing' ? (
-                <>
-                  <Field label="Find a contact" hint="Search the firm's contacts by name or email.">
-                    <SearchBox
-                      value={query}
-                      onChange={(_, d) => setQuery(d.value)}
-                      placeholder="Name or email"
-                      autoComplete="off"
+      {mode === 'existing' ? (
+        <>
+          <Field label="Find a contact" hint="Search the firm's contacts by name or email.">
+            <SearchBox
+              value={query}
+              onChange={(_, d) => setQuery(d.value)}
+              placeholder="Name or email"
+              autoComplete="off"
+            />
+          </Field>
+          {search.state.status === 'loading' && <Spinner size="tiny" label="Searching contacts…" />}
+          {search.state.status === 'error' && <ErrorBanner error={search.state.error} onRetry={search.reload} />}
+          {search.state.status === 'ready' &&
+            (offered.length === 0 ? (
+              <Text className={styles.muted}>
+                {q
+                  ? 'No contacts match that search who are not already on this matter.'
+                  : 'Every firm contact is already on this matter.'}
+              </Text>
+            ) : (
+              <Field label="Contacts" validationMessage={pickError}>
+                <RadioGroup
+                  className={styles.results}
+                  value={selectedId}
+                  onChange={(_, d) => {
+                    setSelectedId(d.value);
+                    setPickError(undefined);
+                  }}
+                >
+                  {offered.map((c) => (
+                    <Radio
+                      key={c.id}
+                      value={c.id}
+                      disabled={!c.active}
+                      label={
+                        <span className={styles.option}>
+                          <span>{c.name}</span>
+                          <Text size={200} className={styles.detail}>
+                            {[KIND_LABEL[c.kind], c.email ?? 'No email', c.active ? null : 'Inactive']
+                              .filter(Boolean)
+                              .join(' · ')}
+                          </Text>
+                        </span>
+                      }
                     />
-                  </Field>
-                  {search.state.status === 'loading' && <Spinner size="tiny" label="Searching contacts…" />}
-                  {search.state.status === 'error' && (
-                    <ErrorBanner error={search.state.error} onRetry={search.reload} />
-                  )}
-                  {search.state.status === 'ready' &&
-                    (offered.length === 0 ? (
-                      <Text className={styles.muted}>
-                        {q
-                          ? 'No contacts match that search who are not already on this matter.'
-                          : 'Every firm contact is already on this matter.'}
-                      </Text>
-                    ) : (
-                      <Field label="Contacts" validationMessage={pickError}>
-                        <RadioGroup
-                          className={styles.results}
-                          value={selectedId}
-                          onChange={(_, d) => {
-                            setSelectedId(d.value);
-                            setPickError(undefined);
-                          }}
-                        >
-                          {offered.map((c) => (
-                            <Radio
-                              key={c.id}
-                              value={c.id}
-                              disabled={!c.active}
-                              label={
-                                <span className={styles.option}>
-                                  <span>{c.name}</span>
-                                  <Text size={200} className={styles.detail}>
-                                    {[KIND_LABEL[c.kind], c.email ?? 'No email', c.active ? null : 'Inactive']
-                                      .filter(Boolean)
-                                      .join(' · ')}
-                                  </Text>
-                                </span>
-                              }
-                            />
-                          ))}
-                        </RadioGroup>
-                      </Field>
-                    ))}
-                </>
-              ) : (
-                <ContactDetailsFields draft={draft} errors={fieldErrors} onChange={change} withKind />
-              )}
-              {error != null && <ErrorBanner error={error} />}
-            </DialogContent>
-            <DialogActions>
-              <Button type="submit" appearance="primary" disabledFocusable={busy}>
-                {busy ? 'Adding…' : 'Add to matter'}
-              </Button>
-              <Button type="button" onClick={onClose}>
-                Cancel
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+                  ))}
+                </RadioGroup>
+              </Field>
+            ))}
+        </>
+      ) : (
+        <ContactDetailsFields draft={draft} errors={fieldErrors} onChange={change} withKind />
+      )}
+    </FormDialog>
   );
 }

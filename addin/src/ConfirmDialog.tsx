@@ -1,27 +1,35 @@
-import { useState } from 'react';
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-} from '@fluentui/react-components';
-import { ErrorBanner } from './ErrorBanner';
+import { useState, type ReactNode } from 'react';
+import { makeStyles, tokens } from '@fluentui/react-components';
+import { FormDialog } from './FormDialog';
 
 type ConfirmDialogProps = {
   open: boolean;
   title: string;
-  body: string;
+  body: ReactNode;
   confirmLabel: string;
   busyLabel: string;
+  /** Defaults to "Keep it". */
+  cancelLabel?: string;
   onConfirm: () => Promise<void>;
   onClose: () => void;
 };
 
+const useStyles = makeStyles({
+  content: { gap: tokens.spacingVerticalS },
+});
+
 /** Asks before an action that cannot be undone; shows the error if it fails. */
-export function ConfirmDialog({ open, title, body, confirmLabel, busyLabel, onConfirm, onClose }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  open,
+  title,
+  body,
+  confirmLabel,
+  busyLabel,
+  cancelLabel = 'Keep it',
+  onConfirm,
+  onClose,
+}: ConfirmDialogProps) {
+  const styles = useStyles();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   async function confirm() {
@@ -35,22 +43,20 @@ export function ConfirmDialog({ open, title, body, confirmLabel, busyLabel, onCo
     }
   }
   return (
-    <Dialog open={open} modalType="alert" onOpenChange={(_, data) => !data.open && onClose()}>
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>{title}</DialogTitle>
-          <DialogContent>
-            {body}
-            {error != null && <ErrorBanner error={error} />}
-          </DialogContent>
-          <DialogActions>
-            <Button appearance="primary" disabledFocusable={busy} onClick={() => void confirm()}>
-              {busy ? busyLabel : confirmLabel}
-            </Button>
-            <Button onClick={onClose}>Keep it</Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <FormDialog
+      open={open}
+      modalType="alert"
+      title={title}
+      submitLabel={confirmLabel}
+      busyLabel={busyLabel}
+      busy={busy}
+      error={error}
+      cancelLabel={cancelLabel}
+      contentClassName={styles.content}
+      onSubmit={confirm}
+      onClose={onClose}
+    >
+      {body}
+    </FormDialog>
   );
 }

@@ -1,19 +1,7 @@
-import { useMemo, useState, type FormEvent } from 'react';
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  Input,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { useMemo, useState } from 'react';
+import { Field, Input } from '@fluentui/react-components';
 import { isApiProblem, type Conversation, type Me } from '@confer/ui';
-import { ErrorBanner } from './ErrorBanner';
+import { FormDialog } from './FormDialog';
 import { StaffPicker } from './StaffPicker';
 import { useApi } from './use-api';
 
@@ -24,14 +12,9 @@ type CreateChannelDialogProps = {
   onCreated: (conversation: Conversation) => void;
 };
 
-const useStyles = makeStyles({
-  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-});
-
 const MAX_NAME = 80;
 
 export function CreateChannelDialog({ open, me, onClose, onCreated }: CreateChannelDialogProps) {
-  const styles = useStyles();
   const api = useApi();
   const [name, setName] = useState('');
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -40,8 +23,7 @@ export function CreateChannelDialog({ open, me, onClose, onCreated }: CreateChan
   const [error, setError] = useState<unknown>(null);
   const exclude = useMemo(() => new Set([me.staff.id]), [me.staff.id]);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function submit() {
     const trimmed = name.trim();
     if (!trimmed) {
       setNameError('Enter a channel name.');
@@ -75,44 +57,35 @@ export function CreateChannelDialog({ open, me, onClose, onCreated }: CreateChan
   }
 
   return (
-    <Dialog open={open} onOpenChange={(_, data) => !data.open && onClose()}>
-      <DialogSurface>
-        <form onSubmit={submit} noValidate>
-          <DialogBody>
-            <DialogTitle>New channel</DialogTitle>
-            <DialogContent className={styles.content}>
-              <Field label="Channel name" required validationMessage={nameError}>
-                <Input
-                  value={name}
-                  maxLength={MAX_NAME}
-                  onChange={(_, d) => {
-                    setName(d.value);
-                    setNameError(undefined);
-                  }}
-                  placeholder="e.g. conveyancing-team"
-                  autoComplete="off"
-                />
-              </Field>
-              <StaffPicker
-                label="Add people (optional)"
-                hint="Anyone in the firm can also find and join the channel."
-                selected={selected}
-                onChange={setSelected}
-                excludeIds={exclude}
-              />
-              {error != null && <ErrorBanner error={error} />}
-            </DialogContent>
-            <DialogActions>
-              <Button type="submit" appearance="primary" disabledFocusable={busy}>
-                {busy ? 'Creating…' : 'Create channel'}
-              </Button>
-              <Button type="button" onClick={onClose}>
-                Cancel
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    <FormDialog
+      open={open}
+      title="New channel"
+      submitLabel="Create channel"
+      busyLabel="Creating…"
+      busy={busy}
+      error={error}
+      onSubmit={submit}
+      onClose={onClose}
+    >
+      <Field label="Channel name" required validationMessage={nameError}>
+        <Input
+          value={name}
+          maxLength={MAX_NAME}
+          onChange={(_, d) => {
+            setName(d.value);
+            setNameError(undefined);
+          }}
+          placeholder="e.g. conveyancing-team"
+          autoComplete="off"
+        />
+      </Field>
+      <StaffPicker
+        label="Add people (optional)"
+        hint="Anyone in the firm can also find and join the channel."
+        selected={selected}
+        onChange={setSelected}
+        excludeIds={exclude}
+      />
+    </FormDialog>
   );
 }

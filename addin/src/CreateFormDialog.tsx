@@ -1,21 +1,5 @@
-import { useState, type FormEvent } from 'react';
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  Input,
-  Select,
-  Switch,
-  Text,
-  Textarea,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { useState } from 'react';
+import { Button, Field, Input, Select, Switch, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import {
   FORM_FIELD_TYPES,
   makeFieldKey,
@@ -24,7 +8,7 @@ import {
   type FormFieldType,
   type IntakeForm,
 } from '@confer/ui';
-import { ErrorBanner } from './ErrorBanner';
+import { FormDialog } from './FormDialog';
 import { AddIcon } from './Icons';
 import { useExtrasStyles } from './extras-styles';
 import { useExtrasApi } from './use-extras-api';
@@ -104,8 +88,7 @@ export function CreateFormDialog({ open, onCreated, onClose }: CreateFormDialogP
     });
   }
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function submit() {
     const fields = toFields(drafts);
     const found = validateFormDefinition(title, fields);
     setErrors(found);
@@ -129,103 +112,90 @@ export function CreateFormDialog({ open, onCreated, onClose }: CreateFormDialogP
   const general = errors.filter((e) => e.index === null);
 
   return (
-    <Dialog open={open} onOpenChange={(_, data) => !data.open && onClose()}>
-      <DialogSurface>
-        <form onSubmit={submit} noValidate>
-          <DialogBody>
-            <DialogTitle>New form</DialogTitle>
-            <DialogContent className={x.content}>
-              <Field label="Title" required>
-                <Input value={title} maxLength={200} onChange={(_, d) => setTitle(d.value)} />
+    <FormDialog
+      open={open}
+      title="New form"
+      submitLabel="Create form"
+      busyLabel="Creating…"
+      busy={busy}
+      error={problem}
+      onSubmit={submit}
+      onClose={onClose}
+    >
+      <Field label="Title" required>
+        <Input value={title} maxLength={200} onChange={(_, d) => setTitle(d.value)} />
+      </Field>
+      <Field label="Description (optional)" hint="Shown to the client above the questions.">
+        <Textarea value={description} maxLength={2000} onChange={(_, d) => setDescription(d.value)} />
+      </Field>
+      <div className={styles.questions}>
+        {drafts.map((d, index) => {
+          const mine = errors.filter((e) => e.index === index);
+          return (
+            <fieldset key={d.id} className={styles.question}>
+              <legend className={styles.legend}>Question {index + 1}</legend>
+              <Field label="Question" required validationMessage={mine.map((e) => e.message).join(' ') || undefined}>
+                <Input value={d.label} maxLength={200} onChange={(_, v) => update(d.id, { label: v.value })} />
               </Field>
-              <Field label="Description (optional)" hint="Shown to the client above the questions.">
-                <Textarea value={description} maxLength={2000} onChange={(_, d) => setDescription(d.value)} />
+              <Field label="Answer type">
+                <Select value={d.type} onChange={(_, v) => update(d.id, { type: v.value as FormFieldType })}>
+                  {FORM_FIELD_TYPES.map((type) => (
+                    <option key={type} value={type}>
+                      {TYPE_LABELS[type]}
+                    </option>
+                  ))}
+                </Select>
               </Field>
-              <div className={styles.questions}>
-                {drafts.map((d, index) => {
-                  const mine = errors.filter((e) => e.index === index);
-                  return (
-                    <fieldset key={d.id} className={styles.question}>
-                      <legend className={styles.legend}>Question {index + 1}</legend>
-                      <Field
-                        label="Question"
-                        required
-                        validationMessage={mine.map((e) => e.message).join(' ') || undefined}
-                      >
-                        <Input value={d.label} maxLength={200} onChange={(_, v) => update(d.id, { label: v.value })} />
-                      </Field>
-                      <Field label="Answer type">
-                        <Select value={d.type} onChange={(_, v) => update(d.id, { type: v.value as FormFieldType })}>
-                          {FORM_FIELD_TYPES.map((type) => (
-                            <option key={type} value={type}>
-                              {TYPE_LABELS[type]}
-                            </option>
-                          ))}
-                        </Select>
-                      </Field>
-                      {d.type === 'choice' && (
-                        <Field label="Choices" hint="One per line." required>
-                          <Textarea value={d.options} onChange={(_, v) => update(d.id, { options: v.value })} />
-                        </Field>
-                      )}
-                      <Field label="Help text (optional)">
-                        <Input value={d.help} maxLength={500} onChange={(_, v) => update(d.id, { help: v.value })} />
-                      </Field>
-                      <div className={styles.questionActions}>
-                        <Switch
-                          checked={d.required}
-                          label="Required"
-                          onChange={(_, v) => update(d.id, { required: v.checked })}
-                        />
-                        <Button size="small" disabled={index === 0} onClick={() => move(index, -1)}>
-                          Move up
-                        </Button>
-                        <Button size="small" disabled={index === drafts.length - 1} onClick={() => move(index, 1)}>
-                          Move down
-                        </Button>
-                        <Button
-                          size="small"
-                          disabled={drafts.length === 1}
-                          onClick={() => setDrafts((list) => list.filter((q) => q.id !== d.id))}
-                        >
-                          Remove
-                        </Button>
-                      </div>
-                    </fieldset>
-                  );
-                })}
+              {d.type === 'choice' && (
+                <Field label="Choices" hint="One per line." required>
+                  <Textarea value={d.options} onChange={(_, v) => update(d.id, { options: v.value })} />
+                </Field>
+              )}
+              <Field label="Help text (optional)">
+                <Input value={d.help} maxLength={500} onChange={(_, v) => update(d.id, { help: v.value })} />
+              </Field>
+              <div className={styles.questionActions}>
+                <Switch
+                  checked={d.required}
+                  label="Required"
+                  onChange={(_, v) => update(d.id, { required: v.checked })}
+                />
+                <Button size="small" disabled={index === 0} onClick={() => move(index, -1)}>
+                  Move up
+                </Button>
+                <Button size="small" disabled={index === drafts.length - 1} onClick={() => move(index, 1)}>
+                  Move down
+                </Button>
+                <Button
+                  size="small"
+                  disabled={drafts.length === 1}
+                  onClick={() => setDrafts((list) => list.filter((q) => q.id !== d.id))}
+                >
+                  Remove
+                </Button>
               </div>
-              <Button
-                icon={<AddIcon />}
-                disabled={drafts.length >= 50}
-                onClick={() => {
-                  setDrafts((list) => [
-                    ...list,
-                    { id: nextId, label: '', type: 'short_text', required: false, options: '', help: '' },
-                  ]);
-                  setNextId((n) => n + 1);
-                }}
-              >
-                Add question
-              </Button>
-              {general.map((e) => (
-                <Text key={e.message} role="alert" size={200} className={x.error}>
-                  {e.message}
-                </Text>
-              ))}
-              {problem != null && <ErrorBanner error={problem} />}
-            </DialogContent>
-            <DialogActions>
-              <Button type="submit" appearance="primary" disabledFocusable={busy}>
-                {busy ? 'Creating…' : 'Create form'}
-              </Button>
-              <Button type="button" onClick={onClose}>
-                Cancel
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+            </fieldset>
+          );
+        })}
+      </div>
+      <Button
+        icon={<AddIcon />}
+        disabled={drafts.length >= 50}
+        onClick={() => {
+          setDrafts((list) => [
+            ...list,
+            { id: nextId, label: '', type: 'short_text', required: false, options: '', help: '' },
+          ]);
+          setNextId((n) => n + 1);
+        }}
+      >
+        Add question
+      </Button>
+      {general.map((e) => (
+        <Text key={e.message} role="alert" size={200} className={x.error}>
+          {e.message}
+        </Text>
+      ))}
+    </FormDialog>
   );
 }

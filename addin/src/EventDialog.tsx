@@ -1,21 +1,5 @@
-import { useMemo, useState, type FormEvent } from 'react';
-import {
-  Button,
-  Checkbox,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  Input,
-  Label,
-  Select,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { useMemo, useState } from 'react';
+import { Checkbox, Field, Input, Select } from '@fluentui/react-components';
 import {
   browserTimeZone,
   isValidTimeZone,
@@ -26,23 +10,11 @@ import {
   type Contact,
   type Matter,
 } from '@confer/ui';
-import { ErrorBanner } from './ErrorBanner';
+import { ContactChecklist } from './ContactChecklist';
+import { FormDialog } from './FormDialog';
 import { extrasFieldErrors } from './extras-field-errors';
 import { useExtrasStyles } from './extras-styles';
 import { useExtrasApi } from './use-extras-api';
-
-const useStyles = makeStyles({
-  group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
-  attendees: {
-    display: 'flex',
-    flexDirection: 'column',
-    maxHeight: '200px',
-    overflowY: 'auto',
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    padding: `0 ${tokens.spacingHorizontalXS}`,
-  },
-});
 
 type EventDialogProps = {
   open: boolean;
@@ -56,7 +28,6 @@ type EventDialogProps = {
 
 /** Adds or edits an event: title, start and end in a chosen time zone, place or video link, attendees. */
 export function EventDialog({ open, matter, contacts, event, onSaved, onClose }: EventDialogProps) {
-  const styles = useStyles();
   const x = useExtrasStyles();
   const api = useExtrasApi();
   const initialZone = event?.timeZone ?? browserTimeZone();
@@ -87,8 +58,7 @@ export function EventDialog({ open, matter, contacts, event, onSaved, onClose }:
     return { found, startsAt, endsAt };
   }
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
+  async function submit() {
     const { found, startsAt, endsAt } = check();
     setErrors(found);
     if (Object.keys(found).length > 0 || !startsAt || !endsAt) return;
@@ -116,102 +86,77 @@ export function EventDialog({ open, matter, contacts, event, onSaved, onClose }:
   const state = (key: string) => (errors[key] ? ('error' as const) : ('none' as const));
 
   return (
-    <Dialog open={open} onOpenChange={(_, data) => !data.open && onClose()}>
-      <DialogSurface>
-        <form onSubmit={submit} noValidate>
-          <DialogBody>
-            <DialogTitle>{event ? 'Edit event' : 'Add event'}</DialogTitle>
-            <DialogContent className={x.content}>
-              <Text className={x.muted}>
-                {matter.number} · {matter.title}
-              </Text>
-              <Field label="Title" required validationMessage={errors.title} validationState={state('title')}>
-                <Input value={title} maxLength={200} onChange={(_, d) => setTitle(d.value)} />
-              </Field>
-              <div className={x.pair}>
-                <Field label="Starts" required validationMessage={errors.startsAt} validationState={state('startsAt')}>
-                  <Input type="datetime-local" value={start} onChange={(_, d) => setStart(d.value)} />
-                </Field>
-                <Field label="Ends" required validationMessage={errors.endsAt} validationState={state('endsAt')}>
-                  <Input type="datetime-local" value={end} onChange={(_, d) => setEnd(d.value)} />
-                </Field>
-              </div>
-              <Field
-                label="Time zone"
-                hint="The start and end are in this zone; clients also see their own time."
-                validationMessage={errors.timeZone}
-                validationState={state('timeZone')}
-              >
-                <Select value={timeZone} onChange={(_, d) => setTimeZone(d.value)}>
-                  {zones.map((zone) => (
-                    <option key={zone} value={zone}>
-                      {zone.replace(/_/g, ' ')}
-                    </option>
-                  ))}
-                </Select>
-              </Field>
-              <Field
-                label="Location (optional)"
-                validationMessage={errors.location}
-                validationState={state('location')}
-              >
-                <Input value={location} maxLength={500} onChange={(_, d) => setLocation(d.value)} />
-              </Field>
-              <Field
-                label="Video call link (optional)"
-                hint="An https:// link."
-                validationMessage={errors.videoUrl}
-                validationState={state('videoUrl')}
-              >
-                <Input type="url" value={videoUrl} maxLength={2000} onChange={(_, d) => setVideoUrl(d.value)} />
-              </Field>
-              <div className={styles.group}>
-                <Label id="event-attendees-label" weight="semibold">
-                  Attendees
-                </Label>
-                <Text size={200} className={x.muted}>
-                  Attendees with an email address are told about the event and any change.
-                </Text>
-                {linked.length === 0 ? (
-                  <Text className={x.muted}>Link contacts to this matter first.</Text>
-                ) : (
-                  <div role="group" aria-labelledby="event-attendees-label" className={styles.attendees}>
-                    {linked.map((contact) => (
-                      <Checkbox
-                        key={contact.id}
-                        label={contact.email ? `${contact.name} (${contact.email})` : contact.name}
-                        checked={attendees.has(contact.id)}
-                        onChange={(_, d) =>
-                          setAttendees((prev) => {
-                            const next = new Set(prev);
-                            if (d.checked === true) next.add(contact.id);
-                            else next.delete(contact.id);
-                            return next;
-                          })
-                        }
-                      />
-                    ))}
-                  </div>
-                )}
-                {errors.attendeeContactIds && (
-                  <Text role="alert" size={200} className={x.error}>
-                    {errors.attendeeContactIds}
-                  </Text>
-                )}
-              </div>
-              {problem != null && <ErrorBanner error={problem} />}
-            </DialogContent>
-            <DialogActions>
-              <Button type="submit" appearance="primary" disabledFocusable={busy}>
-                {busy ? 'Saving…' : event ? 'Save changes' : 'Add event'}
-              </Button>
-              <Button type="button" onClick={onClose}>
-                Cancel
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    <FormDialog
+      open={open}
+      subtitle={`${matter.number} · ${matter.title}`}
+      title={event ? 'Edit event' : 'Add event'}
+      submitLabel={event ? 'Save changes' : 'Add event'}
+      busyLabel="Saving…"
+      busy={busy}
+      error={problem}
+      onSubmit={submit}
+      onClose={onClose}
+    >
+      <Field label="Title" required validationMessage={errors.title} validationState={state('title')}>
+        <Input value={title} maxLength={200} onChange={(_, d) => setTitle(d.value)} />
+      </Field>
+      <div className={x.pair}>
+        <Field label="Starts" required validationMessage={errors.startsAt} validationState={state('startsAt')}>
+          <Input type="datetime-local" value={start} onChange={(_, d) => setStart(d.value)} />
+        </Field>
+        <Field label="Ends" required validationMessage={errors.endsAt} validationState={state('endsAt')}>
+          <Input type="datetime-local" value={end} onChange={(_, d) => setEnd(d.value)} />
+        </Field>
+      </div>
+      <Field
+        label="Time zone"
+        hint="The start and end are in this zone; clients also see their own time."
+        validationMessage={errors.timeZone}
+        validationState={state('timeZone')}
+      >
+        <Select value={timeZone} onChange={(_, d) => setTimeZone(d.value)}>
+          {zones.map((zone) => (
+            <option key={zone} value={zone}>
+              {zone.replace(/_/g, ' ')}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label="Location (optional)" validationMessage={errors.location} validationState={state('location')}>
+        <Input value={location} maxLength={500} onChange={(_, d) => setLocation(d.value)} />
+      </Field>
+      <Field
+        label="Video call link (optional)"
+        hint="An https:// link."
+        validationMessage={errors.videoUrl}
+        validationState={state('videoUrl')}
+      >
+        <Input type="url" value={videoUrl} maxLength={2000} onChange={(_, d) => setVideoUrl(d.value)} />
+      </Field>
+      <ContactChecklist
+        labelId="event-attendees-label"
+        label="Attendees"
+        hint="Attendees with an email address are told about the event and any change."
+        empty={linked.length === 0}
+        error={errors.attendeeContactIds}
+        maxHeight="200px"
+      >
+        {linked.map((contact) => (
+          <Checkbox
+            key={contact.id}
+            label={contact.email ? `${contact.name} (${contact.email})` : contact.name}
+            checked={attendees.has(contact.id)}
+            onChange={(_, d) =>
+              setAttendees((prev) => {
+                const next = new Set(prev);
+                if (d.checked === true) next.add(contact.id);
+                else next.delete(contact.id);
+                return next;
+              })
+            }
+          />
+        ))}
+      </ContactChecklist>
+    </FormDialog>
   );
 }

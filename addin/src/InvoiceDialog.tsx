@@ -1,17 +1,5 @@
-import { useState, type FormEvent } from 'react';
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  Input,
-  Select,
-  Text,
-} from '@fluentui/react-components';
+import { useState } from 'react';
+import { Field, Input, Select } from '@fluentui/react-components';
 import {
   localToday,
   parseAmount,
@@ -20,7 +8,7 @@ import {
   type InvoiceStatus,
   type Matter,
 } from '@confer/ui';
-import { ErrorBanner } from './ErrorBanner';
+import { FormDialog } from './FormDialog';
 import { extrasFieldErrors } from './extras-field-errors';
 import { useExtrasStyles } from './extras-styles';
 import { useExtrasApi } from './use-extras-api';
@@ -55,8 +43,7 @@ export function InvoiceDialog({ open, matter, currency: suggested, onCreated, on
   const [problem, setProblem] = useState<unknown>(null);
   const [busy, setBusy] = useState<string | null>(null);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function submit() {
     const found: Record<string, string> = {};
     if (!number.trim()) found.number = 'Enter the invoice number.';
     if (!/^\d{4}-\d{2}-\d{2}$/.test(issueDate)) found.issueDate = 'Choose the issue date.';
@@ -100,90 +87,69 @@ export function InvoiceDialog({ open, matter, currency: suggested, onCreated, on
   const state = (key: string) => (errors[key] ? ('error' as const) : ('none' as const));
 
   return (
-    <Dialog open={open} onOpenChange={(_, data) => !data.open && onClose()}>
-      <DialogSurface>
-        <form onSubmit={submit} noValidate>
-          <DialogBody>
-            <DialogTitle>Add invoice</DialogTitle>
-            <DialogContent className={x.content}>
-              <Text className={x.muted}>
-                {matter.number} · {matter.title}
-              </Text>
-              <Field
-                label="Invoice number"
-                required
-                validationMessage={errors.number}
-                validationState={state('number')}
-              >
-                <Input value={number} maxLength={60} onChange={(_, d) => setNumber(d.value)} />
-              </Field>
-              <div className={x.pair}>
-                <Field
-                  label="Issue date"
-                  required
-                  validationMessage={errors.issueDate}
-                  validationState={state('issueDate')}
-                >
-                  <Input type="date" value={issueDate} onChange={(_, d) => setIssueDate(d.value)} />
-                </Field>
-                <Field label="Due date" required validationMessage={errors.dueDate} validationState={state('dueDate')}>
-                  <Input type="date" value={dueDate} onChange={(_, d) => setDueDate(d.value)} />
-                </Field>
-              </div>
-              <div className={x.pair}>
-                <Field label="Amount" required validationMessage={errors.amount} validationState={state('amount')}>
-                  <Input inputMode="decimal" value={amount} onChange={(_, d) => setAmount(d.value)} />
-                </Field>
-                <Field label="Currency" validationMessage={errors.currency} validationState={state('currency')}>
-                  <Select value={currency} onChange={(_, d) => setCurrency(d.value)}>
-                    {[...new Set([suggested, ...CURRENCIES])].map((c) => (
-                      <option key={c} value={c}>
-                        {c}
-                      </option>
-                    ))}
-                  </Select>
-                </Field>
-              </div>
-              <Field label="Status" validationMessage={errors.status} validationState={state('status')}>
-                <Select value={status} onChange={(_, d) => setStatus(d.value as InvoiceStatus)}>
-                  <option value="outstanding">Outstanding</option>
-                  <option value="paid">Paid</option>
-                </Select>
-              </Field>
-              <Field
-                label="Invoice PDF (optional)"
-                hint="Kept in the matter's documents; the client can download it."
-                validationMessage={errors.pdf ?? errors.documentId}
-                validationState={errors.pdf || errors.documentId ? 'error' : 'none'}
-              >
-                <input
-                  id="invoice-pdf"
-                  type="file"
-                  accept="application/pdf,.pdf"
-                  onChange={(e) => setPdf(e.target.files?.[0] ?? null)}
-                />
-              </Field>
-              <Field
-                label="Payment link (optional)"
-                hint="An https:// link where the client can pay online."
-                validationMessage={errors.paymentUrl}
-                validationState={state('paymentUrl')}
-              >
-                <Input type="url" value={paymentUrl} maxLength={2000} onChange={(_, d) => setPaymentUrl(d.value)} />
-              </Field>
-              {problem != null && <ErrorBanner error={problem} />}
-            </DialogContent>
-            <DialogActions>
-              <Button type="submit" appearance="primary" disabledFocusable={busy !== null}>
-                {busy ?? 'Add invoice'}
-              </Button>
-              <Button type="button" onClick={onClose}>
-                Cancel
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    <FormDialog
+      open={open}
+      subtitle={`${matter.number} · ${matter.title}`}
+      title="Add invoice"
+      submitLabel="Add invoice"
+      busyLabel={busy ?? undefined}
+      busy={busy !== null}
+      error={problem}
+      onSubmit={submit}
+      onClose={onClose}
+    >
+      <Field label="Invoice number" required validationMessage={errors.number} validationState={state('number')}>
+        <Input value={number} maxLength={60} onChange={(_, d) => setNumber(d.value)} />
+      </Field>
+      <div className={x.pair}>
+        <Field label="Issue date" required validationMessage={errors.issueDate} validationState={state('issueDate')}>
+          <Input type="date" value={issueDate} onChange={(_, d) => setIssueDate(d.value)} />
+        </Field>
+        <Field label="Due date" required validationMessage={errors.dueDate} validationState={state('dueDate')}>
+          <Input type="date" value={dueDate} onChange={(_, d) => setDueDate(d.value)} />
+        </Field>
+      </div>
+      <div className={x.pair}>
+        <Field label="Amount" required validationMessage={errors.amount} validationState={state('amount')}>
+          <Input inputMode="decimal" value={amount} onChange={(_, d) => setAmount(d.value)} />
+        </Field>
+        <Field label="Currency" validationMessage={errors.currency} validationState={state('currency')}>
+          <Select value={currency} onChange={(_, d) => setCurrency(d.value)}>
+            {[...new Set([suggested, ...CURRENCIES])].map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+      <Field label="Status" validationMessage={errors.status} validationState={state('status')}>
+        <Select value={status} onChange={(_, d) => setStatus(d.value as InvoiceStatus)}>
+          <option value="outstanding">Outstanding</option>
+          <option value="paid">Paid</option>
+        </Select>
+      </Field>
+      <Field
+        label="Invoice PDF (optional)"
+        hint="Kept in the matter's documents; the client can download it."
+        validationMessage={errors.pdf ?? errors.documentId}
+        validationState={errors.pdf || errors.documentId ? 'error' : 'none'}
+      >
+        <input
+          id="invoice-pdf"
+          type="file"
+          accept="application/pdf,.pdf"
+          onChange={(e) => setPdf(e.target.files?.[0] ?? null)}
+        />
+      </Field>
+      <Field
+        label="Payment link (optional)"
+        hint="An https:// link where the client can pay online."
+        validationMessage={errors.paymentUrl}
+        validationState={state('paymentUrl')}
+      >
+        <Input type="url" value={paymentUrl} maxLength={2000} onChange={(_, d) => setPaymentUrl(d.value)} />
+      </Field>
+    </FormDialog>
   );
 }

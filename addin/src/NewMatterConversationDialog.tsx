@@ -1,23 +1,9 @@
-import { useMemo, useState, type FormEvent } from 'react';
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  Input,
-  Label,
-  Switch,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { useMemo, useState } from 'react';
+import { Field, Input, Switch } from '@fluentui/react-components';
 import { isApiProblem, type Contact, type Conversation, type Matter, type Me } from '@confer/ui';
+import { ContactChecklist } from './ContactChecklist';
 import { ContactPickerOption } from './ContactPickerOption';
-import { ErrorBanner } from './ErrorBanner';
+import { FormDialog } from './FormDialog';
 import { StaffPicker } from './StaffPicker';
 import { useApi } from './use-api';
 
@@ -32,26 +18,9 @@ type NewMatterConversationDialogProps = {
   onClose: () => void;
 };
 
-const useStyles = makeStyles({
-  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
-  contacts: {
-    display: 'flex',
-    flexDirection: 'column',
-    maxHeight: '280px',
-    overflowY: 'auto',
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    padding: `0 ${tokens.spacingHorizontalXS}`,
-  },
-  muted: { color: tokens.colorNeutralForeground3 },
-  error: { color: tokens.colorPaletteRedForeground1 },
-});
-
 /** Creates an external (clients, third parties) or internal (staff only) conversation on a matter. */
 export function NewMatterConversationDialog(props: NewMatterConversationDialogProps) {
   const { open, kind, matter, contacts, me, onContactUpdated, onCreated, onClose } = props;
-  const styles = useStyles();
   const api = useApi();
   const external = kind === 'external_matter';
   const [name, setName] = useState('');
@@ -86,8 +55,7 @@ export function NewMatterConversationDialog(props: NewMatterConversationDialogPr
     return updated;
   }
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function submit() {
     const chosen = sorted.filter((c) => contactIds.has(c.id) && c.email && c.active).map((c) => c.id);
     if (external && chosen.length === 0) {
       setMissing(true);
@@ -121,72 +89,50 @@ export function NewMatterConversationDialog(props: NewMatterConversationDialogPr
   }
 
   return (
-    <Dialog open={open} onOpenChange={(_, data) => !data.open && onClose()}>
-      <DialogSurface>
-        <form onSubmit={submit} noValidate>
-          <DialogBody>
-            <DialogTitle>{external ? 'New external conversation' : 'New internal conversation'}</DialogTitle>
-            <DialogContent className={styles.content}>
-              <Text className={styles.muted}>
-                {matter.number} · {matter.title}
-              </Text>
-              {external && (
-                <div className={styles.group}>
-                  <Label id="contacts-label" weight="semibold" required>
-                    Clients and third parties
-                  </Label>
-                  {sorted.length === 0 ? (
-                    <Text className={styles.muted}>Link contacts to this matter first.</Text>
-                  ) : (
-                    <div role="group" aria-labelledby="contacts-label" className={styles.contacts}>
-                      {sorted.map((contact) => (
-                        <ContactPickerOption
-                          key={contact.id}
-                          contact={contact}
-                          checked={contactIds.has(contact.id)}
-                          onCheckedChange={(checked) => setContactChecked(contact.id, checked)}
-                          onAddEmail={(email) => addEmail(contact, email)}
-                        />
-                      ))}
-                    </div>
-                  )}
-                  {missing && (
-                    <Text role="alert" size={200} className={styles.error}>
-                      Pick at least one client or third party.
-                    </Text>
-                  )}
-                </div>
-              )}
-              <StaffPicker
-                label={external ? 'Colleagues to include (optional)' : 'Colleagues to include'}
-                hint="You are included automatically."
-                selected={staffIds}
-                onChange={setStaffIds}
-                excludeIds={exclude}
-              />
-              {external && (
-                <Switch
-                  checked={requireMfa}
-                  onChange={(_, d) => setRequireMfa(d.checked)}
-                  label="Require two-factor sign-in"
-                />
-              )}
-              <Field label="Name (optional)" hint="Shown instead of the participants' names.">
-                <Input value={name} maxLength={120} onChange={(_, d) => setName(d.value)} autoComplete="off" />
-              </Field>
-              {error != null && <ErrorBanner error={error} />}
-            </DialogContent>
-            <DialogActions>
-              <Button type="submit" appearance="primary" disabledFocusable={busy}>
-                {busy ? 'Creating…' : 'Create conversation'}
-              </Button>
-              <Button type="button" onClick={onClose}>
-                Cancel
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    <FormDialog
+      open={open}
+      subtitle={`${matter.number} · ${matter.title}`}
+      title={external ? 'New external conversation' : 'New internal conversation'}
+      submitLabel="Create conversation"
+      busyLabel="Creating…"
+      busy={busy}
+      error={error}
+      onSubmit={submit}
+      onClose={onClose}
+    >
+      {external && (
+        <ContactChecklist
+          labelId="contacts-label"
+          label="Clients and third parties"
+          required
+          empty={sorted.length === 0}
+          error={missing ? 'Pick at least one client or third party.' : null}
+          maxHeight="280px"
+        >
+          {sorted.map((contact) => (
+            <ContactPickerOption
+              key={contact.id}
+              contact={contact}
+              checked={contactIds.has(contact.id)}
+              onCheckedChange={(checked) => setContactChecked(contact.id, checked)}
+              onAddEmail={(email) => addEmail(contact, email)}
+            />
+          ))}
+        </ContactChecklist>
+      )}
+      <StaffPicker
+        label={external ? 'Colleagues to include (optional)' : 'Colleagues to include'}
+        hint="You are included automatically."
+        selected={staffIds}
+        onChange={setStaffIds}
+        excludeIds={exclude}
+      />
+      {external && (
+        <Switch checked={requireMfa} onChange={(_, d) => setRequireMfa(d.checked)} label="Require two-factor sign-in" />
+      )}
+      <Field label="Name (optional)" hint="Shown instead of the participants' names.">
+        <Input value={name} maxLength={120} onChange={(_, d) => setName(d.value)} autoComplete="off" />
+      </Field>
+    </FormDialog>
   );
 }

@@ -1,23 +1,11 @@
-import { useState, type FormEvent } from 'react';
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  Select,
-  Spinner,
-  Text,
-} from '@fluentui/react-components';
+import { useState } from 'react';
+import { Button, Field, Select, Spinner } from '@fluentui/react-components';
 import type { Contact, FormRequest, IntakeForm, Matter } from '@confer/ui';
 import { CreateFormDialog } from './CreateFormDialog';
 import { ErrorBanner } from './ErrorBanner';
+import { FormDialog } from './FormDialog';
 import { AddIcon } from './Icons';
 import { extrasFieldErrors } from './extras-field-errors';
-import { useExtrasStyles } from './extras-styles';
 import { useDialogState } from './use-dialog-state';
 import { useExtrasApi } from './use-extras-api';
 import { useLoader } from './use-loader';
@@ -32,7 +20,6 @@ type SendFormDialogProps = {
 
 /** Sends one of the firm's forms (or a new one) to a contact of the matter, who gets an email about it. */
 export function SendFormDialog({ open, matter, contacts, onSent, onClose }: SendFormDialogProps) {
-  const x = useExtrasStyles();
   const api = useExtrasApi();
   const forms = useLoader((signal) => api.listForms({ signal }).then((r) => r.items), [api]);
   const creating = useDialogState();
@@ -45,8 +32,7 @@ export function SendFormDialog({ open, matter, contacts, onSent, onClose }: Send
   const list = forms.state.status === 'ready' ? forms.state.data : [];
   const chosenForm = formId || list[0]?.id || '';
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function submit() {
     const found: Record<string, string> = {};
     if (!chosenForm) found.formId = 'Choose a form, or create one.';
     if (!contactId) found.contactId = 'Choose who fills it in.';
@@ -72,69 +58,54 @@ export function SendFormDialog({ open, matter, contacts, onSent, onClose }: Send
 
   return (
     <>
-      <Dialog open={open && !creating.state?.open} onOpenChange={(_, data) => !data.open && onClose()}>
-        <DialogSurface>
-          <form onSubmit={submit} noValidate>
-            <DialogBody>
-              <DialogTitle>Send a form</DialogTitle>
-              <DialogContent className={x.content}>
-                <Text className={x.muted}>
-                  {matter.number} · {matter.title}
-                </Text>
-                {forms.state.status === 'loading' && <Spinner size="tiny" label="Loading forms…" />}
-                {forms.state.status === 'error' && <ErrorBanner error={forms.state.error} onRetry={forms.reload} />}
-                <Field
-                  label="Form"
-                  required
-                  validationMessage={errors.formId}
-                  validationState={errors.formId ? 'error' : 'none'}
-                >
-                  <Select value={chosenForm} onChange={(_, d) => setFormId(d.value)} disabled={list.length === 0}>
-                    {list.length === 0 && <option value="">No forms yet</option>}
-                    {list.map((form) => (
-                      <option key={form.id} value={form.id}>
-                        {form.title} ({form.fields.length} {form.fields.length === 1 ? 'question' : 'questions'})
-                      </option>
-                    ))}
-                  </Select>
-                </Field>
-                <Button icon={<AddIcon />} onClick={() => creating.open(true)}>
-                  New form
-                </Button>
-                <Field
-                  label="Send to"
-                  required
-                  hint="They get an email with a link to the form in the portal."
-                  validationMessage={errors.contactId}
-                  validationState={errors.contactId ? 'error' : 'none'}
-                >
-                  <Select
-                    value={contactId}
-                    onChange={(_, d) => setContactId(d.value)}
-                    disabled={recipients.length === 0}
-                  >
-                    {recipients.length === 0 && <option value="">Link contacts to this matter first</option>}
-                    {recipients.map((contact) => (
-                      <option key={contact.id} value={contact.id}>
-                        {contact.email ? `${contact.name} (${contact.email})` : contact.name}
-                      </option>
-                    ))}
-                  </Select>
-                </Field>
-                {problem != null && <ErrorBanner error={problem} />}
-              </DialogContent>
-              <DialogActions>
-                <Button type="submit" appearance="primary" disabledFocusable={busy}>
-                  {busy ? 'Sending…' : 'Send form'}
-                </Button>
-                <Button type="button" onClick={onClose}>
-                  Cancel
-                </Button>
-              </DialogActions>
-            </DialogBody>
-          </form>
-        </DialogSurface>
-      </Dialog>
+      <FormDialog
+        open={open && !creating.state?.open}
+        subtitle={`${matter.number} · ${matter.title}`}
+        title="Send a form"
+        submitLabel="Send form"
+        busyLabel="Sending…"
+        busy={busy}
+        error={problem}
+        onSubmit={submit}
+        onClose={onClose}
+      >
+        {forms.state.status === 'loading' && <Spinner size="tiny" label="Loading forms…" />}
+        {forms.state.status === 'error' && <ErrorBanner error={forms.state.error} onRetry={forms.reload} />}
+        <Field
+          label="Form"
+          required
+          validationMessage={errors.formId}
+          validationState={errors.formId ? 'error' : 'none'}
+        >
+          <Select value={chosenForm} onChange={(_, d) => setFormId(d.value)} disabled={list.length === 0}>
+            {list.length === 0 && <option value="">No forms yet</option>}
+            {list.map((form) => (
+              <option key={form.id} value={form.id}>
+                {form.title} ({form.fields.length} {form.fields.length === 1 ? 'question' : 'questions'})
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Button icon={<AddIcon />} onClick={() => creating.open(true)}>
+          New form
+        </Button>
+        <Field
+          label="Send to"
+          required
+          hint="They get an email with a link to the form in the portal."
+          validationMessage={errors.contactId}
+          validationState={errors.contactId ? 'error' : 'none'}
+        >
+          <Select value={contactId} onChange={(_, d) => setContactId(d.value)} disabled={recipients.length === 0}>
+            {recipients.length === 0 && <option value="">Link contacts to this matter first</option>}
+            {recipients.map((contact) => (
+              <option key={contact.id} value={contact.id}>
+                {contact.email ? `${contact.name} (${contact.email})` : contact.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </FormDialog>
       {creating.state && (
         <CreateFormDialog
           key={creating.state.key}

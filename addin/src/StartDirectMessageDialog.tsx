@@ -1,18 +1,7 @@
-import { useMemo, useState, type FormEvent } from 'react';
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { useMemo, useState } from 'react';
+import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Conversation, Me } from '@confer/ui';
-import { ErrorBanner } from './ErrorBanner';
+import { FormDialog } from './FormDialog';
 import { StaffPicker } from './StaffPicker';
 import { useApi } from './use-api';
 
@@ -24,7 +13,7 @@ type StartDirectMessageDialogProps = {
 };
 
 const useStyles = makeStyles({
-  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  content: { gap: tokens.spacingVerticalS },
   hint: { color: tokens.colorNeutralForeground3 },
   error: { color: tokens.colorPaletteRedForeground1 },
 });
@@ -38,8 +27,7 @@ export function StartDirectMessageDialog({ open, me, onClose, onCreated }: Start
   const [missing, setMissing] = useState(false);
   const exclude = useMemo(() => new Set([me.staff.id]), [me.staff.id]);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function submit() {
     if (selected.size === 0) {
       setMissing(true);
       return;
@@ -55,40 +43,32 @@ export function StartDirectMessageDialog({ open, me, onClose, onCreated }: Start
   }
 
   return (
-    <Dialog open={open} onOpenChange={(_, data) => !data.open && onClose()}>
-      <DialogSurface>
-        <form onSubmit={submit} noValidate>
-          <DialogBody>
-            <DialogTitle>New direct message</DialogTitle>
-            <DialogContent className={styles.content}>
-              <Text className={styles.hint}>Pick one person for a private chat, or several for a small group.</Text>
-              <StaffPicker
-                label="People to message"
-                selected={selected}
-                onChange={(next) => {
-                  setSelected(next);
-                  setMissing(false);
-                }}
-                excludeIds={exclude}
-              />
-              {missing && (
-                <Text role="alert" className={styles.error}>
-                  Pick at least one person.
-                </Text>
-              )}
-              {error != null && <ErrorBanner error={error} />}
-            </DialogContent>
-            <DialogActions>
-              <Button type="submit" appearance="primary" disabledFocusable={busy}>
-                {busy ? 'Starting…' : 'Start'}
-              </Button>
-              <Button type="button" onClick={onClose}>
-                Cancel
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    <FormDialog
+      open={open}
+      title="New direct message"
+      submitLabel="Start"
+      busyLabel="Starting…"
+      busy={busy}
+      error={error}
+      contentClassName={styles.content}
+      onSubmit={submit}
+      onClose={onClose}
+    >
+      <Text className={styles.hint}>Pick one person for a private chat, or several for a small group.</Text>
+      <StaffPicker
+        label="People to message"
+        selected={selected}
+        onChange={(next) => {
+          setSelected(next);
+          setMissing(false);
+        }}
+        excludeIds={exclude}
+      />
+      {missing && (
+        <Text role="alert" className={styles.error}>
+          Pick at least one person.
+        </Text>
+      )}
+    </FormDialog>
   );
 }

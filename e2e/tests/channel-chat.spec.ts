@@ -1,14 +1,5 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-
-async function signInAs(browser: Browser, baseURL: string | undefined, name: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL });
-  const page = await context.newPage();
-  await page.goto('/addin/');
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.getByRole('button', { name: `Sign in as ${name}`, exact: true }).click();
-  await expect(page.getByRole('img', { name: `Signed in as ${name}` })).toBeVisible();
-  return page;
-}
+import { expect, test, type Page } from '@playwright/test';
+import { signInToStaffApp } from './portal-support.js';
 
 async function createChannel(page: Page, name: string) {
   await page.getByRole('button', { name: 'New channel' }).click();
@@ -41,8 +32,8 @@ test('when two staff chat in a channel, then each sees the other’s messages an
   baseURL,
 }) => {
   const channel = `case-team-${Date.now().toString(36)}`;
-  const alex = await signInAs(browser, baseURL, 'Alex Morgan');
-  const priya = await signInAs(browser, baseURL, 'Priya Shah');
+  const alex = await signInToStaffApp(browser, baseURL, 'Alex Morgan');
+  const priya = await signInToStaffApp(browser, baseURL, 'Priya Shah');
 
   await createChannel(alex, channel);
   await expect(alex.getByRole('list', { name: 'Participants (1)' })).toBeVisible();
@@ -105,7 +96,7 @@ test('when sending fails, then Retry resends with the same idempotency key and a
   baseURL,
 }) => {
   const channel = `retry-${Date.now().toString(36)}`;
-  const alex = await signInAs(browser, baseURL, 'Alex Morgan');
+  const alex = await signInToStaffApp(browser, baseURL, 'Alex Morgan');
   await createChannel(alex, channel);
 
   // Cut the live connection so only the POST answers count, then lose the first answer after

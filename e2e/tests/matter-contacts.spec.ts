@@ -1,12 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-
-async function signInAs(page: Page, name: string) {
-  await page.goto('/addin/');
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.getByRole('button', { name: `Sign in as ${name}`, exact: true }).click();
-  await expect(page).toHaveURL(/\/addin\/$/);
-  await expect(page.getByRole('img', { name: `Signed in as ${name}` })).toBeVisible();
-}
+import { signInStaff } from './portal-support.js';
 
 async function openMatter(page: Page, number: string) {
   await page
@@ -23,7 +16,7 @@ function contactRow(page: Page, name: string) {
 test('when staff edit a contact and add one to a matter, then the matter page shows the saved details', async ({
   page,
 }) => {
-  await signInAs(page, 'Alex Morgan');
+  await signInStaff(page, 'Alex Morgan');
 
   // Riya Kapoor is on 2026-0002 in the demo seed (linking her to 2026-0001 would change what the
   // Outlook specs see), so her details are edited there.

@@ -1,23 +1,20 @@
 import { randomBytes } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import {
-  findMatter,
-  findMatterContact,
   holdStaffEventStream,
   makePdf,
+  openInStaffApp,
   openLinkAndSignIn,
   outboxIds,
   portalMessage,
   secureLinkOf,
   sha256,
-  signInToStaffApp,
-  staffApi,
   staffEvents,
-  staffToken,
+  staffOnMatter,
+  startConversationWithLink,
   waitForEmail,
 } from './portal-support.js';
 
-type Conversation = { id: string };
 type FileRef = { versionId: string; name: string; sha256: string; size: number };
 type EventMessage = { id: string; body: string; author: { kind: string; name: string }; files: FileRef[] };
 
@@ -30,26 +27,20 @@ test('when staff start an external conversation, then the client signs in with t
 }) => {
   const stamp = Date.now().toString(36);
   // Staff (through the staff API with a dev token): the conversation with Jordan, and a first message.
-  const token = await staffToken(request, 'alex.morgan@harbourvale.example');
-  const api = staffApi(request, token);
-  const matter = await findMatter(api, '2026-0001');
-  const jordan = await findMatterContact(api, matter.id, 'Jordan Ellis');
-  const seen = await outboxIds(request);
-  const conversation = await api.post<Conversation>('/conversations', {
-    kind: 'external_matter',
-    matterId: matter.id,
-    contactIds: [jordan.id],
-  });
+  const {
+    token,
+    api,
+    matter,
+    contact: jordan,
+  } = await staffOnMatter(request, 'alex.morgan@harbourvale.example', '2026-0001', 'Jordan Ellis');
+  const { conversation, link } = await startConversationWithLink(request, api, matter.id, jordan);
   const staffMessage = `Hello Jordan, the draft contract for 14 Quay Street is ready for you (${stamp}).`;
   await api.post(`/conversations/${conversation.id}/messages`, { body: staffMessage });
-  const linkEmail = await waitForEmail(request, seen, (m) => m.kind === 'secure_link' && m.to === JORDAN_EMAIL);
-  const link = secureLinkOf(linkEmail);
 
   // Staff watch live: their event stream, and the conversation open in the staff app.
   const staffStream = await (await browser.newContext({ baseURL })).newPage();
   await holdStaffEventStream(staffStream, token);
-  const staffApp = await signInToStaffApp(browser, baseURL, 'Alex Morgan');
-  await staffApp.goto(`/addin/#/conversations/${conversation.id}`);
+  const staffApp = await openInStaffApp(browser, baseURL, 'Alex Morgan', `conversations/${conversation.id}`);
   await expect(staffApp.locator('li[data-message-id]').filter({ hasText: staffMessage })).toBeVisible();
 
   // The client opens the link in a fresh browser: welcome, emailed code, straight into the conversation.
@@ -147,27 +138,21 @@ test('when staff start an external conversation, then the client signs in with t
 
 test('when a matter is closed, then the client’s conversation is read-only', async ({ browser, request, baseURL }) => {
   const stamp = Date.now().toString(36);
-  const token = await staffToken(request, 'priya.shah@harbourvale.example');
-  const api = staffApi(request, token);
+  const { api, contact: jordan } = await staffOnMatter(
+    request,
+    'priya.shah@harbourvale.example',
+    '2026-0001',
+    'Jordan Ellis',
+  );
   // A matter of its own, so closing it leaves the shared demo data alone.
-  const seeded = await findMatter(api, '2026-0001');
-  const jordan = await findMatterContact(api, seeded.id, 'Jordan Ellis');
   const matter = await api.post<{ id: string }>('/matters', {
     number: `E2E-${stamp}`,
     title: `Lease of Unit ${stamp}`,
   });
   await api.put(`/matters/${matter.id}/contacts/${jordan.id}`);
-  const seen = await outboxIds(request);
-  const conversation = await api.post<Conversation>('/conversations', {
-    kind: 'external_matter',
-    matterId: matter.id,
-    contactIds: [jordan.id],
-  });
+  const { conversation, link } = await startConversationWithLink(request, api, matter.id, jordan);
   const note = `The lease is signed and the matter is complete (${stamp}).`;
   await api.post(`/conversations/${conversation.id}/messages`, { body: note });
-  const link = secureLinkOf(
-    await waitForEmail(request, seen, (m) => m.kind === 'secure_link' && m.to === JORDAN_EMAIL),
-  );
 
   const client = await openLinkAndSignIn(browser, request, { baseURL, link, email: JORDAN_EMAIL });
   await expect(client).toHaveURL(new RegExp(`/portal/messages/${conversation.id}$`));

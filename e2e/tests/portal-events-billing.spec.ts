@@ -2,12 +2,12 @@ import { expect, test } from '@playwright/test';
 import {
   findMatter,
   makePdf,
+  openInStaffApp,
   openLinkAndSignIn,
   outboxIds,
   secureLinkOf,
-  signInToStaffApp,
-  staffToken,
   staffApi,
+  staffToken,
   waitForEmail,
 } from './portal-support.js';
 
@@ -23,9 +23,7 @@ test('when staff add an event and invoices on a matter, then the client sees the
   const stamp = Date.now().toString(36);
   const api = staffApi(request, await staffToken(request, 'alex.morgan@harbourvale.example'));
   const matter = await findMatter(api, '2026-0001');
-  const staff = await signInToStaffApp(browser, baseURL, 'Alex Morgan');
-  await staff.goto(`/addin/#/matters/${matter.id}`);
-  await expect(staff.getByRole('heading', { level: 2, name: '2026-0001' })).toBeVisible();
+  const staff = await openInStaffApp(browser, baseURL, 'Alex Morgan', `matters/${matter.id}`, '2026-0001');
 
   // An event in New York time, with a video link, for Jordan.
   const eventTitle = `Completion call ${stamp}`;

@@ -3,10 +3,10 @@ import { expect, test } from '@playwright/test';
 import {
   findMatter,
   makePdf,
+  openInStaffApp,
   openLinkAndSignIn,
   outboxIds,
   secureLinkOf,
-  signInToStaffApp,
   staffApi,
   staffToken,
   waitForEmail,
@@ -28,9 +28,7 @@ test('when staff send an intake form, then the client completes it from To do wi
   const matter = await findMatter(api, '2026-0001');
 
   // Staff create the form in the staff app and send it to Jordan from the matter.
-  const staff = await signInToStaffApp(browser, baseURL, 'Alex Morgan');
-  await staff.goto(`/addin/#/matters/${matter.id}`);
-  await expect(staff.getByRole('heading', { level: 2, name: '2026-0001' })).toBeVisible();
+  const staff = await openInStaffApp(browser, baseURL, 'Alex Morgan', `matters/${matter.id}`, '2026-0001');
   await staff.getByRole('button', { name: 'Send form' }).click();
   const send = staff.getByRole('dialog', { name: 'Send a form' });
   await send.getByRole('button', { name: 'New form' }).click();

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { expect, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 
-/** Helpers for the client-portal end-to-end tests (staff API, outbox, sign-in). */
+/** Helpers for the end-to-end tests: staff API and staff-app sign-in, the dev outbox, portal sign-in. */
 
 export type OutboxItem = {
   id: string;
@@ -189,14 +189,71 @@ export async function staffEvents(page: Page): Promise<StreamEvent[]> {
   return page.evaluate(() => (window as unknown as { __staffEvents: StreamEvent[] }).__staffEvents);
 }
 
-export async function signInToStaffApp(browser: Browser, baseURL: string | undefined, name: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL });
-  const page = await context.newPage();
+/** Signs in on the staff app's development sign-in page, in a page that is already open. */
+export async function signInStaff(page: Page, name: string): Promise<void> {
   await page.goto('/addin/');
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await page.getByRole('button', { name: `Sign in as ${name}`, exact: true }).click();
+  await expect(page).toHaveURL(/\/addin\/$/); // the token fragment is consumed and removed
   await expect(page.getByRole('img', { name: `Signed in as ${name}` })).toBeVisible();
+}
+
+/** A fresh browser context signed in to the staff app as `name`. */
+export async function signInToStaffApp(browser: Browser, baseURL: string | undefined, name: string): Promise<Page> {
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  await signInStaff(page, name);
   return page;
+}
+
+/**
+ * Signs in to the staff app in a fresh browser context and opens `route` (e.g. `conversations/<id>`
+ * or `matters/<id>`), once its level-2 heading shows (the one named `heading`, where given).
+ */
+export async function openInStaffApp(
+  browser: Browser,
+  baseURL: string | undefined,
+  name: string,
+  route: string,
+  heading?: string,
+): Promise<Page> {
+  const page = await signInToStaffApp(browser, baseURL, name);
+  await page.goto(`/addin/#/${route}`);
+  await expect(
+    page.getByRole('heading', { level: 2, ...(heading === undefined ? {} : { name: heading }) }),
+  ).toBeVisible();
+  return page;
+}
+
+/** A staff member's API (by email), a seeded matter (by number) and one of its contacts (by name). */
+export async function staffOnMatter(request: APIRequestContext, email: string, number: string, contactName: string) {
+  const token = await staffToken(request, email);
+  const api = staffApi(request, token);
+  const matter = await findMatter(api, number);
+  const contact = await findMatterContact(api, matter.id, contactName);
+  return { token, api, matter, contact };
+}
+
+/** Starts an external conversation on a matter; contacts with an email get a secure link. */
+export async function startExternalConversation(
+  api: StaffApi,
+  matterId: string,
+  contactIds: string[],
+): Promise<{ id: string; title: string }> {
+  return api.post('/conversations', { kind: 'external_matter', matterId, contactIds });
+}
+
+/** Starts an external conversation with one contact and waits for the secure link emailed to them. */
+export async function startConversationWithLink(
+  request: APIRequestContext,
+  api: StaffApi,
+  matterId: string,
+  contact: { id: string; email: string | null },
+): Promise<{ conversation: { id: string; title: string }; link: string }> {
+  const seen = await outboxIds(request);
+  const conversation = await startExternalConversation(api, matterId, [contact.id]);
+  const email = await waitForEmail(request, seen, (m) => m.kind === 'secure_link' && m.to === contact.email);
+  return { conversation, link: secureLinkOf(email) };
 }
 
 /** A small but real PDF (one blank page) with a unique comment, so its hash is unique per run. */

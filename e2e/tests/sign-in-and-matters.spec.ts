@@ -1,12 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-
-async function signInAs(page: Page, name: string) {
-  await page.goto('/addin/');
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.getByRole('button', { name: `Sign in as ${name}`, exact: true }).click();
-  await expect(page).toHaveURL(/\/addin\/$/); // the token fragment is consumed and removed
-  await expect(page.getByRole('img', { name: `Signed in as ${name}` })).toBeVisible();
-}
+import { signInStaff } from './portal-support.js';
 
 function matterLink(page: Page, number: string) {
   return page.getByRole('list', { name: 'Matters' }).getByRole('link', { name: new RegExp(`^${number}\\b`) });
@@ -15,7 +8,7 @@ function matterLink(page: Page, number: string) {
 test('when a staff member signs in on the dev page, then the seeded matters are listed and restricted ones only for listed staff', async ({
   page,
 }) => {
-  await signInAs(page, 'Alex Morgan');
+  await signInStaff(page, 'Alex Morgan');
 
   const matters = page.getByRole('list', { name: 'Matters' });
   await expect(matterLink(page, '2026-0001')).toBeVisible();
@@ -41,7 +34,7 @@ test('when a staff member signs in on the dev page, then the seeded matters are 
   await expect(page.getByRole('button', { name: 'Sign in', exact: true })).toBeVisible();
   expect(await page.evaluate(() => sessionStorage.getItem('confer.staffToken'))).toBeNull();
 
-  await signInAs(page, 'Tom Becker');
+  await signInStaff(page, 'Tom Becker');
   await expect(matterLink(page, '2026-0001')).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: /^\d+\+? matters?$/ })).toBeVisible();
   await expect(matterLink(page, '2026-0002')).toHaveCount(0);

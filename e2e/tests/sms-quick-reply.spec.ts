@@ -1,8 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { findMatter, findMatterContact, signInToStaffApp, staffApi, staffToken } from './portal-support.js';
-import { setContactMobile } from './sms-support.js';
-
-type Conversation = { id: string; title: string };
+import { openTextableConversation } from './sms-support.js';
 
 const JORDAN_MOBILE = '+447412345678';
 
@@ -13,20 +10,12 @@ test('when staff send a message as SMS, then the client gets a text with a quick
 }) => {
   const stamp = Date.now().toString(36);
   // An external conversation with Jordan Ellis, who has a UK mobile (the firm texts the UK).
-  const token = await staffToken(request, 'alex.morgan@harbourvale.example');
-  const api = staffApi(request, token);
-  const matter = await findMatter(api, '2026-0001');
-  const jordan = await findMatterContact(api, matter.id, 'Jordan Ellis');
-  await setContactMobile(request, token, jordan.id, JORDAN_MOBILE);
-  const conversation = await api.post<Conversation>('/conversations', {
-    kind: 'external_matter',
-    matterId: matter.id,
-    contactIds: [jordan.id],
+  const { matter, conversation, staff } = await openTextableConversation(browser, request, baseURL, {
+    staffEmail: 'alex.morgan@harbourvale.example',
+    staffName: 'Alex Morgan',
+    contactName: 'Jordan Ellis',
+    mobile: JORDAN_MOBILE,
   });
-
-  const staff = await signInToStaffApp(browser, baseURL, 'Alex Morgan');
-  await staff.goto(`/addin/#/conversations/${conversation.id}`);
-  await expect(staff.getByRole('heading', { level: 2, name: conversation.title })).toBeVisible();
 
   // Send as SMS: the composer says who will be texted before sending.
   const smsSwitch = staff.getByRole('switch', { name: 'Send as SMS' });

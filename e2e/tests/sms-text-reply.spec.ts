@@ -1,8 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { findMatter, findMatterContact, signInToStaffApp, staffApi, staffToken } from './portal-support.js';
-import { setContactMobile } from './sms-support.js';
-
-type Conversation = { id: string; title: string };
+import { openTextableConversation } from './sms-support.js';
 
 const SAM_MOBILE = '+447412345679';
 
@@ -12,21 +9,13 @@ test('when a client answers a text by text, then the reply appears live in the s
   baseURL,
 }) => {
   const stamp = Date.now().toString(36);
-  const token = await staffToken(request, 'priya.shah@harbourvale.example');
-  const api = staffApi(request, token);
-  const matter = await findMatter(api, '2026-0001');
-  const sam = await findMatterContact(api, matter.id, 'Sam Ellis');
-  await setContactMobile(request, token, sam.id, SAM_MOBILE);
-  const conversation = await api.post<Conversation>('/conversations', {
-    kind: 'external_matter',
-    matterId: matter.id,
-    contactIds: [sam.id],
-  });
-
   // Staff open the conversation and send a message as SMS.
-  const staff = await signInToStaffApp(browser, baseURL, 'Priya Shah');
-  await staff.goto(`/addin/#/conversations/${conversation.id}`);
-  await expect(staff.getByRole('heading', { level: 2, name: conversation.title })).toBeVisible();
+  const { conversation, staff } = await openTextableConversation(browser, request, baseURL, {
+    staffEmail: 'priya.shah@harbourvale.example',
+    staffName: 'Priya Shah',
+    contactName: 'Sam Ellis',
+    mobile: SAM_MOBILE,
+  });
   await staff.getByRole('switch', { name: 'Send as SMS' }).check();
   await expect(staff.getByText('Will be texted to Sam Ellis.')).toBeVisible();
   const original = `Please bring photo ID to the completion meeting (${stamp}).`;

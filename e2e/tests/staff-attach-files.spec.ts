@@ -3,16 +3,14 @@ import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import {
   findMatter,
-  findMatterContact,
+  openInStaffApp,
   openLinkAndSignIn,
-  outboxIds,
   portalMessage,
-  secureLinkOf,
   sha256,
-  signInToStaffApp,
   staffApi,
+  staffOnMatter,
   staffToken,
-  waitForEmail,
+  startConversationWithLink,
 } from './portal-support.js';
 
 type Conversation = { id: string };
@@ -44,25 +42,16 @@ test('when staff drop three files on an external conversation, then each shows i
   baseURL,
 }) => {
   const stamp = Date.now().toString(36);
-  const token = await staffToken(request, 'alex.morgan@harbourvale.example');
-  const api = staffApi(request, token);
-  const matter = await findMatter(api, '2026-0001');
-  const jordan = await findMatterContact(api, matter.id, 'Jordan Ellis');
-  const seen = await outboxIds(request);
-  const conversation = await api.post<Conversation>('/conversations', {
-    kind: 'external_matter',
-    matterId: matter.id,
-    contactIds: [jordan.id],
-  });
-  const link = secureLinkOf(
-    await waitForEmail(request, seen, (m) => m.kind === 'secure_link' && m.to === JORDAN_EMAIL),
-  );
+  const {
+    api,
+    matter,
+    contact: jordan,
+  } = await staffOnMatter(request, 'alex.morgan@harbourvale.example', '2026-0001', 'Jordan Ellis');
+  const { conversation, link } = await startConversationWithLink(request, api, matter.id, jordan);
 
   // Staff open the conversation in the staff app. The upload is held at the network until the
   // progress bars have been seen (locally it would finish before anyone could look).
-  const staff = await signInToStaffApp(browser, baseURL, 'Alex Morgan');
-  await staff.goto(`/addin/#/conversations/${conversation.id}`);
-  await expect(staff.getByRole('heading', { level: 2 })).toBeVisible();
+  const staff = await openInStaffApp(browser, baseURL, 'Alex Morgan', `conversations/${conversation.id}`);
   let release = () => {};
   const released = new Promise<void>((resolve) => (release = resolve));
   await staff.route(`**/api/v1/conversations/${conversation.id}/uploads`, async (route) => {
@@ -210,9 +199,13 @@ test('when staff attach more than 130 files, or cancel a file while it uploads, 
     matterId: matter.id,
     name: `File limits ${stamp}`,
   });
-  const staff = await signInToStaffApp(browser, baseURL, 'Alex Morgan');
-  await staff.goto(`/addin/#/conversations/${conversation.id}`);
-  await expect(staff.getByRole('heading', { level: 2, name: `File limits ${stamp}` })).toBeVisible();
+  const staff = await openInStaffApp(
+    browser,
+    baseURL,
+    'Alex Morgan',
+    `conversations/${conversation.id}`,
+    `File limits ${stamp}`,
+  );
 
   const files = Array.from({ length: 131 }, (_, i) => ({ name: `note-${i + 1}-${stamp}.txt`, bytes: randomBytes(16) }));
   await dropFiles(staff, files);

@@ -1,5 +1,5 @@
-import { ApiProblem } from './api-problem.js';
-import type { ProblemDocument } from './api-types.js';
+import type { ApiProblem } from './api-problem.js';
+import { postPortalForm, problemFromAnswer } from './post-portal-form.js';
 
 /*
  * The client portal's API (/api/portal/v1): wire types and a typed client.
@@ -240,18 +240,6 @@ export type PortalUpload = {
   abort: () => void;
 };
 
-function problemFromJson(status: number, statusText: string, text: string, contentType: string): ApiProblem {
-  if (contentType.includes('json') && text) {
-    try {
-      const body = JSON.parse(text) as Partial<ProblemDocument>;
-      return new ApiProblem({ ...body, status });
-    } catch {
-      // fall through to a generic problem
-    }
-  }
-  return new ApiProblem({ status, title: statusText || undefined });
-}
-
 export const isAbortError = (error: unknown) => error instanceof DOMException && error.name === 'AbortError';
 
 export function createPortalClient(options: PortalClientOptions) {
@@ -294,7 +282,7 @@ export function createPortalClient(options: PortalClientOptions) {
     if (!response.ok) {
       const text = await response.text().catch(() => '');
       throw checkSignedIn(
-        problemFromJson(response.status, response.statusText, text, response.headers.get('content-type') ?? ''),
+        problemFromAnswer(response.status, response.statusText, text, response.headers.get('content-type') ?? ''),
       );
     }
     if (response.status === 204 || response.status === 205) return undefined as T;
@@ -306,39 +294,17 @@ export function createPortalClient(options: PortalClientOptions) {
 
   /** Sends files (and optional text) as one message, with upload progress and cancel. */
   function uploadFiles(conversationId: string, input: PortalUploadInput): PortalUpload {
-    const xhr = options.createXhr?.() ?? new XMLHttpRequest();
-    const promise = new Promise<PortalMessage>((resolve, reject) => {
-      const form = new FormData();
-      if (input.body) form.append('body', input.body);
-      for (const file of input.files) form.append('files', file, file.name);
-      xhr.open('POST', url(`/conversations/${id(conversationId)}/uploads`));
-      xhr.setRequestHeader('accept', 'application/json, application/problem+json');
-      xhr.setRequestHeader('Idempotency-Key', input.idempotencyKey);
-      const csrf = options.getCsrfToken();
-      if (csrf) xhr.setRequestHeader('X-CSRF-Token', csrf);
-      xhr.upload.onprogress = (event) => {
-        if (event.lengthComputable) input.onProgress?.({ loaded: event.loaded, total: event.total });
-      };
-      xhr.onload = () => {
-        const text = typeof xhr.responseText === 'string' ? xhr.responseText : '';
-        if (xhr.status >= 200 && xhr.status < 300) {
-          try {
-            resolve(JSON.parse(text) as PortalMessage);
-          } catch (error) {
-            reject(error instanceof Error ? error : new Error('The server sent an unreadable answer'));
-          }
-          return;
-        }
-        reject(
-          checkSignedIn(problemFromJson(xhr.status, xhr.statusText, text, xhr.getResponseHeader('content-type') ?? '')),
-        );
-      };
-      xhr.onerror = () => reject(new TypeError('The upload could not reach the server'));
-      xhr.ontimeout = () => reject(new TypeError('The upload timed out'));
-      xhr.onabort = () => reject(new DOMException('The upload was cancelled', 'AbortError'));
-      xhr.send(form);
+    const form = new FormData();
+    if (input.body) form.append('body', input.body);
+    for (const file of input.files) form.append('files', file, file.name);
+    return postPortalForm<PortalMessage>(options.createXhr?.() ?? new XMLHttpRequest(), {
+      url: url(`/conversations/${id(conversationId)}/uploads`),
+      form,
+      headers: { 'Idempotency-Key': input.idempotencyKey },
+      csrfToken: options.getCsrfToken(),
+      onProgress: input.onProgress,
+      onProblem: checkSignedIn,
     });
-    return { promise, abort: () => xhr.abort() };
   }
 
   return {

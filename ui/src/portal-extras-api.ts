@@ -1,5 +1,4 @@
-import { ApiProblem } from './api-problem.js';
-import type { ProblemDocument } from './api-types.js';
+import type { ApiProblem } from './api-problem.js';
 import type {
   FormAnswers,
   FormRequest,
@@ -8,6 +7,7 @@ import type {
   PortalInvoiceList,
 } from './extras-types.js';
 import { PORTAL_API_PREFIX, type PortalUploadProgress } from './portal-api.js';
+import { postPortalForm } from './post-portal-form.js';
 
 type Sig = { signal?: AbortSignal };
 type Items<T> = { items: T[] };
@@ -52,17 +52,6 @@ export function portalInvoicePdfUrl(invoiceId: string, baseUrl = ''): string {
   return `${baseUrl.replace(/\/+$/, '')}${PORTAL_API_PREFIX}/invoices/${id(invoiceId)}/pdf`;
 }
 
-function problemOf(status: number, statusText: string, text: string, contentType: string): ApiProblem {
-  if (contentType.includes('json') && text) {
-    try {
-      return new ApiProblem({ ...(JSON.parse(text) as Partial<ProblemDocument>), status });
-    } catch {
-      // fall through to a generic problem
-    }
-  }
-  return new ApiProblem({ status, title: statusText || undefined });
-}
-
 /** Portal calls for events, intake forms, invoices and the extended To do. */
 export function createPortalExtrasApi(options: PortalExtrasOptions) {
   const { request } = options;
@@ -74,37 +63,17 @@ export function createPortalExtrasApi(options: PortalExtrasOptions) {
     file: File,
     onProgress?: (progress: PortalUploadProgress) => void,
   ): FormFileUpload {
-    const xhr = new XMLHttpRequest();
-    const promise = new Promise<FormUploadedFile>((resolve, reject) => {
-      const form = new FormData();
-      form.append('file', file, file.name);
-      xhr.open('POST', `${baseUrl}${PORTAL_API_PREFIX}/forms/${id(requestId)}/files`);
-      xhr.setRequestHeader('accept', 'application/json, application/problem+json');
-      const csrf = options.getCsrfToken();
-      if (csrf) xhr.setRequestHeader('X-CSRF-Token', csrf);
-      xhr.upload.onprogress = (event) => {
-        if (event.lengthComputable) onProgress?.({ loaded: event.loaded, total: event.total });
-      };
-      xhr.onload = () => {
-        const text = typeof xhr.responseText === 'string' ? xhr.responseText : '';
-        if (xhr.status >= 200 && xhr.status < 300) {
-          try {
-            resolve(JSON.parse(text) as FormUploadedFile);
-          } catch (error) {
-            reject(error instanceof Error ? error : new Error('The server sent an unreadable answer'));
-          }
-          return;
-        }
-        const problem = problemOf(xhr.status, xhr.statusText, text, xhr.getResponseHeader('content-type') ?? '');
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return postPortalForm<FormUploadedFile>(new XMLHttpRequest(), {
+      url: `${baseUrl}${PORTAL_API_PREFIX}/forms/${id(requestId)}/files`,
+      form,
+      csrfToken: options.getCsrfToken(),
+      onProgress,
+      onProblem: (problem) => {
         if (problem.status === 401 && problem.code === 'not_signed_in') options.onNotSignedIn?.(problem);
-        reject(problem);
-      };
-      xhr.onerror = () => reject(new TypeError('The upload could not reach the server'));
-      xhr.ontimeout = () => reject(new TypeError('The upload timed out'));
-      xhr.onabort = () => reject(new DOMException('The upload was cancelled', 'AbortError'));
-      xhr.send(form);
+      },
     });
-    return { promise, abort: () => xhr.abort() };
   }
 
   return {

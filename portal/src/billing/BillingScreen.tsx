@@ -6,6 +6,7 @@ import { ErrorBar } from '../common/ErrorBar';
 import { BillingIcon } from '../common/icons';
 import { Loading } from '../common/Loading';
 import { Page } from '../common/Page';
+import { ListSection } from '../common/ListSection';
 import { useListStyles } from '../common/list-styles';
 import { useLoader } from '../common/use-loader';
 import { portalExtras } from '../session/portal-extras';
@@ -79,38 +80,29 @@ export function BillingScreen() {
         </section>
       ) : null}
       {data && data.items.length > 0 ? (
-        <section className={list.section} aria-labelledby="billing-outstanding">
-          <Subtitle2 as="h3" id="billing-outstanding" className={list.sectionHeading}>
-            Outstanding
-          </Subtitle2>
-          {outstanding.length === 0 ? (
+        <ListSection
+          id="billing-outstanding"
+          heading="Outstanding"
+          items={outstanding}
+          keyOf={(invoice) => invoice.id}
+          renderItem={(invoice) => <InvoiceRow invoice={invoice} today={today} />}
+          nameList
+          empty={
             <Body1 as="p" className={styles.muted}>
               Nothing to pay at the moment.
             </Body1>
-          ) : (
-            <ul className={list.list} aria-labelledby="billing-outstanding">
-              {outstanding.map((invoice) => (
-                <li key={invoice.id} className={list.item}>
-                  <InvoiceRow invoice={invoice} today={today} />
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
+          }
+        />
       ) : null}
       {paid.length > 0 ? (
-        <section className={list.section} aria-labelledby="billing-paid">
-          <Subtitle2 as="h3" id="billing-paid" className={list.sectionHeading}>
-            Paid
-          </Subtitle2>
-          <ul className={list.list} aria-labelledby="billing-paid">
-            {paid.map((invoice) => (
-              <li key={invoice.id} className={list.item}>
-                <InvoiceRow invoice={invoice} today={today} />
-              </li>
-            ))}
-          </ul>
-        </section>
+        <ListSection
+          id="billing-paid"
+          heading="Paid"
+          items={paid}
+          keyOf={(invoice) => invoice.id}
+          renderItem={(invoice) => <InvoiceRow invoice={invoice} today={today} />}
+          nameList
+        />
       ) : null}
     </Page>
   );

@@ -1,37 +1,18 @@
-import { Caption1, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { Caption1 } from '@fluentui/react-components';
 import type { FormRequest } from '@confer/ui';
 import { EmptyState } from '../common/EmptyState';
 import { ErrorBar } from '../common/ErrorBar';
 import { FormIcon } from '../common/icons';
+import { LinkRow, useLinkRowStyles } from '../common/LinkRow';
+import { ListSection } from '../common/ListSection';
 import { Loading } from '../common/Loading';
 import { Page } from '../common/Page';
 import { formatDateTime } from '../common/format-day';
-import { useListStyles } from '../common/list-styles';
 import { matterLine } from '../common/matter-line';
 import { useLoader } from '../common/use-loader';
 import { DocsTabs } from '../docs/DocsTabs';
-import { RouterLink } from '../routing/RouterLink';
 import { portalExtras } from '../session/portal-extras';
 import { useLiveEvent, usePortal } from '../shell/portal-context';
-
-const useStyles = makeStyles({
-  row: {
-    display: 'flex',
-    alignItems: 'flex-start',
-    gap: tokens.spacingHorizontalM,
-    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
-    borderRadius: tokens.borderRadiusMedium,
-    color: tokens.colorNeutralForeground1,
-    textDecoration: 'none',
-    ':hover': { backgroundColor: tokens.colorSubtleBackgroundHover },
-    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
-  },
-  icon: { fontSize: '24px', color: tokens.colorBrandForeground1, display: 'flex', flexShrink: 0 },
-  text: { display: 'flex', flexDirection: 'column', minWidth: 0, gap: '2px' },
-  title: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
-  meta: { color: tokens.colorNeutralForeground3 },
-  fresh: { color: tokens.colorBrandForeground1, fontWeight: tokens.fontWeightSemibold },
-});
 
 function statusText(request: FormRequest): string {
   if (request.status === 'submitted' && request.submittedAt) return `Sent ${formatDateTime(request.submittedAt)}`;
@@ -40,27 +21,20 @@ function statusText(request: FormRequest): string {
 }
 
 function FormRow({ request }: { request: FormRequest }) {
-  const styles = useStyles();
+  const styles = useLinkRowStyles();
   return (
-    <RouterLink className={styles.row} to={{ name: 'form', requestId: request.id }}>
-      <span className={styles.icon}>
-        <FormIcon />
-      </span>
-      <span className={styles.text}>
-        <span className={styles.title}>{request.form.title}</span>
-        <Caption1 className={styles.meta}>{matterLine(request.matter)}</Caption1>
-        <Caption1 className={request.status === 'sent' ? styles.fresh : styles.meta}>
-          {request.status === 'sent' ? 'Not started · ' : ''}
-          {statusText(request)}
-        </Caption1>
-      </span>
-    </RouterLink>
+    <LinkRow to={{ name: 'form', requestId: request.id }} icon={<FormIcon />} title={request.form.title}>
+      <Caption1 className={styles.meta}>{matterLine(request.matter)}</Caption1>
+      <Caption1 className={request.status === 'sent' ? styles.fresh : styles.meta}>
+        {request.status === 'sent' ? 'Not started · ' : ''}
+        {statusText(request)}
+      </Caption1>
+    </LinkRow>
   );
 }
 
 /** The intake forms the firm asked the client to fill in: to complete, then submitted. */
 export function FormsScreen() {
-  const list = useListStyles();
   const { session } = usePortal();
   const forms = useLoader(`forms:${session.firm.id}`, (signal) => portalExtras.listForms({ signal }));
   const { reload } = forms;
@@ -82,32 +56,24 @@ export function FormsScreen() {
         </EmptyState>
       ) : null}
       {open.length > 0 ? (
-        <section className={list.section} aria-labelledby="forms-open">
-          <Subtitle2 as="h3" id="forms-open" className={list.sectionHeading}>
-            To complete
-          </Subtitle2>
-          <ul className={list.list} aria-labelledby="forms-open">
-            {open.map((request) => (
-              <li key={request.id} className={list.item}>
-                <FormRow request={request} />
-              </li>
-            ))}
-          </ul>
-        </section>
+        <ListSection
+          id="forms-open"
+          heading="To complete"
+          items={open}
+          keyOf={(request) => request.id}
+          renderItem={(request) => <FormRow request={request} />}
+          nameList
+        />
       ) : null}
       {done.length > 0 ? (
-        <section className={list.section} aria-labelledby="forms-done">
-          <Subtitle2 as="h3" id="forms-done" className={list.sectionHeading}>
-            Submitted
-          </Subtitle2>
-          <ul className={list.list} aria-labelledby="forms-done">
-            {done.map((request) => (
-              <li key={request.id} className={list.item}>
-                <FormRow request={request} />
-              </li>
-            ))}
-          </ul>
-        </section>
+        <ListSection
+          id="forms-done"
+          heading="Submitted"
+          items={done}
+          keyOf={(request) => request.id}
+          renderItem={(request) => <FormRow request={request} />}
+          nameList
+        />
       ) : null}
     </Page>
   );
