@@ -2,7 +2,6 @@ import { useEffect, useState } from 'react';
 import type { Contact, Conversation, Me } from '@confer/ui';
 import { planSmsRecipients, type SmsRecipientPlan } from './plan-sms-recipients';
 import { useApi } from './use-api';
-import { useSmsApi } from './use-sms-api';
 
 export type SmsOption = {
   /** "Send as SMS" is offered: an external matter conversation that can be written to. */
@@ -16,44 +15,36 @@ export type SmsOption = {
 
 /**
  * The composer's "Send as SMS" switch: offered in external matter conversations only. When
- * switched on, loads the matter's contacts (and, for admins, the allowed countries) to say
- * before sending who will be texted and who cannot be, and why.
+ * switched on, loads the matter's contacts and, with the firm's allowed countries (on `me`),
+ * says before sending who will be texted and who cannot be, and why.
  */
 export function useSmsOption(conversation: Conversation | null, me: Me, readOnly: boolean): SmsOption {
   const api = useApi();
-  const smsApi = useSmsApi();
   const available = conversation?.kind === 'external_matter' && !readOnly;
   const [enabled, setEnabled] = useState(false);
-  const [loaded, setLoaded] = useState<{ contacts: Contact[]; countries: string[] | null } | null>(null);
+  const [loaded, setLoaded] = useState<{ contacts: Contact[] } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const matterId = conversation?.matterId ?? null;
-  const isAdmin = me.staff.role === 'admin';
 
   useEffect(() => {
     if (!available || !enabled || !matterId) return;
     const controller = new AbortController();
     const { signal } = controller;
     setError(null);
-    Promise.all([
-      api.listMatterContacts(matterId, { signal }),
-      isAdmin
-        ? smsApi.getFirmSettings({ signal }).then(
-            (s) => s.smsAllowedCountries,
-            () => null,
-          )
-        : Promise.resolve(null),
-    ]).then(
-      ([contacts, countries]) => {
-        if (!signal.aborted) setLoaded({ contacts: contacts.items, countries });
+    api.listMatterContacts(matterId, { signal }).then(
+      (contacts) => {
+        if (!signal.aborted) setLoaded({ contacts: contacts.items });
       },
       (e: unknown) => {
         if (!signal.aborted) setError(e);
       },
     );
     return () => controller.abort();
-  }, [api, smsApi, available, enabled, matterId, isAdmin]);
+  }, [api, available, enabled, matterId]);
 
   const plans =
-    loaded && conversation ? planSmsRecipients(conversation.participants, loaded.contacts, loaded.countries) : null;
+    loaded && conversation
+      ? planSmsRecipients(conversation.participants, loaded.contacts, me.firm.smsAllowedCountries)
+      : null;
   return { available, enabled: available && enabled, setEnabled, plans, error };
 }

@@ -26,6 +26,8 @@ export type Firm = {
   id: string;
   name: string;
   country: string;
+  /** ISO 3166 codes texts may go to. */
+  smsAllowedCountries: string[];
 };
 
 export type Me = {
