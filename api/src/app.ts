@@ -181,10 +181,7 @@ export function createApp(deps: AppDeps): Express {
       return { firmId: ctx.firmId, audience: 'contact', id: ctx.contactId, conversationId: ctx.scopeConversationId };
     },
   });
-  // one URL, two answers: EventSource (Accept: text/event-stream) gets the live stream, anything else the events list
-  portalApi.get('/events', (req, res, next) =>
-    (req.get('accept') ?? '').includes('text/event-stream') ? portalEventStream(req, res, next) : next(),
-  );
+  portalApi.get('/events', portalEventStream);
   const portalRoutes = new RouteTable(portalApi, registry, '/api/portal/v1', contactContextOf, [{ portalSession: [] }]);
   addPortalRoutes(portalRoutes, { db, blobs: deps.blobs, clock, uploads: config.uploads });
   addPortalExtrasRoutes(portalRoutes, { db, blobs: deps.blobs, clock, config, uploads: config.uploads });

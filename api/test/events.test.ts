@@ -198,14 +198,14 @@ describe('portal events', () => {
     const cancelled = (await add('Called off', inDays(4), inDays(4, 15), [client.contact.id])).body;
     await staff('post', `/events/${cancelled.id}/cancel`);
 
-    const list = await client.session.get('/events').set('Accept', 'application/json');
+    const list = await client.session.get('/calendar-events');
     expect(list.status).toBe(200);
     expect(list.body.items.map((e: { id: string }) => e.id)).toEqual([soon.id, later.id]);
     expect(list.body.items[0].attendees).toEqual(expect.arrayContaining([{ name: 'Priya' }, { name: 'Otto' }]));
     expect(JSON.stringify(list.body)).not.toContain(other.contact.id);
 
     const ics = await client.session
-      .get(`/events/${soon.id}/ics`)
+      .get(`/calendar-events/${soon.id}/ics`)
       .buffer(true)
       .parse((res, cb) => {
         let text = '';
@@ -226,12 +226,12 @@ describe('portal events', () => {
     expect(body).toMatch(/DTSTAMP:\d{8}T\d{6}Z\r\n/);
     expect(body).toContain('STATUS:CONFIRMED');
 
-    expect((await client.session.get(`/events/${notMine.id}/ics`)).status).toBe(404);
-    expect((await client.session.get(`/events/${past.id}/ics`)).status).toBe(200);
-    const cancelledIcs = await client.session.get(`/events/${cancelled.id}/ics`);
+    expect((await client.session.get(`/calendar-events/${notMine.id}/ics`)).status).toBe(404);
+    expect((await client.session.get(`/calendar-events/${past.id}/ics`)).status).toBe(200);
+    const cancelledIcs = await client.session.get(`/calendar-events/${cancelled.id}/ics`);
     expect(cancelledIcs.text).toContain('STATUS:CANCELLED');
 
-    // the same URL still serves the live stream to EventSource
+    // the live stream keeps its own path
     const stream = await openEventStream(`${app.baseUrl}/api/portal/v1/events`, {
       headers: { Cookie: client.session.cookie },
     });
@@ -250,16 +250,16 @@ describe('portal events', () => {
         attendeeContactIds: [client.contact.id],
       })
     ).body;
-    expect((await client.session.get('/events').set('Accept', 'application/json')).body.items).toHaveLength(1);
+    expect((await client.session.get('/calendar-events')).body.items).toHaveLength(1);
 
     const other = await createFirm(app);
     const stranger = await signedInClient(app, other.member.token, other.firm.id, { name: 'Stranger' });
-    expect((await stranger.session.get('/events').set('Accept', 'application/json')).body.items).toEqual([]);
-    expect((await stranger.session.get(`/events/${event.id}/ics`)).status).toBe(404);
+    expect((await stranger.session.get('/calendar-events')).body.items).toEqual([]);
+    expect((await stranger.session.get(`/calendar-events/${event.id}/ics`)).status).toBe(404);
 
     await staff('post', `/matters/${client.matterId}/contacts/${client.contact.id}/end-engagement`);
-    expect((await client.session.get('/events').set('Accept', 'application/json')).body.items).toEqual([]);
-    expect((await client.session.get(`/events/${event.id}/ics`)).status).toBe(404);
+    expect((await client.session.get('/calendar-events')).body.items).toEqual([]);
+    expect((await client.session.get(`/calendar-events/${event.id}/ics`)).status).toBe(404);
   });
 
   test('when the engagement ends on a matter where the client has no conversation, then its events are gone too, until staff link them again', async () => {
@@ -274,9 +274,7 @@ describe('portal events', () => {
       attendeeContactIds: [client.contact.id],
     });
     const titles = async () =>
-      (
-        (await client.session.get('/events').set('Accept', 'application/json')).body.items as Array<{ title: string }>
-      ).map((e) => e.title);
+      ((await client.session.get('/calendar-events')).body.items as Array<{ title: string }>).map((e) => e.title);
     expect(await titles()).toEqual(['Valuation visit']);
     await staff('post', `/matters/${other}/contacts/${client.contact.id}/end-engagement`);
     expect(await titles()).toEqual([]);

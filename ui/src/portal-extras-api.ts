@@ -29,12 +29,6 @@ export type PortalExtrasOptions = {
   baseUrl?: string;
 };
 
-/**
- * The list of the contact's upcoming events. The same path is the live stream when asked for
- * `text/event-stream`; the client's JSON `Accept` header gets the list.
- */
-export const PORTAL_EVENTS_LIST_PATH = '/events';
-
 export type FormFileUpload = {
   promise: Promise<FormUploadedFile>;
   abort: () => void;
@@ -44,7 +38,7 @@ const id = (value: string) => encodeURIComponent(value);
 
 /** Link of an event's calendar file (text/calendar, downloaded as an attachment). */
 export function portalEventIcsUrl(eventId: string, baseUrl = ''): string {
-  return `${baseUrl.replace(/\/+$/, '')}${PORTAL_API_PREFIX}/events/${id(eventId)}/ics`;
+  return `${baseUrl.replace(/\/+$/, '')}${PORTAL_API_PREFIX}/calendar-events/${id(eventId)}/ics`;
 }
 
 /** Link of an invoice's PDF (downloaded as an attachment). */
@@ -78,7 +72,7 @@ export function createPortalExtrasApi(options: PortalExtrasOptions) {
 
   return {
     uploadFormFile,
-    listEvents: (o: Sig = {}) => request<Items<PortalCalendarEvent>>('GET', PORTAL_EVENTS_LIST_PATH, o),
+    listEvents: (o: Sig = {}) => request<Items<PortalCalendarEvent>>('GET', '/calendar-events', o),
     listForms: (o: Sig = {}) => request<Items<FormRequest>>('GET', '/forms', o),
     getForm: (requestId: string, o: Sig = {}) => request<FormRequest>('GET', `/forms/${id(requestId)}`, o),
     saveFormDraft: (requestId: string, answers: FormAnswers) =>

@@ -29,8 +29,8 @@ export function addPortalExtrasRoutes(routes: RouteTable<TContactContext>, deps:
   const { db } = deps;
   routes.add({
     method: 'get',
-    path: '/events',
-    summary: 'Upcoming events the contact attends, soonest first',
+    path: '/calendar-events',
+    summary: 'Upcoming matter events (meetings, hearings) the contact attends, soonest first',
     tags: ['portal events'],
     response: z.object({ items: z.array(ZPortalEvent) }),
     handler: ({ ctx }) => events.listUpcomingEvents(db, ctx, deps.clock.now()),
@@ -38,7 +38,7 @@ export function addPortalExtrasRoutes(routes: RouteTable<TContactContext>, deps:
   routes.addRaw(
     {
       method: 'get',
-      path: '/events/:id/ics',
+      path: '/calendar-events/:id/ics',
       summary: 'The event as an iCalendar file',
       tags: ['portal events'],
       params: ZIdParams,
