@@ -220,7 +220,7 @@ describe('send as SMS', () => {
     expect(me.body.firm.smsAllowedCountries).toEqual(['GB', 'IE']);
   });
 
-  test('when delivery reports arrive, then the status moves to delivered or failed and never back', async () => {
+  test('when delivery reports arrive, then the status moves to delivered or failed; a delivered text never moves again, while a failed one can still be delivered', async () => {
     const s = await externalConversation(app, { contacts: [{ name: 'Dee Delivered' }, { name: 'Fay Failed' }] });
     const res = await send(app, s.member.token, s.conversationId, 'Status check', true);
     const [dee, fay] = s.contacts;
@@ -233,9 +233,16 @@ describe('send as SMS', () => {
       const st = await statuses(s.member.token, res.body.id);
       return st[dee!.id] === 'delivered' && st[fay!.id] === 'failed';
     }, 'delivered and failed');
-    // a late "failed" for a delivered text, and a late "delivered" for a failed one, change nothing
-    await postWebhook(app, acs.deliveryReport(deeText.messageId, 'Failed'));
-    await postWebhook(app, acs.deliveryReport(fayText.messageId, 'Delivered'));
+    const fayRow = (await smsOf(s.member.token, res.body.id)).body.recipients.find(
+      (r: { contactId: string }) => r.contactId === fay!.id,
+    );
+    expect(fayRow.reason).toContain('Unknown subscriber.');
+    // staff see the summary on the message itself
+    const [message] = (await messagesOf(s.member.token, s.conversationId)).filter((m) => m.id === res.body.id);
+    expect(message!.sms!.recipients.map((r) => r.status).sort()).toEqual(['delivered', 'failed']);
+    // a later "failed" for the delivered text changes nothing; a later "delivered" for the failed one wins
+    await postWebhook(app, acs.deliveryReport(deeText.messageId, 'Failed', undefined, new Date(Date.now() + 60_000)));
+    await postWebhook(app, acs.deliveryReport(fayText.messageId, 'Delivered', undefined, new Date(Date.now() + 60_000)));
     await waitFor(
       async () =>
         (
@@ -246,13 +253,7 @@ describe('send as SMS', () => {
         )[0]!.n === 0,
       'events processed',
     );
-    const view = (await smsOf(s.member.token, res.body.id)).body;
-    const fayRow = view.recipients.find((r: { contactId: string }) => r.contactId === fay!.id);
-    expect(await statuses(s.member.token, res.body.id)).toEqual({ [dee!.id]: 'delivered', [fay!.id]: 'failed' });
-    expect(fayRow.reason).toContain('Unknown subscriber.');
-    // staff see the summary on the message itself
-    const [message] = (await messagesOf(s.member.token, s.conversationId)).filter((m) => m.id === res.body.id);
-    expect(message!.sms!.recipients.map((r) => r.status).sort()).toEqual(['delivered', 'failed']);
+    expect(await statuses(s.member.token, res.body.id)).toEqual({ [dee!.id]: 'delivered', [fay!.id]: 'delivered' });
   });
 
   test('when a message is resent as SMS, then a new text with a new link goes out and both attempts are listed', async () => {
@@ -436,6 +437,53 @@ describe('opting out', () => {
     );
     await send(app, s.member.token, s.conversationId, 'Welcome back', true);
     await waitFor(() => textsTo(mobile).some((t) => t.message.includes('Welcome back')), 'the text');
+  });
+
+  test('when a number texts "Stop please" or asks clearly to stop, then it is opted out with one confirmation and later texts are not sent; "don\'t stop" stays a message', async () => {
+    const s = await externalConversation(app, {
+      contacts: [{ name: 'Pat Polite' }, { name: 'Nell Negation' }, { name: 'Fin Firm' }],
+    });
+    const [pat, nell, fin] = s.contacts;
+    await send(app, s.member.token, s.conversationId, 'Your documents are ready', true);
+    for (const c of s.contacts) await waitFor(() => textsTo(c.mobile!)[0], `the text to ${c.name}`);
+    const confirmations = (mobile: string) => textsTo(mobile).filter((t) => /no more texts/.test(t.message));
+
+    await textFromPhone(app, pat!.mobile!, sender, 'Stop please');
+    await waitFor(() => confirmations(pat!.mobile!).length === 1, 'the opt-out confirmation');
+    await textFromPhone(app, pat!.mobile!, sender, 'Please stop texting me!');
+    await textFromPhone(app, nell!.mobile!, sender, "Don't stop, these updates help");
+    await textFromPhone(app, fin!.mobile!, sender, 'Stop, I have found another firm');
+    await waitFor(
+      async () =>
+        (
+          await queryRows<{ n: number }>(
+            app.db,
+            sql`select count(*)::int as n from webhook_events where processed_at is null`,
+          )
+        )[0]!.n === 0,
+      'events processed',
+    );
+    await waitFor(() => confirmations(fin!.mobile!).length === 1, "Fin's confirmation");
+
+    // the requests are not messages; the negation is, and so are Fin's words beyond "Stop"
+    const bodies = (await messagesOf(s.member.token, s.conversationId)).filter((m) => m.via === 'sms');
+    expect(bodies.map((m) => m.body).sort()).toEqual(["Don't stop, these updates help", 'Stop, I have found another firm']);
+
+    // later texts go to Nell only; one confirmation each, however often they asked
+    const later = await send(app, s.member.token, s.conversationId, 'Completion is booked', true);
+    const status = Object.fromEntries(
+      (later.body.sms.recipients as Array<{ contactId: string; status: string }>).map((r) => [r.contactId, r.status]),
+    );
+    expect(status[pat!.id]).toBe('opted_out');
+    expect(status[fin!.id]).toBe('opted_out');
+    await waitFor(() => textsTo(nell!.mobile!).some((t) => t.message.includes('Completion is booked')), "Nell's text");
+    await app.background.sweepNow();
+    for (const c of [pat!, fin!]) {
+      expect(textsTo(c.mobile!).some((t) => t.message.includes('Completion is booked'))).toBe(false);
+      expect(confirmations(c.mobile!)).toHaveLength(1);
+      expect(textsTo(c.mobile!)).toHaveLength(2); // the first text and the confirmation
+    }
+    expect(confirmations(nell!.mobile!)).toHaveLength(0);
   });
 
   test('when a number opts out while its text waits for an ACS outage, then that text is never handed to ACS', async () => {

@@ -69,6 +69,45 @@ export function smsReceivedDelivery(input: { from: string; to: string; message: 
 }
 
 /**
+ * The Event Grid delivery ACS sends with a text's delivery report, as in the ACS
+ * documentation's sample (numbers without the leading `+`; "Tag" spelled with a capital).
+ */
+export function smsDeliveryReportDelivery(input: {
+  messageId: string;
+  from: string;
+  to: string;
+  status: string;
+  details?: string;
+  tag?: string;
+  at?: Date;
+}) {
+  const at = (input.at ?? new Date()).toISOString();
+  const delivered = input.status === 'Delivered';
+  return [
+    {
+      id: `DeliveryReport_${randomUUID()}`,
+      topic:
+        '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/embedded/providers/microsoft.communication/communicationservices/confer-embedded',
+      subject: `/phonenumber/${input.from.replace(/^\+/, '')}`,
+      data: {
+        messageId: input.messageId,
+        from: input.from.replace(/^\+/, ''),
+        to: input.to,
+        deliveryStatus: input.status,
+        deliveryStatusDetails: input.details ?? (delivered ? 'No error.' : 'Carrier rejected the message.'),
+        receivedTimestamp: at,
+        deliveryAttempts: [{ timestamp: at, segmentsSucceeded: delivered ? 1 : 0, segmentsFailed: delivered ? 0 : 1 }],
+        Tag: input.tag,
+      },
+      eventType: eventTypes.deliveryReport,
+      dataVersion: '1.0',
+      metadataVersion: '1',
+      eventTime: at,
+    },
+  ];
+}
+
+/**
  * Embedded mode's phone simulator: every text per phone number, newest at the bottom, and a
  * reply box. A reply is posted, as the Event Grid `SMSReceived` delivery ACS would send, to
  * the real webhook over loopback (with the webhook secret), then this page reloads.

@@ -26,23 +26,3 @@ export const countryName = (code: string) => {
     return code;
   }
 };
-
-const stopWords = new Set(['STOP', 'STOPALL', 'UNSUBSCRIBE', 'CANCEL', 'END', 'QUIT', 'REVOKE', 'OPTOUT', 'OPT OUT']);
-const startWords = new Set(['START', 'UNSTOP']);
-
-/**
- * A whole message that is a keyword (any case, surrounding spaces and a final full stop or
- * exclamation mark ignored): `stop` opts the number out, `start` back in, `help` asks who
- * is texting. Anything else is a reply.
- */
-export function keywordOf(text: string): 'stop' | 'start' | 'help' | undefined {
-  const word = text
-    .trim()
-    .replace(/[.!]+$/u, '')
-    .replace(/\s+/gu, ' ')
-    .toUpperCase();
-  if (stopWords.has(word)) return 'stop';
-  if (startWords.has(word)) return 'start';
-  if (word === 'HELP') return 'help';
-  return undefined;
-}
