@@ -94,6 +94,23 @@ describe('send as SMS', () => {
     }
   });
 
+  test('when a message with links added by "Add link" is texted, then the text reads "Survey report: https://…" (no Markdown)', async () => {
+    const s = await externalConversation(app);
+    const body =
+      'See [Survey report](https://files.example/report%281%29.pdf), [https://harbourvale.example](https://harbourvale.example), ' +
+      '[email us](mailto:team@harbourvale.example), [call](tel:+442079460000) and [not a link](javascript:alert(1)).';
+    const res = await send(app, s.member.token, s.conversationId, body, true);
+    expect(res.status).toBe(201);
+    const text = await waitFor(() => textsTo(s.contacts[0]!.mobile!)[0], 'the text');
+    expect(text.message).toContain(
+      'See Survey report: https://files.example/report%281%29.pdf, https://harbourvale.example, ' +
+        'email us: team@harbourvale.example, call: +442079460000 and [not a link](javascript:alert(1)).',
+    );
+    // the conversation keeps the message as written
+    const [message] = (await messagesOf(s.member.token, s.conversationId)).filter((m) => m.id === res.body.id);
+    expect(message!.body).toBe(body);
+  });
+
   test('when contacts cannot be texted, then the message is still posted and each refusal is recorded with a clear reason', async () => {
     const s = await externalConversation(app, {
       contacts: [
@@ -242,7 +259,10 @@ describe('send as SMS', () => {
     expect(message!.sms!.recipients.map((r) => r.status).sort()).toEqual(['delivered', 'failed']);
     // a later "failed" for the delivered text changes nothing; a later "delivered" for the failed one wins
     await postWebhook(app, acs.deliveryReport(deeText.messageId, 'Failed', undefined, new Date(Date.now() + 60_000)));
-    await postWebhook(app, acs.deliveryReport(fayText.messageId, 'Delivered', undefined, new Date(Date.now() + 60_000)));
+    await postWebhook(
+      app,
+      acs.deliveryReport(fayText.messageId, 'Delivered', undefined, new Date(Date.now() + 60_000)),
+    );
     await waitFor(
       async () =>
         (
@@ -467,7 +487,10 @@ describe('opting out', () => {
 
     // the requests are not messages; the negation is, and so are Fin's words beyond "Stop"
     const bodies = (await messagesOf(s.member.token, s.conversationId)).filter((m) => m.via === 'sms');
-    expect(bodies.map((m) => m.body).sort()).toEqual(["Don't stop, these updates help", 'Stop, I have found another firm']);
+    expect(bodies.map((m) => m.body).sort()).toEqual([
+      "Don't stop, these updates help",
+      'Stop, I have found another firm',
+    ]);
 
     // later texts go to Nell only; one confirmation each, however often they asked
     const later = await send(app, s.member.token, s.conversationId, 'Completion is booked', true);

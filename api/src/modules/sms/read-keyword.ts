@@ -31,9 +31,7 @@ const filler = new Set(
 
 /** Polite openings before a request ("please", "can you", "I would like to"). */
 const politeOpenings = new Set(
-  'please pls plz kindly can could would will you u i id i\'d want wish like to just hi hello hey ok okay so'.split(
-    ' ',
-  ),
+  "please pls plz kindly can could would will you u i id i'd want wish like to just hi hello hey ok okay so".split(' '),
 );
 
 const wordsOf = (text: string) =>

@@ -17,6 +17,7 @@ import { announceSmsStatus } from '../notifications/send-outbox.js';
 import { listMessageTexts, type TSmsRecipientRow } from '../notifications/outbox-repository.js';
 import { hashToken, newToken } from '../portal-auth/tokens.js';
 import { isOptedOut } from './opt-out-repository.js';
+import { plainTextForSms } from './plain-text-for-sms.js';
 import { countryName, countryOf, toE164 } from './phone.js';
 import * as repo from './repository.js';
 
@@ -48,9 +49,12 @@ export function senderNumberOf(config: TConfig, firm: Pick<TFirm, 'smsSenderNumb
 export const allowedCountriesOf = (firm: Pick<TFirm, 'smsAllowedCountries' | 'country'>) =>
   firm.smsAllowedCountries.length > 0 ? firm.smsAllowedCountries : [firm.country];
 
-/** The text itself: who it is from, the message (shortened), the personal reply link, how to stop. */
+/**
+ * The text itself: who it is from, the message as plain text (links written out, shortened),
+ * the personal reply link, how to stop.
+ */
 export function smsText(firmName: string, body: string, replyUrl: string): string {
-  return `${firmName}: ${clip(body, 480)}\nReply securely: ${replyUrl}\nText STOP to opt out.`;
+  return `${firmName}: ${clip(plainTextForSms(body), 480)}\nReply securely: ${replyUrl}\nText STOP to opt out.`;
 }
 
 type TRefusal = { reason: string; detail: string };

@@ -94,7 +94,8 @@ export function dataShapeProblem(data: unknown): string | undefined {
     if (++values > maxDataValues) return `holds more than ${maxDataValues} values`;
     if (!value || typeof value !== 'object') continue;
     if (depth >= maxDataDepth) return `is nested deeper than ${maxDataDepth} levels`;
-    for (const child of Array.isArray(value) ? value : Object.values(value)) stack.push({ value: child, depth: depth + 1 });
+    for (const child of Array.isArray(value) ? value : Object.values(value))
+      stack.push({ value: child, depth: depth + 1 });
   }
   return undefined;
 }
