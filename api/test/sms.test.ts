@@ -152,6 +152,67 @@ describe('send as SMS', () => {
     await waitFor(() => textsTo('+12025550143').length === 1, 'the US text');
   });
 
+  test('when staff ask who "Send as SMS" would text, then the plan gives the reasons a send then records (opted out, landline, country, no mobile)', async () => {
+    const s = await externalConversation(app, {
+      contacts: [
+        { name: 'Uma UK' },
+        { name: 'Otto Optedout' },
+        { name: 'Lena Landline', mobile: '+442079460000' },
+        { name: 'Sam States', mobile: '+12025550143' },
+        { name: 'Nora Nomobile', mobile: null },
+        { name: 'Ivan Invalid', mobile: '+447700900101' },
+      ],
+    });
+    await textFromPhone(app, s.contacts[1]!.mobile!, sender, 'Please stop texting me');
+    await waitFor(
+      async () =>
+        (
+          await queryRows<{ n: number }>(
+            app.db,
+            sql`select count(*)::int as n from sms_opt_outs where phone_number = ${s.contacts[1]!.mobile!} and opted_out`,
+          )
+        )[0]!.n === 1,
+      'the opt-out',
+    );
+    const plan = await app.http.get(`/api/v1/conversations/${s.conversationId}/sms-plan`).set(bearer(s.member.token));
+    expect(plan.status).toBe(200);
+    const planned = Object.fromEntries(
+      (plan.body.recipients as Array<{ name: string; reasonCode: string | null; reason: string | null }>).map((r) => [
+        r.name,
+        [r.reasonCode, r.reason],
+      ]),
+    );
+    expect(planned).toEqual({
+      'Uma UK': [null, null],
+      'Otto Optedout': ['opted_out', expect.stringMatching(/opted out/)],
+      'Lena Landline': ['not_a_mobile', '+442079460000 is a landline, not a mobile: it cannot take texts'],
+      'Sam States': ['country_not_allowed', expect.stringMatching(/United States.*United Kingdom/)],
+      'Nora Nomobile': ['no_mobile', 'no mobile number'],
+      'Ivan Invalid': ['invalid_number', '+447700900101 is not a valid phone number'],
+    });
+    // the send decides the same, contact by contact
+    const res = await send(app, s.member.token, s.conversationId, 'Who gets this?', true);
+    const sent = Object.fromEntries(
+      ((await smsOf(s.member.token, res.body.id)).body.recipients as Array<Record<string, string | null>>).map((r) => [
+        r.name,
+        [r.reasonCode, r.reason],
+      ]),
+    );
+    expect(sent).toEqual(planned);
+    // outside external matter conversations there is no plan; other firms' conversations are not found
+    const other = await externalConversation(app);
+    expect(
+      (await app.http.get(`/api/v1/conversations/${other.conversationId}/sms-plan`).set(bearer(s.member.token))).status,
+    ).toBe(404);
+    const channel = await app.http
+      .post('/api/v1/conversations')
+      .set(bearer(s.member.token))
+      .send({ kind: 'channel', name: `plan-${Date.now()}` });
+    const refused = await app.http.get(`/api/v1/conversations/${channel.body.id}/sms-plan`).set(bearer(s.member.token));
+    expect(refused.status).toBe(422);
+    expect(refused.body.code).toBe('sms_not_available');
+  });
+
   test('when the conversation is not an external matter conversation, then sending as SMS is refused', async () => {
     const s = await externalConversation(app);
     const internal = await app.http
@@ -547,6 +608,7 @@ describe('API description', () => {
       expect.arrayContaining([
         '/api/v1/messages/{id}/sms',
         '/api/v1/messages/{id}/sms/resend',
+        '/api/v1/conversations/{id}/sms-plan',
         '/api/v1/sms/unrouted',
         '/api/v1/sms/unrouted/{id}/assign',
         '/api/v1/firm/settings',

@@ -1,4 +1,5 @@
 import { isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js';
+import { parsePhoneNumberFromString as parseWithFullPlan, type NumberType } from 'libphonenumber-js/max';
 
 /**
  * A phone number in E.164, or undefined. ACS events write numbers with or without the
@@ -26,3 +27,23 @@ export const countryName = (code: string) => {
     return code;
   }
 };
+
+const notMobile: Partial<Record<NumberType & string, string>> = {
+  FIXED_LINE: 'a landline',
+  TOLL_FREE: 'a toll-free number',
+  PREMIUM_RATE: 'a premium-rate number',
+  SHARED_COST: 'a shared-cost number',
+  UAN: 'a non-geographic number',
+  VOICEMAIL: 'a voicemail number',
+  PAGER: 'a pager',
+};
+
+/**
+ * What an E.164 number is when it cannot take texts ("a landline"), by the full numbering
+ * plan; undefined for mobiles, numbers that may be either (US and Canada), and numbers whose
+ * kind the plan does not say.
+ */
+export function notMobileKind(e164: string): string | undefined {
+  const type = parseWithFullPlan(e164)?.getType();
+  return type ? notMobile[type] : undefined;
+}
