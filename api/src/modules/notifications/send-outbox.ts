@@ -109,7 +109,7 @@ export async function sendOutbox(deps: TSendOutboxDeps, job: TJob<TSendOutboxJob
             firstAttemptAt: row.firstAttemptAt ?? new Date(),
           });
     await finish({
-      status: result.delivered ? 'delivered' : 'sent',
+      status: 'sent',
       providerMessageId: result.providerMessageId,
       wipe: usesAcs,
     });
