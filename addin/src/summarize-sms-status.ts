@@ -29,7 +29,9 @@ export function summarizeSmsStatus(recipients: readonly Pick<MessageSmsRecipient
     const label = SMS_STATUS_LABEL[r.status];
     counts.set(label, (counts.get(label) ?? 0) + 1);
   }
-  const parts = ORDER.filter((label) => counts.has(label)).map((label) => `${counts.get(label)} ${label.toLowerCase()}`);
+  const parts = ORDER.filter((label) => counts.has(label)).map(
+    (label) => `${counts.get(label)} ${label.toLowerCase()}`,
+  );
   return `Texts: ${parts.join(', ')}`;
 }
 
