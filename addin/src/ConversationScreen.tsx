@@ -182,7 +182,7 @@ export function ConversationScreen({ conversationId, highlightSeq }: Conversatio
     },
   });
   const pinned = usePinnedMessages(api, conversationId);
-  const sms = useSmsOption(conversation, me, !conversation || readOnlyReason(conversation) !== null);
+  const sms = useSmsOption(conversation, !conversation || readOnlyReason(conversation) !== null);
   const smsContext = useMemo(() => ({ canText: sms.available }), [sms.available]);
   const attachments = useAttachments({
     conversationId,

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { Spinner, Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { describeError } from '@confer/ui';
-import { describeSmsPlan } from './plan-sms-recipients';
+import { describeSmsPlan } from './describe-sms-plan';
 import type { SmsOption } from './use-sms-option';
 
 const useStyles = makeStyles({

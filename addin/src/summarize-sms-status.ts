@@ -1,31 +1,41 @@
 import type { MessageSmsRecipient, SmsStatus } from '@confer/ui';
 
-export const SMS_STATUS_LABEL: Record<SmsStatus, string> = {
+/**
+ * The four words staff see for a text: Sending, Sent, Delivered, Failed. A text refused before
+ * sending (no mobile, country not allowed…) or blocked by an opt-out has failed too: its reason
+ * says why.
+ */
+export const SMS_STATUS_LABEL: Record<SmsStatus, 'Sending' | 'Sent' | 'Delivered' | 'Failed'> = {
   sending: 'Sending',
   sent: 'Sent',
   delivered: 'Delivered',
   failed: 'Failed',
-  refused: 'Not sent',
-  opted_out: 'Opted out',
+  refused: 'Failed',
+  opted_out: 'Failed',
 };
 
 /** Most urgent first: what the compact line names first. */
-const ORDER: readonly SmsStatus[] = ['failed', 'refused', 'opted_out', 'sending', 'sent', 'delivered'];
+const ORDER = ['Failed', 'Sending', 'Sent', 'Delivered'] as const;
 
 /**
  * The compact status line under a message sent as SMS, e.g. "Text: Delivered" for one
- * recipient, "Texts: 2 delivered, 1 failed" for several.
+ * recipient, "Texts: 1 failed, 2 delivered" for several.
  */
 export function summarizeSmsStatus(recipients: readonly Pick<MessageSmsRecipient, 'status'>[]): string {
   if (recipients.length === 0) return '';
   if (recipients.length === 1) return `Text: ${SMS_STATUS_LABEL[recipients[0]!.status]}`;
-  const counts = new Map<SmsStatus, number>();
-  for (const r of recipients) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
-  const parts = ORDER.filter((s) => counts.has(s)).map((s) => `${counts.get(s)} ${SMS_STATUS_LABEL[s].toLowerCase()}`);
+  const counts = new Map<string, number>();
+  for (const r of recipients) {
+    const label = SMS_STATUS_LABEL[r.status];
+    counts.set(label, (counts.get(label) ?? 0) + 1);
+  }
+  const parts = ORDER.filter((label) => counts.has(label)).map(
+    (label) => `${counts.get(label)} ${label.toLowerCase()}`,
+  );
   return `Texts: ${parts.join(', ')}`;
 }
 
-/** Whether any recipient's text needs attention (failed, not sent, opted out). */
+/** Whether any recipient's text failed (not delivered, refused or blocked by an opt-out). */
 export function hasSmsProblem(recipients: readonly Pick<MessageSmsRecipient, 'status'>[]): boolean {
-  return recipients.some((r) => r.status === 'failed' || r.status === 'refused' || r.status === 'opted_out');
+  return recipients.some((r) => SMS_STATUS_LABEL[r.status] === 'Failed');
 }

@@ -2,109 +2,51 @@
 // event, and the firm settings form.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { Contact, Participant } from '@confer/ui';
-import { countriesOfNumber, describeSmsPlan, planSmsRecipients } from '../src/plan-sms-recipients.ts';
+import { describeSmsPlan } from '../src/describe-sms-plan.ts';
 import { hasSmsProblem, summarizeSmsStatus } from '../src/summarize-sms-status.ts';
 import { parseSmsEvent } from '../src/parse-sms-event.ts';
 import { parseCountryCodes, readFirmSettingsForm } from '../src/firm-settings-form.ts';
 
-const participant = (id: string, name: string, extra: Partial<Participant> = {}): Participant => ({
-  id: `p-${id}`,
-  kind: 'contact',
-  staffId: null,
-  contactId: id,
-  name,
-  initials: name.slice(0, 2),
-  contactKind: 'client',
-  joinedAt: '2026-01-01T00:00:00Z',
-  leftAt: null,
-  ...extra,
-});
-const contact = (id: string, name: string, extra: Partial<Contact> = {}): Contact => ({
-  id,
-  name,
-  email: `${id}@mail.example`,
-  mobile: '+447700900101',
-  kind: 'client',
-  active: true,
-  createdAt: '2026-01-01T00:00:00Z',
-  updatedAt: '2026-01-01T00:00:00Z',
-  ...extra,
-});
-
-describe('planSmsRecipients', () => {
-  test('texts current contacts with an email and a mobile; says why the others cannot be', () => {
-    const participants = [
-      participant('a', 'Jordan Ellis'),
-      participant('b', 'Sam Ellis'),
-      participant('c', 'Riya Kapoor'),
-      participant('d', 'Daniel Okafor'),
-      participant('e', 'Left Person', { leftAt: '2026-02-01T00:00:00Z' }),
-      { ...participant('s', 'Alex Morgan'), kind: 'staff' as const, contactId: null, staffId: 's' },
-      participant('f', 'Ines Roux'),
+describe('describeSmsPlan', () => {
+  test('names who will be texted (the server says who cannot be)', () => {
+    const plans = [
+      { name: 'Jordan Ellis', reason: null },
+      { name: 'Sam Ellis', reason: 'no mobile number' },
+      { name: 'Ines Roux', reason: null },
     ];
-    const contacts = [
-      contact('a', 'Jordan Ellis'),
-      contact('b', 'Sam Ellis', { mobile: null }),
-      contact('c', 'Riya Kapoor', { email: null }),
-      contact('d', 'Daniel Okafor', { active: false }),
-      contact('e', 'Left Person'),
-      contact('f', 'Ines Roux', { mobile: '+33 6 12 34 56 78' }),
-    ];
-    const plans = planSmsRecipients(participants, contacts, ['GB']);
-    assert.deepEqual(
-      plans.map((p) => [p.name, p.reason]),
-      [
-        ['Jordan Ellis', null],
-        ['Sam Ellis', 'no mobile number'],
-        ['Riya Kapoor', 'no email address (texts need one for sign-in)'],
-        ['Daniel Okafor', 'disabled'],
-        ['Ines Roux', 'texts to this country are not allowed (FR)'],
-      ],
-    );
-    assert.equal(describeSmsPlan(plans), 'Will be texted to Jordan Ellis.');
-  });
-
-  test('without the allowed countries (not an admin) the country is left to the server', () => {
-    const plans = planSmsRecipients(
-      [participant('f', 'Ines Roux'), participant('a', 'Jordan Ellis')],
-      [contact('f', 'Ines Roux', { mobile: '+33612345678' }), contact('a', 'Jordan Ellis')],
-      null,
-    );
-    assert.deepEqual(
-      plans.map((p) => p.reason),
-      [null, null],
-    );
-    assert.equal(describeSmsPlan(plans), 'Will be texted to Ines Roux and Jordan Ellis.');
+    assert.equal(describeSmsPlan(plans), 'Will be texted to Jordan Ellis and Ines Roux.');
+    assert.equal(describeSmsPlan(plans.slice(0, 1)), 'Will be texted to Jordan Ellis.');
   });
 
   test('nobody to text', () => {
     assert.equal(describeSmsPlan([]), 'No clients or third parties in this conversation to text.');
-    const plans = planSmsRecipients([participant('b', 'Sam')], [contact('b', 'Sam', { mobile: null })], null);
-    assert.equal(describeSmsPlan(plans), 'No one here can be texted.');
-  });
-
-  test('calling codes: longest match, shared codes, unknown and malformed numbers', () => {
-    assert.deepEqual(countriesOfNumber('+353 87 123 4567'), ['IE']);
-    assert.deepEqual(countriesOfNumber('+1 (202) 555-0100'), ['US', 'CA']);
-    assert.deepEqual(countriesOfNumber('+447700900101'), ['GB', 'GG', 'JE', 'IM']);
-    assert.equal(countriesOfNumber('07700 900101'), null);
-    assert.equal(countriesOfNumber('+999123456789'), null);
+    assert.equal(describeSmsPlan([{ name: 'Sam', reason: 'opted out' }]), 'No one here can be texted.');
   });
 });
 
 describe('summarizeSmsStatus', () => {
-  test('one recipient: its status', () => {
+  test('one recipient: Sending, Sent, Delivered or Failed', () => {
     assert.equal(summarizeSmsStatus([{ status: 'sending' }]), 'Text: Sending');
+    assert.equal(summarizeSmsStatus([{ status: 'sent' }]), 'Text: Sent');
     assert.equal(summarizeSmsStatus([{ status: 'delivered' }]), 'Text: Delivered');
-    assert.equal(summarizeSmsStatus([{ status: 'opted_out' }]), 'Text: Opted out');
+    assert.equal(summarizeSmsStatus([{ status: 'failed' }]), 'Text: Failed');
+    // refused before sending and blocked by an opt-out are failures, with their reason on click
+    assert.equal(summarizeSmsStatus([{ status: 'refused' }]), 'Text: Failed');
+    assert.equal(summarizeSmsStatus([{ status: 'opted_out' }]), 'Text: Failed');
     assert.equal(summarizeSmsStatus([]), '');
   });
 
-  test('several: counts, problems first', () => {
-    const recipients = [{ status: 'delivered' }, { status: 'failed' }, { status: 'delivered' }] as const;
-    assert.equal(summarizeSmsStatus(recipients), 'Texts: 1 failed, 2 delivered');
+  test('several: counts, failures first', () => {
+    const recipients = [
+      { status: 'delivered' },
+      { status: 'failed' },
+      { status: 'refused' },
+      { status: 'sending' },
+      { status: 'delivered' },
+    ] as const;
+    assert.equal(summarizeSmsStatus(recipients), 'Texts: 2 failed, 1 sending, 2 delivered');
     assert.equal(hasSmsProblem(recipients), true);
+    assert.equal(hasSmsProblem([{ status: 'opted_out' }]), true);
     assert.equal(hasSmsProblem([{ status: 'sent' }]), false);
   });
 });

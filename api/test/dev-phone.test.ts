@@ -14,14 +14,14 @@ describe('embedded mode: outbox and phone simulator', () => {
     const s = await externalConversation(app);
     const mobile = s.contacts[0]!.mobile!;
     const res = await send(app, s.member.token, s.conversationId, 'Hello from the firm', true);
-    await waitFor(async () => {
-      const view = await app.http.get(`/api/v1/messages/${res.body.id}/sms`).set(bearer(s.member.token));
-      return view.body.recipients[0]?.status === 'delivered';
-    }, 'delivered to the simulator');
+    const statusOf = async () =>
+      (await app.http.get(`/api/v1/messages/${res.body.id}/sms`).set(bearer(s.member.token))).body.recipients[0]
+        ?.status;
+    await waitFor(async () => (await statusOf()) === 'sent', 'sent to the simulator');
 
     const outbox = (await app.http.get('/dev/outbox.json')).body.items as Array<Record<string, string>>;
     const text = outbox.find((m) => m.channel === 'sms' && m.to === mobile)!;
-    expect(text).toMatchObject({ from: devSenderNumber, kind: 'sms_message', status: 'delivered' });
+    expect(text).toMatchObject({ from: devSenderNumber, kind: 'sms_message', status: 'sent' });
     expect(text.text).toContain('Hello from the firm');
     expect(outbox.map((m) => m.createdAt)).toEqual([...outbox.map((m) => m.createdAt)].sort().reverse());
     expect(outbox.some((m) => m.channel === 'email' && m.kind === 'secure_link')).toBe(true);
@@ -32,6 +32,17 @@ describe('embedded mode: outbox and phone simulator', () => {
     expect(page.text).not.toMatch(/<script/i);
     expect(page.text).toContain('Hello from the firm');
     expect(page.text).toContain('action="/dev/phone/reply"');
+    expect(page.text).toContain('action="/dev/phone/report"');
+
+    // the simulator plays the carrier: its delivery report goes through the webhook
+    const report = await app.http
+      .post('/dev/phone/report')
+      .type('form')
+      .send({ outboxId: text.id, status: 'Delivered', details: '' });
+    expect(report.status).toBe(303);
+    await waitFor(async () => (await statusOf()) === 'delivered', 'delivered');
+    const bad = await app.http.post('/dev/phone/report').type('form').send({ outboxId: 'x', status: 'Lost' });
+    expect(bad.status).toBe(400);
 
     const reply = await app.http
       .post('/dev/phone/reply')

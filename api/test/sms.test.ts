@@ -94,6 +94,23 @@ describe('send as SMS', () => {
     }
   });
 
+  test('when a message with links added by "Add link" is texted, then the text reads "Survey report: https://…" (no Markdown)', async () => {
+    const s = await externalConversation(app);
+    const body =
+      'See [Survey report](https://files.example/report%281%29.pdf), [https://harbourvale.example](https://harbourvale.example), ' +
+      '[email us](mailto:team@harbourvale.example), [call](tel:+442079460000) and [not a link](javascript:alert(1)).';
+    const res = await send(app, s.member.token, s.conversationId, body, true);
+    expect(res.status).toBe(201);
+    const text = await waitFor(() => textsTo(s.contacts[0]!.mobile!)[0], 'the text');
+    expect(text.message).toContain(
+      'See Survey report: https://files.example/report%281%29.pdf, https://harbourvale.example, ' +
+        'email us: team@harbourvale.example, call: +442079460000 and [not a link](javascript:alert(1)).',
+    );
+    // the conversation keeps the message as written
+    const [message] = (await messagesOf(s.member.token, s.conversationId)).filter((m) => m.id === res.body.id);
+    expect(message!.body).toBe(body);
+  });
+
   test('when contacts cannot be texted, then the message is still posted and each refusal is recorded with a clear reason', async () => {
     const s = await externalConversation(app, {
       contacts: [
@@ -133,6 +150,67 @@ describe('send as SMS', () => {
       .send({ contactIds: [s.contacts[1]!.id] });
     expect(resend.status).toBe(200);
     await waitFor(() => textsTo('+12025550143').length === 1, 'the US text');
+  });
+
+  test('when staff ask who "Send as SMS" would text, then the plan gives the reasons a send then records (opted out, landline, country, no mobile)', async () => {
+    const s = await externalConversation(app, {
+      contacts: [
+        { name: 'Uma UK' },
+        { name: 'Otto Optedout' },
+        { name: 'Lena Landline', mobile: '+442079460000' },
+        { name: 'Sam States', mobile: '+12025550143' },
+        { name: 'Nora Nomobile', mobile: null },
+        { name: 'Ivan Invalid', mobile: '+447700900101' },
+      ],
+    });
+    await textFromPhone(app, s.contacts[1]!.mobile!, sender, 'Please stop texting me');
+    await waitFor(
+      async () =>
+        (
+          await queryRows<{ n: number }>(
+            app.db,
+            sql`select count(*)::int as n from sms_opt_outs where phone_number = ${s.contacts[1]!.mobile!} and opted_out`,
+          )
+        )[0]!.n === 1,
+      'the opt-out',
+    );
+    const plan = await app.http.get(`/api/v1/conversations/${s.conversationId}/sms-plan`).set(bearer(s.member.token));
+    expect(plan.status).toBe(200);
+    const planned = Object.fromEntries(
+      (plan.body.recipients as Array<{ name: string; reasonCode: string | null; reason: string | null }>).map((r) => [
+        r.name,
+        [r.reasonCode, r.reason],
+      ]),
+    );
+    expect(planned).toEqual({
+      'Uma UK': [null, null],
+      'Otto Optedout': ['opted_out', expect.stringMatching(/opted out/)],
+      'Lena Landline': ['not_a_mobile', '+442079460000 is a landline, not a mobile: it cannot take texts'],
+      'Sam States': ['country_not_allowed', expect.stringMatching(/United States.*United Kingdom/)],
+      'Nora Nomobile': ['no_mobile', 'no mobile number'],
+      'Ivan Invalid': ['invalid_number', '+447700900101 is not a valid phone number'],
+    });
+    // the send decides the same, contact by contact
+    const res = await send(app, s.member.token, s.conversationId, 'Who gets this?', true);
+    const sent = Object.fromEntries(
+      ((await smsOf(s.member.token, res.body.id)).body.recipients as Array<Record<string, string | null>>).map((r) => [
+        r.name,
+        [r.reasonCode, r.reason],
+      ]),
+    );
+    expect(sent).toEqual(planned);
+    // outside external matter conversations there is no plan; other firms' conversations are not found
+    const other = await externalConversation(app);
+    expect(
+      (await app.http.get(`/api/v1/conversations/${other.conversationId}/sms-plan`).set(bearer(s.member.token))).status,
+    ).toBe(404);
+    const channel = await app.http
+      .post('/api/v1/conversations')
+      .set(bearer(s.member.token))
+      .send({ kind: 'channel', name: `plan-${Date.now()}` });
+    const refused = await app.http.get(`/api/v1/conversations/${channel.body.id}/sms-plan`).set(bearer(s.member.token));
+    expect(refused.status).toBe(422);
+    expect(refused.body.code).toBe('sms_not_available');
   });
 
   test('when the conversation is not an external matter conversation, then sending as SMS is refused', async () => {
@@ -210,17 +288,9 @@ describe('send as SMS', () => {
     await send(app, s.member.token, s.conversationId, 'From our own number', true);
     await waitFor(() => textsTo(s.contacts[0]!.mobile!)[0], 'text');
     expect(textsTo(s.contacts[0]!.mobile!)[0]!.from).toBe('+447400000099');
-
-    // Every staff member's composer knows where texts may go, so it can say who cannot be texted.
-    await app.http
-      .patch('/api/v1/firm/settings')
-      .set(bearer(s.admin.token))
-      .send({ smsAllowedCountries: ['gb', 'IE'] });
-    const me = await app.http.get('/api/v1/me').set(bearer(s.member.token));
-    expect(me.body.firm.smsAllowedCountries).toEqual(['GB', 'IE']);
   });
 
-  test('when delivery reports arrive, then the status moves to delivered or failed and never back', async () => {
+  test('when delivery reports arrive, then the status moves to delivered or failed; a delivered text never moves again, while a failed one can still be delivered', async () => {
     const s = await externalConversation(app, { contacts: [{ name: 'Dee Delivered' }, { name: 'Fay Failed' }] });
     const res = await send(app, s.member.token, s.conversationId, 'Status check', true);
     const [dee, fay] = s.contacts;
@@ -233,9 +303,19 @@ describe('send as SMS', () => {
       const st = await statuses(s.member.token, res.body.id);
       return st[dee!.id] === 'delivered' && st[fay!.id] === 'failed';
     }, 'delivered and failed');
-    // a late "failed" for a delivered text, and a late "delivered" for a failed one, change nothing
-    await postWebhook(app, acs.deliveryReport(deeText.messageId, 'Failed'));
-    await postWebhook(app, acs.deliveryReport(fayText.messageId, 'Delivered'));
+    const fayRow = (await smsOf(s.member.token, res.body.id)).body.recipients.find(
+      (r: { contactId: string }) => r.contactId === fay!.id,
+    );
+    expect(fayRow.reason).toContain('Unknown subscriber.');
+    // staff see the summary on the message itself
+    const [message] = (await messagesOf(s.member.token, s.conversationId)).filter((m) => m.id === res.body.id);
+    expect(message!.sms!.recipients.map((r) => r.status).sort()).toEqual(['delivered', 'failed']);
+    // a later "failed" for the delivered text changes nothing; a later "delivered" for the failed one wins
+    await postWebhook(app, acs.deliveryReport(deeText.messageId, 'Failed', undefined, new Date(Date.now() + 60_000)));
+    await postWebhook(
+      app,
+      acs.deliveryReport(fayText.messageId, 'Delivered', undefined, new Date(Date.now() + 60_000)),
+    );
     await waitFor(
       async () =>
         (
@@ -246,13 +326,7 @@ describe('send as SMS', () => {
         )[0]!.n === 0,
       'events processed',
     );
-    const view = (await smsOf(s.member.token, res.body.id)).body;
-    const fayRow = view.recipients.find((r: { contactId: string }) => r.contactId === fay!.id);
-    expect(await statuses(s.member.token, res.body.id)).toEqual({ [dee!.id]: 'delivered', [fay!.id]: 'failed' });
-    expect(fayRow.reason).toContain('Unknown subscriber.');
-    // staff see the summary on the message itself
-    const [message] = (await messagesOf(s.member.token, s.conversationId)).filter((m) => m.id === res.body.id);
-    expect(message!.sms!.recipients.map((r) => r.status).sort()).toEqual(['delivered', 'failed']);
+    expect(await statuses(s.member.token, res.body.id)).toEqual({ [dee!.id]: 'delivered', [fay!.id]: 'delivered' });
   });
 
   test('when a message is resent as SMS, then a new text with a new link goes out and both attempts are listed', async () => {
@@ -438,6 +512,56 @@ describe('opting out', () => {
     await waitFor(() => textsTo(mobile).some((t) => t.message.includes('Welcome back')), 'the text');
   });
 
+  test('when a number texts "Stop please" or asks clearly to stop, then it is opted out with one confirmation and later texts are not sent; "don\'t stop" stays a message', async () => {
+    const s = await externalConversation(app, {
+      contacts: [{ name: 'Pat Polite' }, { name: 'Nell Negation' }, { name: 'Fin Firm' }],
+    });
+    const [pat, nell, fin] = s.contacts;
+    await send(app, s.member.token, s.conversationId, 'Your documents are ready', true);
+    for (const c of s.contacts) await waitFor(() => textsTo(c.mobile!)[0], `the text to ${c.name}`);
+    const confirmations = (mobile: string) => textsTo(mobile).filter((t) => /no more texts/.test(t.message));
+
+    await textFromPhone(app, pat!.mobile!, sender, 'Stop please');
+    await waitFor(() => confirmations(pat!.mobile!).length === 1, 'the opt-out confirmation');
+    await textFromPhone(app, pat!.mobile!, sender, 'Please stop texting me!');
+    await textFromPhone(app, nell!.mobile!, sender, "Don't stop, these updates help");
+    await textFromPhone(app, fin!.mobile!, sender, 'Stop, I have found another firm');
+    await waitFor(
+      async () =>
+        (
+          await queryRows<{ n: number }>(
+            app.db,
+            sql`select count(*)::int as n from webhook_events where processed_at is null`,
+          )
+        )[0]!.n === 0,
+      'events processed',
+    );
+    await waitFor(() => confirmations(fin!.mobile!).length === 1, "Fin's confirmation");
+
+    // the requests are not messages; the negation is, and so are Fin's words beyond "Stop"
+    const bodies = (await messagesOf(s.member.token, s.conversationId)).filter((m) => m.via === 'sms');
+    expect(bodies.map((m) => m.body).sort()).toEqual([
+      "Don't stop, these updates help",
+      'Stop, I have found another firm',
+    ]);
+
+    // later texts go to Nell only; one confirmation each, however often they asked
+    const later = await send(app, s.member.token, s.conversationId, 'Completion is booked', true);
+    const status = Object.fromEntries(
+      (later.body.sms.recipients as Array<{ contactId: string; status: string }>).map((r) => [r.contactId, r.status]),
+    );
+    expect(status[pat!.id]).toBe('opted_out');
+    expect(status[fin!.id]).toBe('opted_out');
+    await waitFor(() => textsTo(nell!.mobile!).some((t) => t.message.includes('Completion is booked')), "Nell's text");
+    await app.background.sweepNow();
+    for (const c of [pat!, fin!]) {
+      expect(textsTo(c.mobile!).some((t) => t.message.includes('Completion is booked'))).toBe(false);
+      expect(confirmations(c.mobile!)).toHaveLength(1);
+      expect(textsTo(c.mobile!)).toHaveLength(2); // the first text and the confirmation
+    }
+    expect(confirmations(nell!.mobile!)).toHaveLength(0);
+  });
+
   test('when a number opts out while its text waits for an ACS outage, then that text is never handed to ACS', async () => {
     const s = await externalConversation(app);
     const mobile = s.contacts[0]!.mobile!;
@@ -476,6 +600,7 @@ describe('API description', () => {
       expect.arrayContaining([
         '/api/v1/messages/{id}/sms',
         '/api/v1/messages/{id}/sms/resend',
+        '/api/v1/conversations/{id}/sms-plan',
         '/api/v1/sms/unrouted',
         '/api/v1/sms/unrouted/{id}/assign',
         '/api/v1/firm/settings',

@@ -1,5 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { Writable } from 'node:stream';
 import { sql } from 'drizzle-orm';
+import { pino } from 'pino';
 import { queryRows } from '../src/db/query-rows.js';
 import { smsReceivedDelivery } from '../src/dev/phone-routes.js';
 import { startAcsEmulator, type AcsEmulator } from './support/acs-emulator.js';
@@ -10,15 +12,25 @@ import { startTestApp, type TestApp } from './support/start-test-app.js';
 const sender = '+447400000002';
 let app: TestApp;
 let acs: AcsEmulator;
+let logs = '';
 
 beforeAll(async () => {
   acs = await startAcsEmulator();
-  app = await startTestApp({
-    ACS_CONNECTION_STRING: acs.connectionString,
-    ACS_EMAIL_SENDER: 'donotreply@confer.example',
-    ACS_SMS_SENDER: sender,
-    ACS_WEBHOOK_SECRET: randomBytes(32).toString('base64url'),
+  const sink = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      logs += chunk.toString();
+      done();
+    },
   });
+  app = await startTestApp(
+    {
+      ACS_CONNECTION_STRING: acs.connectionString,
+      ACS_EMAIL_SENDER: 'donotreply@confer.example',
+      ACS_SMS_SENDER: sender,
+      ACS_WEBHOOK_SECRET: randomBytes(32).toString('base64url'),
+    },
+    { logger: pino({ level: 'info' }, sink) },
+  );
 });
 afterAll(async () => {
   await app.stop();
@@ -249,5 +261,116 @@ describe('ACS webhook', () => {
       sql`select opted_out from sms_opt_outs where phone_number = ${mobile}`,
     );
     expect(state).toEqual([{ opted_out: false }]);
+  });
+
+  test('when delivery reports repeat and arrive out of order, then a delivered text ends Delivered and a failure counts by its own time', async () => {
+    const s = await textedConversation(5);
+    const [a, b, c, d, e] = s.texts.map((t) => t.messageId);
+    const t0 = Date.now();
+    const at = (seconds: number) => new Date(t0 + seconds * 1000);
+    const report = (id: string, status: string, seconds: number, details?: string) =>
+      acs.deliveryReport(id!, status, details, at(seconds))[0]!;
+    // A: "Sent" ×3, then "Delivered" ×3, each its own event, in this order
+    for (let i = 0; i < 3; i++) expect((await postWebhook(app, [report(a!, 'Sent', i)])).status).toBe(200);
+    for (let i = 0; i < 3; i++) await postWebhook(app, [report(a!, 'Delivered', 5 + i)]);
+    // B: Delivered with a late "Sent" (one later, one earlier), three copies of each, shuffled, all at once
+    const forB = [report(b!, 'Delivered', 5), report(b!, 'Sent', 9), report(b!, 'Sent', 1)];
+    const copies = shuffle([...forB, ...forB.map((r) => ({ ...r, id: randomUUID() })), ...forB], 19_3);
+    await Promise.all(copies.map((r) => postWebhook(app, [r])));
+    // C: a failure, then two older "in transit" reports: the failure stands, with its reason
+    await postWebhook(app, [report(c!, 'Failed', 4, 'Handset switched off.')]);
+    await allProcessed();
+    await postWebhook(app, [report(c!, 'Sent', 1), report(c!, 'Accepted', 2)]);
+    // D: Expired (a failure), then Delivered: the phone got it after all
+    await postWebhook(app, [report(d!, 'Expired', 3, 'Validity period expired.')]);
+    await allProcessed();
+    await postWebhook(app, [report(d!, 'delivered', 6)]);
+    // E: a status Confer does not know: kept, logged, not final
+    await postWebhook(app, [report(e!, 'Mystery_Status', 2)]);
+    await allProcessed();
+    await postWebhook(app, [report(e!, 'Failed', 1, 'Older failure.')]);
+    await allProcessed();
+
+    const view = await app.http.get(`/api/v1/messages/${s.messageId}/sms`).set(bearer(s.member.token));
+    const byContact = Object.fromEntries(
+      (view.body.recipients as Array<{ contactId: string; status: string; reason: string | null }>).map((r) => [
+        r.contactId,
+        r,
+      ]),
+    );
+    const [ca, cb, cc, cd, ce] = s.contacts.map((x) => byContact[x.id]!);
+    expect(ca).toMatchObject({ status: 'delivered', reason: null });
+    expect(cb).toMatchObject({ status: 'delivered', reason: null });
+    expect(cc!.status).toBe('failed');
+    expect(cc!.reason).toContain('Handset switched off.');
+    expect(cd).toMatchObject({ status: 'delivered', reason: null });
+    expect(ce!.status).toBe('failed');
+    expect(ce!.reason).toContain('Older failure.');
+    const outcomes = await queryRows<{ outcome: string }>(
+      app.db,
+      sql`select outcome from webhook_events where outcome = 'unknown_delivery_status'`,
+    );
+    expect(outcomes).toHaveLength(1);
+    expect(logs).toContain('Mystery_Status');
+    expect(logs).not.toContain('Please reply');
+  });
+
+  test('when the data of a delivery is nested 5,000 levels deep (30 kB), then 400 names it, and the webhook keeps working', async () => {
+    const deep = `${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`;
+    expect(deep.length).toBeGreaterThan(30_000);
+    const [event] = smsReceivedDelivery({ from: '+447400100002', to: sender, message: 'Deep' });
+    const withDeep = (type: string) =>
+      JSON.stringify([{ ...event, id: randomUUID(), eventType: type, data: '@' }]).replace('"@"', deep);
+    const send = (raw: string) =>
+      app.http
+        .post('/api/v1/webhooks/acs')
+        .set({ 'Content-Type': 'application/json', 'X-Confer-Webhook-Secret': app.webhookSecret })
+        .send(raw);
+    for (const type of ['Microsoft.Communication.SMSReceived', 'Microsoft.Communication.SMSDeliveryReportReceived']) {
+      const res = await send(withDeep(type));
+      expect(res.status).toBe(400);
+      expect(res.body.code).toBe('invalid_event');
+      expect(res.body.detail).toContain('[0].data: is nested deeper than 16 levels');
+    }
+    // an array of 5,000 nested arrays in an event's field, and too many values
+    const nestedArrays = JSON.stringify([{ ...event, id: randomUUID(), data: '@' }]).replace(
+      '"@"',
+      `{"messageId":"x","from":"447400100002","to":"447400000002","message":"m","receivedTimestamp":"${new Date().toISOString()}","extra":${'['.repeat(5000)}${']'.repeat(5000)}}`,
+    );
+    expect((await send(nestedArrays)).status).toBe(400);
+    const wide = await postWebhook(app, [
+      { ...event, id: randomUUID(), data: { ...event!.data, extra: Array.from({ length: 3000 }, (_, i) => i) } },
+    ]);
+    expect(wide.status).toBe(400);
+    expect(wide.body.detail).toContain('holds more than 2000 values');
+    // a type Confer does not read is acknowledged unread, however deep
+    const other = await send(withDeep('Microsoft.Communication.EmailDeliveryReportReceived'));
+    expect(other.status).toBe(200);
+    expect(other.body).toEqual({ accepted: 0, duplicates: 0, ignored: 1 });
+    const fine = await postWebhook(app, smsReceivedDelivery({ from: '+447400100002', to: sender, message: 'Hi' }));
+    expect(fine.body).toEqual({ accepted: 1, duplicates: 0, ignored: 0 });
+  });
+
+  test('when storing a delivery fails, then the webhook answers 500 (Event Grid retries), and the retry is accepted once', async () => {
+    await app.db.execute(
+      sql.raw(`create function refuse_webhook_events() returns trigger language plpgsql as $$
+        begin raise exception 'storage is failing' using errcode = '22023'; end $$`),
+    );
+    await app.db.execute(
+      sql.raw(
+        'create trigger refuse_webhook_events before insert on webhook_events for each row execute function refuse_webhook_events()',
+      ),
+    );
+    const delivery = smsReceivedDelivery({ from: '+447400100003', to: sender, message: 'Are you there?' });
+    try {
+      const failed = await postWebhook(app, delivery);
+      expect(failed.status).toBe(500);
+      expect(failed.body.code).toBe('internal_error');
+    } finally {
+      await app.db.execute(sql.raw('drop trigger refuse_webhook_events on webhook_events'));
+      await app.db.execute(sql.raw('drop function refuse_webhook_events()'));
+    }
+    expect((await postWebhook(app, delivery)).body).toEqual({ accepted: 1, duplicates: 0, ignored: 0 });
+    expect((await postWebhook(app, delivery)).body).toEqual({ accepted: 0, duplicates: 1, ignored: 0 });
   });
 });

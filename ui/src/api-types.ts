@@ -26,8 +26,6 @@ export type Firm = {
   id: string;
   name: string;
   country: string;
-  /** ISO 3166 codes texts may go to. */
-  smsAllowedCountries: string[];
 };
 
 export type Me = {

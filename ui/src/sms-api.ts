@@ -4,6 +4,7 @@ import type {
   FirmSettings,
   MessageTexts,
   ResendSmsInput,
+  SmsPlan,
   UnroutedSms,
   UpdateFirmSettingsInput,
 } from './sms-types.js';
@@ -17,6 +18,9 @@ export function createSmsApi(request: ApiClient['request']) {
     /** Each recipient's latest text of a message, and every attempt. */
     getMessageTexts: (messageId: string, o: Sig = {}) =>
       request<MessageTexts>('GET', `/messages/${id(messageId)}/sms`, o),
+    /** Who "Send as SMS" would text in a conversation now, and why the others would not be. */
+    getSmsPlan: (conversationId: string, o: Sig = {}) =>
+      request<SmsPlan>('GET', `/conversations/${id(conversationId)}/sms-plan`, o),
     resendAsSms: (messageId: string, input: ResendSmsInput = {}) =>
       request<MessageTexts>('POST', `/messages/${id(messageId)}/sms/resend`, { body: input }),
     /** Admins: texts that could not be filed in a conversation, newest first. */

@@ -45,7 +45,7 @@ export type SmsAttempt = {
   to: string;
   status: SmsStatus;
   reason: string | null;
-  /** country_not_allowed, no_email, no_mobile, invalid_number, no_sender_number, contact_disabled, opted_out, not_delivered, provider_rejected, provider_failed, expired. */
+  /** country_not_allowed, no_email, no_mobile, invalid_number, not_a_mobile, no_sender_number, contact_disabled, opted_out, not_delivered, provider_rejected, provider_failed, expired. */
   reasonCode: string | null;
   createdAt: string;
   updatedAt: string;
@@ -63,6 +63,21 @@ export type MessageTexts = {
 };
 
 export type ResendSmsInput = { contactIds?: string[] };
+
+/** One client or third party in "Send as SMS"'s plan: texted when `reason` is null. */
+export type SmsPlanRecipient = {
+  contactId: string;
+  name: string;
+  /** The number that would be texted, or what is on file; null without one. */
+  to: string | null;
+  /** contact_disabled, no_email, no_mobile, invalid_number, not_a_mobile, country_not_allowed, no_sender_number, opted_out. */
+  reasonCode: string | null;
+  /** Why not, in words (without the person's name), exactly as a send would record it. */
+  reason: string | null;
+};
+
+/** Who "Send as SMS" would text in a conversation, decided by the server's own rules. */
+export type SmsPlan = { conversationId: string; recipients: SmsPlanRecipient[] };
 
 /** not_texted, ambiguous, conversation_closed. */
 export type UnroutedReason = string;

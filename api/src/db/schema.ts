@@ -587,6 +587,13 @@ export const outbox = pgTable(
     /** The same in words, for staff (never message content). */
     statusDetail: text('status_detail'),
     providerMessageId: text('provider_message_id'),
+    /**
+     * The delivery report that decided the status (ACS `deliveryStatus`, as sent) and its time
+     * (the report's `receivedTimestamp`, or its latest attempt): later reports are weighed
+     * against it, so reports applied out of order cannot undo a newer one.
+     */
+    providerStatus: text('provider_status'),
+    providerStatusAt: timestamp('provider_status_at', { withTimezone: true }),
     /** Texts of a conversation message: who, where and which message. */
     contactId: uuid('contact_id'),
     conversationId: uuid('conversation_id'),

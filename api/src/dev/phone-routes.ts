@@ -10,6 +10,7 @@ import { toE164 } from '../modules/sms/phone.js';
 import { eventTypes } from '../modules/webhooks/acs-events.js';
 import { listEventsOfType } from '../modules/webhooks/repository.js';
 import { webhookSecretHeader } from '../modules/webhooks/routes.js';
+import { findTextForDevReport } from './dev-repository.js';
 
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -22,7 +23,16 @@ const ZReply = z
   })
   .strict();
 
+const ZReport = z
+  .object({
+    outboxId: z.uuid(),
+    status: z.enum(['Delivered', 'Failed']),
+    details: z.string().max(200).optional(),
+  })
+  .strict();
+
 type TBubble = {
+  id?: string;
   direction: 'in' | 'out';
   at: string;
   text: string;
@@ -69,9 +79,50 @@ export function smsReceivedDelivery(input: { from: string; to: string; message: 
 }
 
 /**
- * Embedded mode's phone simulator: every text per phone number, newest at the bottom, and a
- * reply box. A reply is posted, as the Event Grid `SMSReceived` delivery ACS would send, to
- * the real webhook over loopback (with the webhook secret), then this page reloads.
+ * The Event Grid delivery ACS sends with a text's delivery report, as in the ACS
+ * documentation's sample (numbers without the leading `+`; "Tag" spelled with a capital).
+ */
+export function smsDeliveryReportDelivery(input: {
+  messageId: string;
+  from: string;
+  to: string;
+  status: string;
+  details?: string;
+  tag?: string;
+  at?: Date;
+}) {
+  const at = (input.at ?? new Date()).toISOString();
+  const delivered = input.status === 'Delivered';
+  return [
+    {
+      id: `DeliveryReport_${randomUUID()}`,
+      topic:
+        '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/embedded/providers/microsoft.communication/communicationservices/confer-embedded',
+      subject: `/phonenumber/${input.from.replace(/^\+/, '')}`,
+      data: {
+        messageId: input.messageId,
+        from: input.from.replace(/^\+/, ''),
+        to: input.to,
+        deliveryStatus: input.status,
+        deliveryStatusDetails: input.details ?? (delivered ? 'No error.' : 'Carrier rejected the message.'),
+        receivedTimestamp: at,
+        deliveryAttempts: [{ timestamp: at, segmentsSucceeded: delivered ? 1 : 0, segmentsFailed: delivered ? 0 : 1 }],
+        Tag: input.tag,
+      },
+      eventType: eventTypes.deliveryReport,
+      dataVersion: '1.0',
+      metadataVersion: '1',
+      eventTime: at,
+    },
+  ];
+}
+
+/**
+ * Embedded mode's phone simulator: every text per phone number, newest at the bottom, a reply
+ * box, and for each sent text the carrier's part: "Report delivered" or "Report not
+ * delivered" (with a reason). Replies and reports are posted, as the Event Grid deliveries ACS
+ * would send (`SMSReceived`, `SMSDeliveryReportReceived`), to the real webhook over loopback
+ * (with the webhook secret), then this page reloads.
  * Server-rendered with plain forms: the CSP allows no inline script.
  */
 export function createPhoneRouter(deps: {
@@ -88,6 +139,7 @@ export function createPhoneRouter(deps: {
     for (const m of await deps.notifier.readOutbox(deps.db, 500, { channel: 'sms' })) {
       if (!m.to) continue;
       add(m.to, {
+        id: m.id,
         direction: 'out',
         at: m.createdAt,
         text: m.text ?? '',
@@ -110,6 +162,13 @@ export function createPhoneRouter(deps: {
     return byNumber;
   }
 
+  /** The carrier's part: report a sent text delivered, or not delivered with a reason. */
+  const carrierForm = (id: string) =>
+    `<form method="post" action="/dev/phone/report" class="carrier"><input type="hidden" name="outboxId" value="${escapeHtml(id)}">
+<button type="submit" name="status" value="Delivered">Report delivered</button>
+<label>Reason <input name="details" value="Handset unreachable." maxlength="200"></label>
+<button type="submit" name="status" value="Failed">Report not delivered</button></form>`;
+
   router.get('/phone', async (req, res) => {
     const all = await threads();
     const numbers = [...all.keys()].sort();
@@ -121,7 +180,7 @@ export function createPhoneRouter(deps: {
         (
           b,
         ) => `<div class="b ${b.direction}"><div>${b.text ? escapeHtml(b.text).replace(/\n/g, '<br>') : '<em>(not sent)</em>'}</div>
-<small>${b.direction === 'out' ? `from ${escapeHtml(b.other)} · ${escapeHtml(b.status ?? '')}${b.reason ? ` (${escapeHtml(b.reason)})` : ''}` : `to ${escapeHtml(b.other)}`} · ${escapeHtml(b.at)}</small></div>`,
+<small>${b.direction === 'out' ? `from ${escapeHtml(b.other)} · ${escapeHtml(b.status ?? '')}${b.reason ? ` (${escapeHtml(b.reason)})` : ''}` : `to ${escapeHtml(b.other)}`} · ${escapeHtml(b.at)}</small>${b.direction === 'out' && b.status === 'sent' && b.id ? carrierForm(b.id) : ''}</div>`,
       )
       .join('\n');
     const list = numbers
@@ -135,8 +194,8 @@ export function createPhoneRouter(deps: {
 <style>body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem;display:grid;grid-template-columns:14rem 1fr;gap:2rem}
 nav ul{list-style:none;padding:0}nav li{margin:.3rem 0}[aria-current]{font-weight:bold}
 .b{max-width:32rem;margin:.5rem 0;padding:.6rem .8rem;border-radius:.8rem}.out{background:#e8e8e8}.in{background:#0f6cbd;color:#fff;margin-left:auto}
-.b small{display:block;opacity:.75;margin-top:.3rem;font-size:.75rem}textarea{width:100%;min-height:4rem}</style></head>
-<body><nav><h1>Phones</h1><p>Texts Confer sent (embedded mode). <a href="/dev/outbox">Outbox</a></p><ul>${list || '<li>No texts yet.</li>'}</ul></nav>
+.b small{display:block;opacity:.75;margin-top:.3rem;font-size:.75rem}.carrier{margin-top:.4rem;font-size:.75rem}.carrier input{width:10rem}textarea{width:100%;min-height:4rem}</style></head>
+<body><nav><h1>Phones</h1><p>Texts Confer sent (embedded mode); this page plays the carrier too: a sent text is delivered when you report it. <a href="/dev/outbox">Outbox</a></p><ul>${list || '<li>No texts yet.</li>'}</ul></nav>
 <main>${
       selected
         ? `<h2>${escapeHtml(selected)}</h2>${bubbles}
@@ -160,6 +219,29 @@ nav ul{list-style:none;padding:0}nav li{margin:.3rem 0}[aria-current]{font-weigh
     });
     if (!answer.ok) throw new AppError('webhook_failed', 502, `The webhook answered ${answer.status}`);
     res.redirect(303, `/dev/phone?number=${encodeURIComponent(from)}`);
+  });
+
+  // a delivery report, as ACS would deliver it, to the real webhook over loopback
+  router.post('/phone/report', express.urlencoded({ extended: false, limit: '4kb' }), async (req, res) => {
+    const form = parseInput(ZReport, req.body, 'body');
+    const text = await findTextForDevReport(deps.db, form.outboxId);
+    if (!text?.providerMessageId || !text.from) throw new AppError('not_found', 404, 'No text with this id was sent');
+    const answer = await fetch(`${selfUrl(req)}/api/v1/webhooks/acs`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', [webhookSecretHeader]: deps.webhookSecret },
+      body: JSON.stringify(
+        smsDeliveryReportDelivery({
+          messageId: text.providerMessageId,
+          from: text.from,
+          to: text.to,
+          status: form.status,
+          details: form.status === 'Failed' ? form.details?.trim() || 'Not delivered.' : undefined,
+          tag: `${text.firmId ?? ''}:${text.id}`,
+        }),
+      ),
+    });
+    if (!answer.ok) throw new AppError('webhook_failed', 502, `The webhook answered ${answer.status}`);
+    res.redirect(303, `/dev/phone?number=${encodeURIComponent(text.to)}`);
   });
   return router;
 }

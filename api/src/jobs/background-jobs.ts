@@ -61,7 +61,7 @@ export async function startBackgroundJobs(deps: TBackgroundDeps): Promise<Backgr
   await jobs.work<{ eventId: string }>(
     queueNames.acsEvent,
     logged(queueNames.acsEvent, (data) =>
-      processAcsEvent({ db, sealKey: deps.sealKey, config: deps.config, clock, notifier }, data.eventId),
+      processAcsEvent({ db, sealKey: deps.sealKey, config: deps.config, clock, notifier, logger }, data.eventId),
     ),
   );
   await jobs.work<{ firmId: string; batchId: string }>(

@@ -1,6 +1,7 @@
 import { createHash, createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
+import { smsDeliveryReportDelivery } from '../../src/dev/phone-routes.js';
 
 export type EmulatedText = {
   messageId: string;
@@ -42,8 +43,8 @@ export type AcsEmulator = {
   comeBack(): void;
   /** The next `n` requests are carried out, then the connection is cut before the answer. */
   loseAnswers(n: number): void;
-  /** The Event Grid delivery ACS sends with a text's delivery report. */
-  deliveryReport(messageId: string, status: 'Delivered' | 'Failed', details?: string): Record<string, unknown>[];
+  /** The Event Grid delivery ACS sends with a text's delivery report (received at `at`, default now). */
+  deliveryReport(messageId: string, status: string, details?: string, at?: Date): Record<string, unknown>[];
   stop(): Promise<void>;
 };
 
@@ -89,39 +90,10 @@ export async function startAcsEmulator(): Promise<AcsEmulator> {
     loseAnswers: (n) => {
       loseNext = n;
     },
-    deliveryReport: (messageId, status, details) => {
+    deliveryReport: (messageId, status, details, at) => {
       const text = emulator.texts.find((t) => t.messageId === messageId);
       if (!text) throw new Error(`no text ${messageId}`);
-      const now = new Date().toISOString();
-      return [
-        {
-          id: `DeliveryReport_${randomUUID()}`,
-          topic:
-            '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/test/providers/microsoft.communication/communicationservices/emulator',
-          subject: `/phonenumber/${text.from.replace(/^\+/, '')}`,
-          data: {
-            messageId,
-            from: text.from.replace(/^\+/, ''),
-            to: text.to,
-            deliveryStatus: status,
-            deliveryStatusDetails: details ?? (status === 'Delivered' ? 'No error.' : 'Carrier rejected the message.'),
-            receivedTimestamp: now,
-            deliveryAttempts: [
-              {
-                timestamp: now,
-                segmentsSucceeded: status === 'Delivered' ? 1 : 0,
-                segmentsFailed: status === 'Delivered' ? 0 : 1,
-              },
-            ],
-            // the documented sample spells this one with a capital
-            Tag: text.tag,
-          },
-          eventType: 'Microsoft.Communication.SMSDeliveryReportReceived',
-          dataVersion: '1.0',
-          metadataVersion: '1',
-          eventTime: now,
-        },
-      ];
+      return smsDeliveryReportDelivery({ messageId, from: text.from, to: text.to, status, details, tag: text.tag, at });
     },
     stop: async () => {
       for (const s of sockets) s.destroy();

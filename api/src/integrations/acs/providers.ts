@@ -17,11 +17,7 @@ export type TSmsToSend = {
   firstAttemptAt: Date;
 };
 
-export type TSendResult = {
-  providerMessageId: string | null;
-  /** The provider reports it delivered at once (embedded mode's phone simulator). */
-  delivered?: boolean;
-};
+export type TSendResult = { providerMessageId: string | null };
 
 /** The provider refused for good (a bad number, a rejected address): retrying cannot help. */
 export class PermanentSendError extends Error {
@@ -60,12 +56,12 @@ function isLoopbackHttp(url: string | undefined): boolean {
   }
 }
 
-/** Embedded mode without ACS: the outbox table is the transport. */
+/**
+ * Embedded mode without ACS: the outbox table is the transport. A text is then "sent", like one
+ * ACS accepted; the phone simulator (/dev/phone) plays the carrier and reports its delivery.
+ */
 const outboxEmail = async (_m: TEmailToSend): Promise<TSendResult> => ({ providerMessageId: null });
-const outboxSms = async (m: TSmsToSend): Promise<TSendResult> => ({
-  providerMessageId: `outbox-${m.outboxId}`,
-  delivered: true,
-});
+const outboxSms = async (m: TSmsToSend): Promise<TSendResult> => ({ providerMessageId: `outbox-${m.outboxId}` });
 
 /**
  * Email and SMS through ACS when it is configured (a connection string, or an endpoint with

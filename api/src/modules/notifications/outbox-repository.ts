@@ -111,6 +111,60 @@ export async function advanceOutboxStatus(
   return rows[0];
 }
 
+/** A text, locked for applying a delivery report to it (in the caller's transaction). */
+export async function lockTextForReport(db: Db, firmId: string | null, id: string) {
+  const rows = await db
+    .select({
+      id: outbox.id,
+      firmId: outbox.firmId,
+      status: outbox.status,
+      providerMessageId: outbox.providerMessageId,
+      providerStatusAt: outbox.providerStatusAt,
+    })
+    .from(outbox)
+    .where(and(ofFirm(firmId), eq(outbox.id, id), eq(outbox.channel, 'sms')))
+    .for('update');
+  return rows[0];
+}
+
+/**
+ * Records what a delivery report decided (see `decideDeliveryReport`): the status with its
+ * reason, the report's own status and time, and the time of the status it reached.
+ */
+export async function recordDeliveryReport(
+  db: Db,
+  firmId: string | null,
+  id: string,
+  change: {
+    status: 'sent' | 'delivered' | 'failed';
+    providerStatus: string;
+    providerStatusAt: Date;
+    providerMessageId: string;
+    reason: string | null;
+    detail: string | null;
+  },
+): Promise<TOutboxRow | undefined> {
+  const at = sql`clock_timestamp()`;
+  const rows = await db
+    .update(outbox)
+    .set({
+      status: change.status,
+      statusReason: change.reason,
+      statusDetail: change.detail,
+      providerStatus: change.providerStatus,
+      providerStatusAt: change.providerStatusAt,
+      providerMessageId: sql`coalesce(${outbox.providerMessageId}, ${change.providerMessageId})`,
+      claimedUntil: null,
+      updatedAt: at,
+      sentAt: sql`coalesce(${outbox.sentAt}, ${at})`,
+      deliveredAt: change.status === 'delivered' ? at : null,
+      failedAt: change.status === 'failed' ? at : null,
+    })
+    .where(and(ofFirm(firmId), eq(outbox.id, id)))
+    .returning();
+  return rows[0];
+}
+
 /** Drops a row's sealed content (once ACS has it). */
 export async function wipeOutboxContent(db: Db, firmId: string | null, id: string): Promise<void> {
   await db

@@ -6,7 +6,7 @@ import type { JobQueue, TJob } from '../../jobs/job-queue.js';
 import type { Logger } from '../../logger.js';
 import { publishEvent } from '../../realtime/publish-event.js';
 import { listEventRecipients } from '../conversations/repository.js';
-import { isOptedOut } from '../sms/opt-out-repository.js';
+import { isOptedOut, optedOutDetail } from '../sms/opt-out-repository.js';
 import {
   advanceOutboxStatus,
   claimOutbox,
@@ -87,7 +87,7 @@ export async function sendOutbox(deps: TSendOutboxDeps, job: TJob<TSendOutboxJob
     await finish({
       status: 'opted_out',
       reason: 'opted_out',
-      detail: 'This number opted out of texts (it replied STOP)',
+      detail: optedOutDetail,
       wipe: true,
     });
     return;
@@ -109,7 +109,7 @@ export async function sendOutbox(deps: TSendOutboxDeps, job: TJob<TSendOutboxJob
             firstAttemptAt: row.firstAttemptAt ?? new Date(),
           });
     await finish({
-      status: result.delivered ? 'delivered' : 'sent',
+      status: 'sent',
       providerMessageId: result.providerMessageId,
       wipe: usesAcs,
     });

@@ -5,10 +5,17 @@ import { getConversation } from '../conversations/repository.js';
 import { getFirm } from '../firms/repository.js';
 import { postMessage } from '../messages/post-message.js';
 import type { Notifier } from '../notifications/notifier.js';
-import { advanceOutboxStatus, findSmsByProviderMessageId, getOutboxRow } from '../notifications/outbox-repository.js';
+import {
+  findSmsByProviderMessageId,
+  getOutboxRow,
+  lockTextForReport,
+  recordDeliveryReport,
+} from '../notifications/outbox-repository.js';
 import { announceSmsStatus } from '../notifications/send-outbox.js';
+import { decideDeliveryReport, readDeliveryStatus, reportTime } from './delivery-status.js';
 import { setOptOut } from './opt-out-repository.js';
-import { keywordOf, toE164 } from './phone.js';
+import { toE164 } from './phone.js';
+import { readKeyword } from './read-keyword.js';
 import * as repo from './repository.js';
 import { routingWindowDays } from './service.js';
 
@@ -30,6 +37,8 @@ export type TSmsDeliveryReport = {
   to: string;
   deliveryStatus: string;
   deliveryStatusDetails: string | null;
+  receivedTimestamp: Date;
+  attemptTimestamps: Date[];
   tag: string | null;
 };
 
@@ -43,9 +52,10 @@ const clip = (s: string, max: number) => {
 };
 
 /**
- * A delivery report moves its text to delivered or failed, never backwards: a repeated or
- * late report changes nothing. The tag (`firmId:outboxId`) finds the row; without one, the
- * ACS message id does.
+ * Applies a delivery report to its text, as `decideDeliveryReport` rules: by the report's own
+ * time, whatever order reports are applied in, and never moving a delivered text. A status
+ * Confer does not know changes nothing (outcome `unknown_delivery_status`; the event is kept).
+ * The tag (`firmId:outboxId`) finds the row; without one, the ACS message id does.
  */
 export async function applyDeliveryReport(tx: Db, report: TSmsDeliveryReport): Promise<TOutcome> {
   let target: { id: string; firmId: string | null } | undefined;
@@ -58,19 +68,26 @@ export async function applyDeliveryReport(tx: Db, report: TSmsDeliveryReport): P
   }
   target ??= await findSmsByProviderMessageId(tx, report.messageId);
   if (!target) return { outcome: 'unknown_message', firmId: null };
-  const delivered = report.deliveryStatus.toLowerCase() === 'delivered';
-  const changed = await advanceOutboxStatus(tx, target.firmId, target.id, {
-    status: delivered ? 'delivered' : 'failed',
+  const reported = readDeliveryStatus(report.deliveryStatus);
+  if (reported === 'unknown') return { outcome: 'unknown_delivery_status', firmId: target.firmId };
+  const text = await lockTextForReport(tx, target.firmId, target.id);
+  if (!text) return { outcome: 'unknown_message', firmId: null };
+  const decision = decideDeliveryReport(text, { status: reported, at: reportTime(report) });
+  if (!decision) return { outcome: 'no_change', firmId: target.firmId };
+  const changed = await recordDeliveryReport(tx, target.firmId, target.id, {
+    status: decision.status,
+    providerStatus: clip(report.deliveryStatus, 100),
+    providerStatusAt: decision.at,
     providerMessageId: report.messageId,
-    ...(delivered
-      ? {}
-      : {
-          reason: 'not_delivered',
-          detail: `Not delivered: ${clip(report.deliveryStatusDetails ?? report.deliveryStatus, 200)}`,
-        }),
+    reason: decision.status === 'failed' ? 'not_delivered' : null,
+    detail:
+      decision.status === 'failed'
+        ? `not delivered: ${clip(report.deliveryStatusDetails || report.deliveryStatus, 200)}`
+        : null,
   });
-  if (changed) await announceSmsStatus(tx, changed);
-  return { outcome: changed ? `status_${changed.status}` : 'no_change', firmId: target.firmId };
+  if (!changed || changed.status === text.status) return { outcome: 'no_change', firmId: target.firmId };
+  await announceSmsStatus(tx, changed);
+  return { outcome: `status_${changed.status}`, firmId: target.firmId };
 }
 
 /** The firm a keyword or an unroutable text most likely concerns: the owner of the number, or the one firm that texted it. */
@@ -124,15 +141,32 @@ async function answerKeyword(deps: TInboundDeps, tx: Db, sms: TSmsReceived, keyw
 }
 
 /**
- * A text from a phone. Keywords (STOP, START, HELP) are answered and never posted. A reply
- * is posted into the contact's conversation, via `sms`, answering the message last texted
- * there, when exactly one conversation texted the number (from the number it was sent to) in
- * the last 3 months. Otherwise it is kept in the unrouted inbox of the firms it may concern,
- * and the sender is told (at most once a day) to use the link in the original text.
+ * A text from a phone. Keywords and requests (`readKeyword`: STOP or a clear request to stop,
+ * START, HELP) are answered and not posted, unless the text says more than the request: then
+ * the words are also routed as a reply (the number stays opted out). A reply is posted into
+ * the contact's conversation, via `sms`, answering the message last texted there, when
+ * exactly one conversation texted the number (from the number it was sent to) in the last 3
+ * months. Otherwise it is kept in the unrouted inbox of the firms it may concern, and the
+ * sender is told (at most once a day, never after opting out) to use the link in the
+ * original text.
  */
 export async function receiveSms(deps: TInboundDeps, tx: Db, sms: TSmsReceived, eventId: string): Promise<TOutcome> {
-  const keyword = keywordOf(sms.message);
-  if (keyword) return answerKeyword(deps, tx, sms, keyword);
+  const request = readKeyword(sms.message);
+  if (!request) return routeReply(deps, tx, sms, eventId, { tellSender: true });
+  const answered = await answerKeyword(deps, tx, sms, request.keyword);
+  if (!request.withMessage) return answered;
+  // "Stop, I have found another firm": opted out, and the words still reach the conversation
+  const routed = await routeReply(deps, tx, sms, eventId, { tellSender: false });
+  return { outcome: `${answered.outcome}+${routed.outcome}`, firmId: routed.firmId ?? answered.firmId };
+}
+
+async function routeReply(
+  deps: TInboundDeps,
+  tx: Db,
+  sms: TSmsReceived,
+  eventId: string,
+  options: { tellSender: boolean },
+): Promise<TOutcome> {
   const now = deps.clock.now();
   const since = new Date(now.getTime() - days(routingWindowDays));
   const texted = await repo.findTextedConversations(tx, sms.from, sms.to, since);
@@ -174,7 +208,7 @@ export async function receiveSms(deps: TInboundDeps, tx: Db, sms: TSmsReceived, 
       receivedAt: sms.receivedTimestamp,
     });
   }
-  if (await repo.wasEverTexted(tx, sms.from)) {
+  if (options.tellSender && (await repo.wasEverTexted(tx, sms.from))) {
     const recent = await repo.countTextsTo(tx, sms.from, 'sms_reply_notice', new Date(now.getTime() - days(1)));
     if (recent === 0) {
       const firm = firms.length === 1 ? await getFirm(tx, firms[0]!) : undefined;

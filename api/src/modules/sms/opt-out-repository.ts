@@ -7,6 +7,9 @@ import { smsOptOuts } from '../../db/schema.js';
  * stops every firm's texts to it), so these lookups are not scoped by firm: the documented
  * exception next to inbound routing.
  */
+/** Why a number is not texted once it opted out (said to staff, never to the phone). */
+export const optedOutDetail = 'this number opted out of texts (it replied STOP or asked to stop)';
+
 export async function isOptedOut(db: Db, phoneNumber: string): Promise<boolean> {
   const rows = await db
     .select({ optedOut: smsOptOuts.optedOut })

@@ -1,4 +1,5 @@
 import { isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js';
+import { parsePhoneNumberFromString as parseWithFullPlan, type NumberType } from 'libphonenumber-js/max';
 
 /**
  * A phone number in E.164, or undefined. ACS events write numbers with or without the
@@ -27,22 +28,22 @@ export const countryName = (code: string) => {
   }
 };
 
-const stopWords = new Set(['STOP', 'STOPALL', 'UNSUBSCRIBE', 'CANCEL', 'END', 'QUIT', 'REVOKE', 'OPTOUT', 'OPT OUT']);
-const startWords = new Set(['START', 'UNSTOP']);
+const notMobile: Partial<Record<NumberType & string, string>> = {
+  FIXED_LINE: 'a landline',
+  TOLL_FREE: 'a toll-free number',
+  PREMIUM_RATE: 'a premium-rate number',
+  SHARED_COST: 'a shared-cost number',
+  UAN: 'a non-geographic number',
+  VOICEMAIL: 'a voicemail number',
+  PAGER: 'a pager',
+};
 
 /**
- * A whole message that is a keyword (any case, surrounding spaces and a final full stop or
- * exclamation mark ignored): `stop` opts the number out, `start` back in, `help` asks who
- * is texting. Anything else is a reply.
+ * What an E.164 number is when it cannot take texts ("a landline"), by the full numbering
+ * plan; undefined for mobiles, numbers that may be either (US and Canada), and numbers whose
+ * kind the plan does not say.
  */
-export function keywordOf(text: string): 'stop' | 'start' | 'help' | undefined {
-  const word = text
-    .trim()
-    .replace(/[.!]+$/u, '')
-    .replace(/\s+/gu, ' ')
-    .toUpperCase();
-  if (stopWords.has(word)) return 'stop';
-  if (startWords.has(word)) return 'start';
-  if (word === 'HELP') return 'help';
-  return undefined;
+export function notMobileKind(e164: string): string | undefined {
+  const type = parseWithFullPlan(e164)?.getType();
+  return type ? notMobile[type] : undefined;
 }

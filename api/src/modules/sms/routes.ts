@@ -6,6 +6,7 @@ import {
   ZIdParams,
   ZMessageTexts,
   ZResendSms,
+  ZSmsPlan,
   ZUnroutedList,
   ZUnroutedQuery,
 } from './schemas.js';
@@ -22,6 +23,16 @@ export function addSmsRoutes(routes: RouteTable<StaffContext>, deps: service.TSm
     params: ZIdParams,
     response: ZMessageTexts,
     handler: ({ ctx, params }) => service.getMessageTexts(deps.db, ctx, params.id),
+  });
+  routes.add({
+    method: 'get',
+    path: '/conversations/:id/sms-plan',
+    summary:
+      'Who "Send as SMS" would text in this conversation, and why each other client or third party would not be (the rules a send applies)',
+    tags,
+    params: ZIdParams,
+    response: ZSmsPlan,
+    handler: ({ ctx, params }) => service.getSmsPlan(deps, ctx, params.id),
   });
   routes.add({
     method: 'post',

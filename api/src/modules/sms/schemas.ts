@@ -12,7 +12,7 @@ export const ZSmsAttempt = z
     status: ZSmsStatus,
     /** Why it was refused, blocked or failed, in words. */
     reason: z.string().nullable(),
-    /** The same as a stable code: country_not_allowed, no_email, no_mobile, invalid_number, no_sender_number, contact_disabled, opted_out, not_delivered, provider_rejected, provider_failed, expired. */
+    /** The same as a stable code: country_not_allowed, no_email, no_mobile, invalid_number, not_a_mobile, no_sender_number, contact_disabled, opted_out, not_delivered, provider_rejected, provider_failed, expired. */
     reasonCode: z.string().nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
@@ -31,6 +31,25 @@ export const ZMessageTexts = z
     items: z.array(ZSmsAttempt),
   })
   .openapi('MessageTexts');
+
+export const ZSmsPlan = z
+  .object({
+    conversationId: z.uuid(),
+    /** Each current client and third party: texted (reason null) or not, and why, as a send would decide now. */
+    recipients: z.array(
+      z.object({
+        contactId: z.uuid(),
+        name: z.string(),
+        /** The number that would be texted (E.164), or what is on file; null without one. */
+        to: z.string().nullable(),
+        /** null: will be texted. Else contact_disabled, no_email, no_mobile, invalid_number, not_a_mobile, country_not_allowed, no_sender_number, opted_out. */
+        reasonCode: z.string().nullable(),
+        /** Why not, in words (without the person's name). */
+        reason: z.string().nullable(),
+      }),
+    ),
+  })
+  .openapi('SmsPlan');
 
 export const ZResendSms = z
   .object({

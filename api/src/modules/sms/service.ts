@@ -16,8 +16,9 @@ import type { Notifier } from '../notifications/notifier.js';
 import { announceSmsStatus } from '../notifications/send-outbox.js';
 import { listMessageTexts, type TSmsRecipientRow } from '../notifications/outbox-repository.js';
 import { hashToken, newToken } from '../portal-auth/tokens.js';
-import { isOptedOut } from './opt-out-repository.js';
-import { countryName, countryOf, toE164 } from './phone.js';
+import { isOptedOut, optedOutDetail } from './opt-out-repository.js';
+import { plainTextForSms } from './plain-text-for-sms.js';
+import { countryName, countryOf, notMobileKind, toE164 } from './phone.js';
 import * as repo from './repository.js';
 
 export type TSmsDeps = { db: Db; config: TConfig; clock: Clock; notifier: Notifier };
@@ -48,41 +49,82 @@ export function senderNumberOf(config: TConfig, firm: Pick<TFirm, 'smsSenderNumb
 export const allowedCountriesOf = (firm: Pick<TFirm, 'smsAllowedCountries' | 'country'>) =>
   firm.smsAllowedCountries.length > 0 ? firm.smsAllowedCountries : [firm.country];
 
-/** The text itself: who it is from, the message (shortened), the personal reply link, how to stop. */
+/**
+ * The text itself: who it is from, the message as plain text (links written out, shortened),
+ * the personal reply link, how to stop.
+ */
 export function smsText(firmName: string, body: string, replyUrl: string): string {
-  return `${firmName}: ${clip(body, 480)}\nReply securely: ${replyUrl}\nText STOP to opt out.`;
+  return `${firmName}: ${clip(plainTextForSms(body), 480)}\nReply securely: ${replyUrl}\nText STOP to opt out.`;
 }
 
-type TRefusal = { reason: string; detail: string };
+type TRefusal = { status: 'refused' | 'opted_out'; reason: string; detail: string };
 
-/** Why a contact cannot be texted, or undefined (then `to` is their E.164 number). */
-function refusalFor(
-  contact: { name: string; email: string | null; mobile: string | null; active: boolean },
+/** Why a contact cannot be texted, or undefined (then their mobile reads as E.164). */
+async function refusalFor(
+  tx: Db,
+  contact: { email: string | null; mobile: string | null; active: boolean },
   firm: TFirm,
   sender: string | undefined,
-): TRefusal | undefined {
-  if (!contact.active) return { reason: 'contact_disabled', detail: `${contact.name} is disabled` };
+): Promise<TRefusal | undefined> {
+  const refused = (reason: string, detail: string): TRefusal => ({ status: 'refused', reason, detail });
+  if (!contact.active) return refused('contact_disabled', 'disabled');
   if (!contact.email) {
-    return {
-      reason: 'no_email',
-      detail: `${contact.name} has no email address: texts need one (for sign-in and notifications)`,
-    };
+    return refused('no_email', 'no email address: texts need one (for sign-in and notifications)');
   }
-  if (!contact.mobile) return { reason: 'no_mobile', detail: `${contact.name} has no mobile number` };
+  if (!contact.mobile) return refused('no_mobile', 'no mobile number');
   const e164 = toE164(contact.mobile);
-  if (!e164) return { reason: 'invalid_number', detail: `${contact.mobile} is not a valid mobile number` };
+  if (!e164) return refused('invalid_number', `${contact.mobile} is not a valid phone number`);
+  const kind = notMobileKind(e164);
+  if (kind) return refused('not_a_mobile', `${e164} is ${kind}, not a mobile: it cannot take texts`);
   const country = countryOf(e164);
   const allowed = allowedCountriesOf(firm);
   if (!country || !allowed.includes(country)) {
-    return {
-      reason: 'country_not_allowed',
-      detail: `Texts to ${country ? countryName(country) : 'this country'} are not allowed: the firm texts only ${allowed
+    return refused(
+      'country_not_allowed',
+      `texts to ${country ? countryName(country) : 'this country'} are not allowed: the firm texts only ${allowed
         .map(countryName)
         .join(', ')}`,
-    };
+    );
   }
-  if (!sender) return { reason: 'no_sender_number', detail: 'No SMS number is set up for the firm' };
+  if (!sender) return refused('no_sender_number', 'no SMS number is set up for the firm');
+  if (await isOptedOut(tx, e164)) return { status: 'opted_out', reason: 'opted_out', detail: optedOutDetail };
   return undefined;
+}
+
+export type TTextPlan = {
+  contactId: string;
+  name: string;
+  /** The number to text (E.164), or what is on file when it cannot be ('' without one). */
+  to: string;
+  refusal: TRefusal | undefined;
+};
+
+/**
+ * Who a text of this conversation would go to, and why each other client or third party
+ * cannot get one: the one place these rules live, for sending and for the composer's plan.
+ */
+async function planTexts(
+  tx: Db,
+  firm: TFirm,
+  sender: string | undefined,
+  conversationId: string,
+  contactIds?: string[],
+): Promise<TTextPlan[]> {
+  const people = (await listParticipants(tx, firm.id, [conversationId])).filter(
+    (p) => p.contactId && !p.leftAt && (!contactIds || contactIds.includes(p.contactId)),
+  );
+  const plans: TTextPlan[] = [];
+  for (const person of people) {
+    const contact = await getContact(tx, firm.id, person.contactId!);
+    if (!contact) continue;
+    plans.push({
+      contactId: contact.id,
+      name: contact.name,
+      to: contact.mobile ? (toE164(contact.mobile) ?? contact.mobile) : '',
+      refusal: await refusalFor(tx, contact, firm, sender),
+    });
+  }
+  return plans;
 }
 
 /**
@@ -99,47 +141,29 @@ export async function textMessage(
   const firm = await getFirm(tx, input.firmId);
   if (!firm) return;
   const sender = senderNumberOf(deps.config, firm);
-  const people = (await listParticipants(tx, input.firmId, [input.conversationId])).filter(
-    (p) => p.contactId && !p.leftAt && (!input.contactIds || input.contactIds.includes(p.contactId)),
-  );
-  for (const person of people) {
-    const contact = await getContact(tx, input.firmId, person.contactId!);
-    if (!contact) continue;
-    if (await repo.findUnsentText(tx, input.firmId, input.messageId, contact.id)) continue;
+  for (const plan of await planTexts(tx, firm, sender, input.conversationId, input.contactIds)) {
+    if (await repo.findUnsentText(tx, input.firmId, input.messageId, plan.contactId)) continue;
     const common = {
       firmId: input.firmId,
       kind: 'sms_message' as const,
-      contactId: contact.id,
+      contactId: plan.contactId,
       conversationId: input.conversationId,
       messageId: input.messageId,
+      to: plan.to,
     };
-    const refusal = refusalFor(contact, firm, sender);
-    const to = contact.mobile ? (toE164(contact.mobile) ?? contact.mobile) : '';
-    if (refusal) {
-      await deps.notifier.recordUnsentSms(tx, { ...common, to, from: sender, status: 'refused', ...refusal });
-      continue;
-    }
-    if (await isOptedOut(tx, to)) {
-      await deps.notifier.recordUnsentSms(tx, {
-        ...common,
-        to,
-        from: sender,
-        status: 'opted_out',
-        reason: 'opted_out',
-        detail: 'This number opted out of texts (it replied STOP)',
-      });
+    if (plan.refusal) {
+      await deps.notifier.recordUnsentSms(tx, { ...common, from: sender, ...plan.refusal });
       continue;
     }
     const token = newToken();
     const outboxId = await deps.notifier.queueSms(tx, {
       ...common,
-      to,
       from: sender!,
       text: smsText(firm.name, input.body, quickReplyUrl(deps.config.publicBaseUrl, token)),
     });
     await repo.insertQuickReplyLink(tx, input.firmId, {
       tokenHash: hashToken(token),
-      contactId: contact.id,
+      contactId: plan.contactId,
       conversationId: input.conversationId,
       messageId: input.messageId,
       outboxId,
@@ -148,8 +172,31 @@ export async function textMessage(
   }
 }
 
-/** Checks before a message may be texted: an external matter conversation, and words to text. */
-export function assertTextable(conversation: { kind: string }, body: string): void {
+/**
+ * The composer's "Send as SMS" plan: each current client and third party of a conversation,
+ * with the number that would be texted or the reason it would not be, exactly as a send would
+ * decide now (opt-outs included).
+ */
+export async function getSmsPlan(deps: TSmsDeps, ctx: StaffContext, conversationId: string) {
+  const conversation = await requireVisibleConversation(deps.db, ctx, conversationId);
+  assertTextableConversation(conversation);
+  const firm = await getFirm(deps.db, ctx.firmId);
+  if (!firm) throw notFound('Conversation');
+  const plans = await planTexts(deps.db, firm, senderNumberOf(deps.config, firm), conversationId);
+  return {
+    conversationId,
+    recipients: plans.map((p) => ({
+      contactId: p.contactId,
+      name: p.name,
+      to: p.to || null,
+      reasonCode: p.refusal?.reason ?? null,
+      reason: p.refusal?.detail ?? null,
+    })),
+  };
+}
+
+/** Only external matter conversations (with clients and third parties) are texted. */
+function assertTextableConversation(conversation: { kind: string }): void {
   if (conversation.kind !== 'external_matter') {
     throw new AppError(
       'sms_not_available',
@@ -157,6 +204,11 @@ export function assertTextable(conversation: { kind: string }, body: string): vo
       'Only messages in external matter conversations (with clients and third parties) can be sent as texts',
     );
   }
+}
+
+/** Checks before a message may be texted: an external matter conversation, and words to text. */
+export function assertTextable(conversation: { kind: string }, body: string): void {
+  assertTextableConversation(conversation);
   if (!/\S/u.test(body)) throw new AppError('sms_needs_text', 422, 'A text needs words: write a message to send');
 }
 

@@ -16,15 +16,7 @@ export type TStaff = z.infer<typeof ZStaff>;
 
 export const ZStaffList = z.object({ items: z.array(ZStaff) }).openapi('StaffList');
 
-export const ZFirm = z
-  .object({
-    id: z.uuid(),
-    name: z.string(),
-    country: z.string(),
-    /** Where texts may go (ISO 3166 codes): every staff member's composer says who cannot be texted. */
-    smsAllowedCountries: z.array(z.string()),
-  })
-  .openapi('Firm');
+export const ZFirm = z.object({ id: z.uuid(), name: z.string(), country: z.string() }).openapi('Firm');
 
 export const ZMe = z.object({ staff: ZStaff, firm: ZFirm }).openapi('Me');
 

@@ -1,4 +1,3 @@
-import { allowedCountriesOf } from '../sms/service.js';
 import type { Db } from '../../db/connect.js';
 import { AppError, notFound } from '../../errors.js';
 import type { StaffContext } from '../../integrations/identity/staff-context.js';
@@ -35,10 +34,7 @@ function requireAdmin(ctx: StaffContext): void {
 export async function getMe(db: Db, ctx: StaffContext) {
   const [row, firm] = await Promise.all([repo.getStaff(db, ctx.firmId, ctx.staffId), getFirm(db, ctx.firmId)]);
   if (!row || !firm) throw notFound('Staff member');
-  return {
-    staff: toStaff(row),
-    firm: { id: firm.id, name: firm.name, country: firm.country, smsAllowedCountries: allowedCountriesOf(firm) },
-  };
+  return { staff: toStaff(row), firm: { id: firm.id, name: firm.name, country: firm.country } };
 }
 
 export async function listStaff(db: Db, ctx: StaffContext) {

@@ -77,7 +77,33 @@ const ZCloudEvent = z.object({
 
 export type TAcsEvent = { id: string; type: string; data: unknown };
 
-/** `MessageId` → `messageId`, recursively (arrays and nested objects included). */
+/** Deeper than this, an event's data is not an ACS payload (theirs nest 3 levels at most). */
+export const maxDataDepth = 16;
+/** More values than this in one event's data is not an ACS payload either. */
+export const maxDataValues = 2_000;
+
+/**
+ * Why `data` is not a shape ACS sends (too deep, too many values), or undefined. Walks the
+ * value without recursion, so no nesting can exhaust the stack; stops at the first excess.
+ */
+export function dataShapeProblem(data: unknown): string | undefined {
+  const stack: Array<{ value: unknown; depth: number }> = [{ value: data, depth: 0 }];
+  let values = 0;
+  while (stack.length > 0) {
+    const { value, depth } = stack.pop()!;
+    if (++values > maxDataValues) return `holds more than ${maxDataValues} values`;
+    if (!value || typeof value !== 'object') continue;
+    if (depth >= maxDataDepth) return `is nested deeper than ${maxDataDepth} levels`;
+    for (const child of Array.isArray(value) ? value : Object.values(value))
+      stack.push({ value: child, depth: depth + 1 });
+  }
+  return undefined;
+}
+
+/**
+ * `MessageId` → `messageId`, recursively (arrays and nested objects included). Only for data
+ * `dataShapeProblem` accepted: its depth bounds the recursion.
+ */
 export function camelKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(camelKeys);
   if (value && typeof value === 'object') {
@@ -120,7 +146,6 @@ export function parseDelivery(body: unknown): TAcsEvent[] {
           id: (envelope.data as z.infer<typeof ZEventGridEvent>).id,
           type: (envelope.data as z.infer<typeof ZEventGridEvent>).eventType,
         };
-    const data = camelKeys(envelope.data.data);
     const schema =
       event.type === eventTypes.smsReceived
         ? ZSmsReceivedData
@@ -129,8 +154,11 @@ export function parseDelivery(body: unknown): TAcsEvent[] {
           : event.type === eventTypes.validation
             ? ZValidationData
             : undefined;
+    // other types are acknowledged unread: their data is not Confer's to judge
     if (!schema) return { ...event, data: null };
-    const parsed = schema.safeParse(data);
+    const problem = dataShapeProblem(envelope.data.data);
+    if (problem) throw new InvalidEventError([{ field: `[${index}].data`, message: problem }]);
+    const parsed = schema.safeParse(camelKeys(envelope.data.data));
     if (!parsed.success) throw new InvalidEventError(issuesOf(parsed.error, `[${index}].data`));
     return { ...event, data: parsed.data };
   });

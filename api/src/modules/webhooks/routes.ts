@@ -50,7 +50,13 @@ export function createWebhookRouter(deps: TWebhookDeps & { secret: string }, reg
           { errors: error.issues.slice(0, 20).map((i) => ({ location: 'body', ...i })) },
         );
       }
-      throw error;
+      // Event Grid does not retry most 4xx answers: a failure to store what it sent must be a
+      // 5xx (retried), whatever status the error carried
+      if (error instanceof AppError && error.status >= 500) throw error;
+      const cause = error as Error | undefined;
+      throw new Error(`storing the delivery failed: ${cause?.name}: ${String(cause?.message).slice(0, 200)}`, {
+        cause: error,
+      });
     }
   });
   registry.registerPath({
@@ -77,7 +83,7 @@ export function createWebhookRouter(deps: TWebhookDeps & { secret: string }, reg
           },
         },
       },
-      400: { description: 'Not a valid delivery' },
+      400: { description: 'Not a valid delivery (never for a failure to store it: that is a 5xx, retried)' },
       401: { description: 'Missing or wrong webhook secret' },
     },
   });

@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../../db/connect.js';
 import { seal, unseal } from '../../integrations/secrets/seal.js';
+import type { Logger } from '../../logger.js';
 import { queueNames, type JobQueue } from '../../jobs/job-queue.js';
 import { applyDeliveryReport, eventNumber, receiveSms, type TInboundDeps, type TOutcome } from '../sms/inbound.js';
 import { eventTypes, parseDelivery, type ZDeliveryReportData, type ZSmsReceivedData } from './acs-events.js';
@@ -53,7 +54,7 @@ export async function receiveAcsEvents(deps: TWebhookDeps, body: unknown): Promi
   return { accepted, duplicates, ignored };
 }
 
-export type TProcessDeps = TInboundDeps & { db: Db; sealKey: Buffer };
+export type TProcessDeps = TInboundDeps & { db: Db; sealKey: Buffer; logger: Logger };
 
 /**
  * Applies one stored event, once: the event row is locked and marked processed in the same
@@ -92,8 +93,17 @@ export async function processAcsEvent(deps: TProcessDeps, eventId: string): Prom
         to: data.to,
         deliveryStatus: data.deliveryStatus,
         deliveryStatusDetails: data.deliveryStatusDetails ?? null,
+        receivedTimestamp: new Date(data.receivedTimestamp),
+        attemptTimestamps: (data.deliveryAttempts ?? []).map((a) => new Date(a.timestamp)),
         tag: data.tag ?? null,
       });
+      if (result.outcome === 'unknown_delivery_status') {
+        // kept with its event and not final; the status is ACS's word, never message text
+        deps.logger.warn(
+          { eventId: event.id, deliveryStatus: data.deliveryStatus.replace(/[^\w .-]/gu, '?').slice(0, 100) },
+          'delivery report with a status Confer does not know: the text keeps its status',
+        );
+      }
     } else {
       result = { outcome: 'ignored', firmId: null };
     }
