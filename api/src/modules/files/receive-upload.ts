@@ -5,6 +5,7 @@ import busboy from 'busboy';
 import { fileTypeFromBuffer } from 'file-type';
 import type { Db } from '../../db/connect.js';
 import { AppError } from '../../errors.js';
+import type { RunOnce } from '../../http/define-route.js';
 import type { BlobStore } from '../../integrations/blob-storage/blob-store.js';
 import { deletePendingUploads, insertPendingUpload } from './pending-uploads-repository.js';
 import { sanitizeFileName } from './sanitize-file-name.js';
@@ -287,4 +288,37 @@ export async function discardStagedFiles(deps: { db: Db; blobs: BlobStore; firmI
     await client.deleteIfExists();
   }
   await deletePendingUploads(deps.db, deps.firmId, blobNames);
+}
+
+/**
+ * Keeps or discards a received upload through a route's `once`: the fingerprint is the form's
+ * fields and each file's field, name, size and SHA-256, so a retry must send the same files.
+ * `work` (given the transaction) owns the staged files and discards them itself when it fails;
+ * when it never runs (a replay, a key reused with another request) they are discarded here.
+ */
+export async function onceWithUpload<T>(
+  once: RunOnce,
+  deps: { db: Db; blobs: BlobStore; firmId: string },
+  upload: TReceivedUpload,
+  fields: unknown,
+  work: (tx: Db) => Promise<T>,
+): Promise<T> {
+  let ran = false;
+  const request = {
+    fields,
+    files: upload.files.map((f) => ({ field: f.field, name: f.name, size: f.size, sha256: f.sha256 })),
+  };
+  try {
+    return await once(request, (tx) => {
+      ran = true;
+      return work(tx);
+    });
+  } finally {
+    if (!ran) {
+      await discardStagedFiles(
+        deps,
+        upload.files.map((f) => f.blobName),
+      ).catch(() => {});
+    }
+  }
 }
