@@ -928,10 +928,7 @@ export const idempotencyKeys = pgTable(
     response: text('response'),
     createdAt: createdAt(),
   },
-  (t) => [
-    primaryKey({ columns: [t.firmId, t.actor, t.key] }),
-    index('idempotency_keys_created_idx').on(t.createdAt),
-  ],
+  (t) => [primaryKey({ columns: [t.firmId, t.actor, t.key] }), index('idempotency_keys_created_idx').on(t.createdAt)],
 );
 
 export const schema = {

@@ -240,7 +240,9 @@ export class RouteTable<TCtx> {
         400: problem,
         401: problem,
         404: problem,
-        ...(spec.idempotent ? { 422: { ...problem, description: 'Problem (RFC 9457), e.g. idempotency_key_reused' } } : {}),
+        ...(spec.idempotent
+          ? { 422: { ...problem, description: 'Problem (RFC 9457), e.g. idempotency_key_reused' } }
+          : {}),
       },
     });
   }

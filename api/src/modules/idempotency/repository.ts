@@ -1,5 +1,6 @@
-import { and, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
+import { queryRows } from '../../db/query-rows.js';
 import { idempotencyKeys } from '../../db/schema.js';
 
 export type TIdempotencyRow = typeof idempotencyKeys.$inferSelect;
@@ -26,7 +27,11 @@ export async function claimKey(
   return rows.length > 0;
 }
 
-export async function findKey(db: Db, firmId: string, id: Omit<TKeyId, 'firmId'>): Promise<TIdempotencyRow | undefined> {
+export async function findKey(
+  db: Db,
+  firmId: string,
+  id: Omit<TKeyId, 'firmId'>,
+): Promise<TIdempotencyRow | undefined> {
   const rows = await db
     .select()
     .from(idempotencyKeys)
@@ -53,14 +58,11 @@ export async function completeKey(
  * Only the key records go; what their requests created stays.
  */
 export async function deleteKeysBefore(db: Db, before: Date, limit: number): Promise<number> {
-  const old = db
-    .select({ id: sql`(${idempotencyKeys.firmId}, ${idempotencyKeys.actor}, ${idempotencyKeys.key})` })
-    .from(idempotencyKeys)
-    .where(lt(idempotencyKeys.createdAt, before))
-    .limit(limit);
-  const rows = await db
-    .delete(idempotencyKeys)
-    .where(inArray(sql`(${idempotencyKeys.firmId}, ${idempotencyKeys.actor}, ${idempotencyKeys.key})`, old))
-    .returning({ key: idempotencyKeys.key });
+  const rows = await queryRows<{ key: string }>(
+    db,
+    sql`delete from idempotency_keys where (firm_id, actor, key) in (
+          select firm_id, actor, key from idempotency_keys where created_at < ${before} limit ${limit})
+        returning key`,
+  );
   return rows.length;
 }

@@ -171,18 +171,18 @@ export async function sendMessage(
     .transaction(async (tx) => {
       const uploaded = (await extras.recordUploads?.(tx)) ?? [];
       const posted = await postMessage(tx, {
-      firmId: ctx.firmId,
-      conversationId,
-      conversationKind: conversation.kind,
-      author: { staffId: ctx.staffId },
-      authorParticipantId: me.id,
-      body,
-      via: extras.via ?? 'app',
-      idempotencyKey: extras.idempotencyKey,
-      versionIds: [...attached, ...uploaded],
-      aboutDocumentId: extras.aboutDocumentId,
-      now: extras.now,
-    });
+        firmId: ctx.firmId,
+        conversationId,
+        conversationKind: conversation.kind,
+        author: { staffId: ctx.staffId },
+        authorParticipantId: me.id,
+        body,
+        via: extras.via ?? 'app',
+        idempotencyKey: extras.idempotencyKey,
+        versionIds: [...attached, ...uploaded],
+        aboutDocumentId: extras.aboutDocumentId,
+        now: extras.now,
+      });
       // the key was used meanwhile: keep nothing of this attempt, the original is returned
       if (!posted && uploaded.length > 0) tx.rollback();
       if (posted && extras.sendAsSms) {
