@@ -17,6 +17,7 @@ let form: string;
 let otherForm: string;
 let formRequest: string;
 let submittable: string;
+let texted: string;
 
 const staff = (method: 'get' | 'post', path: string, body?: object, token = f.member.token) =>
   app.http[method](`/api/v1${path}`).set(bearer(token)).send(body);
@@ -63,6 +64,7 @@ beforeAll(async () => {
   ).body.id;
   const request = () =>
     staff('post', `/matters/${client.matterId}/form-requests`, { formId: form, contactId: client.contact.id });
+  texted = (await staff('post', `/conversations/${client.conversationId}/messages`, { body: 'See you at 10' })).body.id;
   formRequest = (await request()).body.id;
   submittable = (await request()).body.id;
 });
@@ -210,6 +212,16 @@ const cases: Case[] = [
         currency: 'GBP',
         status: 'outstanding',
       }).set('Idempotency-Key', key),
+  },
+  {
+    name: 'text resend',
+    table: 'outbox',
+    status: 200,
+    send: (key, other) =>
+      staff('post', `/messages/${texted}/sms/resend`, other ? { contactIds: [client.contact.id] } : {}).set(
+        'Idempotency-Key',
+        key,
+      ),
   },
   {
     name: 'portal reply',
