@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows } from '../src/db/query-rows.js';
 import { createPartHeaderScanner } from '../src/modules/files/scan-part-headers.js';
 import { bearer, createFirm, createMatter } from './support/fixtures.js';
+import { sendPartialUpload } from './support/multipart.js';
 import { startTestApp, type TestApp } from './support/start-test-app.js';
 
 let app: TestApp;
@@ -118,6 +119,23 @@ describe('file names a multipart parser cannot read', () => {
     expect((await app.http.get(`/api/v1/matters/${matter}/documents`).set(bearer(f.member.token))).body.items).toEqual(
       [],
     );
+  });
+
+  test('when a body is cut short inside a part header, then it is a malformed body, not a file name', async () => {
+    const multipart = rawMultipart([
+      { disposition: 'form-data; name="files"; filename="first.txt"', content: 'one' },
+      { disposition: 'form-data; name="files"; filename="second-file-with-a-long-name.txt"', content: 'two' },
+    ]);
+    const cut = multipart.body.indexOf('second-file') + 6;
+    const res = await sendPartialUpload(
+      `${app.baseUrl}/api/v1/conversations/${channel}/uploads`,
+      bearer(f.member.token),
+      multipart,
+      cut,
+      'truncate',
+    );
+    expect(res.status).toBe(400);
+    expect(JSON.parse(res.body!).code).toBe('malformed_multipart');
   });
 
   test('when quotes and line breaks are escaped as browsers and curl do, then the file is kept under a sanitised name', async () => {

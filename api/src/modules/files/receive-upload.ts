@@ -116,7 +116,7 @@ export async function receiveUpload(
       });
       parser.on('error', () =>
         fail(
-          unreadablePartError(scanner.blocks()) ??
+          unreadablePartError(scanner.completeBlocks()) ??
             new AppError('malformed_multipart', 400, 'The multipart body is malformed or truncated'),
         ),
       );

@@ -7,8 +7,10 @@
  */
 export type PartHeaderScanner = {
   push(chunk: Buffer): void;
-  /** Header blocks of the parts seen so far, in order; the last may still be incomplete. */
+  /** Header blocks of the parts seen so far, in order. */
   blocks(): string[];
+  /** The same, without a last block still cut short (a body truncated inside a part header). */
+  completeBlocks(): string[];
 };
 
 const maxHeaderBytes = 16 * 1024 + 4;
@@ -55,7 +57,11 @@ export function createPartHeaderScanner(boundary: string): PartHeaderScanner {
       header = undefined;
     }
   };
-  return { push, blocks: () => [...blocks] };
+  return {
+    push,
+    blocks: () => [...blocks],
+    completeBlocks: () => (header === undefined || done ? [...blocks] : blocks.slice(0, -1)),
+  };
 }
 
 const token = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
