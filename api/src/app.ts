@@ -145,7 +145,10 @@ export function createApp(deps: AppDeps): Express {
   staffApi.use(express.json({ limit: '256kb', strict: true }));
   staffApi.use(createStaffAuthenticator({ config, db }));
   addStaffEventStreamRoute(staffApi, registry, { db, hub: deps.events }); // SSE, not a RouteTable (JSON) route
-  const routes = new RouteTable(staffApi, registry, '/api/v1', staffContextOf);
+  const routes = new RouteTable(staffApi, registry, '/api/v1', staffContextOf, {
+    db,
+    scopeOf: (ctx) => ({ firmId: ctx.firmId, actor: `staff:${ctx.staffId}` }),
+  });
   addStaffRoutes(routes, db);
   addMatterRoutes(routes, db);
   addEventRoutes(routes, portalDeps);
@@ -171,7 +174,10 @@ export function createApp(deps: AppDeps): Express {
   portalApi.use(requireSameOrigin(config));
   portalApi.use('/auth', createPortalAuthRouter(portalDeps));
   // a text's quick-reply link works without signing in (the token is the credential)
-  addQuickReplyRoutes(new RouteTable(portalApi, registry, '/api/portal/v1', () => null, []), { db, clock });
+  addQuickReplyRoutes(new RouteTable(portalApi, registry, '/api/portal/v1', () => null, { db, security: [] }), {
+    db,
+    clock,
+  });
   portalApi.use(requireContactSession(portalDeps));
   const portalEventStream = createEventStreamHandler({
     db,
@@ -182,7 +188,11 @@ export function createApp(deps: AppDeps): Express {
     },
   });
   portalApi.get('/events', portalEventStream);
-  const portalRoutes = new RouteTable(portalApi, registry, '/api/portal/v1', contactContextOf, [{ portalSession: [] }]);
+  const portalRoutes = new RouteTable(portalApi, registry, '/api/portal/v1', contactContextOf, {
+    db,
+    security: [{ portalSession: [] }],
+    scopeOf: (ctx) => ({ firmId: ctx.firmId, actor: `contact:${ctx.contactId}` }),
+  });
   addPortalRoutes(portalRoutes, { db, blobs: deps.blobs, clock, uploads: config.uploads });
   addPortalExtrasRoutes(portalRoutes, { db, blobs: deps.blobs, clock, config, uploads: config.uploads });
 

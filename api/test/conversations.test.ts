@@ -162,7 +162,7 @@ describe('messages', () => {
     expect(n).toBe(1);
     const elsewhere = (await post(f.member.token, '/conversations', { kind: 'direct', staffIds: [] })).body.id;
     const reused = await send(f.member.token, elsewhere, 'other', key);
-    expect(reused.status).toBe(409);
+    expect(reused.status).toBe(422);
     expect(reused.body.code).toBe('idempotency_key_reused');
   });
 

@@ -914,6 +914,30 @@ export const invoices = pgTable(
   ],
 );
 
+/**
+ * Idempotency-Key records of creating requests (see http/idempotency.ts): written in the
+ * transaction of what the request created, with the response a retry gets back. Kept at least
+ * 24 hours; the sweep removes older ones (the things they created stay).
+ */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    firmId: uuid('firm_id').notNull(),
+    /** `staff:<id>` or `contact:<id>`: keys are per caller. */
+    actor: text('actor').notNull(),
+    key: text('key').notNull(),
+    /** Method and route template, e.g. `POST /api/v1/matters`. */
+    route: text('route').notNull(),
+    /** SHA-256 of the canonical request (params, query, body; for uploads fields and files). */
+    fingerprint: text('fingerprint').notNull(),
+    status: integer('status').notNull(),
+    /** The JSON sent the first time, exactly; null for no content. */
+    response: text('response'),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.firmId, t.actor, t.key] }), index('idempotency_keys_created_idx').on(t.createdAt)],
+);
+
 export const schema = {
   firms,
   staff,
@@ -950,4 +974,5 @@ export const schema = {
   formRequests,
   formRequestFiles,
   invoices,
+  idempotencyKeys,
 };

@@ -3,6 +3,8 @@ import type { TConfig } from '../config.js';
 import type { Db } from '../db/connect.js';
 import type { MessageProviders } from '../integrations/acs/providers.js';
 import type { Logger } from '../logger.js';
+import { keepIdempotencyKeysHours } from '../http/run-idempotent.js';
+import { deleteKeysBefore } from '../modules/idempotency/repository.js';
 import { createNotifier } from '../modules/notifications/notifier.js';
 import { expireStaleOutbox, listOverdueOutbox } from '../modules/notifications/outbox-repository.js';
 import { sendOutbox, type TSendOutboxJob } from '../modules/notifications/send-outbox.js';
@@ -88,6 +90,8 @@ export async function startBackgroundJobs(deps: TBackgroundDeps): Promise<Backgr
         { singletonKey: batch.id },
       );
     }
+    // Idempotency-Key records past their retention (what their requests created stays)
+    await deleteKeysBefore(db, new Date(clock.now().getTime() - keepIdempotencyKeysHours * 3_600_000), 1000);
   };
   await jobs.work(queueNames.sweep, logged(queueNames.sweep, sweepNow));
   const timer = setInterval(() => {

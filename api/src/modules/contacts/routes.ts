@@ -30,7 +30,8 @@ export function addContactRoutes(routes: RouteTable<StaffContext>, db: Db): void
     body: ZCreateContact,
     response: ZContact,
     status: 201,
-    handler: ({ ctx, body }) => service.createContact(db, ctx, body),
+    idempotent: true,
+    handler: ({ ctx, body, db: tx }) => service.createContact(tx, ctx, body),
   });
   routes.add({
     method: 'get',

@@ -39,7 +39,8 @@ export function addConversationRoutes(
     body: ZCreateConversation,
     response: ZConversation,
     status: 201,
-    handler: ({ ctx, body, meta }) => service.createConversation(db, ctx, body, meta.requestId, invite),
+    idempotent: true,
+    handler: ({ ctx, body, meta, db: tx }) => service.createConversation(tx, ctx, body, meta.requestId, invite),
   });
   routes.add({
     method: 'get',

@@ -26,7 +26,8 @@ export function addEventRoutes(routes: RouteTable<StaffContext>, deps: service.T
     body: ZCreateEvent,
     response: ZEvent,
     status: 201,
-    handler: ({ ctx, params, body }) => service.createEvent(deps, ctx, params.id, body),
+    idempotent: true,
+    handler: ({ ctx, params, body, db: tx }) => service.createEvent({ ...deps, db: tx }, ctx, params.id, body),
   });
   routes.add({
     method: 'patch',

@@ -5,9 +5,11 @@ import busboy from 'busboy';
 import { fileTypeFromBuffer } from 'file-type';
 import type { Db } from '../../db/connect.js';
 import { AppError } from '../../errors.js';
+import type { RunOnce } from '../../http/define-route.js';
 import type { BlobStore } from '../../integrations/blob-storage/blob-store.js';
 import { deletePendingUploads, insertPendingUpload } from './pending-uploads-repository.js';
 import { sanitizeFileName } from './sanitize-file-name.js';
+import { createPartHeaderScanner, unreadablePart } from './scan-part-headers.js';
 
 export type TStagedFile = {
   field: string;
@@ -51,6 +53,9 @@ export async function receiveUpload(
   } catch {
     throw new AppError('malformed_multipart', 400, 'The multipart body has no boundary');
   }
+  // busboy drops a part whose Content-Disposition it cannot parse without a word: count parts
+  // independently, and name what it dropped or choked on
+  const scanner = createPartHeaderScanner(boundaryOf(contentType));
   const staged: TStagedFile[] = [];
   const started: string[] = [];
   const streams = new Set<Readable>();
@@ -58,6 +63,7 @@ export async function receiveUpload(
   const fields: Record<string, string> = {};
   let total = 0;
   let fileCount = 0;
+  let fieldCount = 0;
   const tooMany = () => new AppError('too_many_files', 413, `At most ${deps.maxFiles} files can be sent at once`);
 
   try {
@@ -71,6 +77,7 @@ export async function receiveUpload(
         reject(error);
       };
       parser.on('field', (name, value, info) => {
+        fieldCount += 1;
         if (info.valueTruncated) fail(new AppError('field_too_large', 413, `The field "${name}" is too long`));
         else fields[name] = value;
       });
@@ -108,11 +115,23 @@ export async function receiveUpload(
         );
       });
       parser.on('error', () =>
-        fail(new AppError('malformed_multipart', 400, 'The multipart body is malformed or truncated')),
+        fail(
+          unreadablePartError(scanner.completeBlocks()) ??
+            new AppError('malformed_multipart', 400, 'The multipart body is malformed or truncated'),
+        ),
       );
       parser.on('filesLimit', () => fail(tooMany()));
+      parser.on('fieldsLimit', () => fail(new AppError('too_many_fields', 413, 'The form has too many fields')));
       parser.on('partsLimit', () => fail(new AppError('too_many_parts', 413, 'The form has too many parts')));
       parser.on('close', () => {
+        const blocks = scanner.blocks();
+        if (blocks.length !== fieldCount + fileCount) {
+          fail(
+            unreadablePartError(blocks) ??
+              new AppError('malformed_multipart', 400, 'A part of the multipart body could not be read'),
+          );
+          return;
+        }
         void Promise.all(pending).then(() => {
           if (!settled) {
             settled = true;
@@ -123,9 +142,11 @@ export async function receiveUpload(
       req.on('close', () => {
         if (!req.complete) fail(new AppError('request_aborted', 400, 'The upload was interrupted'));
       });
+      req.on('data', scanner.push); // before the pipe's listener: the scanner sees each chunk first
       req.pipe(parser);
     });
   } catch (error) {
+    req.off('data', scanner.push);
     drainRefusedBody(req, deps.maxBytes);
     // let in-flight block uploads finish or fail, then remove everything this request staged
     await Promise.allSettled(pending);
@@ -135,6 +156,45 @@ export async function receiveUpload(
   staged.sort((a, b) => started.indexOf(a.blobName) - started.indexOf(b.blobName));
   return { fields, files: staged };
 }
+
+const boundaryOf = (contentType: string) =>
+  /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType)?.slice(1).find(Boolean) ?? '';
+
+/** A 400 naming the first part whose headers cannot be read, if there is one. */
+function unreadablePartError(blocks: string[]): AppError | undefined {
+  for (const block of blocks) {
+    const unreadable = unreadablePart(block);
+    if (!unreadable) continue;
+    if (unreadable.fileName === undefined) {
+      return new AppError(
+        'malformed_multipart',
+        400,
+        'A part of the multipart body has a malformed Content-Disposition',
+      );
+    }
+    const shown = showName(unreadable.fileName);
+    const message = `the file name ${shown} cannot be read: a raw quote or line break breaks the form. Percent-encode them (as browsers do) or rename the file`;
+    return new AppError('unreadable_file_name', 400, `body.files: ${message}`, {
+      errors: [{ location: 'body', field: 'files', message }],
+    });
+  }
+  return undefined;
+}
+
+/** The name as sent, quoted, with control characters written as escapes and cut to 200 characters. */
+const showName = (name: string) =>
+  `'${Array.from(name)
+    .slice(0, 200)
+    .map((ch) =>
+      ch === '\r'
+        ? '\\r'
+        : ch === '\n'
+          ? '\\n'
+          : /\p{Cc}/u.test(ch)
+            ? `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`
+            : ch,
+    )
+    .join('')}'`;
 
 /**
  * After refusing an upload, keep reading (and discarding) what the client is still sending,
@@ -228,4 +288,37 @@ export async function discardStagedFiles(deps: { db: Db; blobs: BlobStore; firmI
     await client.deleteIfExists();
   }
   await deletePendingUploads(deps.db, deps.firmId, blobNames);
+}
+
+/**
+ * Keeps or discards a received upload through a route's `once`: the fingerprint is the form's
+ * fields and each file's field, name, size and SHA-256, so a retry must send the same files.
+ * `work` (given the transaction) owns the staged files and discards them itself when it fails;
+ * when it never runs (a replay, a key reused with another request) they are discarded here.
+ */
+export async function onceWithUpload<T>(
+  once: RunOnce,
+  deps: { db: Db; blobs: BlobStore; firmId: string },
+  upload: TReceivedUpload,
+  fields: unknown,
+  work: (tx: Db) => Promise<T>,
+): Promise<T> {
+  let ran = false;
+  const request = {
+    fields,
+    files: upload.files.map((f) => ({ field: f.field, name: f.name, size: f.size, sha256: f.sha256 })),
+  };
+  try {
+    return await once(request, (tx) => {
+      ran = true;
+      return work(tx);
+    });
+  } finally {
+    if (!ran) {
+      await discardStagedFiles(
+        deps,
+        upload.files.map((f) => f.blobName),
+      ).catch(() => {});
+    }
+  }
 }

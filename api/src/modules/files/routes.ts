@@ -7,7 +7,7 @@ import { ZMatterIdParams } from '../matters/schemas.js';
 import { ZMessage } from '../messages/schemas.js';
 import { assertStaffMayPost, type TTextMessage } from '../messages/service.js';
 import { exportConversation } from './export-conversation.js';
-import { discardStagedFiles, receiveUpload } from './receive-upload.js';
+import { discardStagedFiles, onceWithUpload, receiveUpload } from './receive-upload.js';
 import { requireVisibleDocument } from './document-access.js';
 import { requireVisibleMatter } from '../matters/service.js';
 import {
@@ -54,19 +54,22 @@ export function addFileRoutes(
       requestContentType: 'multipart/form-data',
       response: ZMessage,
       status: 201,
+      idempotent: true,
     },
-    async ({ req, params, ctx, meta }) => {
+    async ({ req, params, ctx, meta, once }) => {
       await assertStaffMayPost(db, ctx, params.id);
       const { upload, fields } = await receive(req, ctx);
-      return service.sendMessageWithUpload(deps, ctx, params.id, upload, {
-        body: fields.body ?? '',
-        source: fields.source ?? 'staff',
-        idempotencyKey: meta.idempotencyKey,
-        aboutDocumentId: fields.aboutDocumentId,
-        sendAsSms: fields.sendAsSms === 'true' ? deps.textMessage : undefined,
-        documentIds: fields.documentIds,
-        maxFiles: deps.uploads.maxFiles,
-      });
+      return onceWithUpload(once, { ...deps, firmId: ctx.firmId }, upload, fields, (tx) =>
+        service.sendMessageWithUpload({ ...deps, db: tx }, ctx, params.id, upload, {
+          body: fields.body ?? '',
+          source: fields.source ?? 'staff',
+          idempotencyKey: meta.idempotencyKey,
+          aboutDocumentId: fields.aboutDocumentId,
+          sendAsSms: fields.sendAsSms === 'true' ? deps.textMessage : undefined,
+          documentIds: fields.documentIds,
+          maxFiles: deps.uploads.maxFiles,
+        }),
+      );
     },
   );
   routes.addRaw(
@@ -79,11 +82,14 @@ export function addFileRoutes(
       requestContentType: 'multipart/form-data',
       response: ZDocumentList,
       status: 201,
+      idempotent: true,
     },
-    async ({ req, params, ctx }) => {
+    async ({ req, params, ctx, once }) => {
       await requireVisibleMatter(db, ctx, params.id);
       const { upload, fields } = await receive(req, ctx);
-      return service.uploadMatterDocuments(deps, ctx, params.id, upload, fields.source ?? 'staff');
+      return onceWithUpload(once, { ...deps, firmId: ctx.firmId }, upload, fields, (tx) =>
+        service.uploadMatterDocuments({ ...deps, db: tx }, ctx, params.id, upload, fields.source ?? 'staff'),
+      );
     },
   );
   routes.addRaw(
@@ -96,11 +102,14 @@ export function addFileRoutes(
       requestContentType: 'multipart/form-data',
       response: ZDocument,
       status: 201,
+      idempotent: true,
     },
-    async ({ req, params, ctx }) => {
+    async ({ req, params, ctx, once }) => {
       await requireVisibleDocument(db, ctx, params.id);
-      const { upload } = await receive(req, ctx);
-      return service.uploadNewVersion(deps, ctx, params.id, upload);
+      const { upload, fields } = await receive(req, ctx);
+      return onceWithUpload(once, { ...deps, firmId: ctx.firmId }, upload, fields, (tx) =>
+        service.uploadNewVersion({ ...deps, db: tx }, ctx, params.id, upload),
+      );
     },
   );
   routes.addRaw(
@@ -154,7 +163,8 @@ export function addFileRoutes(
     body: ZShareDocument,
     response: ZShare,
     status: 201,
-    handler: ({ ctx, params, body }) => service.shareDocument(db, ctx, params.id, body.documentId),
+    idempotent: true,
+    handler: ({ ctx, params, body, db: tx }) => service.shareDocument(tx, ctx, params.id, body.documentId),
   });
   routes.add({
     method: 'post',
@@ -173,6 +183,7 @@ export function addFileRoutes(
     params: ZConversationIdParams,
     response: ZDocument,
     status: 201,
-    handler: ({ ctx, params, meta }) => exportConversation(deps, ctx, params.id, meta.requestId),
+    idempotent: true,
+    handler: ({ ctx, params, meta, db: tx }) => exportConversation({ ...deps, db: tx }, ctx, params.id, meta.requestId),
   });
 }

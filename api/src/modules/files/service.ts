@@ -67,14 +67,13 @@ export async function sendMessageWithUpload(
   },
 ) {
   const { db } = deps;
-  const earlier = await findReplayedMessage(db, ctx, conversationId, options.idempotencyKey);
-  if (earlier) {
-    await discard(deps, ctx.firmId, upload);
-    return (await withReadBy(db, ctx.firmId, conversationId, [earlier]))[0]!;
-  }
-  let conversation: Awaited<ReturnType<typeof assertStaffMayPost>>['conversation'];
   try {
-    ({ conversation } = await assertStaffMayPost(db, ctx, conversationId));
+    const earlier = await findReplayedMessage(db, ctx, conversationId, options.idempotencyKey, options.body);
+    if (earlier) {
+      await discard(deps, ctx.firmId, upload);
+      return (await withReadBy(db, ctx.firmId, conversationId, [earlier]))[0]!;
+    }
+    const { conversation } = await assertStaffMayPost(db, ctx, conversationId);
     if (upload.files.length === 0 && !options.documentIds?.length && !/\S/u.test(options.body)) {
       throw new AppError('validation_failed', 400, 'body.body: add text or at least one file', {
         errors: [{ location: 'body', field: 'body', message: 'add text or at least one file' }],
@@ -96,26 +95,27 @@ export async function sendMessageWithUpload(
       await requireDocumentInConversation(db, ctx, conversation, options.aboutDocumentId);
     }
     await commitStagedFiles(deps.blobs, upload.files);
+    // the documents are recorded in the message's own transaction: both or neither
+    return await sendMessage(db, ctx, conversationId, options.body, {
+      idempotencyKey: options.idempotencyKey,
+      aboutDocumentId: options.aboutDocumentId,
+      documentIds: options.documentIds,
+      recordUploads: async (tx) =>
+        (
+          await repo.insertDocumentsFromUpload(tx, ctx.firmId, upload.files, {
+            matterId: conversation.matterId,
+            onMatter: conversation.matterId !== null,
+            source: options.source,
+            staffId: ctx.staffId,
+          })
+        ).map((v) => v.id),
+      via: options.source === 'outlook' ? 'outlook' : 'app',
+      sendAsSms: options.sendAsSms,
+    });
   } catch (error) {
     await discard(deps, ctx.firmId, upload);
     throw error;
   }
-  const versions = await db.transaction((tx) =>
-    repo.insertDocumentsFromUpload(tx, ctx.firmId, upload.files, {
-      matterId: conversation.matterId,
-      onMatter: conversation.matterId !== null,
-      source: options.source,
-      staffId: ctx.staffId,
-    }),
-  );
-  return sendMessage(db, ctx, conversationId, options.body, {
-    idempotencyKey: options.idempotencyKey,
-    aboutDocumentId: options.aboutDocumentId,
-    documentIds: options.documentIds,
-    versionIds: versions.map((v) => v.id),
-    via: options.source === 'outlook' ? 'outlook' : 'app',
-    sendAsSms: options.sendAsSms,
-  });
 }
 
 export async function uploadMatterDocuments(

@@ -1,7 +1,8 @@
 import { stringify } from 'csv-stringify/sync';
-import { PDFDocument, StandardFonts, rgb, type PDFFont } from 'pdf-lib';
+import { PDFDocument, rgb } from 'pdf-lib';
 import type { TFormAnswers, TFormFieldDefinition } from '../../db/schema.js';
 import { neutraliseCell } from '../files/export-conversation.js';
+import { embedPdfFonts, type TWeight } from './pdf-text.js';
 
 export type TAnswerSheet = {
   formTitle: string;
@@ -31,88 +32,52 @@ export function renderAnswersCsv(sheet: TAnswerSheet): Buffer {
 }
 
 /**
- * The standard PDF fonts encode WinAnsi only: characters they cannot draw (other scripts,
- * emoji) become "?" instead of failing the submission. The CSV keeps the exact text.
+ * A plain, readable A4 PDF: the form's title, who and when, then each question and answer.
+ * Text in any script is drawn with embedded Unicode fonts (see pdf-text.ts); right-to-left
+ * paragraphs are right-aligned.
  */
-function drawable(font: PDFFont, text: string): string {
-  let out = '';
-  for (const ch of text.replace(/\t/g, '    ')) {
-    try {
-      font.encodeText(ch);
-      out += ch;
-    } catch {
-      out += '?';
-    }
-  }
-  return out;
-}
-
-function wrap(font: PDFFont, size: number, text: string, width: number): string[] {
-  const lines: string[] = [];
-  for (const paragraph of text.split(/\r\n|\r|\n/)) {
-    let line = '';
-    for (const word of paragraph.split(' ')) {
-      const candidate = line ? `${line} ${word}` : word;
-      if (font.widthOfTextAtSize(candidate, size) <= width) {
-        line = candidate;
-        continue;
-      }
-      if (line) lines.push(line);
-      // a single word wider than the line is cut by characters
-      let rest = word;
-      while (font.widthOfTextAtSize(rest, size) > width) {
-        let cut = rest.length - 1;
-        while (cut > 1 && font.widthOfTextAtSize(rest.slice(0, cut), size) > width) cut -= 1;
-        lines.push(rest.slice(0, cut));
-        rest = rest.slice(cut);
-      }
-      line = rest;
-    }
-    lines.push(line);
-  }
-  return lines;
-}
-
-/** A plain, readable A4 PDF: the form's title, who and when, then each question and answer. */
 export async function renderAnswersPdf(sheet: TAnswerSheet): Promise<Buffer> {
   const pdf = await PDFDocument.create();
-  // document metadata is a Unicode string: only drawn text is limited to WinAnsi
   pdf.setTitle(`${sheet.formTitle} - ${sheet.contactName}`);
   pdf.setProducer('Confer');
   pdf.setCreationDate(sheet.submittedAt);
-  const regular = await pdf.embedFont(StandardFonts.Helvetica);
-  const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
+  const header = `${sheet.firmName} · Matter ${sheet.matter.number}: ${sheet.matter.title}`;
+  const submitted = `Submitted by ${sheet.contactName} on ${sheet.submittedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  const entries = sheet.fields.map((field) => ({
+    label: field.label + (field.required ? ' *' : ''),
+    answer: answerText(field, sheet),
+  }));
+  const fonts = await embedPdfFonts(pdf, {
+    bold: [sheet.formTitle, ...entries.map((e) => e.label)],
+    regular: [header, submitted, '(no answer)', ...entries.map((e) => e.answer)],
+  });
   const [pageWidth, pageHeight] = [595.28, 841.89];
   const margin = 56;
   const width = pageWidth - 2 * margin;
   let page = pdf.addPage([pageWidth, pageHeight]);
   let y = pageHeight - margin;
-  const write = (text: string, font: PDFFont, size: number, gapAfter: number, color = rgb(0.14, 0.14, 0.14)) => {
-    for (const line of wrap(font, size, drawable(font, text), width)) {
-      if (y - size < margin) {
-        page = pdf.addPage([pageWidth, pageHeight]);
-        y = pageHeight - margin;
+  const write = (text: string, weight: TWeight, size: number, gapAfter: number, color = rgb(0.14, 0.14, 0.14)) => {
+    for (const paragraph of text.split(/\r\n|\r|\n/)) {
+      const { lines, rtl } = fonts.wrap(paragraph, weight, size, width);
+      for (const line of lines) {
+        if (y - size < margin) {
+          page = pdf.addPage([pageWidth, pageHeight]);
+          y = pageHeight - margin;
+        }
+        y -= size;
+        fonts.drawLine(page, line, { x: margin, y, width, rtl, size, weight, color });
+        y -= size * 0.45;
       }
-      y -= size;
-      page.drawText(line, { x: margin, y, size, font, color });
-      y -= size * 0.35;
     }
     y -= gapAfter;
   };
   const grey = rgb(0.38, 0.38, 0.38);
-  write(sheet.formTitle, bold, 18, 6);
-  write(`${sheet.firmName} · Matter ${sheet.matter.number}: ${sheet.matter.title}`, regular, 10, 2, grey);
-  write(
-    `Submitted by ${sheet.contactName} on ${sheet.submittedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
-    regular,
-    10,
-    16,
-    grey,
-  );
-  for (const field of sheet.fields) {
-    write(field.label + (field.required ? ' *' : ''), bold, 11, 3);
-    const answer = answerText(field, sheet);
-    write(answer || '(no answer)', regular, 11, 12, answer ? undefined : grey);
+  write(sheet.formTitle, 'bold', 18, 6);
+  write(header, 'regular', 10, 2, grey);
+  write(submitted, 'regular', 10, 16, grey);
+  for (const entry of entries) {
+    write(entry.label, 'bold', 11, 3);
+    write(entry.answer || '(no answer)', 'regular', 11, 12, entry.answer ? undefined : grey);
   }
   return Buffer.from(await pdf.save());
 }

@@ -25,7 +25,8 @@ export function addFormRoutes(routes: RouteTable<StaffContext>, deps: service.TF
     body: ZCreateForm,
     response: ZForm,
     status: 201,
-    handler: ({ ctx, body }) => service.createForm(db, ctx, body),
+    idempotent: true,
+    handler: ({ ctx, body, db: tx }) => service.createForm(tx, ctx, body),
   });
   routes.add({
     method: 'get',
@@ -45,7 +46,8 @@ export function addFormRoutes(routes: RouteTable<StaffContext>, deps: service.TF
     body: ZSendFormRequest,
     response: ZFormRequest,
     status: 201,
-    handler: ({ ctx, params, body }) => service.sendFormRequest(deps, ctx, params.id, body),
+    idempotent: true,
+    handler: ({ ctx, params, body, db: tx }) => service.sendFormRequest({ ...deps, db: tx }, ctx, params.id, body),
   });
   routes.add({
     method: 'get',

@@ -25,7 +25,8 @@ export function addInvoiceRoutes(routes: RouteTable<StaffContext>, deps: service
     body: ZCreateInvoice,
     response: ZInvoice,
     status: 201,
-    handler: ({ ctx, params, body }) => service.createInvoice(deps, ctx, params.id, body),
+    idempotent: true,
+    handler: ({ ctx, params, body, db }) => service.createInvoice({ ...deps, db }, ctx, params.id, body),
   });
   routes.add({
     method: 'patch',

@@ -35,7 +35,8 @@ export function addMatterRoutes(routes: RouteTable<StaffContext>, db: Db): void 
     body: ZCreateMatter,
     response: ZMatter,
     status: 201,
-    handler: ({ ctx, body, meta }) => service.createMatter(db, ctx, body, meta.requestId),
+    idempotent: true,
+    handler: ({ ctx, body, meta, db: tx }) => service.createMatter(tx, ctx, body, meta.requestId),
   });
   routes.add({
     method: 'get',

@@ -104,6 +104,18 @@ export async function findMessageByIdempotencyKey(
   return rows[0];
 }
 
+/** The text a message was first sent with (its first revision if it was edited since). */
+export async function originalBody(db: Db, firmId: string, row: TMessageRow): Promise<string> {
+  if (!row.editedAt) return row.body;
+  const [first] = await db
+    .select({ body: messageRevisions.body })
+    .from(messageRevisions)
+    .where(and(eq(messageRevisions.firmId, firmId), eq(messageRevisions.messageId, row.id)))
+    .orderBy(asc(messageRevisions.revision))
+    .limit(1);
+  return first?.body ?? row.body;
+}
+
 /** Inserts a message; undefined when the idempotency key was already used by this author. */
 export async function insertMessage(
   db: Db,

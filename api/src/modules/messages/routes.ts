@@ -45,8 +45,9 @@ export function addMessageRoutes(
     body: ZSendMessage,
     response: ZMessage,
     status: 201,
-    handler: ({ ctx, params, body, meta }) =>
-      service.sendMessage(db, ctx, params.id, body.body, {
+    idempotent: true,
+    handler: ({ ctx, params, body, meta, db: tx }) =>
+      service.sendMessage(tx, ctx, params.id, body.body, {
         idempotencyKey: meta.idempotencyKey,
         documentIds: body.documentIds,
         aboutDocumentId: body.aboutDocumentId,

@@ -1,5 +1,7 @@
+import { TransactionRollbackError } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
 import { AppError, notFound } from '../../errors.js';
+import { keyReused } from '../../http/run-idempotent.js';
 import type { StaffContext } from '../../integrations/identity/staff-context.js';
 import { publishEvent } from '../../realtime/publish-event.js';
 import { listAttachmentsOfMessages } from '../files/repository.js';
@@ -90,8 +92,11 @@ export type TSendExtras = {
   idempotencyKey?: string;
   documentIds?: string[];
   aboutDocumentId?: string;
-  /** Freshly uploaded versions (already committed); see files/service. */
-  versionIds?: string[];
+  /**
+   * Records freshly uploaded files (their blobs already committed) in the posting transaction
+   * and returns their version ids: the documents and the message commit together or not at all.
+   */
+  recordUploads?: (tx: Db) => Promise<string[]>;
   via?: 'app' | 'outlook';
   /** "Send as SMS": texts the new message in the posting transaction (see sms/service textMessage). */
   sendAsSms?: TTextMessage;
@@ -105,14 +110,35 @@ export type TTextMessage = (
   input: { firmId: string; conversationId: string; messageId: string; body: string },
 ) => Promise<void>;
 
-/** A retry with the same Idempotency-Key: the original message, or undefined. */
-export async function findReplayedMessage(db: Db, ctx: StaffContext, conversationId: string, key: string | undefined) {
+/**
+ * A retry with the same Idempotency-Key: the original message, or undefined. The key on the
+ * message outlives the request records of http/run-idempotent.ts, so this replay holds for
+ * good; another conversation or another text under the same key is refused with 422.
+ */
+export async function findReplayedMessage(
+  db: Db,
+  ctx: StaffContext,
+  conversationId: string,
+  key: string | undefined,
+  body?: string,
+) {
   if (!key) return undefined;
   const existing = await repo.findMessageByIdempotencyKey(db, ctx.firmId, { staffId: ctx.staffId }, key);
-  if (existing && existing.conversationId !== conversationId) {
-    throw new AppError('idempotency_key_reused', 409, 'This Idempotency-Key was used for another request');
-  }
+  await assertSameMessage(db, ctx.firmId, existing, conversationId, body);
   return existing;
+}
+
+/** 422 unless the message under a key is the one now asked for (same conversation, same first text). */
+export async function assertSameMessage(
+  db: Db,
+  firmId: string,
+  existing: repo.TMessageRow | undefined,
+  conversationId: string,
+  body: string | undefined,
+) {
+  if (!existing) return;
+  if (existing.conversationId !== conversationId) throw keyReused();
+  if (body !== undefined && (await repo.originalBody(db, firmId, existing)) !== body) throw keyReused();
 }
 
 /** The checks before a staff member may post: visible, joined, not archived. */
@@ -135,32 +161,40 @@ export async function sendMessage(
   extras: TSendExtras = {},
 ): Promise<TMessage> {
   await requireVisibleConversation(db, ctx, conversationId);
-  const earlier = await findReplayedMessage(db, ctx, conversationId, extras.idempotencyKey);
+  const earlier = await findReplayedMessage(db, ctx, conversationId, extras.idempotencyKey, body);
   if (earlier) return (await withReadBy(db, ctx.firmId, conversationId, [earlier]))[0]!;
   const { conversation, me } = await assertStaffMayPost(db, ctx, conversationId);
   if (extras.sendAsSms) assertTextable(conversation, body);
   const attached = await resolveAttachableVersions(db, ctx, conversation, extras.documentIds ?? []);
   if (extras.aboutDocumentId) await requireDocumentInConversation(db, ctx, conversation, extras.aboutDocumentId);
-  const created = await db.transaction(async (tx) => {
-    const posted = await postMessage(tx, {
-      firmId: ctx.firmId,
-      conversationId,
-      conversationKind: conversation.kind,
-      author: { staffId: ctx.staffId },
-      authorParticipantId: me.id,
-      body,
-      via: extras.via ?? 'app',
-      idempotencyKey: extras.idempotencyKey,
-      versionIds: [...attached, ...(extras.versionIds ?? [])],
-      aboutDocumentId: extras.aboutDocumentId,
-      now: extras.now,
+  const created = await db
+    .transaction(async (tx) => {
+      const uploaded = (await extras.recordUploads?.(tx)) ?? [];
+      const posted = await postMessage(tx, {
+        firmId: ctx.firmId,
+        conversationId,
+        conversationKind: conversation.kind,
+        author: { staffId: ctx.staffId },
+        authorParticipantId: me.id,
+        body,
+        via: extras.via ?? 'app',
+        idempotencyKey: extras.idempotencyKey,
+        versionIds: [...attached, ...uploaded],
+        aboutDocumentId: extras.aboutDocumentId,
+        now: extras.now,
+      });
+      // the key was used meanwhile: keep nothing of this attempt, the original is returned
+      if (!posted && uploaded.length > 0) tx.rollback();
+      if (posted && extras.sendAsSms) {
+        await extras.sendAsSms(tx, { firmId: ctx.firmId, conversationId, messageId: posted.id, body });
+      }
+      return posted;
+    })
+    .catch((error: unknown) => {
+      if (error instanceof TransactionRollbackError) return undefined;
+      throw error;
     });
-    if (posted && extras.sendAsSms) {
-      await extras.sendAsSms(tx, { firmId: ctx.firmId, conversationId, messageId: posted.id, body });
-    }
-    return posted;
-  });
-  const row = created ?? (await findReplayedMessage(db, ctx, conversationId, extras.idempotencyKey));
+  const row = created ?? (await findReplayedMessage(db, ctx, conversationId, extras.idempotencyKey, body));
   if (!row) throw new AppError('internal_error', 500, 'The message could not be stored');
   return (await withReadBy(db, ctx.firmId, conversationId, [row]))[0]!;
 }

@@ -7,7 +7,7 @@ import type { BlobStore } from '../../integrations/blob-storage/blob-store.js';
 import * as events from '../events/portal-service.js';
 import { ZPortalEvent } from '../events/schemas.js';
 import { contentDisposition, sanitizeFileName } from '../files/sanitize-file-name.js';
-import { receiveUpload } from '../files/receive-upload.js';
+import { onceWithUpload, receiveUpload } from '../files/receive-upload.js';
 import { streamVersion } from '../files/stream-version.js';
 import * as forms from '../forms/portal-service.js';
 import { ZFormAnswers, ZFormFileRef, ZFormRequest } from '../forms/schemas.js';
@@ -93,11 +93,14 @@ export function addPortalExtrasRoutes(routes: RouteTable<TContactContext>, deps:
       requestContentType: 'multipart/form-data',
       response: ZFormFileRef,
       status: 201,
+      idempotent: true,
     },
-    async ({ req, ctx, params }) => {
+    async ({ req, ctx, params, once }) => {
       await forms.getContactForm(db, ctx, params.id);
       const upload = await receiveUpload(req, { db, blobs: deps.blobs, firmId: ctx.firmId, ...deps.uploads });
-      return forms.addFormFile(deps, ctx, params.id, upload);
+      return onceWithUpload(once, { db, blobs: deps.blobs, firmId: ctx.firmId }, upload, upload.fields, (tx) =>
+        forms.addFormFile({ ...deps, db: tx }, ctx, params.id, upload),
+      );
     },
   );
   routes.add({
@@ -108,7 +111,8 @@ export function addPortalExtrasRoutes(routes: RouteTable<TContactContext>, deps:
     params: ZIdParams,
     body: ZFormAnswers,
     response: ZFormRequest,
-    handler: ({ ctx, params, body }) => forms.submitForm(deps, ctx, params.id, body.answers),
+    idempotent: true,
+    handler: ({ ctx, params, body, db: tx }) => forms.submitForm({ ...deps, db: tx }, ctx, params.id, body.answers),
   });
 
   routes.add({

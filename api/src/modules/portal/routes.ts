@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { TConfig } from '../../config.js';
 import { parseInput, type RouteTable } from '../../http/define-route.js';
-import { discardStagedFiles, receiveUpload } from '../files/receive-upload.js';
+import { discardStagedFiles, onceWithUpload, receiveUpload } from '../files/receive-upload.js';
 import { streamVersion } from '../files/stream-version.js';
 import { ZDownloadQuery } from '../files/schemas.js';
 import { ZMarkRead } from '../messages/schemas.js';
@@ -73,8 +73,9 @@ export function addPortalRoutes(
     body: ZPortalSendMessage,
     response: ZPortalMessage,
     status: 201,
-    handler: ({ ctx, params, body, meta }) =>
-      service.sendMessage(db, ctx, params.id, {
+    idempotent: true,
+    handler: ({ ctx, params, body, meta, db: tx }) =>
+      service.sendMessage(tx, ctx, params.id, {
         ...body,
         idempotencyKey: meta.idempotencyKey,
         now: deps.clock.now(),
@@ -90,8 +91,9 @@ export function addPortalRoutes(
       requestContentType: 'multipart/form-data',
       response: ZPortalMessage,
       status: 201,
+      idempotent: true,
     },
-    async ({ req, ctx, params, meta }) => {
+    async ({ req, ctx, params, meta, once }) => {
       await service.getConversation(db, ctx, params.id);
       const upload = await receiveUpload(req, { ...deps, firmId: ctx.firmId, ...deps.uploads });
       let fields: z.infer<typeof ZUploadFields>;
@@ -104,10 +106,12 @@ export function addPortalRoutes(
         );
         throw error;
       }
-      return service.sendMessageWithUpload(deps, ctx, params.id, upload, {
-        body: fields.body ?? '',
-        idempotencyKey: meta.idempotencyKey,
-      });
+      return onceWithUpload(once, { ...deps, firmId: ctx.firmId }, upload, fields, (tx) =>
+        service.sendMessageWithUpload({ ...deps, db: tx }, ctx, params.id, upload, {
+          body: fields.body ?? '',
+          idempotencyKey: meta.idempotencyKey,
+        }),
+      );
     },
   );
   routes.add({

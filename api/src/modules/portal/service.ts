@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull, TransactionRollbackError } from 'drizzle-orm';
 import type { Clock } from '../../clock.js';
 import type { Db } from '../../db/connect.js';
 import { shares } from '../../db/schema.js';
@@ -14,6 +14,7 @@ import { commitStagedFiles, discardStagedFiles, type TReceivedUpload } from '../
 import * as files from '../files/repository.js';
 import * as messages from '../messages/repository.js';
 import { postMessage } from '../messages/post-message.js';
+import { assertSameMessage } from '../messages/service.js';
 import { reviseMessage } from '../messages/revise-message.js';
 import { toMessageCore } from '../messages/to-message.js';
 import type { TContactContext } from '../portal-auth/service.js';
@@ -131,12 +132,10 @@ async function requirePostable(db: Db, ctx: TContactContext, id: string) {
   return { conversation, me };
 }
 
-async function replayed(db: Db, ctx: TContactContext, id: string, key: string | undefined) {
+async function replayed(db: Db, ctx: TContactContext, id: string, key: string | undefined, body: string) {
   if (!key) return undefined;
   const existing = await messages.findMessageByIdempotencyKey(db, ctx.firmId, { contactId: ctx.contactId }, key);
-  if (existing && existing.conversationId !== id) {
-    throw new AppError('idempotency_key_reused', 409, 'This Idempotency-Key was used for another request');
-  }
+  await assertSameMessage(db, ctx.firmId, existing, id, body);
   return existing;
 }
 
@@ -144,30 +143,46 @@ export async function sendMessage(
   db: Db,
   ctx: TContactContext,
   id: string,
-  input: { body: string; aboutDocumentId?: string; versionIds?: string[]; idempotencyKey?: string; now?: Date },
+  input: {
+    body: string;
+    aboutDocumentId?: string;
+    /** Records uploaded files in the posting transaction (see messages TSendExtras.recordUploads). */
+    recordUploads?: (tx: Db) => Promise<string[]>;
+    idempotencyKey?: string;
+    now?: Date;
+  },
 ) {
-  const earlier = await replayed(db, ctx, id, input.idempotencyKey);
+  const earlier = await replayed(db, ctx, id, input.idempotencyKey, input.body);
   if (earlier) return (await toPortalMessages(db, ctx, [earlier]))[0]!;
   const { conversation, me } = await requirePostable(db, ctx, id);
   if (input.aboutDocumentId) {
     await requireDocumentInConversation(db, ctx, { id, matterId: null }, input.aboutDocumentId);
   }
   const row =
-    (await db.transaction((tx) =>
-      postMessage(tx, {
-        firmId: ctx.firmId,
-        conversationId: id,
-        conversationKind: conversation.kind,
-        author: { contactId: ctx.contactId },
-        authorParticipantId: me.id,
-        body: input.body,
-        via: 'portal',
-        idempotencyKey: input.idempotencyKey,
-        versionIds: input.versionIds,
-        now: input.now,
-        aboutDocumentId: input.aboutDocumentId,
-      }),
-    )) ?? (await replayed(db, ctx, id, input.idempotencyKey));
+    (await db
+      .transaction(async (tx) => {
+        const uploaded = (await input.recordUploads?.(tx)) ?? [];
+        const posted = await postMessage(tx, {
+          firmId: ctx.firmId,
+          conversationId: id,
+          conversationKind: conversation.kind,
+          author: { contactId: ctx.contactId },
+          authorParticipantId: me.id,
+          body: input.body,
+          via: 'portal',
+          idempotencyKey: input.idempotencyKey,
+          versionIds: uploaded,
+          now: input.now,
+          aboutDocumentId: input.aboutDocumentId,
+        });
+        // the key was used meanwhile: keep nothing of this attempt, the original is returned
+        if (!posted && uploaded.length > 0) tx.rollback();
+        return posted;
+      })
+      .catch((error: unknown) => {
+        if (error instanceof TransactionRollbackError) return undefined;
+        throw error;
+      })) ?? (await replayed(db, ctx, id, input.idempotencyKey, input.body));
   if (!row) throw new AppError('internal_error', 500, 'The message could not be stored');
   return (await toPortalMessages(db, ctx, [row]))[0]!;
 }
@@ -186,7 +201,7 @@ export async function sendMessageWithUpload(
       upload.files.map((f) => f.blobName),
     ).catch(() => {});
   try {
-    const earlier = await replayed(deps.db, ctx, id, input.idempotencyKey);
+    const earlier = await replayed(deps.db, ctx, id, input.idempotencyKey, input.body);
     if (earlier) {
       await discard();
       return (await toPortalMessages(deps.db, ctx, [earlier]))[0]!;
@@ -203,17 +218,18 @@ export async function sendMessageWithUpload(
       });
     }
     await commitStagedFiles(deps.blobs, upload.files);
-    const versions = await deps.db.transaction((tx) =>
-      files.insertDocumentsFromUpload(tx, ctx.firmId, upload.files, {
-        matterId: conversation.matterId,
-        onMatter: true,
-        source: 'portal',
-        contactId: ctx.contactId,
-      }),
-    );
+    // the documents are recorded in the message's own transaction: both or neither
     return await sendMessage(deps.db, ctx, id, {
       body: input.body,
-      versionIds: versions.map((v) => v.id),
+      recordUploads: async (tx) =>
+        (
+          await files.insertDocumentsFromUpload(tx, ctx.firmId, upload.files, {
+            matterId: conversation.matterId,
+            onMatter: true,
+            source: 'portal',
+            contactId: ctx.contactId,
+          })
+        ).map((v) => v.id),
       idempotencyKey: input.idempotencyKey,
       now: deps.clock.now(),
     });

@@ -56,6 +56,8 @@ export function addQuickReplyRoutes(routes: RouteTable<null>, deps: TQuickReplyD
     body: ZQuickReplySend,
     response: ZQuickMessage,
     status: 201,
+    // no session names the caller here: the message itself carries the key (see sendQuickReply)
+    idempotent: false,
     handler: ({ body, meta }) => sendQuickReply(deps, body.token, body.body, meta.idempotencyKey),
   });
 }

@@ -4,6 +4,7 @@ import { AppError } from '../../errors.js';
 import { publishEvent } from '../../realtime/publish-event.js';
 import { listEventRecipients } from '../conversations/repository.js';
 import { assertNotArchived } from '../conversations/service.js';
+import { assertSameMessage } from '../messages/service.js';
 import { postMessage } from '../messages/post-message.js';
 import * as messages from '../messages/repository.js';
 import { hashToken } from '../portal-auth/tokens.js';
@@ -90,9 +91,7 @@ export async function sendQuickReply(deps: TQuickReplyDeps, token: string, body:
       { contactId: link.contactId },
       idempotencyKey,
     );
-    if (earlier && earlier.conversationId !== link.conversationId) {
-      throw new AppError('idempotency_key_reused', 409, 'This Idempotency-Key was used for another request');
-    }
+    await assertSameMessage(deps.db, link.firmId, earlier, link.conversationId, body);
     if (earlier) return toQuickMessage(earlier, link.contactId);
   }
   assertNotArchived(link);

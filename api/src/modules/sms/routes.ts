@@ -42,7 +42,9 @@ export function addSmsRoutes(routes: RouteTable<StaffContext>, deps: service.TSm
     params: ZIdParams,
     body: ZResendSms,
     response: ZMessageTexts,
-    handler: ({ ctx, params, body }) => service.resendAsSms(deps, ctx, params.id, body.contactIds),
+    // a retried resend must not text everyone twice
+    idempotent: true,
+    handler: ({ ctx, params, body, db }) => service.resendAsSms({ ...deps, db }, ctx, params.id, body.contactIds),
   });
   routes.add({
     method: 'get',

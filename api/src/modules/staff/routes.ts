@@ -29,7 +29,8 @@ export function addStaffRoutes(routes: RouteTable<StaffContext>, db: Db): void {
     body: ZCreateStaff,
     response: ZStaff,
     status: 201,
-    handler: ({ ctx, body, meta }) => service.createStaff(db, ctx, body, meta.requestId),
+    idempotent: true,
+    handler: ({ ctx, body, meta, db: tx }) => service.createStaff(tx, ctx, body, meta.requestId),
   });
   routes.add({
     method: 'patch',
