@@ -206,6 +206,21 @@ export async function findSessionByHash(db: Db, sessionHash: string) {
   return rows[0];
 }
 
+export async function findSession(db: Db, firmId: string, id: string) {
+  const rows = await db
+    .select({
+      lastSeenAt: portalSessions.lastSeenAt,
+      expiresAt: portalSessions.expiresAt,
+      endedAt: portalSessions.endedAt,
+      contactActive: contacts.active,
+    })
+    .from(portalSessions)
+    .innerJoin(contacts, and(eq(contacts.firmId, portalSessions.firmId), eq(contacts.id, portalSessions.contactId)))
+    .where(and(eq(portalSessions.firmId, firmId), eq(portalSessions.id, id)))
+    .limit(1);
+  return rows[0];
+}
+
 export async function touchSession(db: Db, firmId: string, id: string, at: Date): Promise<void> {
   await db
     .update(portalSessions)

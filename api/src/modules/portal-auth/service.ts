@@ -3,6 +3,7 @@ import type { Clock } from '../../clock.js';
 import type { Db } from '../../db/connect.js';
 import { AppError } from '../../errors.js';
 import { publishEvent } from '../../realtime/publish-event.js';
+import { sessionEndedEventType } from '../../realtime/stream-event.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { getConversation, listParticipants } from '../conversations/repository.js';
 import { getContact } from '../contacts/repository.js';
@@ -433,7 +434,24 @@ export type TContactContext = {
   sessionId: string;
   csrfToken: string;
   scopeConversationId: string | null;
+  /** When the session ends unless it is used again (idle timeout or lifetime, whichever first). */
+  endsAt: Date;
 };
+
+type TSessionState = {
+  endedAt: Date | null;
+  contactActive: boolean;
+  expiresAt: Date;
+  lastSeenAt: Date;
+};
+
+/** The first instant the session is over (idle too long, or past its lifetime), or undefined if it is already. */
+function sessionEnd(deps: TPortalDeps, session: TSessionState | undefined, now: Date): Date | undefined {
+  if (!session || session.endedAt || !session.contactActive) return undefined;
+  const idleEnd = new Date(session.lastSeenAt.getTime() + minutes(deps.config.portal.idleMinutes) + 1);
+  const end = idleEnd < session.expiresAt ? idleEnd : session.expiresAt;
+  return end > now ? end : undefined;
+}
 
 /** The session behind a cookie value, if it is live: not ended, not idle too long, not past its lifetime. */
 export async function authenticateSession(
@@ -442,17 +460,10 @@ export async function authenticateSession(
 ): Promise<TContactContext | undefined> {
   const session = await repo.findSessionByHash(deps.db, hashToken(sessionToken));
   const now = deps.clock.now();
-  if (
-    !session ||
-    session.endedAt ||
-    !session.contactActive ||
-    session.expiresAt <= now ||
-    now.getTime() - session.lastSeenAt.getTime() > minutes(deps.config.portal.idleMinutes)
-  ) {
-    return undefined;
-  }
+  if (!session || !sessionEnd(deps, session, now)) return undefined;
   if (now.getTime() - session.lastSeenAt.getTime() > 30_000) {
     await repo.touchSession(deps.db, session.firmId, session.id, now);
+    session.lastSeenAt = now;
   }
   return {
     firmId: session.firmId,
@@ -460,11 +471,26 @@ export async function authenticateSession(
     sessionId: session.id,
     csrfToken: csrfFor(sessionToken),
     scopeConversationId: session.scopeConversationId,
+    endsAt: sessionEnd(deps, session, now)!,
   };
 }
 
+/** When a session ends now, as the next request with it would find (undefined: it has ended). */
+export async function findSessionEnd(deps: TPortalDeps, firmId: string, sessionId: string): Promise<Date | undefined> {
+  return sessionEnd(deps, await repo.findSession(deps.db, firmId, sessionId), deps.clock.now());
+}
+
+/** Ends the session and closes the event streams opened with it, on every instance. */
 export async function signOut(deps: TPortalDeps, ctx: TContactContext, meta: TMeta) {
-  await repo.endSessions(deps.db, ctx.firmId, { sessionId: ctx.sessionId }, deps.clock.now());
+  await deps.db.transaction(async (tx) => {
+    await repo.endSessions(tx, ctx.firmId, { sessionId: ctx.sessionId }, deps.clock.now());
+    await publishEvent(tx, {
+      firmId: ctx.firmId,
+      type: sessionEndedEventType,
+      contactIds: [ctx.contactId],
+      payload: { sessionId: ctx.sessionId },
+    });
+  });
   await recordAudit(deps.db, {
     firmId: ctx.firmId,
     actorKind: 'contact',
