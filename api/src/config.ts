@@ -57,6 +57,27 @@ const ZEnv = z.object({
       .max(10 * 1024 ** 3)
       .default(100 * 1024 * 1024),
   ),
+  HTTP_HEADERS_TIMEOUT_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(600).default(20)),
+  HTTP_REQUEST_TIMEOUT_SECONDS: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number()
+      .int()
+      .min(10)
+      .max(24 * 3600)
+      .default(30 * 60),
+  ),
+  HTTP_BODY_MIN_BYTES_PER_SECOND: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(100 * 1024 * 1024)
+      .default(1024),
+  ),
+  HTTP_BODY_RATE_WINDOW_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(600).default(20)),
+  HTTP_MAX_CONNECTIONS_PER_IP: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(100_000).optional()),
   CONFER_SEAL_KEY: z.preprocess(
     emptyToUndefined,
     z
@@ -107,6 +128,18 @@ const ZEnv = z.object({
   ),
 });
 
+export type THttpLimits = {
+  /** The request line and headers must arrive within this. */
+  headersTimeoutMs: number;
+  /** The whole request, body included, must arrive within this (a 100 MB upload on a slow link). */
+  requestTimeoutMs: number;
+  /** A body slower than this, averaged over `bodyRateWindowMs` while the server reads it, is cut off (0: never). */
+  bodyMinBytesPerSecond: number;
+  bodyRateWindowMs: number;
+  /** Open connections per client address (0: no limit). */
+  maxConnectionsPerIp: number;
+};
+
 export type TConfig = {
   mode: 'embedded' | 'production';
   port: number;
@@ -122,6 +155,8 @@ export type TConfig = {
   portal: { idleMinutes: number; sessionHours: number };
   /** Per send: how many files and how many bytes in total. */
   uploads: { maxFiles: number; maxBytes: number };
+  /** What a client may hold open, and for how long (see create-http-server.ts). */
+  http: THttpLimits;
   acs: {
     connectionString?: string;
     endpoint?: string;
@@ -196,6 +231,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
   }
   const production = env.CONFER_MODE === 'production';
   if (production) problems.push(...productionProblems(env));
+  if (parsed.success && parsed.data.HTTP_HEADERS_TIMEOUT_SECONDS > parsed.data.HTTP_REQUEST_TIMEOUT_SECONDS) {
+    problems.push('HTTP_HEADERS_TIMEOUT_SECONDS: must not be longer than HTTP_REQUEST_TIMEOUT_SECONDS');
+  }
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
 
@@ -214,6 +252,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
       container: e.AZURE_STORAGE_CONTAINER,
     },
     uploads: { maxFiles: e.UPLOAD_MAX_FILES, maxBytes: e.UPLOAD_MAX_BYTES },
+    http: {
+      headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_SECONDS * 1000,
+      requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_SECONDS * 1000,
+      bodyMinBytesPerSecond: e.HTTP_BODY_MIN_BYTES_PER_SECOND,
+      bodyRateWindowMs: e.HTTP_BODY_RATE_WINDOW_SECONDS * 1000,
+      // production runs behind a proxy: every connection comes from the proxy's few addresses
+      maxConnectionsPerIp: e.HTTP_MAX_CONNECTIONS_PER_IP ?? (production ? 0 : 256),
+    },
     portal: { idleMinutes: e.PORTAL_IDLE_MINUTES, sessionHours: e.PORTAL_SESSION_HOURS },
     sealKey: e.CONFER_SEAL_KEY ? Buffer.from(e.CONFER_SEAL_KEY, 'base64') : undefined,
     acs: {
