@@ -153,8 +153,11 @@ export type TConfig = {
   sealKey?: Buffer;
   /** Client portal sessions: idle timeout and absolute lifetime. */
   portal: { idleMinutes: number; sessionHours: number };
-  /** Per send: how many files and how many bytes in total. */
-  uploads: { maxFiles: number; maxBytes: number };
+  /**
+   * Per send: how many files and how many bytes in total. A running upload marks itself alive
+   * every `aliveEveryMs` (its body-rate window); one silent for `abandonedAfterMs` is swept.
+   */
+  uploads: { maxFiles: number; maxBytes: number; aliveEveryMs: number; abandonedAfterMs: number };
   /** What a client may hold open, and for how long (see create-http-server.ts). */
   http: THttpLimits;
   acs: {
@@ -251,7 +254,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
       accountUrl: e.AZURE_STORAGE_ACCOUNT_URL,
       container: e.AZURE_STORAGE_CONTAINER,
     },
-    uploads: { maxFiles: e.UPLOAD_MAX_FILES, maxBytes: e.UPLOAD_MAX_BYTES },
+    uploads: {
+      maxFiles: e.UPLOAD_MAX_FILES,
+      maxBytes: e.UPLOAD_MAX_BYTES,
+      aliveEveryMs: e.HTTP_BODY_RATE_WINDOW_SECONDS * 1000,
+      abandonedAfterMs: 3 * e.HTTP_BODY_RATE_WINDOW_SECONDS * 1000,
+    },
     http: {
       headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_SECONDS * 1000,
       requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_SECONDS * 1000,

@@ -74,6 +74,7 @@ export async function startAppServices(input: TAppServicesInput): Promise<AppSer
     });
     background = await startBackgroundJobs({
       db: database.db,
+      blobs: input.blobs,
       config,
       clock,
       sealKey: input.sealKey,
