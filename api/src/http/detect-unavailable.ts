@@ -26,6 +26,7 @@ const unavailableMessages = [
   'timeout exceeded when trying to connect',
   'Cannot use a pool after calling end on the pool',
   'The database is closed',
+  'PGlite is closed',
 ];
 
 /** Walks the error and its causes (Drizzle wraps the driver's error in `cause`). */
