@@ -34,7 +34,7 @@ import { createWebhookRouter } from './modules/webhooks/routes.js';
 import { createNotifier } from './modules/notifications/notifier.js';
 import { addPortalRoutes } from './modules/portal/routes.js';
 import { createPortalAuthRouter } from './modules/portal-auth/routes.js';
-import { inviteContacts } from './modules/portal-auth/service.js';
+import { findSessionEnd, inviteContacts } from './modules/portal-auth/service.js';
 import {
   contactContextOf,
   requireContactSession,
@@ -184,8 +184,19 @@ export function createApp(deps: AppDeps): Express {
     hub: deps.events,
     identityOf: (res) => {
       const ctx = contactContextOf(res);
-      return { firmId: ctx.firmId, audience: 'contact', id: ctx.contactId, conversationId: ctx.scopeConversationId };
+      return {
+        firmId: ctx.firmId,
+        audience: 'contact',
+        id: ctx.contactId,
+        conversationId: ctx.scopeConversationId,
+        sessionId: ctx.sessionId,
+      };
     },
+    sessionEnd: (res) => {
+      const ctx = contactContextOf(res);
+      return { at: ctx.endsAt, recheck: () => findSessionEnd(portalDeps, ctx.firmId, ctx.sessionId) };
+    },
+    clock,
   });
   portalApi.get('/events', portalEventStream);
   const portalRoutes = new RouteTable(portalApi, registry, '/api/portal/v1', contactContextOf, {

@@ -57,6 +57,27 @@ const ZEnv = z.object({
       .max(10 * 1024 ** 3)
       .default(100 * 1024 * 1024),
   ),
+  HTTP_HEADERS_TIMEOUT_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(600).default(20)),
+  HTTP_REQUEST_TIMEOUT_SECONDS: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number()
+      .int()
+      .min(10)
+      .max(24 * 3600)
+      .default(30 * 60),
+  ),
+  HTTP_BODY_MIN_BYTES_PER_SECOND: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(100 * 1024 * 1024)
+      .default(1024),
+  ),
+  HTTP_BODY_RATE_WINDOW_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(600).default(20)),
+  HTTP_MAX_CONNECTIONS_PER_IP: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(100_000).optional()),
   CONFER_SEAL_KEY: z.preprocess(
     emptyToUndefined,
     z
@@ -107,6 +128,18 @@ const ZEnv = z.object({
   ),
 });
 
+export type THttpLimits = {
+  /** The request line and headers must arrive within this. */
+  headersTimeoutMs: number;
+  /** The whole request, body included, must arrive within this (a 100 MB upload on a slow link). */
+  requestTimeoutMs: number;
+  /** A body slower than this, averaged over `bodyRateWindowMs` while the server reads it, is cut off (0: never). */
+  bodyMinBytesPerSecond: number;
+  bodyRateWindowMs: number;
+  /** Open connections per client address (0: no limit). */
+  maxConnectionsPerIp: number;
+};
+
 export type TConfig = {
   mode: 'embedded' | 'production';
   port: number;
@@ -120,8 +153,13 @@ export type TConfig = {
   sealKey?: Buffer;
   /** Client portal sessions: idle timeout and absolute lifetime. */
   portal: { idleMinutes: number; sessionHours: number };
-  /** Per send: how many files and how many bytes in total. */
-  uploads: { maxFiles: number; maxBytes: number };
+  /**
+   * Per send: how many files and how many bytes in total. A running upload marks itself alive
+   * every `aliveEveryMs` (its body-rate window); one silent for `abandonedAfterMs` is swept.
+   */
+  uploads: { maxFiles: number; maxBytes: number; aliveEveryMs: number; abandonedAfterMs: number };
+  /** What a client may hold open, and for how long (see create-http-server.ts). */
+  http: THttpLimits;
   acs: {
     connectionString?: string;
     endpoint?: string;
@@ -196,6 +234,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
   }
   const production = env.CONFER_MODE === 'production';
   if (production) problems.push(...productionProblems(env));
+  if (parsed.success && parsed.data.HTTP_HEADERS_TIMEOUT_SECONDS > parsed.data.HTTP_REQUEST_TIMEOUT_SECONDS) {
+    problems.push('HTTP_HEADERS_TIMEOUT_SECONDS: must not be longer than HTTP_REQUEST_TIMEOUT_SECONDS');
+  }
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
 
@@ -213,7 +254,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
       accountUrl: e.AZURE_STORAGE_ACCOUNT_URL,
       container: e.AZURE_STORAGE_CONTAINER,
     },
-    uploads: { maxFiles: e.UPLOAD_MAX_FILES, maxBytes: e.UPLOAD_MAX_BYTES },
+    uploads: {
+      maxFiles: e.UPLOAD_MAX_FILES,
+      maxBytes: e.UPLOAD_MAX_BYTES,
+      aliveEveryMs: e.HTTP_BODY_RATE_WINDOW_SECONDS * 1000,
+      abandonedAfterMs: 3 * e.HTTP_BODY_RATE_WINDOW_SECONDS * 1000,
+    },
+    http: {
+      headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_SECONDS * 1000,
+      requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_SECONDS * 1000,
+      bodyMinBytesPerSecond: e.HTTP_BODY_MIN_BYTES_PER_SECOND,
+      bodyRateWindowMs: e.HTTP_BODY_RATE_WINDOW_SECONDS * 1000,
+      // production runs behind a proxy: every connection comes from the proxy's few addresses
+      maxConnectionsPerIp: e.HTTP_MAX_CONNECTIONS_PER_IP ?? (production ? 0 : 256),
+    },
     portal: { idleMinutes: e.PORTAL_IDLE_MINUTES, sessionHours: e.PORTAL_SESSION_HOURS },
     sealKey: e.CONFER_SEAL_KEY ? Buffer.from(e.CONFER_SEAL_KEY, 'base64') : undefined,
     acs: {

@@ -8,7 +8,6 @@ import { createBlobStore } from './integrations/blob-storage/blob-store.js';
 import { startAzurite, type RunningAzurite } from './integrations/blob-storage/start-azurite.js';
 import { createLogger, type Logger } from './logger.js';
 import { loadOrCreateSealKey } from './integrations/secrets/seal.js';
-import { scheduleUploadSweep } from './jobs/sweep-abandoned-uploads.js';
 import { startAppServices } from './start-app-services.js';
 
 export type RunningConfer = {
@@ -55,11 +54,6 @@ export async function startServer(config: TConfig, logger: Logger = createLogger
       if (await seedDemoFirm(database.db)) logger.info('Seeded the demo firm');
     }
 
-    const stopSweep = scheduleUploadSweep(
-      { db: database.db, blobs, logger },
-      { everyMs: 10 * 60 * 1000, graceMs: 60 * 60 * 1000 },
-    );
-    cleanups.push(async () => stopSweep());
     const sealKey = config.sealKey ?? loadOrCreateSealKey(resolve(config.dataDir));
     const services = await startAppServices({ config, database, blobs, logger, devKey, sealKey });
     // Cleanups run last-in first-out: the services stop before the database closes.

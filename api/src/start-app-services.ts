@@ -8,6 +8,7 @@ import { createProviders, type TProviderOptions } from './integrations/acs/provi
 import type { BlobStore } from './integrations/blob-storage/blob-store.js';
 import { startBackgroundJobs, type BackgroundJobs } from './jobs/background-jobs.js';
 import { startJobQueue, type JobQueue, type TJobOptions } from './jobs/job-queue.js';
+import { createHttpServer } from './http/create-http-server.js';
 import type { Logger } from './logger.js';
 import { createEventHub, type EventHub } from './realtime/event-hub.js';
 
@@ -73,6 +74,7 @@ export async function startAppServices(input: TAppServicesInput): Promise<AppSer
     });
     background = await startBackgroundJobs({
       db: database.db,
+      blobs: input.blobs,
       config,
       clock,
       sealKey: input.sealKey,
@@ -80,11 +82,14 @@ export async function startAppServices(input: TAppServicesInput): Promise<AppSer
       jobs,
       providers: createProviders(config, input.providerOptions),
     });
-    const server = await new Promise<Server>((ok, fail) => {
-      const s = app.listen(input.port ?? config.port, input.host ?? config.host, () => ok(s));
-      s.once('error', fail);
+    const server = createHttpServer(app, config.http, logger);
+    await new Promise<void>((ok, fail) => {
+      server.once('error', fail);
+      server.listen(input.port ?? config.port, input.host ?? config.host, () => {
+        server.off('error', fail);
+        ok();
+      });
     });
-    server.keepAliveTimeout = 65_000;
     const closeServer = (graceMs: number) =>
       new Promise<void>((done) => {
         server.close(() => done());

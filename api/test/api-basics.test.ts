@@ -1,5 +1,7 @@
 import type { Server } from 'node:http';
+import { Writable } from 'node:stream';
 import { sql } from 'drizzle-orm';
+import { pino } from 'pino';
 import supertest from 'supertest';
 import { createApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
@@ -126,13 +128,42 @@ describe('API basics', () => {
     expect(await refusal(app.db.execute(sql`delete from audit_log`))).toMatch(/append-only/);
   });
 
-  test('when the database fails mid-request, then 500 reveals nothing internal', async () => {
+  test('when a query fails unexpectedly, then 500 reveals nothing and the log names the statement but not its values', async () => {
+    let logs = '';
+    const sink = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        logs += chunk.toString();
+        done();
+      },
+    });
+    const odd = await startTestApp({}, { logger: pino({ level: 'info' }, sink) });
+    const staff = (await createFirm(odd)).member.token;
+    const channel = await odd.http
+      .post('/api/v1/conversations')
+      .set(bearer(staff))
+      .send({ kind: 'channel', name: 'odd' });
+    // a rule the code does not know about, so the insert fails in a way nobody handles
+    await odd.db.execute(sql`alter table messages add constraint odd_rule check (body not like '%quartz%')`);
+    const res = await odd.http
+      .post(`/api/v1/conversations/${channel.body.id}/messages`)
+      .set(bearer(staff))
+      .send({ body: 'the quartz password is hunter2' });
+    expect(res.status).toBe(500);
+    expect(res.body.code).toBe('internal_error');
+    expect(JSON.stringify(res.body)).not.toMatch(/quartz|insert|messages|stack/i);
+    expect(logs).toMatch(/Failed query: insert into \\?"messages\\?"/);
+    expect(logs).not.toMatch(/quartz|hunter2/);
+    await odd.stop();
+  });
+
+  test('when the database fails mid-request, then 503 with Retry-After reveals nothing internal', async () => {
     const broken = await startTestApp();
     const token = (await createFirm(broken)).member.token;
     await broken.database.close();
     const res = await broken.http.get('/api/v1/me').set(bearer(token));
-    expect(res.status).toBe(500);
-    expect(res.body.code).toBe('internal_error');
+    expect(res.status).toBe(503);
+    expect(res.body.code).toBe('unavailable');
+    expect(res.headers['retry-after']).toBe('5');
     expect(JSON.stringify(res.body)).not.toMatch(/select|staff|firms|stack|closed/i);
     broken.server.closeAllConnections();
     await new Promise((r) => broken.server.close(r));

@@ -34,6 +34,25 @@ describe('configuration', () => {
     expect(config.database.url).toBeUndefined();
   });
 
+  test('when no HTTP limits are set, then they suit 100 MB uploads on slow links; behind the production proxy there is no per-address cap', () => {
+    expect(loadConfig({}).http).toEqual({
+      headersTimeoutMs: 20_000,
+      requestTimeoutMs: 30 * 60_000,
+      bodyMinBytesPerSecond: 1024,
+      bodyRateWindowMs: 20_000,
+      maxConnectionsPerIp: 256,
+    });
+    expect(loadConfig(production).http.maxConnectionsPerIp).toBe(0);
+    expect(loadConfig({ ...production, HTTP_MAX_CONNECTIONS_PER_IP: '500' }).http.maxConnectionsPerIp).toBe(500);
+  });
+
+  test('when the headers may take longer than the whole request, then the configuration is refused', () => {
+    expect(problemsOf({ HTTP_HEADERS_TIMEOUT_SECONDS: '120', HTTP_REQUEST_TIMEOUT_SECONDS: '60' })).toEqual([
+      'HTTP_HEADERS_TIMEOUT_SECONDS: must not be longer than HTTP_REQUEST_TIMEOUT_SECONDS',
+    ]);
+    expect(problemsOf({ HTTP_BODY_MIN_BYTES_PER_SECOND: '-1' })[0]).toMatch(/^HTTP_BODY_MIN_BYTES_PER_SECOND: /);
+  });
+
   test('when PORT is set, then it overrides the port and the local URLs follow it', () => {
     const config = loadConfig({ PORT: '4100' });
     expect(config.port).toBe(4100);

@@ -3,6 +3,8 @@ import { Writable } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import { pino } from 'pino';
 import { queryRows } from '../src/db/query-rows.js';
+import { insertSecureLink } from '../src/modules/portal-auth/repository.js';
+import { hashToken } from '../src/modules/portal-auth/tokens.js';
 import { bearer, createContact, createFirm, createMatter } from './support/fixtures.js';
 import {
   codeIn,
@@ -50,6 +52,18 @@ async function invite(options: { requireMfa?: boolean; email?: string } = {}) {
     });
   expect(conv.status).toBe(201);
   return { matter, contact, conversationId: conv.body.id as string, email: contact.email! };
+}
+
+/** A further personal link for a contact, as the firm's invitations and requests issue them. */
+async function newLinkFor(contactId: string): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  await insertSecureLink(app.db, f.firm.id, {
+    contactId,
+    conversationId: null,
+    tokenHash: hashToken(token),
+    expiresAt: new Date(Date.now() + 7 * 86_400_000),
+  });
+  return token;
 }
 
 async function openFor(email: string) {
@@ -157,10 +171,11 @@ describe('portal sign-in', () => {
   });
 
   test('when a contact fails 100 times in an hour, then every attempt is locked, even with the right code', async () => {
-    const { email } = await invite();
+    const { email, contact } = await invite();
     let last;
     for (let attempt = 0; attempt < 20; attempt++) {
-      const opened = await openFor(email);
+      // a link opens at most 10 attempts an hour: each attempt here has a link of its own
+      const opened = (await openLink(app, await newLinkFor(contact.id))).body as { attemptToken: string };
       const code = codeIn((await latestEmail(app, email, 'sign_in_code')).subject!);
       const wrong = code === '000000' ? '111111' : '000000';
       for (let i = 0; i < 5; i++) last = await verifyCode(app, opened.attemptToken, wrong);
@@ -291,6 +306,69 @@ describe('portal sign-in', () => {
     expect(Date.now() - started).toBeLessThan(5000);
     expect((await session.get('/conversations')).status).toBe(401);
   });
+
+  test('when a contact signs out, then the event stream of that session closes at once and hears nothing more, while their other session streams on', async () => {
+    const { email, conversationId } = await invite();
+    const leaving = await signInContact(app, email);
+    const staying = await signInContact(app, email);
+    const url = `${app.baseUrl}/api/portal/v1/events`;
+    const leavingStream = await openEventStream(url, { headers: { Cookie: leaving.cookie } });
+    const stayingStream = await openEventStream(url, { headers: { Cookie: staying.cookie } });
+    await leavingStream.waitFor(1, { type: 'ready' });
+    await stayingStream.waitFor(1, { type: 'ready' });
+    const started = Date.now();
+    expect((await leaving.post('/auth/sign-out')).status).toBe(204);
+    await leavingStream.waitForEnd(2000);
+    expect(Date.now() - started).toBeLessThan(2000);
+    const sent = await app.http
+      .post(`/api/v1/conversations/${conversationId}/messages`)
+      .set(bearer(f.member.token))
+      .send({ body: 'after sign-out' });
+    expect(sent.status).toBe(201);
+    const [heard] = await stayingStream.waitFor(1, { type: 'message.created' });
+    expect(heard!.json<{ message: { id: string } }>().message.id).toBe(sent.body.id);
+    expect(leavingStream.events.filter((e) => e.type === 'message.created')).toEqual([]);
+    expect(stayingStream.ended).toBe(false);
+    await stayingStream.close();
+  });
+
+  test('when a session idles out or reaches its lifetime while its event stream is open, then the stream closes', async () => {
+    const url = `${app.baseUrl}/api/portal/v1/events`;
+    try {
+      // idle: nothing but the stream for 30 minutes
+      const idle = await invite();
+      const t0 = new Date();
+      app.clock.set(t0);
+      const idleSession = await signInContact(app, idle.email);
+      const idleStream = await openEventStream(url, { headers: { Cookie: idleSession.cookie } });
+      await idleStream.waitFor(1, { type: 'ready' });
+      app.clock.set(new Date(t0.getTime() + 29 * 60_000));
+      await new Promise((r) => setTimeout(r, 300));
+      expect(idleStream.ended).toBe(false);
+      app.clock.set(new Date(t0.getTime() + 30 * 60_000 + 1000));
+      await idleStream.waitForEnd(8000);
+
+      // lifetime: used every 25 minutes, the session still ends 12 hours after sign-in
+      const busy = await invite();
+      const t1 = new Date(t0.getTime() + 3_600_000);
+      app.clock.set(t1);
+      const busySession = await signInContact(app, busy.email);
+      for (let at = 25; at < 12 * 60; at += 25) {
+        app.clock.set(new Date(t1.getTime() + at * 60_000));
+        expect((await busySession.get('/conversations')).status).toBe(200);
+      }
+      app.clock.set(new Date(t1.getTime() + 12 * 3_600_000 - 60_000));
+      const busyStream = await openEventStream(url, { headers: { Cookie: busySession.cookie } });
+      await busyStream.waitFor(1, { type: 'ready' });
+      await new Promise((r) => setTimeout(r, 300));
+      expect(busyStream.ended).toBe(false);
+      app.clock.set(new Date(t1.getTime() + 12 * 3_600_000 + 1000));
+      await busyStream.waitForEnd(8000);
+      expect((await busySession.get('/conversations')).status).toBe(401);
+    } finally {
+      app.clock.reset();
+    }
+  }, 60_000);
 
   test('when the database and the logs are dumped, then no link token or code appears in plain text', async () => {
     const { email } = await invite();

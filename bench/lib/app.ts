@@ -47,6 +47,8 @@ export async function startBenchApp(
       `DefaultEndpointsProtocol=http;AccountName=${azuriteAccount.name};AccountKey=${azuriteAccount.key};` +
         `BlobEndpoint=http://127.0.0.1:9/${azuriteAccount.name};`,
     AZURE_STORAGE_CONTAINER: 'bench',
+    // every simulated client (1,000 event streams) connects from loopback
+    HTTP_MAX_CONNECTIONS_PER_IP: '0',
     ...options.env,
   });
   const logger = pino(

@@ -34,6 +34,47 @@ export type Database = {
   pglite?: PGlite;
 };
 
+/**
+ * A connection that drops must never crash the process, whatever it was doing. node-postgres
+ * emits `'error'` on the client; an `'error'` nobody listens to is thrown. The pool listens on
+ * its idle clients and `pool.query` on the one it runs, but a client checked out with
+ * `pool.connect()` (every Drizzle transaction) has no listener between its queries: when the
+ * server restarted under load, that killed the process. Here every checked-out client gets
+ * one, which hands the dead client back to the pool at once (the pool then drops it); a later
+ * `release()` does nothing. Drizzle never releases a client whose `begin` failed, so without
+ * this each such drop would also leak a pool slot for good.
+ */
+function guardPool(pool: pg.Pool): pg.Pool {
+  pool.on('error', () => {}); // an idle client dropped: the pool has already discarded it
+  const connect = pool.connect.bind(pool) as (callback?: unknown) => unknown;
+  const guarded = (callback?: unknown) => {
+    // pool.query checks out with a callback and handles errors itself
+    if (callback) return connect(callback);
+    return (connect() as Promise<pg.PoolClient>).then(guardCheckedOut);
+  };
+  pool.connect = guarded as typeof pool.connect;
+  return pool;
+}
+
+function guardCheckedOut(client: pg.PoolClient): pg.PoolClient {
+  const release = client.release.bind(client);
+  let released = false;
+  const onError = (error: Error) => {
+    if (released) return;
+    released = true;
+    client.removeListener('error', onError);
+    release(error);
+  };
+  client.on('error', onError);
+  client.release = (error?: Error | boolean) => {
+    if (released) return;
+    released = true;
+    client.removeListener('error', onError);
+    release(error);
+  };
+  return client;
+}
+
 const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
 
 /** PostgreSQL server when a URL is given, else PGlite (in memory when dataDir is omitted). */
@@ -43,9 +84,7 @@ export async function connectDatabase(options: {
   dataDir?: string;
 }): Promise<Database> {
   if (options.url) {
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolMax ?? 10 });
-    // A dropped idle connection must not crash the process; the pool replaces it.
-    pool.on('error', () => {});
+    const pool = guardPool(new pg.Pool({ connectionString: options.url, max: options.poolMax ?? 10 }));
     const db = drizzlePg({ client: pool, schema }) as unknown as Db;
     const listener = createPostgresListener(options.url);
     return {

@@ -14,7 +14,8 @@ type Listener = { channel: string; onPayload: (payload: string) => void; options
 
 const channelPattern = /^[a-z_][a-z0-9_]{0,62}$/;
 const firstRetryMs = 250;
-const maxRetryMs = 10_000;
+/** Short enough that live events resume within seconds of the database coming back. */
+const maxRetryMs = 2_000;
 
 /** A connection dropped without a FIN/RST (a NAT or load balancer forgetting it) is found by a query. */
 export type HealthCheck = { everyMs: number; timeoutMs: number };
@@ -27,7 +28,7 @@ export function assertChannelName(channel: string): void {
 /**
  * LISTEN/NOTIFY on PostgreSQL over one dedicated connection, not a pooled one: the pool hands
  * its clients to other queries and a LISTEN there would be lost. The connection opens on the
- * first `listen`. If it drops, it is reopened with backoff (0.25 s doubling to 10 s) and every
+ * first `listen`. If it drops, it is reopened with backoff (0.25 s doubling to 2 s) and every
  * channel LISTENed again, then each listener's `onReconnect` runs so it can catch up. A
  * `select 1` every 30 s notices a connection that died silently.
  */

@@ -441,8 +441,12 @@ export const pendingUploads = pgTable(
     startedAt: timestamp('started_at', { withTimezone: true })
       .notNull()
       .default(sql`clock_timestamp()`),
+    /** Touched while the upload's request is alive: a row left untouched belongs to a dead upload. */
+    lastActiveAt: timestamp('last_active_at', { withTimezone: true })
+      .notNull()
+      .default(sql`clock_timestamp()`),
   },
-  (t) => [primaryKey({ columns: [t.firmId, t.blobName] }), index('pending_uploads_started_idx').on(t.startedAt)],
+  (t) => [primaryKey({ columns: [t.firmId, t.blobName] }), index('pending_uploads_active_idx').on(t.lastActiveAt)],
 );
 
 /** A contact's personal link: only the SHA-256 of the token is stored. */
@@ -488,7 +492,11 @@ export const signInAttempts = pgTable(
     completedAt: timestamp('completed_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.firmId, t.id] }), uniqueIndex('sign_in_attempts_hash_key').on(t.attemptHash)],
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.id] }),
+    uniqueIndex('sign_in_attempts_hash_key').on(t.attemptHash),
+    index('sign_in_attempts_link_idx').on(t.firmId, t.secureLinkId, t.createdAt),
+  ],
 );
 
 /** Failed code entries, counted per contact per hour for the second lockout. */

@@ -1,6 +1,10 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from '../logger.js';
 import { AppError } from '../errors.js';
+import { describeError, isDependencyUnavailable } from './detect-unavailable.js';
+
+/** Seconds a client is asked to wait before retrying a 503. */
+export const retryAfterSeconds = 5;
 
 const titles: Record<number, string> = {
   400: 'Bad Request',
@@ -17,6 +21,7 @@ const titles: Record<number, string> = {
 };
 
 export function sendProblem(res: Parameters<RequestHandler>[1], error: AppError, instance?: string): void {
+  if (error.status === 503) res.set('Retry-After', String(retryAfterSeconds));
   res
     .status(error.status)
     .type('application/problem+json')
@@ -67,9 +72,21 @@ export function createErrorHandler(logger: Logger): ErrorRequestHandler {
       sendProblem(res, known);
       return;
     }
+    if (isDependencyUnavailable(err)) {
+      logger.warn(
+        { err: describeError(err), requestId: res.locals.requestId, path: req.path },
+        'dependency unavailable',
+      );
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      sendProblem(res, new AppError('unavailable', 503, 'Confer is briefly unavailable: try again in a few seconds'));
+      return;
+    }
     logger.error(
       {
-        err: { name: (err as Error)?.name, message: (err as Error)?.message, stack: (err as Error)?.stack },
+        err: describeError(err, { stack: true }),
         requestId: res.locals.requestId,
         path: req.path,
       },

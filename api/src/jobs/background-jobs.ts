@@ -1,6 +1,9 @@
+import { sql } from 'drizzle-orm';
 import type { Clock } from '../clock.js';
 import type { TConfig } from '../config.js';
 import type { Db } from '../db/connect.js';
+import { queryRows } from '../db/query-rows.js';
+import type { BlobStore } from '../integrations/blob-storage/blob-store.js';
 import type { MessageProviders } from '../integrations/acs/providers.js';
 import type { Logger } from '../logger.js';
 import { keepIdempotencyKeysHours } from '../http/run-idempotent.js';
@@ -13,9 +16,11 @@ import { listDueBatches } from '../modules/notifications/unseen-repository.js';
 import { listStaleEvents } from '../modules/webhooks/repository.js';
 import { processAcsEvent } from '../modules/webhooks/service.js';
 import { queueNames, type JobQueue } from './job-queue.js';
+import { sweepAbandonedUploads } from './sweep-abandoned-uploads.js';
 
 export type TBackgroundDeps = {
   db: Db;
+  blobs: BlobStore;
   config: TConfig;
   clock: Clock;
   sealKey: Buffer;
@@ -27,6 +32,8 @@ export type TBackgroundDeps = {
 export type BackgroundJobs = {
   /** One sweep now (tests; the timer asks for one every `sweepEveryMs`). */
   sweepNow(): Promise<void>;
+  /** One upload sweep now (tests; it is scheduled every minute and asked for at start). */
+  sweepUploadsNow(): Promise<number>;
   /** Stops asking for sweeps; the workers stop with the job queue. */
   stop(): void;
 };
@@ -94,11 +101,27 @@ export async function startBackgroundJobs(deps: TBackgroundDeps): Promise<Backgr
     await deleteKeysBefore(db, new Date(clock.now().getTime() - keepIdempotencyKeysHours * 3_600_000), 1000);
   };
   await jobs.work(queueNames.sweep, logged(queueNames.sweep, sweepNow));
+
+  // Uploads whose request died (a crash, a lost instance) left staged blocks: they go once
+  // silent for `abandonedAfterMs`, measured on the database's clock like their heartbeats.
+  const sweepUploadsNow = async () => {
+    const [row] = await queryRows<{ now: Date | string }>(db, sql`select clock_timestamp() as now`);
+    const silentSince = new Date(new Date(row!.now).getTime() - deps.config.uploads.abandonedAfterMs);
+    return sweepAbandonedUploads({ db, blobs: deps.blobs, logger }, silentSince);
+  };
+  await jobs.work(
+    queueNames.sweepUploads,
+    logged(queueNames.sweepUploads, async () => {
+      await sweepUploadsNow();
+    }),
+  );
+  await jobs.schedule(queueNames.sweepUploads, '* * * * *');
+  await jobs.enqueue(queueNames.sweepUploads, {});
   const timer = setInterval(() => {
     jobs
       .enqueue(queueNames.sweep, {}, { singletonKey: 'sweep' })
       .catch((error: unknown) => logger.warn({ err: errorOf(error) }, 'could not ask for a sweep'));
   }, jobs.options.sweepEveryMs);
   timer.unref();
-  return { sweepNow, stop: () => clearInterval(timer) };
+  return { sweepNow, sweepUploadsNow, stop: () => clearInterval(timer) };
 }

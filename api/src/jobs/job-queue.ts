@@ -13,6 +13,8 @@ export const queueNames = {
   unseenEmail: 'unseen-email',
   /** Re-enqueues what is overdue (a crash between commit and work, retries exhausted). */
   sweep: 'sweep',
+  /** Removes the staged blocks of uploads whose request died (scheduled every minute, and at start). */
+  sweepUploads: 'sweep-uploads',
 } as const;
 export type TQueueName = (typeof queueNames)[keyof typeof queueNames];
 
@@ -49,6 +51,11 @@ export type JobQueue = {
    * job per key.
    */
   enqueue(name: TQueueName, data: Record<string, unknown>, options?: { singletonKey?: string }, tx?: Db): Promise<void>;
+  /**
+   * Sends a job to the queue on a cron schedule (UTC), once per tick across every instance:
+   * pg-boss keeps the schedule in its tables and one instance at a time sends the due jobs.
+   */
+  schedule(name: TQueueName, cron: string): Promise<void>;
   /** Runs `handler` for jobs of a queue; a throw fails the job (retried with backoff). */
   work<T>(name: TQueueName, handler: (job: TJob<T>) => Promise<void>, options?: { workers?: number }): Promise<void>;
   /** Stops the workers (waiting for running jobs, up to 10 s). Call before the database closes. */
@@ -126,7 +133,7 @@ export async function startJobQueue(
   let closed = false;
   const boss = new PgBoss({
     db: adapterFor(database, () => closed),
-    schedule: false,
+    schedule: true,
     supervise: true,
     maintenanceIntervalSeconds: 120,
   });
@@ -157,6 +164,9 @@ export async function startJobQueue(
         ...(sendOptions.singletonKey ? { singletonKey: sendOptions.singletonKey } : {}),
         ...(tx ? { db: inTransaction(tx) } : {}),
       });
+    },
+    schedule: async (name, cron) => {
+      await boss.schedule(name, cron, {}, { tz: 'UTC' });
     },
     work: async <T>(
       name: TQueueName,

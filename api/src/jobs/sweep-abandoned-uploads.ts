@@ -6,16 +6,17 @@ import { listAbandonedUploads } from '../modules/files/pending-uploads-repositor
 
 /**
  * Removes the staged blocks (and any blob) of uploads that never finished: a crash, a
- * client that vanished, a request refused mid-stream whose cleanup failed. Returns how many
- * uploads it cleared.
+ * client that vanished, a request refused mid-stream whose cleanup failed. A running upload
+ * marks itself alive (keep-uploads-alive.ts), so only uploads silent since `silentSince` go.
+ * Runs as the `sweep-uploads` job (background-jobs.ts). Returns how many uploads it cleared.
  */
 export async function sweepAbandonedUploads(
   deps: { db: Db; blobs: BlobStore; logger?: Logger },
-  olderThan: Date,
+  silentSince: Date,
 ): Promise<number> {
   let cleared = 0;
   for (let round = 0; round < 100; round++) {
-    const rows = await listAbandonedUploads(deps.db, olderThan, 100);
+    const rows = await listAbandonedUploads(deps.db, silentSince, 100);
     if (rows.length === 0) break;
     for (const row of rows) {
       await discardStagedFiles({ db: deps.db, blobs: deps.blobs, firmId: row.firmId }, [row.blobName]);
@@ -24,23 +25,4 @@ export async function sweepAbandonedUploads(
   }
   if (cleared > 0) deps.logger?.info({ cleared }, 'swept abandoned uploads');
   return cleared;
-}
-
-/** Runs the sweep every `everyMs`, for uploads older than `graceMs`; returns a stop function. */
-export function scheduleUploadSweep(
-  deps: { db: Db; blobs: BlobStore; logger: Logger },
-  options: { everyMs: number; graceMs: number },
-): () => void {
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    sweepAbandonedUploads(deps, new Date(Date.now() - options.graceMs))
-      .catch((error: Error) => deps.logger.warn({ error: error.message }, 'upload sweep failed'))
-      .finally(() => {
-        running = false;
-      });
-  }, options.everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
 }

@@ -11,6 +11,8 @@ export type TEventTarget = {
   id: string;
   /** A portal session limited to one conversation hears only about it (and about itself). */
   conversationId?: string | null;
+  /** A portal stream: the session it was opened with (its stream closes when that session ends). */
+  sessionId?: string;
 };
 
 export type TStoredEvent = {

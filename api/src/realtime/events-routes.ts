@@ -1,6 +1,7 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { Request, RequestHandler, Response, Router } from 'express';
 import { z } from 'zod';
+import { systemClock, type Clock } from '../clock.js';
 import type { Db } from '../db/connect.js';
 import { AppError } from '../errors.js';
 import { ZProblem } from '../http/define-route.js';
@@ -38,8 +39,21 @@ export type EventStreamOptions = {
   hub: EventHub;
   /** Whose stream this is, from what authentication left in `res.locals`. */
   identityOf(res: Response): TEventTarget;
+  /**
+   * For streams opened with a session that expires (the portal's): when it ends unless used
+   * meanwhile, and how to look again then (its new end, or undefined once it has ended). The
+   * stream closes when the session ends, as the next request with it would be refused.
+   */
+  sessionEnd?(res: Response): TSessionEnd;
+  /** The time `sessionEnd` is read against. */
+  clock?: Clock;
   pingIntervalMs?: number;
 };
+
+export type TSessionEnd = { at: Date; recheck(): Promise<Date | undefined> };
+
+/** How long a stream waits at most before comparing its session's end with the clock again. */
+const sessionCheckMs = 5000;
 
 const retryMs = 2000;
 const defaultPingMs = 15_000;
@@ -77,6 +91,7 @@ export function parseLastEventId(req: Request): number | undefined {
  */
 export function createEventStreamHandler(options: EventStreamOptions): RequestHandler {
   const pingMs = options.pingIntervalMs ?? defaultPingMs;
+  const clock = options.clock ?? systemClock;
   return async (req, res) => {
     const target = options.identityOf(res);
     const requested = parseLastEventId(req);
@@ -96,9 +111,11 @@ export function createEventStreamHandler(options: EventStreamOptions): RequestHa
       res.write(chunk);
     };
     const ping = setInterval(() => write(': ping\n\n'), pingMs).unref();
+    let sessionTimer: NodeJS.Timeout | undefined;
     const stop = () => {
       open = false;
       clearInterval(ping);
+      clearTimeout(sessionTimer);
       unsubscribe();
     };
     const end = () => {
@@ -128,8 +145,30 @@ export function createEventStreamHandler(options: EventStreamOptions): RequestHa
     res.flushHeaders();
     res.socket?.setNoDelay(true);
     write(`retry: ${retryMs}\n\n`);
+    if (options.sessionEnd) watchSession(options.sessionEnd(res));
     if (unknownId)
       write(formatEvent(toStreamEvent(controlEvent(resyncEventType, latest, { reason: 'unknown_event_id' }))));
+
+    /** Closes the stream once the session has ended (idle or past its lifetime). */
+    function watchSession(session: TSessionEnd): void {
+      let endsAt = session.at;
+      const check = async () => {
+        if (!open) return;
+        if (clock.now() >= endsAt) {
+          try {
+            const next = await session.recheck();
+            if (!next) return end();
+            endsAt = next;
+          } catch {
+            // the database is unreachable: look again shortly
+          }
+        }
+        if (!open) return;
+        const wait = Math.min(sessionCheckMs, Math.max(100, endsAt.getTime() - clock.now().getTime()));
+        sessionTimer = setTimeout(() => void check(), wait).unref();
+      };
+      void check();
+    }
   };
 }
 

@@ -29,8 +29,22 @@ export function isAddressedTo(event: TStoredEvent, target: TEventTarget): boolea
   return !target.conversationId || event.conversationId === null || event.conversationId === target.conversationId;
 }
 
-/** `staff.disabled` for that staff member, `contact.disabled` for that contact. */
+/** A portal session ended (signed out): its streams close; the contact's other sessions carry on. */
+export const sessionEndedEventType = 'session.ended';
+
+/**
+ * `staff.disabled` for that staff member, `contact.disabled` for that contact,
+ * `session.ended` for the streams of that session.
+ */
 export function closesStreamOf(event: TStoredEvent, target: TEventTarget): boolean {
+  if (event.type === sessionEndedEventType) {
+    return (
+      target.audience === 'contact' &&
+      target.sessionId !== undefined &&
+      event.contactIds.includes(target.id) &&
+      event.payload.sessionId === target.sessionId
+    );
+  }
   if (event.type !== closingTypes[target.audience]) return false;
   return (target.audience === 'staff' ? event.staffIds : event.contactIds).includes(target.id);
 }

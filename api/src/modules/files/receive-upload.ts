@@ -1,12 +1,13 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import busboy from 'busboy';
 import { fileTypeFromBuffer } from 'file-type';
 import type { Db } from '../../db/connect.js';
 import { AppError } from '../../errors.js';
 import type { RunOnce } from '../../http/define-route.js';
 import type { BlobStore } from '../../integrations/blob-storage/blob-store.js';
+import { keepUploadsAlive } from './keep-uploads-alive.js';
 import { deletePendingUploads, insertPendingUpload } from './pending-uploads-repository.js';
 import { sanitizeFileName } from './sanitize-file-name.js';
 import { createPartHeaderScanner, unreadablePart } from './scan-part-headers.js';
@@ -37,7 +38,15 @@ const blockId = (n: number) => Buffer.from(String(n).padStart(8, '0')).toString(
  */
 export async function receiveUpload(
   req: IncomingMessage & Readable,
-  deps: { db: Db; blobs: BlobStore; firmId: string; maxFiles: number; maxBytes: number },
+  deps: {
+    db: Db;
+    blobs: BlobStore;
+    firmId: string;
+    maxFiles: number;
+    maxBytes: number;
+    /** How often the upload marks its pending rows alive for the sweep (config.uploads). */
+    aliveEveryMs?: number;
+  },
 ): Promise<TReceivedUpload> {
   const contentType = String(req.headers['content-type'] ?? '');
   if (!/^multipart\/form-data\s*;/i.test(contentType)) {
@@ -65,6 +74,9 @@ export async function receiveUpload(
   let fileCount = 0;
   let fieldCount = 0;
   const tooMany = () => new AppError('too_many_files', 413, `At most ${deps.maxFiles} files can be sent at once`);
+  // Express links the response to the request; its end ends the heartbeat
+  const exchange = (req as IncomingMessage & { res?: ServerResponse }).res ?? req.socket;
+  keepUploadsAlive(deps.db, deps.firmId, started, deps.aliveEveryMs ?? 20_000, exchange);
 
   try {
     await new Promise<void>((resolve, reject) => {

@@ -49,10 +49,54 @@ export async function findLinkByHash(db: Db, tokenHash: string) {
   return rows[0];
 }
 
+/**
+ * Sign-in limits are checked and recorded under a lock, so parallel requests cannot all pass
+ * a check before any of them records: a contact's code checks (and resends) queue on the
+ * contact's row, a link's opens on the link's row, link requests on their email and address.
+ */
+export async function lockContact(tx: Db, firmId: string, contactId: string): Promise<void> {
+  await tx.execute(sql`select 1 from contacts where firm_id = ${firmId} and id = ${contactId} for no key update`);
+}
+
+export async function lockSecureLink(tx: Db, firmId: string, linkId: string): Promise<void> {
+  await tx.execute(sql`select 1 from secure_links where firm_id = ${firmId} and id = ${linkId} for no key update`);
+}
+
+/** Link requests name no firm and may name nobody: their limits queue on advisory locks of the keys. */
+export async function lockLinkRequestKeys(tx: Db, keys: string[]): Promise<void> {
+  for (const key of [...new Set(keys)].sort()) {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`confer-link-request:${key}`}, 0))`);
+  }
+}
+
+/** Attempts started from a link since a time: each one emailed a code. */
+export async function countAttemptsForLink(db: Db, firmId: string, secureLinkId: string, since: Date) {
+  const rows = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(signInAttempts)
+    .where(
+      and(
+        eq(signInAttempts.firmId, firmId),
+        eq(signInAttempts.secureLinkId, secureLinkId),
+        gt(signInAttempts.createdAt, since),
+      ),
+    );
+  return rows[0]?.n ?? 0;
+}
+
+export async function findAttempt(db: Db, firmId: string, attemptId: string) {
+  const rows = await db
+    .select()
+    .from(signInAttempts)
+    .where(and(eq(signInAttempts.firmId, firmId), eq(signInAttempts.id, attemptId)))
+    .limit(1);
+  return rows[0];
+}
+
 export async function insertAttempt(
   db: Db,
   firmId: string,
-  values: { secureLinkId: string; contactId: string; attemptHash: string },
+  values: { secureLinkId: string; contactId: string; attemptHash: string; createdAt?: Date },
 ): Promise<string> {
   const [row] = await db
     .insert(signInAttempts)
@@ -158,6 +202,21 @@ export async function findSessionByHash(db: Db, sessionHash: string) {
     .from(portalSessions)
     .innerJoin(contacts, and(eq(contacts.firmId, portalSessions.firmId), eq(contacts.id, portalSessions.contactId)))
     .where(eq(portalSessions.sessionHash, sessionHash))
+    .limit(1);
+  return rows[0];
+}
+
+export async function findSession(db: Db, firmId: string, id: string) {
+  const rows = await db
+    .select({
+      lastSeenAt: portalSessions.lastSeenAt,
+      expiresAt: portalSessions.expiresAt,
+      endedAt: portalSessions.endedAt,
+      contactActive: contacts.active,
+    })
+    .from(portalSessions)
+    .innerJoin(contacts, and(eq(contacts.firmId, portalSessions.firmId), eq(contacts.id, portalSessions.contactId)))
+    .where(and(eq(portalSessions.firmId, firmId), eq(portalSessions.id, id)))
     .limit(1);
   return rows[0];
 }

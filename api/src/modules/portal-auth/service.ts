@@ -3,6 +3,7 @@ import type { Clock } from '../../clock.js';
 import type { Db } from '../../db/connect.js';
 import { AppError } from '../../errors.js';
 import { publishEvent } from '../../realtime/publish-event.js';
+import { sessionEndedEventType } from '../../realtime/stream-event.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { getConversation, listParticipants } from '../conversations/repository.js';
 import { getContact } from '../contacts/repository.js';
@@ -19,6 +20,10 @@ export const linkValidDays = 7;
 export const codeValidMinutes = 10;
 export const maxWrongTries = 5;
 export const maxFailuresPerHour = 100;
+/** Codes emailed by opening one link, per hour (each open starts an attempt and emails a code). */
+export const maxOpensPerLinkPerHour = 10;
+export const maxLinkRequestsPerEmail = 5;
+export const maxLinkRequestsPerAddress = 30;
 const resendIntervalMs = 30_000;
 const maxCodesPerAttempt = 5;
 
@@ -82,6 +87,7 @@ export type TSessionGrant = {
 
 async function startSession(
   deps: TPortalDeps,
+  db: Db,
   firmId: string,
   contactId: string,
   scopeConversationId: string | null,
@@ -91,7 +97,7 @@ async function startSession(
   const sessionToken = newToken();
   const csrfToken = csrfFor(sessionToken);
   const expiresAt = new Date(now.getTime() + deps.config.portal.sessionHours * 3_600_000);
-  await repo.insertSession(deps.db, firmId, {
+  await repo.insertSession(db, firmId, {
     sessionHash: hashToken(sessionToken),
     contactId,
     csrfToken: hashToken(csrfToken),
@@ -102,22 +108,19 @@ async function startSession(
   return { sessionToken, csrfToken, firmId, contactId, conversationId, expiresAt };
 }
 
-async function sendCode(deps: TPortalDeps, attempt: { firmId: string; id: string; contactId: string }) {
-  const [contact, firm] = await Promise.all([
-    getContact(deps.db, attempt.firmId, attempt.contactId),
-    getFirm(deps.db, attempt.firmId),
-  ]);
+/** A new code for the attempt, emailed: part of the caller's transaction. */
+async function sendCode(deps: TPortalDeps, tx: Db, attempt: { firmId: string; id: string; contactId: string }) {
+  const contact = await getContact(tx, attempt.firmId, attempt.contactId);
+  const firm = await getFirm(tx, attempt.firmId);
   if (!contact?.email || !firm) throw linkNotValid();
   const code = newCode();
   const now = deps.clock.now();
-  await deps.db.transaction(async (tx) => {
-    await repo.setAttemptCode(tx, attempt.firmId, attempt.id, {
-      codeHash: hashCode(attempt.id, code),
-      codeExpiresAt: new Date(now.getTime() + minutes(codeValidMinutes)),
-      codeSentAt: now,
-    });
-    await emailSignInCode(tx, deps.notifier, { firmId: firm.id, firmName: firm.name, to: contact.email!, code });
+  await repo.setAttemptCode(tx, attempt.firmId, attempt.id, {
+    codeHash: hashCode(attempt.id, code),
+    codeExpiresAt: new Date(now.getTime() + minutes(codeValidMinutes)),
+    codeSentAt: now,
   });
+  await emailSignInCode(tx, deps.notifier, { firmId: firm.id, firmName: firm.name, to: contact.email, code });
 }
 
 export type TOpenLinkResult =
@@ -156,7 +159,7 @@ export async function openLink(deps: TPortalDeps, token: string, meta: TMeta): P
     ? await getConversation(deps.db, link.firmId, link.conversationId)
     : undefined;
   if (conversation && !conversation.requireMfa) {
-    const grant = await startSession(deps, link.firmId, link.contactId, conversation.id, conversation.id);
+    const grant = await startSession(deps, deps.db, link.firmId, link.contactId, conversation.id, conversation.id);
     await recordAudit(deps.db, {
       firmId: link.firmId,
       actorKind: 'contact',
@@ -170,12 +173,37 @@ export async function openLink(deps: TPortalDeps, token: string, meta: TMeta): P
     return { state: 'signed_in', grant, firmName: link.firmName, contactName: link.contactName, firstTime };
   }
   const attemptToken = newToken();
-  const attemptId = await repo.insertAttempt(deps.db, link.firmId, {
-    secureLinkId: link.id,
-    contactId: link.contactId,
-    attemptHash: hashToken(attemptToken),
+  // counted and started under the link's row lock: parallel opens cannot all pass the count
+  const started = await deps.db.transaction(async (tx) => {
+    await repo.lockSecureLink(tx, link.firmId, link.id);
+    const since = new Date(now.getTime() - 3_600_000);
+    if ((await repo.countAttemptsForLink(tx, link.firmId, link.id, since)) >= maxOpensPerLinkPerHour) return false;
+    const attemptId = await repo.insertAttempt(tx, link.firmId, {
+      secureLinkId: link.id,
+      contactId: link.contactId,
+      attemptHash: hashToken(attemptToken),
+      createdAt: now,
+    });
+    await sendCode(deps, tx, { firmId: link.firmId, id: attemptId, contactId: link.contactId });
+    return true;
   });
-  await sendCode(deps, { firmId: link.firmId, id: attemptId, contactId: link.contactId });
+  if (!started) {
+    await recordAudit(deps.db, {
+      firmId: link.firmId,
+      actorKind: 'contact',
+      actorId: link.contactId,
+      action: 'portal.link_open',
+      outcome: 'refused',
+      requestId: meta.requestId,
+      ip: meta.ip,
+      details: { reason: 'too_many_opens' },
+    });
+    throw new AppError(
+      'too_many_opens',
+      429,
+      'This link has sent several codes in the last hour: use the code in your latest email, or try again later',
+    );
+  }
   await recordAudit(deps.db, {
     firmId: link.firmId,
     actorKind: 'contact',
@@ -197,9 +225,7 @@ export async function openLink(deps: TPortalDeps, token: string, meta: TMeta): P
 
 async function requireAttempt(deps: TPortalDeps, attemptToken: string) {
   const attempt = await repo.findAttemptByHash(deps.db, hashToken(attemptToken));
-  if (!attempt || attempt.completedAt) {
-    throw new AppError('attempt_not_valid', 400, 'This sign-in has finished or is not valid: open your link again');
-  }
+  if (!attempt || attempt.completedAt) throw attemptNotValid();
   return attempt;
 }
 
@@ -210,79 +236,108 @@ const lockedError = () =>
     'Too many wrong codes. For your security, sign-in is locked: open your link again later or ask your firm for help.',
   );
 
+const attemptNotValid = () =>
+  new AppError('attempt_not_valid', 400, 'This sign-in has finished or is not valid: open your link again');
+
 export async function resendCode(deps: TPortalDeps, attemptToken: string): Promise<void> {
-  const attempt = await requireAttempt(deps, attemptToken);
-  if (attempt.lockedAt) throw lockedError();
+  const found = await requireAttempt(deps, attemptToken);
   const now = deps.clock.now().getTime();
-  if (attempt.codesSent >= maxCodesPerAttempt) {
-    throw new AppError('resend_limit', 429, 'No more codes can be sent for this sign-in: open your link again');
-  }
-  if (attempt.codeSentAt && now - attempt.codeSentAt.getTime() < resendIntervalMs) {
-    throw new AppError(
-      'resend_too_soon',
-      429,
-      'A code was sent moments ago: check your email, or try again in 30 seconds',
-    );
-  }
-  await sendCode(deps, attempt);
+  // checked and sent under the contact's row lock: of parallel resends only one passes
+  const refusal = await deps.db.transaction(async (tx): Promise<AppError | undefined> => {
+    await repo.lockContact(tx, found.firmId, found.contactId);
+    const attempt = await repo.findAttempt(tx, found.firmId, found.id);
+    if (!attempt || attempt.completedAt) return attemptNotValid();
+    if (attempt.lockedAt) return lockedError();
+    if (attempt.codesSent >= maxCodesPerAttempt) {
+      return new AppError('resend_limit', 429, 'No more codes can be sent for this sign-in: open your link again');
+    }
+    if (attempt.codeSentAt && now - attempt.codeSentAt.getTime() < resendIntervalMs) {
+      return new AppError(
+        'resend_too_soon',
+        429,
+        'A code was sent moments ago: check your email, or try again in 30 seconds',
+      );
+    }
+    await sendCode(deps, tx, attempt);
+    return undefined;
+  });
+  if (refusal) throw refusal;
 }
+
+type TVerifyOutcome =
+  | { kind: 'signed_in'; grant: TSessionGrant }
+  | { kind: 'not_valid' | 'locked' | 'code_expired' }
+  | { kind: 'locked_now'; wrongTries: number }
+  | { kind: 'wrong_code'; triesLeft: number };
 
 /**
  * Checks a code. At most 5 wrong tries per attempt and 100 failures per contact per hour;
- * once locked, even the right code fails. Of parallel submissions of the right code exactly
- * one opens a session.
+ * once locked, even the right code fails. The check and its record happen under the
+ * contact's row lock, so parallel submissions are judged one after another: a right code
+ * after 5 wrong ones is refused however fast they arrive, exactly one of parallel right codes
+ * opens a session, and no more failures are recorded than the limits allow.
  */
 export async function verifyCode(deps: TPortalDeps, attemptToken: string, code: string, meta: TMeta) {
-  const attempt = await requireAttempt(deps, attemptToken);
+  const found = await requireAttempt(deps, attemptToken);
   const now = deps.clock.now();
+  const outcome = await deps.db.transaction(async (tx): Promise<TVerifyOutcome> => {
+    await repo.lockContact(tx, found.firmId, found.contactId);
+    const attempt = await repo.findAttempt(tx, found.firmId, found.id);
+    if (!attempt || attempt.completedAt) return { kind: 'not_valid' };
+    const since = new Date(now.getTime() - 3_600_000);
+    const recent = await repo.countRecentFailures(tx, attempt.firmId, attempt.contactId, since);
+    if (attempt.lockedAt || recent >= maxFailuresPerHour) return { kind: 'locked' };
+    const submitted = hashCode(attempt.id, code);
+    const matches = attempt.codeHash !== null && sameHash(attempt.codeHash, submitted);
+    if (matches && attempt.codeExpiresAt && attempt.codeExpiresAt <= now) return { kind: 'code_expired' };
+    if (matches) {
+      if (!(await repo.completeAttempt(tx, attempt.firmId, attempt.id, submitted, now))) return { kind: 'not_valid' };
+      const link = await repo.findLinkByAttempt(tx, attempt.firmId, attempt.secureLinkId);
+      const grant = await startSession(deps, tx, attempt.firmId, attempt.contactId, null, link?.conversationId ?? null);
+      return { kind: 'signed_in', grant };
+    }
+    await repo.recordFailure(tx, attempt.firmId, attempt.contactId, now);
+    const after = await repo.recordWrongCode(tx, attempt.firmId, attempt.id, maxWrongTries, now);
+    if (!after || after.lockedAt || recent + 1 >= maxFailuresPerHour) {
+      return { kind: 'locked_now', wrongTries: after?.wrongTries ?? maxWrongTries };
+    }
+    return { kind: 'wrong_code', triesLeft: maxWrongTries - after.wrongTries };
+  });
   const audit = (outcome: 'success' | 'refused', action: string, details?: Record<string, unknown>) =>
     recordAudit(deps.db, {
-      firmId: attempt.firmId,
+      firmId: found.firmId,
       actorKind: 'contact',
-      actorId: attempt.contactId,
+      actorId: found.contactId,
       action,
       outcome,
       requestId: meta.requestId,
       ip: meta.ip,
       details,
     });
-  const recent = await repo.countRecentFailures(
-    deps.db,
-    attempt.firmId,
-    attempt.contactId,
-    new Date(now.getTime() - 3_600_000),
-  );
-  if (attempt.lockedAt || recent >= maxFailuresPerHour) {
-    await audit('refused', 'portal.sign_in', { reason: 'locked' });
-    throw lockedError();
+  switch (outcome.kind) {
+    case 'signed_in':
+      await audit('success', 'portal.sign_in', { method: 'code' });
+      return outcome.grant;
+    case 'not_valid':
+      // finished meanwhile: another request with this code won the race
+      throw attemptNotValid();
+    case 'locked':
+      await audit('refused', 'portal.sign_in', { reason: 'locked' });
+      throw lockedError();
+    case 'code_expired':
+      await audit('refused', 'portal.sign_in', { reason: 'code_expired' });
+      throw new AppError('code_expired', 400, 'This code has expired: ask for a new one');
+    case 'locked_now':
+      await audit('refused', 'portal.lockout', { wrongTries: outcome.wrongTries });
+      throw lockedError();
+    case 'wrong_code': {
+      await audit('refused', 'portal.sign_in', { reason: 'wrong_code' });
+      const left = outcome.triesLeft;
+      throw new AppError('wrong_code', 400, `That code is not right. ${left} ${left === 1 ? 'try' : 'tries'} left.`, {
+        triesLeft: left,
+      });
+    }
   }
-  const submitted = hashCode(attempt.id, code);
-  const matches = attempt.codeHash !== null && sameHash(attempt.codeHash, submitted);
-  if (matches && attempt.codeExpiresAt && attempt.codeExpiresAt <= now) {
-    await audit('refused', 'portal.sign_in', { reason: 'code_expired' });
-    throw new AppError('code_expired', 400, 'This code has expired: ask for a new one');
-  }
-  if (matches && (await repo.completeAttempt(deps.db, attempt.firmId, attempt.id, submitted, now))) {
-    const link = await repo.findLinkByAttempt(deps.db, attempt.firmId, attempt.secureLinkId);
-    const grant = await startSession(deps, attempt.firmId, attempt.contactId, null, link?.conversationId ?? null);
-    await audit('success', 'portal.sign_in', { method: 'code' });
-    return grant;
-  }
-  if (matches) {
-    // another request with this code won the race, or the attempt just closed
-    throw new AppError('attempt_not_valid', 400, 'This sign-in has finished or is not valid: open your link again');
-  }
-  await repo.recordFailure(deps.db, attempt.firmId, attempt.contactId, now);
-  const after = await repo.recordWrongCode(deps.db, attempt.firmId, attempt.id, maxWrongTries, now);
-  if (!after || after.lockedAt || recent + 1 >= maxFailuresPerHour) {
-    await audit('refused', 'portal.lockout', { wrongTries: after?.wrongTries ?? maxWrongTries });
-    throw lockedError();
-  }
-  await audit('refused', 'portal.sign_in', { reason: 'wrong_code' });
-  const left = maxWrongTries - after.wrongTries;
-  throw new AppError('wrong_code', 400, `That code is not right. ${left} ${left === 1 ? 'try' : 'tries'} left.`, {
-    triesLeft: left,
-  });
 }
 
 /**
@@ -300,12 +355,14 @@ export async function requestNewLink(
   const now = deps.clock.now();
   const since = new Date(now.getTime() - 3_600_000);
   const emailHash = hashToken(email.trim().toLowerCase());
-  const [byEmail, byIp] = await Promise.all([
-    repo.countLinkRequests(deps.db, { emailHash }, since),
-    meta.ip ? repo.countLinkRequests(deps.db, { ip: meta.ip }, since) : Promise.resolve(0),
-  ]);
-  await repo.recordLinkRequest(deps.db, { emailHash, ip: meta.ip ?? null, at: now });
-  const limited = byEmail >= 5 || byIp >= 30;
+  // counted and recorded under locks on the email and the address: parallel requests queue
+  const limited = await deps.db.transaction(async (tx) => {
+    await repo.lockLinkRequestKeys(tx, [`email:${emailHash}`, ...(meta.ip ? [`ip:${meta.ip}`] : [])]);
+    const byEmail = await repo.countLinkRequests(tx, { emailHash }, since);
+    const byIp = meta.ip ? await repo.countLinkRequests(tx, { ip: meta.ip }, since) : 0;
+    await repo.recordLinkRequest(tx, { emailHash, ip: meta.ip ?? null, at: now });
+    return byEmail >= maxLinkRequestsPerEmail || byIp >= maxLinkRequestsPerAddress;
+  });
   const contacts = limited ? [] : await repo.findContactsByEmail(deps.db, email.trim());
   for (const c of contacts) {
     await deps.db.transaction(async (tx) => {
@@ -377,7 +434,24 @@ export type TContactContext = {
   sessionId: string;
   csrfToken: string;
   scopeConversationId: string | null;
+  /** When the session ends unless it is used again (idle timeout or lifetime, whichever first). */
+  endsAt: Date;
 };
+
+type TSessionState = {
+  endedAt: Date | null;
+  contactActive: boolean;
+  expiresAt: Date;
+  lastSeenAt: Date;
+};
+
+/** The first instant the session is over (idle too long, or past its lifetime), or undefined if it is already. */
+function sessionEnd(deps: TPortalDeps, session: TSessionState | undefined, now: Date): Date | undefined {
+  if (!session || session.endedAt || !session.contactActive) return undefined;
+  const idleEnd = new Date(session.lastSeenAt.getTime() + minutes(deps.config.portal.idleMinutes) + 1);
+  const end = idleEnd < session.expiresAt ? idleEnd : session.expiresAt;
+  return end > now ? end : undefined;
+}
 
 /** The session behind a cookie value, if it is live: not ended, not idle too long, not past its lifetime. */
 export async function authenticateSession(
@@ -386,17 +460,10 @@ export async function authenticateSession(
 ): Promise<TContactContext | undefined> {
   const session = await repo.findSessionByHash(deps.db, hashToken(sessionToken));
   const now = deps.clock.now();
-  if (
-    !session ||
-    session.endedAt ||
-    !session.contactActive ||
-    session.expiresAt <= now ||
-    now.getTime() - session.lastSeenAt.getTime() > minutes(deps.config.portal.idleMinutes)
-  ) {
-    return undefined;
-  }
+  if (!session || !sessionEnd(deps, session, now)) return undefined;
   if (now.getTime() - session.lastSeenAt.getTime() > 30_000) {
     await repo.touchSession(deps.db, session.firmId, session.id, now);
+    session.lastSeenAt = now;
   }
   return {
     firmId: session.firmId,
@@ -404,11 +471,26 @@ export async function authenticateSession(
     sessionId: session.id,
     csrfToken: csrfFor(sessionToken),
     scopeConversationId: session.scopeConversationId,
+    endsAt: sessionEnd(deps, session, now)!,
   };
 }
 
+/** When a session ends now, as the next request with it would find (undefined: it has ended). */
+export async function findSessionEnd(deps: TPortalDeps, firmId: string, sessionId: string): Promise<Date | undefined> {
+  return sessionEnd(deps, await repo.findSession(deps.db, firmId, sessionId), deps.clock.now());
+}
+
+/** Ends the session and closes the event streams opened with it, on every instance. */
 export async function signOut(deps: TPortalDeps, ctx: TContactContext, meta: TMeta) {
-  await repo.endSessions(deps.db, ctx.firmId, { sessionId: ctx.sessionId }, deps.clock.now());
+  await deps.db.transaction(async (tx) => {
+    await repo.endSessions(tx, ctx.firmId, { sessionId: ctx.sessionId }, deps.clock.now());
+    await publishEvent(tx, {
+      firmId: ctx.firmId,
+      type: sessionEndedEventType,
+      contactIds: [ctx.contactId],
+      payload: { sessionId: ctx.sessionId },
+    });
+  });
   await recordAudit(deps.db, {
     firmId: ctx.firmId,
     actorKind: 'contact',
