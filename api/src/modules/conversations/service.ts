@@ -211,7 +211,7 @@ export async function leaveConversation(db: Db, ctx: StaffContext, id: string) {
   await requireVisibleConversation(db, ctx, id);
   const me = await requireActiveParticipant(db, ctx, id);
   await db.transaction(async (tx) => {
-    await repo.markParticipantsLeft(tx, ctx.firmId, id, { participantId: me.id });
+    await repo.markParticipantsLeft(tx, ctx.firmId, id, { participantId: me.id }, 'left');
     await announceConversation(tx, ctx.firmId, id, 'conversation.updated', { staffIds: [ctx.staffId] });
   });
   return getConversationView(db, ctx, id);
@@ -251,7 +251,7 @@ export async function removeConversationParticipant(db: Db, ctx: StaffContext, i
   const target = people.find((p) => p.id === participantId && !p.leftAt);
   if (!target) throw notFound('Participant');
   await db.transaction(async (tx) => {
-    await repo.markParticipantsLeft(tx, ctx.firmId, id, { participantId });
+    await repo.markParticipantsLeft(tx, ctx.firmId, id, { participantId }, 'removed');
     await announceConversation(tx, ctx.firmId, id, 'conversation.updated', {
       staffIds: target.staffId ? [target.staffId] : [],
       contactIds: target.contactId ? [target.contactId] : [],
@@ -261,8 +261,10 @@ export async function removeConversationParticipant(db: Db, ctx: StaffContext, i
 }
 
 /**
- * End engagement: staff leave the contact's external conversations on this matter, which
- * become read-only for good. The contact keeps read access to the messages and files.
+ * End engagement with one contact on a matter. In each of their external conversations there:
+ * when other clients or third parties of the matter are still engaged in it, only this contact
+ * leaves (they keep reading it as it was until now; the others carry on); otherwise staff leave
+ * and the conversation becomes read-only for good (the contact keeps read access to its history).
  */
 export async function endEngagement(db: Db, ctx: StaffContext, matterId: string, contactId: string, requestId: string) {
   await requireVisibleMatter(db, ctx, matterId);
@@ -281,8 +283,13 @@ export async function endEngagement(db: Db, ctx: StaffContext, matterId: string,
   await db.transaction(async (tx) => {
     await endMatterContact(tx, ctx.firmId, matterId, contactId, new Date());
     for (const id of ids) {
+      if ((await repo.countOtherEngagedContacts(tx, ctx.firmId, id, contactId)) > 0) {
+        const left = await repo.markParticipantsLeft(tx, ctx.firmId, id, { contactId }, 'engagement_ended');
+        if (left > 0) await announceConversation(tx, ctx.firmId, id, 'conversation.updated', { contactIds: [contactId] });
+        continue;
+      }
       const before = await repo.listEventRecipients(tx, ctx.firmId, id);
-      await repo.markParticipantsLeft(tx, ctx.firmId, id, { allStaff: true });
+      await repo.markParticipantsLeft(tx, ctx.firmId, id, { allStaff: true }, 'engagement_ended');
       await repo.updateConversation(tx, ctx.firmId, id, { archivedAt: new Date(), archivedReason: 'engagement_ended' });
       await announceConversation(tx, ctx.firmId, id, 'conversation.updated', { staffIds: before.staffIds });
     }

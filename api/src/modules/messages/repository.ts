@@ -32,6 +32,9 @@ export type TMessageRow = {
   pinnedByName: string | null;
   aboutDocumentId: string | null;
   aboutDocumentName: string | null;
+  /** An announcement about the document (shared live, new version), with the version announced. */
+  notice?: 'document_shared' | 'document_updated' | null;
+  noticeVersion?: number | null;
   /** A reply by text: the message it answers (absent where a query does not join it). */
   inReplyToId?: string | null;
   inReplyToBody?: string | null;
@@ -55,6 +58,8 @@ const columns = {
   pinnedByName: pinner.name,
   aboutDocumentId: messages.aboutDocumentId,
   aboutDocumentName: documents.name,
+  notice: messages.notice,
+  noticeVersion: messages.noticeVersion,
   inReplyToId: answered.id,
   inReplyToBody: answered.body,
 };
@@ -117,6 +122,8 @@ export async function insertMessage(
     idempotencyKey?: string | null;
     aboutDocumentId?: string | null;
     inReplyToMessageId?: string | null;
+    notice?: 'document_shared' | 'document_updated' | null;
+    noticeVersion?: number | null;
   },
 ): Promise<{ id: string; seq: number; createdAt: Date } | undefined> {
   const rows = await db
