@@ -150,7 +150,7 @@ export function createApp(deps: AppDeps): Express {
   addMatterRoutes(routes, db);
   addEventRoutes(routes, portalDeps);
   addFormRoutes(routes, portalDeps);
-  addInvoiceRoutes(routes, { db, clock });
+  addInvoiceRoutes(routes, portalDeps);
   addContactRoutes(routes, db);
   addConversationRoutes(routes, { db, invite });
   const textMessageToContacts: TTextMessage = (tx, input) => textMessage(smsDeps, tx, input);

@@ -35,7 +35,7 @@ describe('the Confer process', () => {
         process.execPath,
         ['-e', `import('${join(repoRoot, 'api/dist/server.js')}').then((m) => m.runFromCommandLine([]))`],
         {
-          env: { ...process.env, PORT: String(port), CONFER_DATA_DIR: dataDir, LOG_LEVEL: 'info' },
+          env: { ...process.env, PORT: String(port), CONFER_DATA_DIR: dataDir, LOG_LEVEL: 'info', LOG_FORMAT: 'json' },
           stdio: ['ignore', 'pipe', 'pipe'],
         },
       );
