@@ -102,7 +102,8 @@ export function createApp(deps: AppDeps): Express {
           'style-src': ["'self'", "'unsafe-inline'"],
           'img-src': ["'self'", 'data:', 'blob:'],
           'connect-src': ["'self'", ...outlook.connectSrc],
-          'frame-src': ["'self'", ...outlook.frameSrc],
+          // blob: the apps' file viewers show and print PDFs fetched with the staff token or session.
+          'frame-src': ["'self'", 'blob:', ...outlook.frameSrc],
           'frame-ancestors': ["'self'", outlook.frameAncestors],
           'form-action': ["'self'"],
           'object-src': ["'none'"],

@@ -45,7 +45,11 @@ describe('refusals name people, never their ids', () => {
     const gone = await f.addStaff('Gail Gone', 'staff');
     await app.http.patch(`/api/v1/staff/${gone.id}`).set(bearer(f.admin.token)).send({ active: false });
     const stranger = randomUUID();
-    const refused = await post('/conversations', { kind: 'channel', name: `c-${randomUUID()}`, staffIds: [gone.id, stranger] });
+    const refused = await post('/conversations', {
+      kind: 'channel',
+      name: `c-${randomUUID()}`,
+      staffIds: [gone.id, stranger],
+    });
     expect(refused.status).toBe(400);
     expect(refused.body.errors).toEqual([
       { location: 'body', field: 'staffIds', message: 'Gail Gone is disabled; 1 person is not staff of this firm' },
