@@ -28,13 +28,13 @@ import { formatFullDateTime } from './format-message-time';
 import { useFilesApi } from './use-files-api';
 import { useGetToken } from './use-token';
 
-/** The version shown: name, type and size, and for a document its number out of how many. */
+/** The version shown: name, type and size, and for a document (always its latest) its number and date. */
 type Shown = {
   versionId: string;
   name: string;
   contentType: string;
   size: number;
-  version?: { number: number; of: number; at: string };
+  version?: { number: number; at: string };
 };
 
 const useStyles = makeStyles({
@@ -88,7 +88,7 @@ function useShownVersion(target: FileToView) {
           name: document.latest.name,
           contentType: document.latest.contentType,
           size: document.latest.size,
-          version: { number: document.latest.version, of: document.versionCount, at: document.latest.createdAt },
+          version: { number: document.latest.version, at: document.latest.createdAt },
         }),
       (e: unknown) => {
         if (!controller.signal.aborted) setError(e);
@@ -206,7 +206,7 @@ export function FileViewerDialog({
             {shown && (
               <Text size={200} className={styles.meta} data-testid="file-viewer-meta">
                 {shown.version
-                  ? `Version ${shown.version.number}${shown.version.of > 1 ? ` of ${shown.version.of}` : ''} · updated ${formatFullDateTime(shown.version.at)} · `
+                  ? `Version ${shown.version.number} · ${shown.version.number > 1 ? 'updated' : 'added'} ${formatFullDateTime(shown.version.at)} · `
                   : ''}
                 {formatFileSize(shown.size)}
               </Text>

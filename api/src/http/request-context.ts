@@ -16,7 +16,8 @@ export const assignRequestId: RequestHandler = (req, res, next) => {
 };
 
 /** A live event stream (SSE): it ends when the reader goes away, which is how it is meant to end. */
-const isEventStream = (res: ServerResponse) => String(res.getHeader('content-type') ?? '').startsWith('text/event-stream');
+const isEventStream = (res: ServerResponse) =>
+  String(res.getHeader('content-type') ?? '').startsWith('text/event-stream');
 
 /**
  * One access-log line per request: method, path without query, status, time. No bodies. A live

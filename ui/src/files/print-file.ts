@@ -1,15 +1,27 @@
 import type { PreviewKind } from './file-preview.js';
 
+/** The frame of the last print: kept until the next one, since browsers print from it after print() returns. */
+let lastPrint: { frame: HTMLIFrameElement; url: string } | null = null;
+
+function clearLastPrint() {
+  if (!lastPrint) return;
+  lastPrint.frame.remove();
+  URL.revokeObjectURL(lastPrint.url);
+  lastPrint = null;
+}
+
 /**
  * Opens the browser's print dialog for a file itself (not the page around it): a PDF is
  * loaded from a blob URL into a hidden frame of our origin and printed by the browser's PDF
  * viewer; an image is placed alone on a blank page of a hidden frame. Resolves once the
- * dialog was asked for; the frame goes away after printing (or after a minute).
+ * dialog was asked for. The frame stays until the next print (removing it while the browser
+ * still prepares the printout would cancel it).
  */
 export function printFile(
   blob: Blob,
   file: { kind: Extract<PreviewKind, 'pdf' | 'image'>; contentType: string; title: string },
 ): Promise<void> {
+  clearLastPrint();
   const { kind, title } = file;
   // Downloads arrive as application/octet-stream: the frame must know what it shows.
   const url = URL.createObjectURL(new Blob([blob], { type: file.contentType }));
@@ -17,31 +29,25 @@ export function printFile(
   frame.title = `Printing ${title}`;
   frame.tabIndex = -1;
   frame.setAttribute('aria-hidden', 'true');
-  frame.dataset.printFrame = kind;
   frame.style.cssText = 'position:fixed;right:0;bottom:0;width:0;height:0;border:0;visibility:hidden';
-  let done = false;
-  const cleanup = () => {
-    if (done) return;
-    done = true;
-    frame.remove();
-    URL.revokeObjectURL(url);
-  };
+  lastPrint = { frame, url };
   const print = () => {
     const target = frame.contentWindow;
     if (!target) throw new Error('The print frame did not open');
-    target.addEventListener('afterprint', () => setTimeout(cleanup, 1000), { once: true });
-    setTimeout(cleanup, 60_000);
     target.focus();
     target.print();
   };
   return new Promise<void>((resolve, reject) => {
+    const fail = (error: unknown) => {
+      clearLastPrint();
+      reject(error instanceof Error ? error : new Error(String(error)));
+    };
     const run = () => {
       try {
         print();
         resolve();
       } catch (error) {
-        cleanup();
-        reject(error instanceof Error ? error : new Error(String(error)));
+        fail(error);
       }
     };
     if (kind === 'pdf') {
@@ -53,8 +59,7 @@ export function printFile(
     document.body.appendChild(frame);
     const page = frame.contentDocument;
     if (!page) {
-      cleanup();
-      reject(new Error('The print frame did not open'));
+      fail(new Error('The print frame did not open'));
       return;
     }
     page.title = title;
@@ -65,14 +70,9 @@ export function printFile(
     const image = page.createElement('img');
     image.alt = title;
     image.addEventListener('load', run, { once: true });
-    image.addEventListener(
-      'error',
-      () => {
-        cleanup();
-        reject(new Error('The image could not be loaded for printing'));
-      },
-      { once: true },
-    );
+    image.addEventListener('error', () => fail(new Error('The image could not be loaded for printing')), {
+      once: true,
+    });
     image.src = url;
     page.body.appendChild(image);
   });
