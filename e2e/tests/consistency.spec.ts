@@ -57,14 +57,14 @@ test('when the same file is seen in both apps, then its size reads the same; the
   // Day labels scroll with the messages: never floating over one.
   await expect(client.getByRole('heading', { level: 3, name: 'Today' })).toBeVisible();
   const overlaps = await client.evaluate(() => {
-    const day = [...document.querySelectorAll('h3')].find((h) => h.textContent === 'Today')!;
+    const day = Array.from(document.querySelectorAll('h3')).find((h) => h.textContent === 'Today')!;
     let box: HTMLElement | null = day.parentElement;
     while (box && !(box.scrollHeight > box.clientHeight && getComputedStyle(box).overflowY === 'auto')) {
       box = box.parentElement;
     }
     box!.scrollTop = day.offsetTop + 240; // the label's day continues below it
     const label = day.getBoundingClientRect();
-    return [...document.querySelectorAll('li[data-message-id]')].some((li) => {
+    return Array.from(document.querySelectorAll('li[data-message-id]')).some((li) => {
       const r = li.getBoundingClientRect();
       return r.bottom > label.top && r.top < label.bottom && r.height > 0;
     });
@@ -74,7 +74,7 @@ test('when the same file is seen in both apps, then its size reads the same; the
   // Back at the newest message, a growing draft does not hide it under the composer.
   const newest = portalMessage(client, file);
   await client.evaluate(() => {
-    const li = [...document.querySelectorAll('li[data-message-id]')].at(-1)!;
+    const li = Array.from(document.querySelectorAll('li[data-message-id]')).at(-1)!;
     li.scrollIntoView({ block: 'end' });
   });
   const box = client.getByRole('textbox', { name: 'Write a message' });

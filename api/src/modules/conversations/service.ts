@@ -124,7 +124,9 @@ async function checkContacts(db: Db, ctx: StaffContext, matterId: string, contac
     const others = missing.length - inactive.length;
     const parts = [
       ...(inactive.length ? [`${listNames(inactive)} ${inactive.length === 1 ? 'is' : 'are'} disabled`] : []),
-      ...(others ? [`${others} ${others === 1 ? 'person is not a contact' : 'people are not contacts'} of this matter`] : []),
+      ...(others
+        ? [`${others} ${others === 1 ? 'person is not a contact' : 'people are not contacts'} of this matter`]
+        : []),
     ];
     throw badRequest('contactIds', parts.join('; '));
   }
@@ -312,7 +314,8 @@ export async function endEngagement(db: Db, ctx: StaffContext, matterId: string,
     for (const id of ids) {
       if ((await repo.countOtherEngagedContacts(tx, ctx.firmId, id, contactId)) > 0) {
         const left = await repo.markParticipantsLeft(tx, ctx.firmId, id, { contactId }, 'engagement_ended');
-        if (left > 0) await announceConversation(tx, ctx.firmId, id, 'conversation.updated', { contactIds: [contactId] });
+        if (left > 0)
+          await announceConversation(tx, ctx.firmId, id, 'conversation.updated', { contactIds: [contactId] });
         continue;
       }
       const before = await repo.listEventRecipients(tx, ctx.firmId, id);
