@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, lt, lte, isNotNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, lt, lte, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/connect.js';
 import {
@@ -75,10 +75,10 @@ function selectMessages(db: Db) {
     .leftJoin(answered, and(eq(answered.firmId, messages.firmId), eq(answered.id, messages.inReplyToMessageId)));
 }
 
-/** Comments on a document: messages that refer to it, oldest first. */
+/** Comments on a document: messages that refer to it (not the notices announcing it), oldest first. */
 export async function listMessagesAbout(db: Db, firmId: string, documentId: string): Promise<TMessageRow[]> {
   return selectMessages(db)
-    .where(and(eq(messages.firmId, firmId), eq(messages.aboutDocumentId, documentId)))
+    .where(and(eq(messages.firmId, firmId), eq(messages.aboutDocumentId, documentId), isNull(messages.notice)))
     .orderBy(asc(messages.seq))
     .limit(500);
 }
