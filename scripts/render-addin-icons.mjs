@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Renders the Outlook add-in's icons (addin/public/assets/icon-<size>.png): a brand-blue
-// rounded square holding a white speech bubble with a keyhole. Pure Node (zlib for the PNG
+// Renders the Outlook add-in's icons (addin/public/assets/icon-<size>.png), which the staff app
+// also uses as its favicon, and the client portal's favicon (portal/public/favicon-32.png): a
+// brand-blue rounded square holding a white speech bubble with a keyhole. Pure Node (zlib for the PNG
 // data), anti-aliased by 4×4 supersampling, so the committed PNGs can be regenerated exactly:
 //   node scripts/render-addin-icons.mjs
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -111,3 +112,7 @@ for (const size of SIZES) {
   writeFileSync(file, render(size));
   console.log(`wrote ${file}`);
 }
+const portalIcon = join(root, 'portal', 'public', 'favicon-32.png');
+mkdirSync(dirname(portalIcon), { recursive: true });
+writeFileSync(portalIcon, render(32));
+console.log(`wrote ${portalIcon}`);

@@ -15,16 +15,20 @@ if (major < 20 || (major === 20 && minor < 19)) {
   process.exit(1);
 }
 
+// Quietly: one line per build here (warnings and errors still show); `npm run build` lists the bundles.
 const builds = [
-  { workspace: 'api', output: 'api/dist/server.js' },
-  { workspace: 'addin', output: 'addin/dist/index.html' },
-  { workspace: 'portal', output: 'portal/dist/index.html' },
+  { workspace: 'api', name: 'the API', output: 'api/dist/server.js', quiet: [] },
+  { workspace: 'addin', name: 'the staff app', output: 'addin/dist/index.html', quiet: ['--logLevel', 'warn'] },
+  { workspace: 'portal', name: 'the client portal', output: 'portal/dist/index.html', quiet: ['--logLevel', 'warn'] },
 ];
-for (const { workspace, output } of builds) {
+for (const { workspace, name, output, quiet } of builds) {
   if (existsSync(join(root, output))) continue;
-  console.log(`Building ${workspace} (first run)...`);
-  const result = spawnSync(npm, ['run', 'build', '-w', workspace], { cwd: root, stdio: 'inherit' });
+  const started = Date.now();
+  process.stdout.write(`Building ${name} (first run)... `);
+  const args = ['run', '--silent', 'build', '-w', workspace, ...(quiet.length ? ['--', ...quiet] : [])];
+  const result = spawnSync(npm, args, { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
+  console.log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
 const server = await import(pathToFileURL(join(root, 'api/dist/server.js')).href);

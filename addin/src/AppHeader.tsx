@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Avatar, Button, SearchBox, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { Me } from '@confer/ui';
 import { AdminNavLinks } from './AdminNavLinks';
+import { NARROW } from './narrow-layout';
 import { UnreadBadge } from './UnreadBadge';
 import { navigateTo, routeHref, type Route } from './use-hash-route';
 import { useMessagingSnapshot, useMessagingStore } from './use-messaging';
@@ -18,20 +19,30 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
-  bar: {
-    display: 'flex',
+  // Two rows. Wide: firm, status, avatar, sign out / sections, search. Narrow (the task pane):
+  // search, status, avatar, sign out / sections; the firm's name moves to the avatar's tooltip.
+  grid: {
+    display: 'grid',
+    gridTemplateColumns: 'auto minmax(0, 1fr) auto auto auto',
+    gridTemplateAreas: '"firm firm status avatar signout" "nav search search search search"',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalS,
     maxWidth: '880px',
     margin: '0 auto',
     boxSizing: 'border-box',
-    alignItems: 'center',
-    gap: tokens.spacingHorizontalS,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} 0`,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} 0 ${tokens.spacingHorizontalXS}`,
+    [NARROW]: {
+      gridTemplateAreas: '"search search status avatar signout" "nav nav nav nav nav"',
+      padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS} 0 ${tokens.spacingHorizontalXS}`,
+    },
   },
   firm: {
-    flexGrow: 1,
+    gridArea: 'firm',
     minWidth: 0,
     display: 'flex',
     flexDirection: 'column',
+    paddingLeft: tokens.spacingHorizontalS,
+    [NARROW]: { display: 'none' },
   },
   firmName: {
     overflow: 'hidden',
@@ -40,6 +51,7 @@ const useStyles = makeStyles({
   },
   product: { color: tokens.colorNeutralForeground3 },
   connection: {
+    gridArea: 'status',
     display: 'flex',
     alignItems: 'center',
     gap: tokens.spacingHorizontalXS,
@@ -47,17 +59,16 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase200,
     whiteSpace: 'nowrap',
   },
-  second: {
+  avatar: { gridArea: 'avatar' },
+  signOut: { gridArea: 'signout' },
+  nav: {
+    gridArea: 'nav',
     display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    maxWidth: '880px',
-    margin: '0 auto',
-    boxSizing: 'border-box',
-    columnGap: tokens.spacingHorizontalS,
-    padding: `0 ${tokens.spacingHorizontalM} 0 ${tokens.spacingHorizontalXS}`,
+    gap: tokens.spacingHorizontalXXS,
+    minWidth: 0,
+    overflowX: 'auto',
+    whiteSpace: 'nowrap',
   },
-  nav: { display: 'flex', gap: tokens.spacingHorizontalXXS },
   navLink: {
     display: 'inline-flex',
     alignItems: 'center',
@@ -72,6 +83,7 @@ const useStyles = makeStyles({
       outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
       borderRadius: tokens.borderRadiusMedium,
     },
+    [NARROW]: { padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}` },
   },
   current: {
     color: tokens.colorNeutralForeground1,
@@ -80,10 +92,11 @@ const useStyles = makeStyles({
     ':hover': { borderBottomColor: tokens.colorCompoundBrandStroke },
   },
   search: {
-    flex: '1 1 160px',
+    gridArea: 'search',
     minWidth: 0,
     paddingTop: tokens.spacingVerticalXS,
     paddingBottom: tokens.spacingVerticalXS,
+    [NARROW]: { paddingLeft: tokens.spacingHorizontalS },
   },
   searchBox: { width: '100%', maxWidth: 'none' },
 });
@@ -112,7 +125,7 @@ export function AppHeader({ me, route, onSignOut }: AppHeaderProps) {
 
   return (
     <header className={styles.header}>
-      <div className={styles.bar}>
+      <div className={styles.grid}>
         <div className={styles.firm}>
           <Text weight="semibold" className={styles.firmName} title={me.firm.name}>
             {me.firm.name}
@@ -133,18 +146,17 @@ export function AppHeader({ me, route, onSignOut }: AppHeaderProps) {
           )}
         </div>
         <Avatar
+          className={styles.avatar}
           initials={me.staff.initials}
           name={me.staff.name}
           color="colorful"
           size={28}
           aria-label={`Signed in as ${me.staff.name}`}
-          title={`Signed in as ${me.staff.name}`}
+          title={`Signed in as ${me.staff.name}, ${me.firm.name}`}
         />
-        <Button appearance="subtle" size="small" onClick={onSignOut}>
+        <Button className={styles.signOut} appearance="subtle" size="small" onClick={onSignOut}>
           Sign out
         </Button>
-      </div>
-      <div className={styles.second}>
         <nav className={styles.nav} aria-label="Sections">
           <a
             href={routeHref({ name: 'home' })}

@@ -2,6 +2,7 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react
 import { Spinner, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { Matter, Me } from '@confer/ui';
 import { AppHeader } from './AppHeader';
+import { FileViewerHost } from './FileViewerHost';
 import { HomeScreen } from './HomeScreen';
 import { MatterDetailScreen } from './MatterDetailScreen';
 import { MessagingProvider } from './MessagingProvider';
@@ -177,9 +178,11 @@ function SignedInApp({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
     <div className={styles.root}>
       <AppHeader me={me} route={route} onSignOut={onSignOut} />
       <main className={mergeClasses(styles.main, fill && styles.fill)} id="main">
-        <Suspense fallback={<Spinner className={styles.loading} label="Loading…" />}>
-          {fill ? screen : <div className={styles.page}>{screen}</div>}
-        </Suspense>
+        <FileViewerHost>
+          <Suspense fallback={<Spinner className={styles.loading} label="Loading…" />}>
+            {fill ? screen : <div className={styles.page}>{screen}</div>}
+          </Suspense>
+        </FileViewerHost>
       </main>
     </div>
   );

@@ -1,5 +1,7 @@
 import { lazy, Suspense, useRef } from 'react';
 import { Button } from '@fluentui/react-components';
+import { useComposerActionStyles } from './composer-styles';
+import { DocumentIcon, PaperclipIcon } from './Icons';
 import type { Attachments } from './use-attachments';
 import { useDialogState } from './use-dialog-state';
 
@@ -17,6 +19,7 @@ type AttachButtonsProps = {
 /** "Attach files" (a file picker) and, in matter conversations, "From matter documents". */
 export function AttachButtons({ attachments, matterId, disabled }: AttachButtonsProps) {
   const inputRef = useRef<HTMLInputElement>(null);
+  const actions = useComposerActionStyles();
   const picker = useDialogState();
   const pickerButton = useRef<HTMLButtonElement>(null);
 
@@ -44,10 +47,14 @@ export function AttachButtons({ attachments, matterId, disabled }: AttachButtons
         type="button"
         size="small"
         appearance="subtle"
+        icon={<PaperclipIcon />}
+        className={actions.action}
+        aria-label="Attach files"
+        title="Attach files"
         disabled={disabled}
         onClick={() => inputRef.current?.click()}
       >
-        Attach files
+        <span className={actions.label}>Attach files</span>
       </Button>
       {matterId && (
         <Button
@@ -55,10 +62,14 @@ export function AttachButtons({ attachments, matterId, disabled }: AttachButtons
           type="button"
           size="small"
           appearance="subtle"
+          icon={<DocumentIcon />}
+          className={actions.action}
+          aria-label="From matter documents"
+          title="Attach from the matter's documents"
           disabled={disabled}
           onClick={() => picker.open(true)}
         >
-          From matter documents
+          <span className={actions.label}>From matter documents</span>
         </Button>
       )}
       {matterId && picker.state && (

@@ -9,10 +9,10 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { formatFileSize } from '@confer/ui';
 import { countFiles } from './attachment-list';
 import { ErrorBanner } from './ErrorBanner';
 import { FileDropOverlay } from './FileDropOverlay';
-import { formatFileSize } from './format-file-size';
 import type { Attachments } from './use-attachments';
 
 const useStyles = makeStyles({

@@ -10,7 +10,9 @@ import {
   type ReactNode,
 } from 'react';
 import { Button, Text, Textarea, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { useComposerActionStyles } from './composer-styles';
 import { LinkIcon, SendIcon } from './Icons';
+import { NARROW } from './narrow-layout';
 import { insertTextAtSelection } from './insert-text-at-selection';
 import { useDialogState } from './use-dialog-state';
 import { MAX_MESSAGE_LENGTH, countCharacters, formatCount } from './count-message-characters';
@@ -38,13 +40,27 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     gap: tokens.spacingVerticalXS,
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    [NARROW]: { padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}` },
     borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     backgroundColor: tokens.colorNeutralBackground1,
   },
   textarea: { width: '100%' },
   textareaInner: { maxHeight: `${MAX_HEIGHT_PX}px`, minHeight: '40px' },
-  bar: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
-  count: { flexGrow: 1, textAlign: 'right', color: tokens.colorNeutralForeground3, fontVariantNumeric: 'tabular-nums' },
+  bar: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    [NARROW]: { gap: tokens.spacingHorizontalXXS, flexWrap: 'nowrap' },
+  },
+  count: {
+    flexGrow: 1,
+    minWidth: 0,
+    textAlign: 'right',
+    whiteSpace: 'nowrap',
+    color: tokens.colorNeutralForeground3,
+    fontVariantNumeric: 'tabular-nums',
+  },
+  countSeparator: { [NARROW]: { letterSpacing: '-1px' } },
   over: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   reason: { color: tokens.colorNeutralForeground2 },
 });
@@ -52,6 +68,7 @@ const useStyles = makeStyles({
 /** Multiline message box: Enter sends, Shift+Enter starts a new line; links via a dialog. */
 export function Composer({ conversationTitle, disabledReason, onSend, options, attachments }: ComposerProps) {
   const styles = useStyles();
+  const actions = useComposerActionStyles();
   const [body, setBody] = useState('');
   const linkDialog = useDialogState<{ start: number; end: number; selected: string }>();
   const textareaRef = useRef<HTMLTextAreaElement>(null);
@@ -145,14 +162,19 @@ export function Composer({ conversationTitle, disabledReason, onSend, options, a
             size="small"
             appearance="subtle"
             icon={<LinkIcon />}
+            className={actions.action}
+            aria-label="Add link"
+            title="Add link"
             disabled={disabled}
             onClick={openLinkDialog}
           >
-            Add link
+            <span className={actions.label}>Add link</span>
           </Button>
           {attachments?.tools}
           <Text size={200} id={countId} className={mergeClasses(styles.count, over && styles.over)}>
-            {formatCount(length)} / {formatCount(MAX_MESSAGE_LENGTH)}
+            {formatCount(length)}
+            <span className={styles.countSeparator}> / </span>
+            {formatCount(MAX_MESSAGE_LENGTH)}
             {over && <span role="alert"> · {formatCount(length - MAX_MESSAGE_LENGTH)} too many</span>}
           </Text>
           <Button type="submit" size="small" appearance="primary" icon={<SendIcon />} disabledFocusable={!canSend}>

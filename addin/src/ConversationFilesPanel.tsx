@@ -10,12 +10,18 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { downloadStaffFile, type Conversation, type DocumentShare, type FileRef, type Message } from '@confer/ui';
+import {
+  downloadStaffFile,
+  type Conversation,
+  type DocumentShare,
+  type FileRef,
+  type Message,
+  formatFileSize,
+} from '@confer/ui';
 import { ConfirmDialog } from './ConfirmDialog';
 import { describeShareState } from './document-source-label';
 import { ErrorBanner } from './ErrorBanner';
 import { formatActivityTime } from './format-message-time';
-import { formatFileSize } from './format-file-size';
 import { useDialogState } from './use-dialog-state';
 import { useFilesApi } from './use-files-api';
 import { useLoader } from './use-loader';
@@ -147,8 +153,12 @@ export function ConversationFilesPanel({ conversation, readOnly, messages }: Con
                         {share.document.name}
                       </Text>
                       <Text size={200} className={styles.meta}>
-                        {describeShareState(share, formatActivityTime)} · by {share.sharedBy.name} ·{' '}
-                        {formatFileSize(share.document.latest.size)}
+                        {describeShareState(share, formatActivityTime)} · by {share.sharedBy.name} · version{' '}
+                        {share.document.latest.version}
+                        {share.document.latest.version > 1
+                          ? `, updated ${formatActivityTime(share.document.latest.createdAt)}`
+                          : ''}{' '}
+                        · {formatFileSize(share.document.latest.size)}
                       </Text>
                     </div>
                     {share.revokedAt ? (

@@ -35,6 +35,7 @@ import { useLoader } from './use-loader';
 import { useMarkRead } from './use-mark-read';
 import { useLiveEvents, useMessagingStore } from './use-messaging';
 import { usePinnedMessages } from './use-pinned-messages';
+import { NARROW } from './narrow-layout';
 import { VisuallyHidden } from './VisuallyHidden';
 import { SmsConversationContext } from './sms-conversation-context';
 import { SmsToggle } from './SmsToggle';
@@ -45,6 +46,12 @@ import { ConversationFilesPanel } from './ConversationFilesPanel';
 
 const RevisionHistoryDialog = lazy(() =>
   import('./RevisionHistoryDialog').then((m) => ({ default: m.RevisionHistoryDialog })),
+);
+const ManageParticipantsDialog = lazy(() =>
+  import('./ManageParticipantsDialog').then((m) => ({ default: m.ManageParticipantsDialog })),
+);
+const RenameConversationDialog = lazy(() =>
+  import('./RenameConversationDialog').then((m) => ({ default: m.RenameConversationDialog })),
 );
 
 type ConversationScreenProps = {
@@ -79,30 +86,68 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     gap: tokens.spacingVerticalM,
   },
+  // Wide: back link / title and options / subtitle / participants. Narrow (the task pane): an
+  // icon back link, the title on one line and options / participants and a one-line subtitle.
   header: {
     flexShrink: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXS,
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr) auto',
+    gridTemplateAreas: '"back back" "title menu" "subtitle subtitle" "people people"',
+    alignItems: 'center',
+    rowGap: tokens.spacingVerticalXS,
+    columnGap: tokens.spacingHorizontalS,
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} 0`,
+    [NARROW]: {
+      gridTemplateColumns: 'auto minmax(0, 1fr) auto',
+      gridTemplateAreas: '"back title menu" "people subtitle subtitle"',
+      rowGap: tokens.spacingVerticalXXS,
+      padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS} 0`,
+    },
   },
-  back: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXXS, alignSelf: 'flex-start' },
-  titleRow: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, minWidth: 0 },
+  back: {
+    gridArea: 'back',
+    display: 'inline-flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXXS,
+    justifySelf: 'start',
+    [NARROW]: { minWidth: '24px', minHeight: '24px', justifyContent: 'center' },
+  },
+  backLabel: {
+    [NARROW]: {
+      position: 'absolute',
+      width: '1px',
+      height: '1px',
+      overflow: 'hidden',
+      clip: 'rect(0 0 0 0)',
+      whiteSpace: 'nowrap',
+    },
+  },
+  menu: { gridArea: 'menu' },
   heading: {
     ...typographyStyles.subtitle1,
+    gridArea: 'title',
     margin: 0,
-    flexGrow: 1,
     minWidth: 0,
     overflowWrap: 'anywhere',
     ':focus': { outlineStyle: 'none' },
+    [NARROW]: {
+      ...typographyStyles.body1Strong,
+      overflow: 'hidden',
+      textOverflow: 'ellipsis',
+      whiteSpace: 'nowrap',
+    },
   },
   subtitle: {
+    gridArea: 'subtitle',
     display: 'flex',
     flexWrap: 'wrap',
     alignItems: 'center',
     columnGap: tokens.spacingHorizontalXS,
+    minWidth: 0,
     color: tokens.colorNeutralForeground3,
+    [NARROW]: { display: 'block', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   },
+  people: { gridArea: 'people', minWidth: 0 },
   banner: { flexShrink: 0, padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM} 0` },
   tabs: { flexShrink: 0, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
   panel: { flex: '1 1 auto', minHeight: 0, display: 'flex', flexDirection: 'column' },
@@ -132,6 +177,17 @@ function readOnlyReason(conversation: Conversation): string | null {
   return null;
 }
 
+/** The subtitle in words (its tooltip, where the narrow layout cuts it short). */
+function subtitleText(conversation: Conversation): string {
+  return [
+    KIND_LABEL[conversation.kind],
+    conversation.matter ? `${conversation.matter.number} ${conversation.matter.title}` : null,
+    conversation.kind === 'external_matter' && conversation.requireMfa ? 'Two-factor sign-in' : null,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
+
 function archivedExplanation(conversation: Conversation): string {
   const since = conversation.archivedAt ? ` since ${formatActivityTime(conversation.archivedAt)}` : '';
   switch (conversation.archivedReason) {
@@ -159,6 +215,8 @@ export function ConversationScreen({ conversationId, highlightSeq }: Conversatio
   const [endVisible, setEndVisible] = useState(false);
   const [announcement, setAnnouncement] = useState('');
   const revisions = useDialogState<{ message: Message; returnFocusTo: HTMLElement | null }>();
+  const managing = useDialogState();
+  const renaming = useDialogState();
   const [actionError, setActionError] = useState<unknown>(null);
   const [joining, setJoining] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -311,12 +369,12 @@ export function ConversationScreen({ conversationId, highlightSeq }: Conversatio
   const back = conversation?.matter ? (
     <Link href={routeHref({ name: 'matter', matterId: conversation.matter.id })} className={styles.back}>
       <BackIcon />
-      Back to {conversation.matter.number}
+      <span className={styles.backLabel}>Back to {conversation.matter.number}</span>
     </Link>
   ) : (
     <Link href={routeHref({ name: 'home' })} className={styles.back}>
       <BackIcon />
-      Back to home
+      <span className={styles.backLabel}>Back to home</span>
     </Link>
   );
 
@@ -343,43 +401,71 @@ export function ConversationScreen({ conversationId, highlightSeq }: Conversatio
 
   const reason = readOnlyReason(conversation);
   const readOnly = reason !== null;
-  const canJoin = !conversation.joined && conversation.kind === 'channel' && !conversation.archivedAt;
+  // Anyone who may see a channel or matter conversation may join it (direct messages: only their people).
+  const canJoin = !conversation.joined && conversation.kind !== 'direct' && !conversation.archivedAt;
+  const noun = conversation.kind === 'channel' ? 'channel' : 'conversation';
+  const canManage = conversation.joined && conversation.kind !== 'direct' && !conversation.archivedAt;
+  const applyChange = (updated: Conversation) => {
+    setData(updated);
+    store.upsertConversation(updated);
+  };
 
   return (
     <article className={styles.root} aria-labelledby="conversation-heading">
       <header className={styles.header}>
         {back}
-        <div className={styles.titleRow}>
-          <h2 id="conversation-heading" ref={headingRef} tabIndex={-1} className={styles.heading}>
-            {conversation.title}
-          </h2>
-          {conversation.kind === 'channel' && conversation.joined && (
+        <h2
+          id="conversation-heading"
+          ref={headingRef}
+          tabIndex={-1}
+          className={styles.heading}
+          title={conversation.title}
+        >
+          {conversation.title}
+        </h2>
+        {conversation.joined && conversation.kind !== 'direct' && (
+          <div className={styles.menu}>
             <Menu positioning="below-end">
               <MenuTrigger disableButtonEnhancement>
-                <Button size="small" appearance="subtle" icon={<MoreIcon />} aria-label="Channel options" />
+                <Button
+                  size="small"
+                  appearance="subtle"
+                  icon={<MoreIcon />}
+                  aria-label={conversation.kind === 'channel' ? 'Channel options' : 'Conversation options'}
+                />
               </MenuTrigger>
               <MenuPopover>
                 <MenuList>
-                  <MenuItem onClick={() => void joinOrLeave('leave')}>Leave channel</MenuItem>
+                  {canManage && <MenuItem onClick={() => managing.open(true)}>Manage participants</MenuItem>}
+                  {canManage && <MenuItem onClick={() => renaming.open(true)}>Rename {noun}</MenuItem>}
+                  <MenuItem onClick={() => void joinOrLeave('leave')}>Leave {noun}</MenuItem>
                 </MenuList>
               </MenuPopover>
             </Menu>
-          )}
-        </div>
-        <Text size={200} className={styles.subtitle}>
+          </div>
+        )}
+        <Text size={200} className={styles.subtitle} title={subtitleText(conversation)}>
           <span>{KIND_LABEL[conversation.kind]}</span>
           {conversation.matter && (
-            <span>
-              · {conversation.matter.number} {conversation.matter.title}
-            </span>
+            <>
+              {' '}
+              <span>
+                · {conversation.matter.number} {conversation.matter.title}
+              </span>
+            </>
           )}
           {conversation.kind === 'external_matter' && conversation.requireMfa && (
-            <span>
-              · <ShieldIcon /> Two-factor sign-in
-            </span>
+            <>
+              {' '}
+              <span>
+                · <ShieldIcon /> Two-factor sign-in
+              </span>
+            </>
           )}
         </Text>
-        <ParticipantList participants={conversation.participants} />
+        <div className={styles.people}>
+          <ParticipantList participants={conversation.participants} />
+        </div>
       </header>
 
       {conversation.archivedAt && (
@@ -443,9 +529,13 @@ export function ConversationScreen({ conversationId, highlightSeq }: Conversatio
         </SmsConversationContext.Provider>
         {canJoin ? (
           <div className={styles.join}>
-            <Text className={styles.joinText}>Join this channel to send messages.</Text>
+            <Text className={styles.joinText}>
+              {conversation.kind === 'channel'
+                ? 'Join this channel to send messages.'
+                : 'You can read this conversation. Join it to send messages and be notified of new ones.'}
+            </Text>
             <Button appearance="primary" disabledFocusable={joining} onClick={() => void joinOrLeave('join')}>
-              {joining ? 'Joining…' : 'Join channel'}
+              {joining ? 'Joining…' : `Join ${noun}`}
             </Button>
           </div>
         ) : (
@@ -506,6 +596,33 @@ export function ConversationScreen({ conversationId, highlightSeq }: Conversatio
         </span>
       </VisuallyHidden>
 
+      {managing.state && (
+        <Suspense fallback={null}>
+          <ManageParticipantsDialog
+            key={managing.state.key}
+            open={managing.state.open}
+            conversation={conversation}
+            me={me}
+            onChanged={applyChange}
+            onClose={managing.close}
+          />
+        </Suspense>
+      )}
+      {renaming.state && (
+        <Suspense fallback={null}>
+          <RenameConversationDialog
+            key={renaming.state.key}
+            open={renaming.state.open}
+            conversation={conversation}
+            onRenamed={(updated) => {
+              applyChange(updated);
+              renaming.close();
+              setAnnouncement(`Renamed to ${updated.title}.`);
+            }}
+            onClose={renaming.close}
+          />
+        </Suspense>
+      )}
       {revisions.state && (
         <Suspense fallback={null}>
           <RevisionHistoryDialog

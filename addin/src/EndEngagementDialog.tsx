@@ -21,9 +21,14 @@ export function EndEngagementDialog({ open, matter, contact, onEnded, onClose }:
       body={
         <>
           <Text>
-            {contact.name} will no longer take part in conversations on {matter.number}. Those conversations are
-            archived: the history stays readable, but nobody can send new messages in them.
+            {contact.name} will no longer take part in conversations on {matter.number}. They keep reading what was said
+            and shared until now, but see nothing new, and cannot send anything.
           </Text>
+          <Text>
+            A conversation that other clients or third parties of the matter are still in stays open for them. One with
+            nobody else is archived for everyone: the history stays readable.
+          </Text>
+          <Text>Their events, forms and invoices on this matter are no longer shown to them.</Text>
           <Text>This cannot be undone from here.</Text>
         </>
       }

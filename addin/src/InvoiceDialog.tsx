@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Field, Input, Select } from '@fluentui/react-components';
+import { Checkbox, Field, Input, Select, Text } from '@fluentui/react-components';
 import {
   localToday,
   parseAmount,
   uploadMatterDocument,
+  type Contact,
   type Invoice,
   type InvoiceStatus,
   type Matter,
@@ -14,11 +15,16 @@ import { useExtrasStyles } from './extras-styles';
 import { useExtrasApi } from './use-extras-api';
 import { useGetToken } from './use-token';
 
+const listNames = (names: string[]) =>
+  names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+
 const CURRENCIES = ['GBP', 'EUR', 'USD', 'AUD', 'CAD', 'NZD', 'CHF', 'JPY', 'SGD', 'HKD', 'ZAR', 'INR'];
 
 type InvoiceDialogProps = {
   open: boolean;
   matter: Matter;
+  /** The matter's contacts: its clients are emailed about an outstanding invoice. */
+  contacts: Contact[];
   /** Suggested currency (the matter's last invoice). */
   currency: string;
   onCreated: (invoice: Invoice) => void;
@@ -26,7 +32,7 @@ type InvoiceDialogProps = {
 };
 
 /** Records an invoice on a matter, optionally with its PDF (kept in the matter's documents) and a payment link. */
-export function InvoiceDialog({ open, matter, currency: suggested, onCreated, onClose }: InvoiceDialogProps) {
+export function InvoiceDialog({ open, matter, contacts, currency: suggested, onCreated, onClose }: InvoiceDialogProps) {
   const x = useExtrasStyles();
   const api = useExtrasApi();
   const getToken = useGetToken();
@@ -39,6 +45,8 @@ export function InvoiceDialog({ open, matter, currency: suggested, onCreated, on
   const [status, setStatus] = useState<InvoiceStatus>('outstanding');
   const [paymentUrl, setPaymentUrl] = useState('');
   const [pdf, setPdf] = useState<File | null>(null);
+  const [notifyClients, setNotifyClients] = useState(true);
+  const clients = contacts.filter((c) => c.active && c.kind === 'client' && c.email);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<unknown>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -74,6 +82,7 @@ export function InvoiceDialog({ open, matter, currency: suggested, onCreated, on
           status,
           ...(documentId ? { documentId } : {}),
           ...(link ? { paymentUrl: link } : {}),
+          notifyClients: notifyClients && status === 'outstanding',
         }),
       );
     } catch (error) {
@@ -150,6 +159,16 @@ export function InvoiceDialog({ open, matter, currency: suggested, onCreated, on
       >
         <Input type="url" value={paymentUrl} maxLength={2000} onChange={(_, d) => setPaymentUrl(d.value)} />
       </Field>
+      {status === 'outstanding' && clients.length > 0 && (
+        <Checkbox
+          checked={notifyClients}
+          onChange={(_, d) => setNotifyClients(d.checked === true)}
+          label={`Email ${listNames(clients.map((c) => c.name))} a link to it`}
+        />
+      )}
+      {status === 'outstanding' && clients.length === 0 && (
+        <Text size={200}>No client of this matter has an email address: nobody is told about the invoice.</Text>
+      )}
     </FormDialog>
   );
 }

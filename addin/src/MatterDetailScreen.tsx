@@ -22,6 +22,7 @@ import { useDialogState } from './use-dialog-state';
 import { routeHref } from './use-hash-route';
 import { useLoader } from './use-loader';
 
+const CloseMatterDialog = lazy(() => import('./CloseMatterDialog').then((m) => ({ default: m.CloseMatterDialog })));
 const EndEngagementDialog = lazy(() =>
   import('./EndEngagementDialog').then((m) => ({ default: m.EndEngagementDialog })),
 );
@@ -98,6 +99,7 @@ export function MatterDetailScreen({ matterId, onMatterChanged }: MatterDetailSc
   const ending = useDialogState<{ contact: Contact; trigger: HTMLElement }>();
   const editing = useDialogState<{ contact: Contact; trigger: HTMLElement }>();
   const adding = useDialogState<HTMLElement>();
+  const closing = useDialogState<HTMLElement>();
   // This session only: the API has no engagement status on the contact (yet).
   const [endedContactIds, setEndedContactIds] = useState<ReadonlySet<string>>(new Set());
   const [conversationsKey, setConversationsKey] = useState(0);
@@ -139,13 +141,18 @@ export function MatterDetailScreen({ matterId, onMatterChanged }: MatterDetailSc
     setData({ matter, contacts: contacts.map((c) => (c.id === contact.id ? contact : c)) });
   }
 
-  async function toggleStatus() {
+  function statusChanged(updated: Matter) {
+    setData({ matter: updated, contacts });
+    onMatterChanged(updated);
+    setConversationsKey((n) => n + 1);
+  }
+
+  /** Closing asks first (CloseMatterDialog); reopening needs no confirmation. */
+  async function reopen() {
     setBusy(true);
     setActionError(null);
     try {
-      const updated = closed ? await api.reopenMatter(matter.id) : await api.closeMatter(matter.id);
-      setData({ matter: updated, contacts });
-      onMatterChanged(updated);
+      statusChanged(await api.reopenMatter(matter.id));
     } catch (error) {
       setActionError(error);
     } finally {
@@ -175,9 +182,13 @@ export function MatterDetailScreen({ matterId, onMatterChanged }: MatterDetailSc
         </div>
         {actionError != null && <ErrorBanner error={actionError} />}
         <div className={styles.actions}>
-          <Button onClick={toggleStatus} disabledFocusable={busy}>
-            {busy ? (closed ? 'Reopening…' : 'Closing…') : closed ? 'Reopen matter' : 'Close matter'}
-          </Button>
+          {closed ? (
+            <Button onClick={() => void reopen()} disabledFocusable={busy}>
+              {busy ? 'Reopening…' : 'Reopen matter'}
+            </Button>
+          ) : (
+            <Button onClick={(e) => closing.open(e.currentTarget)}>Close matter</Button>
+          )}
         </div>
       </div>
 
@@ -254,6 +265,25 @@ export function MatterDetailScreen({ matterId, onMatterChanged }: MatterDetailSc
               const trigger = adding.state?.value;
               setData({ matter, contacts: [...contacts, contact] });
               adding.close();
+              requestAnimationFrame(() => trigger?.focus());
+            }}
+          />
+        </Suspense>
+      )}
+      {closing.state && (
+        <Suspense fallback={null}>
+          <CloseMatterDialog
+            key={closing.state.key}
+            open={closing.state.open}
+            matter={matter}
+            onClosed={(updated) => {
+              closing.close();
+              statusChanged(updated);
+              requestAnimationFrame(() => headingRef.current?.focus());
+            }}
+            onClose={() => {
+              const trigger = closing.state?.value;
+              closing.close();
               requestAnimationFrame(() => trigger?.focus());
             }}
           />

@@ -1,3 +1,4 @@
+import { formatFileSize } from '@confer/ui';
 import { useState } from 'react';
 import {
   Button,
@@ -19,7 +20,6 @@ import type { MatterDocument } from '@confer/ui';
 import { documentSourceLabel } from './document-source-label';
 import { ErrorBanner } from './ErrorBanner';
 import { formatActivityTime } from './format-message-time';
-import { formatFileSize } from './format-file-size';
 import { useFilesApi } from './use-files-api';
 import { useLoader } from './use-loader';
 
@@ -47,8 +47,9 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
+/** Same-named documents are told apart by version, date, size and source. */
 const describe = (doc: MatterDocument) =>
-  `${doc.name} · ${documentSourceLabel(doc.source)} · ${formatFileSize(doc.latest.size)} · updated ${formatActivityTime(doc.updatedAt)}`;
+  `${doc.name} · version ${doc.latest.version} · updated ${formatActivityTime(doc.updatedAt)} · ${formatFileSize(doc.latest.size)} · ${documentSourceLabel(doc.source)}`;
 
 /** Lists a matter's documents to pick from (to attach a copy, or to share live). */
 export function MatterDocumentPicker(props: MatterDocumentPickerProps) {

@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import {
   Button,
   Field,
+  Link,
   ProgressBar,
   Spinner,
   Subtitle2,
@@ -19,15 +20,17 @@ import {
   UPLOAD_LIMITS,
   downloadStaffFile,
   isAbortError,
+  uploadDocumentVersion,
   uploadMatterDocuments,
   type Matter,
   type MatterDocument,
+  formatFileSize,
 } from '@confer/ui';
 import { checkAttachmentLimits, countFiles } from './attachment-list';
 import { documentSourceLabel } from './document-source-label';
 import { ErrorBanner } from './ErrorBanner';
+import { useOpenFile } from './file-viewer-context';
 import { formatActivityTime, formatFullDateTime } from './format-message-time';
-import { formatFileSize } from './format-file-size';
 import { useFilesApi } from './use-files-api';
 import { useLoader } from './use-loader';
 import { useGetToken } from './use-token';
@@ -43,14 +46,16 @@ const useStyles = makeStyles({
     overflowX: 'auto',
   },
   name: { overflowWrap: 'anywhere' },
+  open: { textAlign: 'start', overflowWrap: 'anywhere' },
+  actions: { whiteSpace: 'nowrap' },
   muted: { color: tokens.colorNeutralForeground3 },
   progress: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalS },
   progressField: { flexGrow: 1 },
 });
 
-type Uploading = { count: number; value: number; abort: () => void };
+type Uploading = { count: number; value: number; abort: () => void; label?: string };
 
-/** A matter's documents (name, source, updated, version, size, download) and uploading more. */
+/** A matter's documents (name, source, updated, version, size; open, download, new version) and uploading more. */
 export function MatterDocuments({ matter }: { matter: Matter }) {
   const styles = useStyles();
   const filesApi = useFilesApi();
@@ -60,6 +65,9 @@ export function MatterDocuments({ matter }: { matter: Matter }) {
     [filesApi, matter.id],
   );
   const inputRef = useRef<HTMLInputElement>(null);
+  const versionInputRef = useRef<HTMLInputElement>(null);
+  const versionOf = useRef<MatterDocument | null>(null);
+  const openFile = useOpenFile();
   const [uploading, setUploading] = useState<Uploading | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -97,6 +105,41 @@ export function MatterDocuments({ matter }: { matter: Matter }) {
     }
   }
 
+  function chooseNewVersion(doc: MatterDocument) {
+    versionOf.current = doc;
+    versionInputRef.current?.click();
+  }
+
+  /** A new version of one document: conversations it is shared with live see it at once, and are told. */
+  async function uploadVersion(doc: MatterDocument, file: File) {
+    setError(null);
+    setNotice(null);
+    const tooMuch = checkAttachmentLimits([file.size], UPLOAD_LIMITS, 'upload');
+    if (tooMuch) {
+      setNotice(tooMuch);
+      return;
+    }
+    try {
+      const running = uploadDocumentVersion(doc.id, {
+        file,
+        token: await getToken(),
+        onProgress: ({ loaded, total }) =>
+          setUploading((u) => (u ? { ...u, value: total > 0 ? loaded / total : 0 } : u)),
+      });
+      setUploading({ count: 1, value: 0, abort: running.abort, label: `Uploading a new version of ${doc.name}…` });
+      const updated = await running.promise;
+      reload();
+      setNotice(
+        `Uploaded version ${updated.latest.version} of ${updated.name}. Wherever it is shared live, people now see this version.`,
+      );
+    } catch (e) {
+      if (isAbortError(e)) setNotice('Upload cancelled.');
+      else setError(e);
+    } finally {
+      setUploading(null);
+    }
+  }
+
   async function download(doc: MatterDocument) {
     setError(null);
     try {
@@ -125,6 +168,20 @@ export function MatterDocuments({ matter }: { matter: Matter }) {
             event.target.value = '';
           }}
         />
+        <input
+          ref={versionInputRef}
+          type="file"
+          hidden
+          aria-hidden="true"
+          tabIndex={-1}
+          data-testid="document-version-input"
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            const doc = versionOf.current;
+            event.target.value = '';
+            if (file && doc) void uploadVersion(doc, file);
+          }}
+        />
         {!closed && (
           <Button size="small" disabledFocusable={uploading !== null} onClick={() => inputRef.current?.click()}>
             Upload documents
@@ -135,7 +192,7 @@ export function MatterDocuments({ matter }: { matter: Matter }) {
         <div className={styles.progress}>
           <Field
             className={styles.progressField}
-            label={`Uploading ${countFiles(uploading.count)}…`}
+            label={uploading.label ?? `Uploading ${countFiles(uploading.count)}…`}
             hint={`${Math.round(uploading.value * 100)}%`}
             size="small"
           >
@@ -175,12 +232,25 @@ export function MatterDocuments({ matter }: { matter: Matter }) {
               <TableBody>
                 {state.data.items.map((doc) => (
                   <TableRow key={doc.id}>
-                    <TableCell className={styles.name}>{doc.name}</TableCell>
+                    <TableCell className={styles.name}>
+                      {openFile ? (
+                        <Link
+                          as="button"
+                          className={styles.open}
+                          aria-label={`Open ${doc.name}`}
+                          onClick={() => openFile({ documentId: doc.id, name: doc.name })}
+                        >
+                          {doc.name}
+                        </Link>
+                      ) : (
+                        doc.name
+                      )}
+                    </TableCell>
                     <TableCell>{documentSourceLabel(doc.source)}</TableCell>
                     <TableCell title={formatFullDateTime(doc.updatedAt)}>{formatActivityTime(doc.updatedAt)}</TableCell>
                     <TableCell>v{doc.latest.version}</TableCell>
                     <TableCell>{formatFileSize(doc.latest.size)}</TableCell>
-                    <TableCell>
+                    <TableCell className={styles.actions}>
                       <Button
                         size="small"
                         appearance="subtle"
@@ -189,6 +259,17 @@ export function MatterDocuments({ matter }: { matter: Matter }) {
                       >
                         Download
                       </Button>
+                      {!closed && (
+                        <Button
+                          size="small"
+                          appearance="subtle"
+                          aria-label={`Upload a new version of ${doc.name}`}
+                          disabledFocusable={uploading !== null}
+                          onClick={() => chooseNewVersion(doc)}
+                        >
+                          New version
+                        </Button>
+                      )}
                     </TableCell>
                   </TableRow>
                 ))}

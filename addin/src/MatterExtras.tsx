@@ -13,7 +13,7 @@ export function MatterExtras({ matter, contacts }: { matter: Matter; contacts: C
     <Suspense fallback={<Spinner size="tiny" label="Loading events, forms and invoices…" />}>
       <MatterEvents matter={matter} contacts={contacts} />
       <MatterForms matter={matter} contacts={contacts} />
-      <MatterInvoices matter={matter} />
+      <MatterInvoices matter={matter} contacts={contacts} />
     </Suspense>
   );
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Badge, Button, Spinner, Subtitle2, Text } from '@fluentui/react-components';
-import { formatMoney, isInvoiceOverdue, localToday, type Invoice, type Matter } from '@confer/ui';
+import { formatMoney, isInvoiceOverdue, localToday, type Contact, type Invoice, type Matter } from '@confer/ui';
 import { ErrorBanner } from './ErrorBanner';
 import { AddIcon } from './Icons';
 import { InvoiceDialog } from './InvoiceDialog';
@@ -15,7 +15,7 @@ const dateOnly = (date: string) => {
 };
 
 /** A matter's invoices: amount, dates, status; add one, mark one paid. */
-export function MatterInvoices({ matter }: { matter: Matter }) {
+export function MatterInvoices({ matter, contacts }: { matter: Matter; contacts: Contact[] }) {
   const x = useExtrasStyles();
   const api = useExtrasApi();
   const { state, reload, setData } = useLoader(
@@ -102,6 +102,7 @@ export function MatterInvoices({ matter }: { matter: Matter }) {
           key={adding.state.key}
           open={adding.state.open}
           matter={matter}
+          contacts={contacts}
           currency={items[0]?.currency ?? 'GBP'}
           onCreated={(invoice) => {
             setData([invoice, ...items]);

@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { describeError, type FileRef } from '@confer/ui';
+import { Button, Link, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { describeError, downloadStaffFile, formatFileSize, type FileRef } from '@confer/ui';
+import { useOpenFile } from './file-viewer-context';
 import { useGetToken } from './use-token';
 
 const useStyles = makeStyles({
@@ -15,39 +16,30 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     maxWidth: '420px',
   },
-  name: { flexGrow: 1, minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  name: {
+    flexGrow: 1,
+    minWidth: 0,
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
+    textAlign: 'start',
+  },
   size: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, flexShrink: 0 },
   error: { color: tokens.colorPaletteRedForeground1 },
 });
 
-const formatSize = (bytes: number) =>
-  bytes >= 1024 * 1024
-    ? `${(bytes / (1024 * 1024)).toFixed(1)} MB`
-    : bytes >= 1024
-      ? `${Math.round(bytes / 1024)} KB`
-      : `${bytes} B`;
-
-/** A message's attached files, each downloadable (through the API, with the staff token). */
+/** A message's attached files: each opens in the viewer, and downloads (through the API, with the staff token). */
 export function MessageFiles({ files }: { files: FileRef[] | undefined }) {
   const styles = useStyles();
   const getToken = useGetToken();
+  const openFile = useOpenFile();
   const [error, setError] = useState<unknown>(null);
   if (!files || files.length === 0) return null;
 
   async function download(file: FileRef) {
     setError(null);
     try {
-      const token = await getToken();
-      const response = await fetch(`/api/v1/files/${encodeURIComponent(file.versionId)}`, {
-        headers: token ? { authorization: `Bearer ${token}` } : {},
-      });
-      if (!response.ok) throw new Error(`The download failed (${response.status})`);
-      const url = URL.createObjectURL(await response.blob());
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = file.name;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      await downloadStaffFile(file.versionId, file.name, { token: await getToken() });
     } catch (e) {
       setError(e);
     }
@@ -58,10 +50,22 @@ export function MessageFiles({ files }: { files: FileRef[] | undefined }) {
       <ul className={styles.list} aria-label="Attached files">
         {files.map((file) => (
           <li key={file.versionId} className={styles.item}>
-            <Text className={styles.name} title={file.name}>
-              {file.name}
-            </Text>
-            <span className={styles.size}>{formatSize(file.size)}</span>
+            {openFile ? (
+              <Link
+                as="button"
+                className={styles.name}
+                title={`Open ${file.name}`}
+                aria-label={`Open ${file.name}`}
+                onClick={() => openFile({ file })}
+              >
+                {file.name}
+              </Link>
+            ) : (
+              <Text className={styles.name} title={file.name}>
+                {file.name}
+              </Text>
+            )}
+            <span className={styles.size}>{formatFileSize(file.size)}</span>
             <Button
               size="small"
               appearance="subtle"

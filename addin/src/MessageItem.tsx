@@ -17,6 +17,7 @@ import { describeError, type Message, type MessageVia, type ReadReceipt } from '
 import { MessageText } from '@confer/ui/message-text';
 import { formatFullDateTime, formatTime } from './format-message-time';
 import { MoreIcon, PinIcon } from './Icons';
+import { DocumentLink, DocumentNotice } from './DocumentNotice';
 import { MessageEditor } from './MessageEditor';
 import { MessageFiles } from './MessageFiles';
 import { ReadReceipts } from './ReadReceipts';
@@ -90,11 +91,18 @@ export const useMessageItemStyles = makeStyles({
   },
   actions: { marginLeft: 'auto', alignSelf: 'center' },
   body: { fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300 },
+  about: { color: tokens.colorNeutralForeground2, fontStyle: 'italic' },
   error: { color: tokens.colorPaletteRedForeground1 },
 });
 
 /** One sent message: author, time, markers, text (never HTML), read receipts and actions. */
 export const MessageItem = memo(function MessageItem(props: MessageItemProps) {
+  if (props.message.notice && props.message.aboutDocument) return <DocumentNotice message={props.message} />;
+  return <SpokenMessage {...props} />;
+});
+
+/** A message someone wrote (not an announcement). */
+function SpokenMessage(props: MessageItemProps) {
   const { message, mine, receipts, highlighted, continued, readOnly, onEdit, onTogglePin, onShowRevisions } = props;
   const styles = useMessageItemStyles();
   const smsStyles = useSmsMessageStyles();
@@ -204,6 +212,11 @@ export const MessageItem = memo(function MessageItem(props: MessageItemProps) {
             </span>
           )}
         </div>
+        {message.aboutDocument && (
+          <Text size={200} className={styles.about}>
+            Comment on <DocumentLink document={message.aboutDocument} />
+          </Text>
+        )}
         {editing ? (
           <MessageEditor
             initialBody={message.body}
@@ -227,4 +240,4 @@ export const MessageItem = memo(function MessageItem(props: MessageItemProps) {
       </div>
     </li>
   );
-});
+}

@@ -210,6 +210,7 @@ export function MessageList(props: MessageListProps) {
                     highlighted={entry.message.seq === highlightSeq}
                     continued={
                       previous?.kind === 'message' &&
+                      !previous.message.notice &&
                       entry.message.seq !== highlightSeq &&
                       previous.message.author.kind === entry.message.author.kind &&
                       previous.message.author.id === entry.message.author.id &&

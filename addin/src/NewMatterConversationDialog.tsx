@@ -126,6 +126,7 @@ export function NewMatterConversationDialog(props: NewMatterConversationDialogPr
         selected={staffIds}
         onChange={setStaffIds}
         excludeIds={exclude}
+        matterId={matter.id}
       />
       {external && (
         <Switch checked={requireMfa} onChange={(_, d) => setRequireMfa(d.checked)} label="Require two-factor sign-in" />

@@ -18,6 +18,15 @@ type SendFormDialogProps = {
   onClose: () => void;
 };
 
+/** Says who will receive the form, and how. */
+function recipientHint(contact: Contact | undefined): string {
+  if (!contact) return 'The person you choose gets an email with a link to the form in the portal.';
+  const who = contact.kind === 'client' ? `${contact.name} (client)` : `${contact.name} (third party)`;
+  return contact.email
+    ? `${who} will receive an email at ${contact.email} with a link to fill it in.`
+    : `${who} has no email address: they will find the form in the portal's To do, but nobody emails them about it.`;
+}
+
 /** Sends one of the firm's forms (or a new one) to a contact of the matter, who gets an email about it. */
 export function SendFormDialog({ open, matter, contacts, onSent, onClose }: SendFormDialogProps) {
   const api = useExtrasApi();
@@ -25,7 +34,10 @@ export function SendFormDialog({ open, matter, contacts, onSent, onClose }: Send
   const creating = useDialogState();
   const recipients = contacts.filter((c) => c.active);
   const [formId, setFormId] = useState('');
-  const [contactId, setContactId] = useState(recipients[0]?.id ?? '');
+  // Nobody is chosen for the sender, unless the matter has exactly one client.
+  const clients = recipients.filter((c) => c.kind === 'client');
+  const [contactId, setContactId] = useState(clients.length === 1 ? clients[0]!.id : '');
+  const recipient = recipients.find((c) => c.id === contactId);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -92,15 +104,25 @@ export function SendFormDialog({ open, matter, contacts, onSent, onClose }: Send
         <Field
           label="Send to"
           required
-          hint="They get an email with a link to the form in the portal."
+          hint={recipientHint(recipient)}
           validationMessage={errors.contactId}
           validationState={errors.contactId ? 'error' : 'none'}
         >
-          <Select value={contactId} onChange={(_, d) => setContactId(d.value)} disabled={recipients.length === 0}>
-            {recipients.length === 0 && <option value="">Link contacts to this matter first</option>}
+          <Select
+            value={contactId}
+            onChange={(_, d) => {
+              setContactId(d.value);
+              setErrors((e) => ({ ...e, contactId: '' }));
+            }}
+            disabled={recipients.length === 0}
+          >
+            <option value="" disabled>
+              {recipients.length === 0 ? 'Link contacts to this matter first' : 'Choose who fills it in'}
+            </option>
             {recipients.map((contact) => (
               <option key={contact.id} value={contact.id}>
-                {contact.email ? `${contact.name} (${contact.email})` : contact.name}
+                {contact.email ? `${contact.name} (${contact.email})` : contact.name} ·{' '}
+                {contact.kind === 'client' ? 'client' : 'third party'}
               </option>
             ))}
           </Select>

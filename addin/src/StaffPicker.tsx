@@ -13,7 +13,21 @@ type StaffPickerProps = {
   onChange: (selected: Set<string>) => void;
   /** Staff not offered (the signed-in member, people already in). */
   excludeIds?: ReadonlySet<string>;
+  /** A matter conversation: on a restricted matter only staff on its access list are offered. */
+  matterId?: string | null;
 };
+
+type Offer = { staff: Staff[]; restricted: boolean };
+
+async function loadOffer(api: ReturnType<typeof useApi>, matterId: string | null | undefined, signal: AbortSignal) {
+  const [staff, access] = await Promise.all([
+    api.listStaff({ signal }).then((r) => r.items),
+    matterId ? api.getMatterAccess(matterId, { signal }) : Promise.resolve(null),
+  ]);
+  if (!access?.restricted) return { staff, restricted: false };
+  const listed = new Set(access.staff.map((s) => s.id));
+  return { staff: staff.filter((s) => listed.has(s.id)), restricted: true };
+}
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
@@ -31,18 +45,22 @@ const useStyles = makeStyles({
   hint: { color: tokens.colorNeutralForeground3 },
 });
 
-/** Checkboxes for active staff, with a filter once the firm is bigger than a handful. */
-export function StaffPicker({ label, hint, selected, onChange, excludeIds }: StaffPickerProps) {
+/**
+ * Checkboxes for active staff, with a filter once the firm is bigger than a handful. For a
+ * restricted matter only the staff on its access list are offered (the server refuses others).
+ */
+export function StaffPicker({ label, hint, selected, onChange, excludeIds, matterId }: StaffPickerProps) {
   const styles = useStyles();
   const labelId = useId();
   const hintId = useId();
   const api = useApi();
-  const { state, reload } = useLoader((signal) => api.listStaff({ signal }).then((r) => r.items), [api]);
+  const { state, reload } = useLoader<Offer>((signal) => loadOffer(api, matterId, signal), [api, matterId]);
   const [filter, setFilter] = useState('');
+  const restricted = state.status === 'ready' && state.data.restricted;
 
   const offered = useMemo(() => {
     if (state.status !== 'ready') return [];
-    return state.data
+    return state.data.staff
       .filter((s: Staff) => s.active && !excludeIds?.has(s.id))
       .sort((a, b) => a.name.localeCompare(b.name));
   }, [state, excludeIds]);
@@ -81,9 +99,11 @@ export function StaffPicker({ label, hint, selected, onChange, excludeIds }: Sta
   return (
     <div className={styles.root}>
       {heading}
-      {hint && (
+      {(hint || restricted) && (
         <Text size={200} id={hintId} className={styles.hint}>
-          {hint}
+          {[restricted ? 'This matter is restricted: only staff on its access list can be added.' : null, hint]
+            .filter(Boolean)
+            .join(' ')}
         </Text>
       )}
       {offered.length > 6 && (
@@ -96,9 +116,20 @@ export function StaffPicker({ label, hint, selected, onChange, excludeIds }: Sta
           onChange={(_, d) => setFilter(d.value)}
         />
       )}
-      <div role="group" aria-labelledby={labelId} aria-describedby={hint ? hintId : undefined} className={styles.list}>
+      <div
+        role="group"
+        aria-labelledby={labelId}
+        aria-describedby={hint || restricted ? hintId : undefined}
+        className={styles.list}
+      >
         {shown.length === 0 ? (
-          <Text className={styles.empty}>{offered.length === 0 ? 'No other staff to add.' : 'No staff match.'}</Text>
+          <Text className={styles.empty}>
+            {offered.length > 0
+              ? 'No staff match.'
+              : restricted
+                ? 'Nobody else is on the access list.'
+                : 'No other staff to add.'}
+          </Text>
         ) : (
           shown.map((s) => (
             <Checkbox

@@ -1,10 +1,9 @@
 // Pure file logic of the staff app: what goes with the next message, the per-send limits said
-// before sending, sizes, document sources and share states.
+// before sending, document sources and share states (sizes: ui/test/format-file-size.test.ts).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { addAttachments, addDocuments, checkAttachmentLimits, countFiles } from '../src/attachment-list.ts';
 import { describeShareState, documentSourceLabel } from '../src/document-source-label.ts';
-import { formatFileSize } from '../src/format-file-size.ts';
 
 const LIMITS = { filesPerSend: 130, bytesPerSend: 100 * 1024 * 1024 };
 const file = (name: string, size: number) => new File([new Uint8Array(size)], name);
@@ -63,16 +62,7 @@ describe('per-send limits', () => {
   });
 });
 
-describe('sizes, sources and shares', () => {
-  test('sizes in B, KB, MB and GB', () => {
-    assert.equal(formatFileSize(0), '0 B');
-    assert.equal(formatFileSize(1023), '1023 B');
-    assert.equal(formatFileSize(300 * 1024), '300 KB');
-    assert.equal(formatFileSize(100 * 1024 * 1024), '100 MB');
-    assert.equal(formatFileSize(1.5 * 1024 * 1024), '1.5 MB');
-    assert.equal(formatFileSize(3 * 1024 * 1024 * 1024), '3.0 GB');
-  });
-
+describe('sources and shares', () => {
   test('every document source has a label', () => {
     assert.deepEqual((['staff', 'outlook', 'portal', 'export'] as const).map(documentSourceLabel), [
       'Staff',

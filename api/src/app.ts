@@ -102,7 +102,8 @@ export function createApp(deps: AppDeps): Express {
           'style-src': ["'self'", "'unsafe-inline'"],
           'img-src': ["'self'", 'data:', 'blob:'],
           'connect-src': ["'self'", ...outlook.connectSrc],
-          'frame-src': ["'self'", ...outlook.frameSrc],
+          // blob: the apps' file viewers show and print PDFs fetched with the staff token or session.
+          'frame-src': ["'self'", 'blob:', ...outlook.frameSrc],
           'frame-ancestors': ["'self'", outlook.frameAncestors],
           'form-action': ["'self'"],
           'object-src': ["'none'"],
@@ -153,7 +154,7 @@ export function createApp(deps: AppDeps): Express {
   addMatterRoutes(routes, db);
   addEventRoutes(routes, portalDeps);
   addFormRoutes(routes, portalDeps);
-  addInvoiceRoutes(routes, { db, clock });
+  addInvoiceRoutes(routes, portalDeps);
   addContactRoutes(routes, db);
   addConversationRoutes(routes, { db, invite });
   const textMessageToContacts: TTextMessage = (tx, input) => textMessage(smsDeps, tx, input);

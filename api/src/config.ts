@@ -7,6 +7,7 @@ import { z } from 'zod';
 
 const ZMode = z.enum(['embedded', 'production']);
 const ZLogLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
+const ZLogFormat = z.enum(['pretty', 'json']);
 
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
@@ -19,6 +20,7 @@ const ZEnv = z.object({
   PUBLIC_BASE_URL: optionalUrl,
   CONFER_DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('.confer')),
   LOG_LEVEL: z.preprocess(emptyToUndefined, ZLogLevel.default('info')),
+  LOG_FORMAT: z.preprocess(emptyToUndefined, ZLogFormat.optional()),
   DATABASE_URL: z.preprocess(
     emptyToUndefined,
     z
@@ -147,6 +149,8 @@ export type TConfig = {
   publicBaseUrl: string;
   dataDir: string;
   logLevel: z.infer<typeof ZLogLevel>;
+  /** One readable line per event (embedded default) or JSON lines (production default). */
+  logFormat: z.infer<typeof ZLogFormat>;
   database: { url?: string; poolMax: number };
   storage: { connectionString?: string; accountUrl?: string; container: string };
   /** Seals outgoing email and SMS content at rest; embedded mode keeps one in the data dir. */
@@ -248,6 +252,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
     publicBaseUrl,
     dataDir: e.CONFER_DATA_DIR,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT ?? (production ? 'json' : 'pretty'),
     database: { url: e.DATABASE_URL, poolMax: e.DB_POOL_MAX },
     storage: {
       connectionString: e.AZURE_STORAGE_CONNECTION_STRING,

@@ -53,6 +53,12 @@ describe('configuration', () => {
     expect(problemsOf({ HTTP_BODY_MIN_BYTES_PER_SECOND: '-1' })[0]).toMatch(/^HTTP_BODY_MIN_BYTES_PER_SECOND: /);
   });
 
+  test('when LOG_FORMAT is not set, then embedded logs are readable lines and production logs are JSON', () => {
+    expect(loadConfig({}).logFormat).toBe('pretty');
+    expect(loadConfig(production).logFormat).toBe('json');
+    expect(loadConfig({ LOG_FORMAT: 'json' }).logFormat).toBe('json');
+  });
+
   test('when PORT is set, then it overrides the port and the local URLs follow it', () => {
     const config = loadConfig({ PORT: '4100' });
     expect(config.port).toBe(4100);
@@ -98,6 +104,7 @@ describe('configuration', () => {
     ['ACS_WEBHOOK_SECRET', 'short', 'ACS_WEBHOOK_SECRET'],
     ['ACS_ENDPOINT', 'http://insecure.example', 'ACS_ENDPOINT'],
     ['LOG_LEVEL', 'loud', 'LOG_LEVEL'],
+    ['LOG_FORMAT', 'xml', 'LOG_FORMAT'],
     ['AZURE_STORAGE_CONTAINER', 'Bad_Name', 'AZURE_STORAGE_CONTAINER'],
     ['PUBLIC_BASE_URL', 'not a url', 'PUBLIC_BASE_URL'],
   ])('when %s is %p, then startup stops naming it', (name, value, expected) => {

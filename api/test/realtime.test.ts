@@ -22,7 +22,7 @@ import { startTestApp, type TestApp } from './support/start-test-app.js';
 type Firm = Awaited<ReturnType<typeof createFirm>>;
 
 const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
-const silent = createLogger({ mode: 'production', logLevel: 'silent' });
+const silent = createLogger({ logLevel: 'silent' });
 
 let app: TestApp;
 let a: Firm;

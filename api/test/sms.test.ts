@@ -370,7 +370,7 @@ describe('quick-reply links', () => {
       'Message 6',
       'Can you confirm?',
     ]);
-    expect(Object.keys(view.body.messages[0]).sort()).toEqual(['author', 'body', 'createdAt', 'id', 'mine']);
+    expect(Object.keys(view.body.messages[0]).sort()).toEqual(['author', 'body', 'createdAt', 'files', 'id', 'mine']);
     expect(view.body.messages[0].author).toEqual({ name: s.member.name, kind: 'staff' });
 
     const reply = await quick('send', { token, body: 'Confirmed, thanks.' }, { 'Idempotency-Key': 'qr-1' });

@@ -89,7 +89,7 @@ test('when staff add an event and invoices on a matter, then the client sees the
   await client.setViewportSize({ width: 360, height: 740 });
   const nav = client.getByRole('navigation', { name: 'Sections' });
   // Messages may carry an unread count from earlier specs ("Messages, 1 unread message").
-  for (const name of ['To do', 'Messages', 'Docs', 'Events', 'Billing']) {
+  for (const name of ['To do', 'Messages', 'Documents', 'Events', 'Billing']) {
     await expect(nav.getByRole('link', { name: new RegExp(`^${name}\\b`) })).toBeVisible();
   }
   const noSideScroll = () => client.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);

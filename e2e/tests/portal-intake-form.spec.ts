@@ -63,7 +63,9 @@ test('when staff send an intake form, then the client completes it from To do wi
   await expect(send.getByRole('combobox', { name: /^Form/ }).locator('option:checked')).toHaveText(
     new RegExp(`^${formTitle}`),
   );
-  await send.getByRole('combobox', { name: /^Send to/ }).selectOption({ label: `Jordan Ellis (${JORDAN_EMAIL})` });
+  await send
+    .getByRole('combobox', { name: /^Send to/ })
+    .selectOption({ label: `Jordan Ellis (${JORDAN_EMAIL}) · client` });
   const seen = await outboxIds(request);
   await send.getByRole('button', { name: 'Send form' }).click();
   await expect(send).toBeHidden();

@@ -191,6 +191,17 @@ export type Message = {
   readBy: ReadReceipt[];
   /** Attached files (copies of fixed versions). */
   files?: FileRef[];
+  /** A comment on a file (or a notice) refers to its document. */
+  aboutDocument?: { id: string; name: string } | null;
+  /** Not something said but an announcement about `aboutDocument`: shared live, or a new version. */
+  notice?: MessageNotice | null;
+};
+
+/** A document shared live into the conversation, or a new version of a shared document (`version`). */
+export type MessageNotice = {
+  kind: 'document_shared' | 'document_updated';
+  documentId: string;
+  version: number | null;
 };
 
 export type MessageRevision = {

@@ -1,4 +1,5 @@
 import { ApiProblem } from './api-problem.js';
+import { saveBlob } from './files/print-file.js';
 import type { ProblemDocument } from './api-types.js';
 import type { RequestOptions, HttpMethod } from './create-api-client.js';
 import type {
@@ -104,16 +105,17 @@ export async function uploadMatterDocument(
   return { documentId: first.id, versionId: first.latest.id };
 }
 
-/** Downloads a file version with the staff token and saves it under `name`. */
-export async function downloadStaffFile(versionId: string, name: string, options: StaffFetchOptions): Promise<void> {
+/** A file version's bytes, fetched with the staff token (each fetch is an audited download). */
+export async function fetchStaffFile(versionId: string, options: StaffFetchOptions & Sig): Promise<Blob> {
   const response = await fetch(`${options.baseUrl ?? ''}/api/v1/files/${id(versionId)}`, {
     headers: options.token ? { authorization: `Bearer ${options.token}` } : {},
+    signal: options.signal,
   });
   if (!response.ok) throw await problemOf(response);
-  const url = URL.createObjectURL(await response.blob());
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return response.blob();
+}
+
+/** Downloads a file version with the staff token and saves it under `name`. */
+export async function downloadStaffFile(versionId: string, name: string, options: StaffFetchOptions): Promise<void> {
+  saveBlob(await fetchStaffFile(versionId, options), name);
 }

@@ -124,6 +124,8 @@ export type CreateInvoiceInput = {
   status?: InvoiceStatus;
   documentId?: string;
   paymentUrl?: string;
+  /** Email the matter's clients about an outstanding invoice (default true). */
+  notifyClients?: boolean;
 };
 
 export type UpdateInvoiceInput = {

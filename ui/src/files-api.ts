@@ -1,7 +1,13 @@
 import { ApiProblem } from './api-problem.js';
 import type { Message, MatterDocument, ProblemDocument } from './api-types.js';
 import type { HttpMethod, RequestOptions } from './create-api-client.js';
-import type { ConversationFiles, DocumentShare, RunningUpload, UploadProgressEvent } from './files-types.js';
+import type {
+  ConversationFiles,
+  DocumentDetails,
+  DocumentShare,
+  RunningUpload,
+  UploadProgressEvent,
+} from './files-types.js';
 
 export * from './files-types.js';
 export { progressPerFile } from './upload-progress.js';
@@ -17,6 +23,9 @@ export function createFilesApi(request: Request) {
   return {
     listMatterDocuments: (matterId: string, o: Sig = {}) =>
       request<{ items: MatterDocument[] }>('GET', `/matters/${id(matterId)}/documents`, o),
+    /** A document with all its versions (newest first), comments and shares. */
+    getDocument: (documentId: string, o: Sig = {}) =>
+      request<DocumentDetails>('GET', `/documents/${id(documentId)}`, o),
     listConversationFiles: (conversationId: string, o: Sig = {}) =>
       request<ConversationFiles>('GET', `/conversations/${id(conversationId)}/files`, o),
     shareDocument: (conversationId: string, documentId: string) =>
@@ -122,4 +131,13 @@ export function uploadMatterDocuments(
   input: Omit<MultipartUploadInput, 'path' | 'fields' | 'idempotencyKey'>,
 ): RunningUpload<{ items: MatterDocument[] }> {
   return uploadMultipart({ ...input, path: `/matters/${id(matterId)}/documents` });
+}
+
+/** A new version of a matter document (one file): `POST /documents/:id/versions`. Live shares show it at once. */
+export function uploadDocumentVersion(
+  documentId: string,
+  input: Omit<MultipartUploadInput, 'path' | 'fields' | 'idempotencyKey' | 'files'> & { file: File },
+): RunningUpload<MatterDocument> {
+  const { file, ...rest } = input;
+  return uploadMultipart({ ...rest, files: [file], path: `/documents/${id(documentId)}/versions` });
 }

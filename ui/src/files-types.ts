@@ -1,4 +1,4 @@
-import type { FileRef, MatterDocument } from './api-types.js';
+import type { DocumentVersion, FileRef, MatterDocument, Message } from './api-types.js';
 
 /** A matter document shared live into an external conversation (always its latest version). */
 export type DocumentShare = {
@@ -25,3 +25,11 @@ export type UploadProgressEvent = { loaded: number; total: number };
 
 /** An upload under way: its result, and a way to stop it (the promise then rejects with an AbortError). */
 export type RunningUpload<T> = { promise: Promise<T>; abort: () => void };
+
+/** A document with every version (newest first), the comments about it and its shares. */
+export type DocumentDetails = {
+  document: MatterDocument;
+  versions: DocumentVersion[];
+  comments: Message[];
+  shares: DocumentShare[];
+};

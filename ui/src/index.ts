@@ -18,3 +18,4 @@ export { fieldErrorsOf } from './problem-field-errors.js';
 export * from './quick-reply-api.js';
 export * from './extras/index.js';
 export * from './files-api.js';
+export * from './files/index.js';

@@ -1,4 +1,5 @@
 import type { ApiProblem } from './api-problem.js';
+import type { MessageNotice } from './api-types.js';
 import { postPortalForm, problemFromAnswer } from './post-portal-form.js';
 
 /*
@@ -54,6 +55,8 @@ export type PortalMessage = {
   pinnedAt: string | null;
   files: PortalFileRef[];
   aboutDocument: { id: string; name: string } | null;
+  /** An announcement about `aboutDocument` (shared live, a new version) rather than something said. */
+  notice: MessageNotice | null;
 };
 
 export type PortalMatterRef = { number: string; title: string };
@@ -75,7 +78,10 @@ export type PortalFile = PortalFileRef & {
   matter: PortalMatterRef | null;
   conversationId: string;
   receivedAt: string;
+  /** When this version was added: for a live share, when the document was last updated. */
   updatedAt: string;
+  /** The version's number: a live share always shows the latest. */
+  version: number;
   kind: 'attachment' | 'share';
   shareId: string | null;
   opened: boolean;
@@ -197,7 +203,24 @@ export function fromLiveMessage(message: PortalLiveMessage, contactId: string): 
     pinnedAt: message.pinnedAt,
     files: message.files ?? [],
     aboutDocument: message.aboutDocument ?? null,
+    notice: message.notice ?? null,
   };
+}
+
+/** A file version's bytes with the session cookie (each fetch is an audited download). */
+export async function fetchPortalFile(
+  versionId: string,
+  options: { signal?: AbortSignal; baseUrl?: string } = {},
+): Promise<Blob> {
+  const response = await fetch(portalFileUrl(versionId, { baseUrl: options.baseUrl }), {
+    credentials: 'same-origin',
+    signal: options.signal,
+  });
+  if (!response.ok) {
+    const text = await response.text().catch(() => '');
+    throw problemFromAnswer(response.status, response.statusText, text, response.headers.get('content-type') ?? '');
+  }
+  return response.blob();
 }
 
 /** Download URL of a file version; `inline` asks for a preview (PDFs and images only). */

@@ -15,6 +15,8 @@ export type QuickReplyMessage = {
   /** Written by the person holding the link. */
   mine: boolean;
   body: string;
+  /** Names and sizes of its files: opening them needs a portal sign-in. */
+  files: Array<{ name: string; size: number }>;
   createdAt: string;
 };
 

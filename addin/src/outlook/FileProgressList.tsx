@@ -1,5 +1,5 @@
+import { formatFileSize } from '@confer/ui';
 import { Field, ProgressBar, makeStyles, tokens } from '@fluentui/react-components';
-import { formatSize } from './share-plan';
 
 export type FileProgress = {
   key: string;
@@ -33,7 +33,7 @@ export function FileProgressList({ items, label }: { items: FileProgress[]; labe
         <li key={item.key} className={styles.item} data-file-state={item.state}>
           <Field
             label={item.name}
-            hint={`${STATE_TEXT[item.state]}${item.state === 'uploading' ? ` · ${Math.round(item.progress * 100)} %` : ''} · ${formatSize(item.size)}`}
+            hint={`${STATE_TEXT[item.state]}${item.state === 'uploading' ? ` · ${Math.round(item.progress * 100)} %` : ''} · ${formatFileSize(item.size)}`}
             validationState={item.state === 'failed' ? 'error' : item.state === 'done' ? 'success' : 'none'}
             validationMessage={item.state === 'failed' ? item.error : undefined}
           >

@@ -1,3 +1,4 @@
+import { formatFileSize } from '@confer/ui';
 import { useMemo, useState } from 'react';
 import {
   Button,
@@ -29,7 +30,7 @@ import { describeDelivery, ensureExternalConversation } from './ensure-conversat
 import { FileProgressList, type FileProgress } from './FileProgressList';
 import { MatterChoice } from './MatterChoice';
 import { linkLines, readAttachment } from './read-attachment';
-import { formatSize, listNames, planSends, reachable } from './share-plan';
+import { listNames, planSends, reachable } from './share-plan';
 import { progressPerFile, uploadToConversation } from './upload-files';
 import { useMailItem } from './use-mail-item';
 import { useMatterChoice } from './use-matter-choice';
@@ -166,7 +167,7 @@ function ShareAttachmentsForm({ host, item }: { host: OfficeHost; item: ReadMail
             />
             <Text className={styles.detail}>
               {KIND_DETAIL[a.kind]}
-              {a.size > 0 && a.kind !== 'cloud' ? ` · ${formatSize(a.size)}` : ''}
+              {a.size > 0 && a.kind !== 'cloud' ? ` · ${formatFileSize(a.size)}` : ''}
               {a.isInline ? ' · in the email body' : ''}
             </Text>
           </div>

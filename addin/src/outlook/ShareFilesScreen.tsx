@@ -1,3 +1,5 @@
+import { formatFileSize } from '@confer/ui';
+import { formatActivityTime } from '../format-message-time';
 import { useMemo, useRef, useState } from 'react';
 import {
   Button,
@@ -37,7 +39,7 @@ import { FileProgressList, type FileProgress } from './FileProgressList';
 import { MatterChoice, matterLabel } from './MatterChoice';
 import { secureLinkContent } from './secure-link';
 import { BackToHome, useShareStyles } from './ShareAttachmentsScreen';
-import { formatSize, listNames, planSends, reachable } from './share-plan';
+import { listNames, planSends, reachable } from './share-plan';
 import { progressPerFile, uploadToConversation } from './upload-files';
 import { useMailItem } from './use-mail-item';
 import { useMatterChoice } from './use-matter-choice';
@@ -406,7 +408,7 @@ function ShareIntoMatter(props: {
         {deviceFiles.map((f, i) => (
           <div key={`${f.name}-${i}`} className={styles.actions}>
             <Text>
-              {f.name} · {formatSize(f.size)}
+              {f.name} · {formatFileSize(f.size)}
             </Text>
             <Button
               size="small"
@@ -442,7 +444,7 @@ function ShareIntoMatter(props: {
                 }
               />
               <Text className={styles.detail}>
-                {formatSize(d.latest.size)} · version {d.latest.version}
+                version {d.latest.version} · updated {formatActivityTime(d.updatedAt)} · {formatFileSize(d.latest.size)}
               </Text>
             </div>
           ))}

@@ -79,9 +79,3 @@ export function listNames(names: string[]): string {
 
 /** Contacts that can receive a secure link: active, with an email address. */
 export const reachable = (contact: Contact) => contact.active && Boolean(contact.email);
-
-export function formatSize(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-  if (bytes >= 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
-  return `${bytes} bytes`;
-}

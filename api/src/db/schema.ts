@@ -186,6 +186,10 @@ export const conversationKind = pgEnum('conversation_kind', [
 ]);
 export const archivedReason = pgEnum('archived_reason', ['matter_closed', 'engagement_ended']);
 export const messageVia = pgEnum('message_via', ['app', 'portal', 'sms', 'quick_link', 'outlook']);
+/** Why a participant left: by choice, removed by staff, or their engagement on the matter ended. */
+export const participantLeftReason = pgEnum('participant_left_reason', ['left', 'removed', 'engagement_ended']);
+/** A message that announces something about a document rather than saying something. */
+export const messageNotice = pgEnum('message_notice', ['document_shared', 'document_updated']);
 
 /** Conversations are archived, never dropped. */
 export const conversations = pgTable(
@@ -228,6 +232,11 @@ export const participants = pgTable(
       .notNull()
       .default(sql`clock_timestamp()`),
     leftAt: timestamp('left_at', { withTimezone: true }),
+    /**
+     * Why they left. A contact who left because their engagement ended keeps reading the
+     * conversation as it was until left_at (read-only); anyone else who left sees nothing.
+     */
+    leftReason: participantLeftReason('left_reason'),
     /** seq of the newest message this participant has read (0: none). */
     lastReadSeq: bigint('last_read_seq', { mode: 'number' }).notNull().default(0),
     lastReadAt: timestamp('last_read_at', { withTimezone: true }),
@@ -269,6 +278,10 @@ export const messages = pgTable(
     aboutDocumentId: uuid('about_document_id'),
     /** A reply by text: the message last texted to that number, which it answers. */
     inReplyToMessageId: uuid('in_reply_to_message_id'),
+    /** An announcement (document shared live, new version) about about_document_id; body says it in words. */
+    notice: messageNotice('notice'),
+    /** For document_updated: the version number announced. */
+    noticeVersion: integer('notice_version'),
     createdAt: createdAt(),
   },
   (t) => [

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
 import type { RequestHandler } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from '../logger.js';
@@ -14,10 +15,25 @@ export const assignRequestId: RequestHandler = (req, res, next) => {
   next();
 };
 
-/** One access-log line per request: method, path without query, status, time. No bodies. */
+/** A live event stream (SSE): it ends when the reader goes away, which is how it is meant to end. */
+const isEventStream = (res: ServerResponse) =>
+  String(res.getHeader('content-type') ?? '').startsWith('text/event-stream');
+
+/**
+ * One access-log line per request: method, path without query, status, time. No bodies. A live
+ * event stream that the browser closed (every page change or reload does) is logged at debug as
+ * "stream closed", not as an aborted request.
+ */
 export function createAccessLog(logger: Logger): RequestHandler {
   return pinoHttp({
     logger,
+    customLogLevel: (_req, res) => (isEventStream(res) ? 'debug' : 'info'),
+    customSuccessMessage: (req, res) =>
+      isEventStream(res)
+        ? 'stream closed'
+        : !req.readableAborted && res.writableEnded
+          ? 'request completed'
+          : 'request aborted',
     genReqId: (_req, res) => String((res as unknown as { locals: { requestId: string } }).locals.requestId),
     customProps: () => ({}),
     serializers: {

@@ -27,4 +27,10 @@ export function serveWebApps(app: Express): void {
     });
   }
   app.get('/', (_req, res) => res.redirect(302, '/addin/'));
+  // Pages without an icon of their own (development pages, file previews) get the app's.
+  const icon = join(repoRoot, 'addin', 'dist', 'assets', 'icon-32.png');
+  app.get('/favicon.ico', (_req, res) => {
+    if (existsSync(icon)) res.set('Cache-Control', 'public, max-age=86400').type('png').sendFile(icon);
+    else res.status(404).end();
+  });
 }

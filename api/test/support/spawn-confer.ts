@@ -33,7 +33,10 @@ export async function spawnConfer(env: Record<string, string>): Promise<SpawnedC
   const child = spawn(
     process.execPath,
     ['-e', `import('${join(repoRoot, 'api/dist/server.js')}').then((m) => m.runFromCommandLine([]))`],
-    { env: { ...process.env, LOG_LEVEL: 'info', ...env, PORT: String(port) }, stdio: ['pipe', 'pipe', 'pipe'] },
+    {
+      env: { ...process.env, LOG_LEVEL: 'info', LOG_FORMAT: 'json', ...env, PORT: String(port) },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    },
   );
   let output = '';
   child.stdout.on('data', (c: Buffer) => (output += c.toString()));

@@ -40,18 +40,5 @@ export function formatWhen(iso: string, now: Date = new Date()): string {
 
 export const formatDate = (iso: string) => shortDateFormat.format(new Date(iso));
 
-/** 1,234 bytes → "1.2 KB" (decimal units, as file managers show). */
-export function formatSize(bytes: number): string {
-  if (bytes < 1000) return `${bytes} ${bytes === 1 ? 'byte' : 'bytes'}`;
-  const units = ['KB', 'MB', 'GB'];
-  let value = bytes / 1000;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit += 1;
-  }
-  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
-}
-
 export const plural = (count: number, one: string, many: string) =>
   `${count.toLocaleString()} ${count === 1 ? one : many}`;

@@ -1,3 +1,4 @@
+import { formatFileSize } from '@confer/ui';
 import { useId, useMemo, useRef, type FormEvent, type KeyboardEvent } from 'react';
 import {
   Button,
@@ -12,7 +13,6 @@ import {
 import { PORTAL_LIMITS } from '@confer/ui';
 import { ErrorBar } from '../common/ErrorBar';
 import { DismissIcon, DocumentIcon, PaperclipIcon, SendIcon } from '../common/icons';
-import { formatSize } from '../common/format';
 import { UploadProgress } from './UploadProgress';
 import type { Composer as ComposerState } from './use-composer';
 
@@ -95,7 +95,7 @@ export function Composer({ composer, conversationTitle }: ComposerProps) {
                 <span className={styles.chipName} title={file.name}>
                   {file.name}
                 </span>
-                <span className={styles.chipSize}>{formatSize(file.size)}</span>
+                <span className={styles.chipSize}>{formatFileSize(file.size)}</span>
                 <Button
                   appearance="subtle"
                   size="small"

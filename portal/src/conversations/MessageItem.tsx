@@ -16,6 +16,8 @@ import { MessageText } from '@confer/ui/message-text';
 import { MoreIcon, PinIcon } from '../common/icons';
 import { formatFullDateTime, formatTime } from '../common/format';
 import { FileChip } from '../files/FileChip';
+import { InlineLink } from '../routing/InlineLink';
+import { DocumentNotice } from './DocumentNotice';
 
 const useStyles = makeStyles({
   item: {
@@ -68,6 +70,10 @@ export type MessageItemProps = {
 export function MessageItem({ message, onEdit }: MessageItemProps) {
   const styles = useStyles();
   const { mine } = message;
+  if (message.notice && message.aboutDocument) return <DocumentNotice message={message} />;
+  const aboutLink = message.aboutDocument
+    ? ({ name: 'document', conversationId: message.conversationId, documentId: message.aboutDocument.id } as const)
+    : null;
   return (
     <li className={mergeClasses(styles.item, mine && styles.mine)} data-message-id={message.id}>
       {mine ? null : (
@@ -95,8 +101,10 @@ export function MessageItem({ message, onEdit }: MessageItemProps) {
             </span>
           ) : null}
         </Caption1>
-        {message.aboutDocument ? (
-          <Caption1 className={styles.about}>Comment on {message.aboutDocument.name}</Caption1>
+        {message.aboutDocument && aboutLink ? (
+          <Caption1 className={styles.about}>
+            Comment on <InlineLink to={aboutLink}>{message.aboutDocument.name}</InlineLink>
+          </Caption1>
         ) : null}
         {message.body ? <MessageText body={message.body} /> : null}
         {message.files.length > 0 ? (

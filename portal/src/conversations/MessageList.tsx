@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, type ReactNode } from 'react';
 import { Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import type { PortalMessage } from '@confer/ui';
 import { dayKey, formatDay } from '../common/format';
@@ -22,10 +22,8 @@ const useStyles = makeStyles({
   },
   older: { alignSelf: 'center' },
   day: { display: 'flex', flexDirection: 'column' },
+  // A plain separator in the flow: a sticky label would float over the messages scrolling under it.
   dayHeading: {
-    position: 'sticky',
-    top: 0,
-    zIndex: 1,
     alignSelf: 'center',
     margin: `${tokens.spacingVerticalS} 0`,
     padding: `2px ${tokens.spacingHorizontalM}`,
@@ -77,6 +75,18 @@ export function MessageList({ messages, hasOlder, loadingOlder, onLoadOlder, onE
     }
     previous.current = { firstId: first, lastId: last?.id ?? null, height: el.scrollHeight, atBottom: nearBottom(el) };
   }, [messages]);
+
+  // The composer growing (a longer draft, files added) or the window resizing shrinks this
+  // list: whoever was reading the newest message keeps seeing it instead of it sliding under.
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => {
+      if (previous.current.atBottom) el.scrollTop = el.scrollHeight;
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
 
   const groups = groupByDay(messages, dayKey);
 

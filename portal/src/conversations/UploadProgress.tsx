@@ -1,5 +1,5 @@
+import { formatFileSize } from '@confer/ui';
 import { Button, Caption1, Field, ProgressBar, makeStyles, tokens } from '@fluentui/react-components';
-import { formatSize } from '../common/format';
 import type { SendingState } from './use-composer';
 import { progressPerFile } from './upload-progress';
 
@@ -49,7 +49,7 @@ export function UploadProgress({ sending, onCancel }: { sending: SendingState; o
           return (
             <li key={`${index}:${file.name}`}>
               <Field
-                label={{ children: `${file.name} (${formatSize(file.size)})`, className: styles.label }}
+                label={{ children: `${file.name} (${formatFileSize(file.size)})`, className: styles.label }}
                 hint={value >= 1 ? 'Uploaded' : `${Math.round(value * 100)}%`}
                 size="small"
               >

@@ -1,5 +1,5 @@
+import { formatFileSize } from '@confer/ui';
 import { PORTAL_LIMITS } from '@confer/ui';
-import { formatSize } from '../common/format';
 
 /** Why these files cannot be sent in one message, or null when they can. */
 export function checkFileLimits(files: readonly File[]): string | null {
@@ -9,7 +9,7 @@ export function checkFileLimits(files: readonly File[]): string | null {
     return `You can send up to ${PORTAL_LIMITS.filesPerSend} files at a time; ${files.length} are selected. Remove some, or send them in more than one message.`;
   }
   if (total > PORTAL_LIMITS.bytesPerSend) {
-    return `You can send up to ${maxMb} MB at a time; these files add up to ${formatSize(total)}. Remove some, or send them in more than one message.`;
+    return `You can send up to ${maxMb} MB at a time; these files add up to ${formatFileSize(total)}. Remove some, or send them in more than one message.`;
   }
   return null;
 }

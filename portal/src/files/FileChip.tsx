@@ -1,7 +1,7 @@
+import { formatFileSize } from '@confer/ui';
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { PortalFileRef } from '@confer/ui';
 import { DocumentIcon } from '../common/icons';
-import { formatSize } from '../common/format';
 import { RouterLink } from '../routing/RouterLink';
 
 const useStyles = makeStyles({
@@ -44,7 +44,7 @@ export function FileChip({ file, conversationId }: FileChipProps) {
         <DocumentIcon />
       </span>
       <span className={styles.name}>{file.name}</span>
-      <span className={styles.size}> {formatSize(file.size)}</span>
+      <span className={styles.size}> {formatFileSize(file.size)}</span>
     </RouterLink>
   );
 }

@@ -1,7 +1,8 @@
+import { formatFileSize } from '@confer/ui';
 import { Caption1 } from '@fluentui/react-components';
 import type { PortalFile } from '@confer/ui';
 import { DocumentIcon } from '../common/icons';
-import { formatDate, formatSize } from '../common/format';
+import { formatDate } from '../common/format';
 import { LinkRow, useLinkRowStyles } from '../common/LinkRow';
 
 export type FileRowProps = { file: PortalFile; showMatter?: boolean };
@@ -12,13 +13,21 @@ export function FileRow({ file, showMatter = false }: FileRowProps) {
   const matter = showMatter && file.matter ? `${file.matter.number} · ${file.matter.title}` : null;
   return (
     <LinkRow
-      to={{ name: 'file', conversationId: file.conversationId, versionId: file.versionId }}
+      to={
+        file.kind === 'share'
+          ? { name: 'document', conversationId: file.conversationId, documentId: file.documentId }
+          : { name: 'file', conversationId: file.conversationId, versionId: file.versionId }
+      }
       icon={<DocumentIcon />}
       title={file.name}
     >
       {matter ? <Caption1 className={styles.meta}>{matter}</Caption1> : null}
       <Caption1 className={styles.meta}>
-        {file.kind === 'share' ? 'Shared' : 'Added'} {formatDate(file.receivedAt)} · {formatSize(file.size)}
+        {file.kind === 'share' ? 'Shared' : 'Added'} {formatDate(file.receivedAt)}
+        {file.kind === 'share' && file.updatedAt > file.receivedAt
+          ? ` · version ${file.version}, updated ${formatDate(file.updatedAt)}`
+          : ''}{' '}
+        · {formatFileSize(file.size)}
         {file.kind === 'share' && !file.opened ? (
           <>
             {' · '}

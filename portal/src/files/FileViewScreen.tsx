@@ -1,13 +1,20 @@
-import type { MouseEvent } from 'react';
+import { useState, type MouseEvent } from 'react';
 import { Body1, Caption1, Title3, makeStyles, tokens } from '@fluentui/react-components';
-import { isPortalPreviewable, portalFileUrl } from '@confer/ui';
+import {
+  fetchPortalFile,
+  formatFileSize,
+  isPrintable,
+  portalFileUrl,
+  previewKindOf,
+  printFile,
+  type PortalFile,
+} from '@confer/ui';
 import { EmptyState } from '../common/EmptyState';
 import { ErrorBar } from '../common/ErrorBar';
 import { BackIcon, DocumentIcon, DownloadIcon, PrintIcon } from '../common/icons';
 import { Loading } from '../common/Loading';
-import { VisuallyHidden } from '../common/VisuallyHidden';
 import { Page } from '../common/Page';
-import { formatDate, formatSize } from '../common/format';
+import { formatDate, formatFullDateTime } from '../common/format';
 import { useLoader } from '../common/use-loader';
 import { canGoBackInPortal } from '../routing/navigation';
 import { InlineLink } from '../routing/InlineLink';
@@ -15,6 +22,7 @@ import { RouterLink } from '../routing/RouterLink';
 import { portalClient } from '../session/portal-client';
 import { useLiveEvent } from '../shell/portal-context';
 import { FileComment } from './FileComment';
+import { TextPreview } from './TextPreview';
 
 const useStyles = makeStyles({
   scroll: { flex: '1 1 auto', minHeight: 0, overflowY: 'auto' },
@@ -43,6 +51,9 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
     fontWeight: tokens.fontWeightSemibold,
     textDecoration: 'none',
+    fontFamily: 'inherit',
+    fontSize: 'inherit',
+    cursor: 'pointer',
     ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
     ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
   },
@@ -96,10 +107,24 @@ const useStyles = makeStyles({
  */
 const PDF_FRAME_SANDBOX: { sandbox?: string } = {};
 
-export type FileViewScreenProps = { conversationId: string; versionId: string };
+export type FileViewScreenProps = { conversationId: string } & (
+  { versionId: string; documentId?: undefined } | { documentId: string; versionId?: undefined }
+);
 
-/** One file: an inline preview for PDFs and images (sandboxed), Print, Download, and a comment box. */
-export function FileViewScreen({ conversationId, versionId }: FileViewScreenProps) {
+/** The file a route means: one version, or a document's live share (latest version), else its newest copy. */
+function pickFile(items: PortalFile[], props: FileViewScreenProps): PortalFile | undefined {
+  if (props.versionId) return items.find((f) => f.versionId === props.versionId);
+  const ofDocument = items.filter((f) => f.documentId === props.documentId);
+  return ofDocument.find((f) => f.kind === 'share') ?? ofDocument[0];
+}
+
+/**
+ * One file: an inline preview for PDFs and images (sandboxed) and for text files (as text),
+ * Print (the browser's print dialog for the file itself), Download, and a comment box. A live
+ * share shows its latest version and when it was updated, and follows new versions live.
+ */
+export function FileViewScreen(props: FileViewScreenProps) {
+  const { conversationId } = props;
   const styles = useStyles();
   const files = useLoader(`files:${conversationId}`, (signal) =>
     portalClient.listConversationFiles(conversationId, { signal }),
@@ -108,11 +133,16 @@ export function FileViewScreen({ conversationId, versionId }: FileViewScreenProp
     portalClient.getConversation(conversationId, { signal }),
   );
   const reloadConversation = conversation.reload;
+  const reloadFiles = files.reload;
   useLiveEvent((event) => {
-    if (event.type === 'conversation.updated' && event.conversationId === conversationId) reloadConversation();
+    if (!('conversationId' in event) || event.conversationId !== conversationId) return;
+    if (event.type === 'conversation.updated') reloadConversation();
+    if (event.type === 'files.changed' || event.type === 'conversation.updated') reloadFiles();
   });
+  const [printing, setPrinting] = useState(false);
+  const [printError, setPrintError] = useState<unknown>(null);
 
-  const file = files.data?.items.find((f) => f.versionId === versionId);
+  const file = files.data ? pickFile(files.data.items, props) : undefined;
   const backTo = { name: 'conversation', conversationId, tab: 'messages' } as const;
   const goBack = (event: MouseEvent<HTMLAnchorElement>) => {
     // Back to where the file was opened from (the conversation, Files, Documents or To do).
@@ -139,9 +169,24 @@ export function FileViewScreen({ conversationId, versionId }: FileViewScreenProp
 
   const inlineUrl = portalFileUrl(file.versionId, { inline: true });
   const downloadUrl = portalFileUrl(file.versionId);
-  const previewable = isPortalPreviewable(file.contentType);
-  const isImage = file.contentType.startsWith('image/');
+  const kind = previewKindOf(file);
+  const isImage = kind === 'image';
   const canComment = conversation.data ? conversation.data.archivedAt === null : false;
+  const updated = file.kind === 'share' && file.updatedAt > file.receivedAt;
+
+  async function print() {
+    if (!file || (kind !== 'pdf' && kind !== 'image')) return;
+    setPrinting(true);
+    setPrintError(null);
+    try {
+      const blob = await fetchPortalFile(file.versionId);
+      await printFile(blob, { kind, contentType: file.contentType, title: file.name });
+    } catch (error) {
+      setPrintError(error);
+    } finally {
+      setPrinting(false);
+    }
+  }
 
   return (
     <div className={styles.scroll}>
@@ -155,39 +200,52 @@ export function FileViewScreen({ conversationId, versionId }: FileViewScreenProp
               {file.name}
             </Title3>
             <Caption1 block className={styles.meta}>
-              {file.kind === 'share' ? 'Shared' : 'Added'} {formatDate(file.receivedAt)} · {formatSize(file.size)}
+              {file.kind === 'share' ? 'Shared' : 'Added'} {formatDate(file.receivedAt)} · {formatFileSize(file.size)}
               {file.matter ? ` · Matter ${file.matter.number} · ${file.matter.title}` : ''}
             </Caption1>
+            {file.kind === 'share' ? (
+              <Caption1 block className={styles.meta} data-testid="share-version">
+                {updated
+                  ? `Version ${file.version}, updated ${formatFullDateTime(file.updatedAt)}`
+                  : `Version ${file.version}`}
+                {' · '}Shared live: you always see the latest version.
+              </Caption1>
+            ) : null}
           </div>
         </div>
         <div className={styles.toolbar} role="group" aria-label="File actions">
-          {previewable ? (
-            <a className={styles.action} href={inlineUrl} target="_blank" rel="noopener noreferrer">
-              <PrintIcon /> Print
-              <VisuallyHidden> (opens the file in a new tab)</VisuallyHidden>
-            </a>
+          {isPrintable(kind) ? (
+            <button type="button" className={styles.action} onClick={() => void print()} disabled={printing}>
+              <PrintIcon /> {printing ? 'Preparing…' : 'Print'}
+            </button>
           ) : null}
           <a className={`${styles.action} ${styles.primary}`} href={downloadUrl} download={file.name}>
             <DownloadIcon /> Download
           </a>
         </div>
-        {previewable && isImage ? (
-          <img className={styles.image} src={inlineUrl} alt={`Preview of ${file.name}`} />
-        ) : null}
-        {previewable && !isImage ? (
+        {printError ? <ErrorBar error={printError} /> : null}
+        {isImage ? <img className={styles.image} src={inlineUrl} alt={`Preview of ${file.name}`} /> : null}
+        {kind === 'pdf' ? (
           <iframe className={styles.frame} src={inlineUrl} title={`Preview of ${file.name}`} {...PDF_FRAME_SANDBOX} />
         ) : null}
-        {previewable ? (
+        {kind === 'text' ? (
+          <TextPreview
+            key={file.versionId}
+            name={file.name}
+            load={(signal) => fetchPortalFile(file.versionId, { signal })}
+          />
+        ) : null}
+        {kind === 'pdf' || kind === 'image' ? (
           <Body1 as="p" className={styles.note}>
             If the preview does not appear, use Download to open the file on your device.
           </Body1>
-        ) : (
+        ) : kind === null ? (
           <div className={styles.noPreview}>
             <Body1 as="p" className={styles.note}>
               This type of file cannot be previewed here. Download it to open it on your device.
             </Body1>
           </div>
-        )}
+        ) : null}
         {canComment ? (
           <FileComment conversationId={conversationId} documentId={file.documentId} fileName={file.name} />
         ) : null}

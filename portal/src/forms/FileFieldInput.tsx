@@ -1,7 +1,7 @@
+import { formatFileSize } from '@confer/ui';
 import { useRef, useState } from 'react';
 import { Button, Caption1, ProgressBar, makeStyles, tokens } from '@fluentui/react-components';
 import { describeError, isAbortError, type FormUploadedFile } from '@confer/ui';
-import { formatSize } from '../common/format';
 import { DismissIcon, UploadIcon } from '../common/icons';
 import { portalExtras } from '../session/portal-extras';
 
@@ -108,7 +108,7 @@ export function FileFieldInput({
           {files.map((file) => (
             <li key={file.id} className={styles.file}>
               <span className={styles.name}>
-                {file.name} <Caption1>({formatSize(file.size)})</Caption1>
+                {file.name} <Caption1>({formatFileSize(file.size)})</Caption1>
               </span>
               {!disabled ? (
                 <Button
@@ -127,7 +127,7 @@ export function FileFieldInput({
               <li key={`up-${u.key}`} className={styles.file}>
                 <span className={styles.progress}>
                   <Caption1 className={styles.name}>
-                    Uploading {u.name} ({formatSize(u.size)}) · {Math.round(value * 100)}%
+                    Uploading {u.name} ({formatFileSize(u.size)}) · {Math.round(value * 100)}%
                   </Caption1>
                   <ProgressBar value={value} max={1} thickness="large" aria-label={`Uploading ${u.name}`} />
                 </span>

@@ -17,6 +17,7 @@ import {
   PORTAL_LIMITS,
   createQuickReplyClient,
   describeError,
+  formatFileSize,
   isQuickReplyLinkInvalid,
   type QuickReplyMessage,
   type QuickReplyPage as QuickReplyView,
@@ -24,6 +25,8 @@ import {
 import { MessageText } from '@confer/ui/message-text';
 import { AuthLayout } from '../auth/AuthLayout';
 import { formatFullDateTime, formatTime } from '../common/format';
+import { DocumentIcon } from '../common/icons';
+import { forgetReplyToken } from './take-reply-token';
 
 const client = createQuickReplyClient();
 
@@ -49,6 +52,9 @@ const useStyles = makeStyles({
   },
   mine: { alignSelf: 'flex-end', backgroundColor: tokens.colorBrandBackground2 },
   meta: { color: tokens.colorNeutralForeground3 },
+  files: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: '2px' },
+  file: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, minWidth: 0 },
+  fileName: { overflowWrap: 'anywhere', fontWeight: tokens.fontWeightSemibold },
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   send: { alignSelf: 'stretch', minHeight: '44px' },
   actions: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -56,7 +62,8 @@ const useStyles = makeStyles({
 
 /**
  * A text's quick-reply link, without signing in: the firm, the conversation's last messages
- * and a reply box. The token was already taken out of the address bar (take-reply-token.ts).
+ * and a reply box (files by name: opening them needs a sign-in). The token was already taken
+ * out of the address bar and kept for this tab's life, so a reload stays here (take-reply-token.ts).
  */
 export function QuickReplyPage({ token }: { token: string }) {
   const styles = useStyles();
@@ -67,8 +74,11 @@ export function QuickReplyPage({ token }: { token: string }) {
     let active = true;
     client.view(token).then(
       (view) => active && setState({ kind: 'ready', view }),
-      (error: unknown) =>
-        active && setState(isQuickReplyLinkInvalid(error) ? { kind: 'invalid' } : { kind: 'failed', error }),
+      (error: unknown) => {
+        if (!active) return;
+        if (isQuickReplyLinkInvalid(error)) forgetReplyToken();
+        setState(isQuickReplyLinkInvalid(error) ? { kind: 'invalid' } : { kind: 'failed', error });
+      },
     );
     return () => {
       active = false;
@@ -89,7 +99,13 @@ export function QuickReplyPage({ token }: { token: string }) {
             Reply links from texts work for 7 days. You can still read and answer your messages in the client portal:
             sign in with your email address and we will send you a secure link.
           </Body1>
-          <Button as="a" href="/portal/" appearance="primary" className={styles.send}>
+          <Button
+            as="a"
+            href="/portal/"
+            appearance="primary"
+            className={styles.send}
+            onClick={() => forgetReplyToken()}
+          >
             Sign in to the portal
           </Button>
         </AuthLayout>
@@ -136,6 +152,7 @@ function Conversation({ token, view }: { token: string; view: QuickReplyView }) 
       setSent(true);
       requestAnimationFrame(() => confirmation.current?.focus());
     } catch (e) {
+      if (isQuickReplyLinkInvalid(e)) forgetReplyToken();
       setError(isQuickReplyLinkInvalid(e) ? 'This reply link has expired. Sign in to the portal to reply.' : e);
     } finally {
       setSending(false);
@@ -154,7 +171,18 @@ function Conversation({ token, view }: { token: string; view: QuickReplyView }) 
                   {formatTime(m.createdAt)}
                 </time>
               </Caption1>
-              <MessageText body={m.body} />
+              {m.body ? <MessageText body={m.body} /> : null}
+              {m.files.length > 0 ? (
+                <ul className={styles.files} aria-label="Files">
+                  {m.files.map((file, index) => (
+                    <li key={index} className={styles.file}>
+                      <DocumentIcon />
+                      <span className={styles.fileName}>{file.name}</span>
+                      <span className={styles.meta}>{formatFileSize(file.size)}</span>
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
             </li>
           ))}
         </ol>
@@ -207,7 +235,11 @@ function Conversation({ token, view }: { token: string; view: QuickReplyView }) 
       )}
       <div className={styles.actions}>
         <Caption1 className={styles.meta}>
-          To see the whole conversation and your documents, <Link href="/portal/">sign in to the portal</Link>.
+          To see the whole conversation and your documents,{' '}
+          <Link href="/portal/" onClick={() => forgetReplyToken()}>
+            sign in to the portal
+          </Link>
+          .
         </Caption1>
       </div>
     </AuthLayout>

@@ -5,6 +5,8 @@ export type Route =
   | { name: 'conversations' }
   | { name: 'conversation'; conversationId: string; tab: ConversationTab }
   | { name: 'file'; conversationId: string; versionId: string }
+  /** A document in a conversation: its live share (always the latest version), else its newest attachment. */
+  | { name: 'document'; conversationId: string; documentId: string }
   | { name: 'documents' }
   | { name: 'forms' }
   | { name: 'form'; requestId: string }
@@ -50,6 +52,10 @@ export function parseRoute(pathname: string): Route {
   if (!id) return { name: 'conversations' };
   const conversationId = decode(id);
   if (!conversationId) return { name: 'conversations' };
+  if (tab === 'documents' && versionId) {
+    const documentId = decode(versionId);
+    return documentId ? { name: 'document', conversationId, documentId } : { name: 'conversations' };
+  }
   if (tab === 'files' && versionId) {
     const version = decode(versionId);
     return version ? { name: 'file', conversationId, versionId: version } : { name: 'conversations' };
@@ -68,6 +74,8 @@ export function routeHref(route: Route): string {
     }
     case 'file':
       return `${BASE_PATH}/messages/${encodeURIComponent(route.conversationId)}/files/${encodeURIComponent(route.versionId)}`;
+    case 'document':
+      return `${BASE_PATH}/messages/${encodeURIComponent(route.conversationId)}/documents/${encodeURIComponent(route.documentId)}`;
     case 'documents':
       return `${BASE_PATH}/documents`;
     case 'forms':

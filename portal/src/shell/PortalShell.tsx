@@ -78,6 +78,7 @@ function titleOf(route: Route): string {
     case 'documents':
       return 'Documents';
     case 'file':
+    case 'document':
       return 'File';
     case 'forms':
       return 'Forms';
@@ -102,6 +103,8 @@ function Screen({ route }: { route: Route }) {
       return <ConversationScreen key={route.conversationId} conversationId={route.conversationId} tab={route.tab} />;
     case 'file':
       return <FileViewScreen conversationId={route.conversationId} versionId={route.versionId} />;
+    case 'document':
+      return <FileViewScreen conversationId={route.conversationId} documentId={route.documentId} />;
     case 'documents':
       return <DocumentsScreen />;
     case 'forms':
@@ -141,7 +144,7 @@ export function PortalShell({ session, onSignOut, onSwitchFirm, onAccessEnded }:
 
   // Each screen gets a title, and focus moves to its heading after in-portal navigation.
   const mainRef = useRef<HTMLElement>(null);
-  const routeKey = `${route.name}:${'conversationId' in route ? route.conversationId : ''}:${'versionId' in route ? route.versionId : ''}:${'requestId' in route ? route.requestId : ''}`;
+  const routeKey = `${route.name}:${'conversationId' in route ? route.conversationId : ''}:${'versionId' in route ? route.versionId : ''}:${'documentId' in route ? route.documentId : ''}:${'requestId' in route ? route.requestId : ''}`;
   const firstRender = useRef(true);
   useEffect(() => {
     document.title = `${titleOf(route)} · ${session.firm.name} · Confer`;

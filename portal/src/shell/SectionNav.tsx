@@ -41,6 +41,8 @@ const useStyles = makeStyles({
     textDecoration: 'none',
     fontSize: tokens.fontSizeBase200,
     fontWeight: tokens.fontWeightSemibold,
+    // "Documents", the longest label, fits the narrowest phones (320 px) in one line.
+    '@media (max-width: 359px)': { fontSize: tokens.fontSizeBase100 },
     ':hover': { color: tokens.colorNeutralForeground1, backgroundColor: tokens.colorSubtleBackgroundHover },
     ':focus-visible': {
       outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
@@ -63,8 +65,6 @@ const useStyles = makeStyles({
     ':hover': { color: tokens.colorBrandForeground1, backgroundColor: tokens.colorBrandBackground2Hover },
   },
   icon: { fontSize: '24px', display: 'flex' },
-  long: { '@media (max-width: 419px)': { display: 'none' } },
-  short: { '@media (min-width: 420px)': { display: 'none' } },
   badge: {
     position: 'absolute',
     top: '6px',
@@ -129,12 +129,7 @@ export function SectionNav({ current, unread }: SectionNavProps) {
         />
         <NavItem
           to={{ name: 'documents' }}
-          label={
-            <>
-              <span className={styles.long}>Documents</span>
-              <span className={styles.short}>Docs</span>
-            </>
-          }
+          label="Documents"
           icon={<DocumentIcon />}
           current={current === 'documents'}
         />

@@ -193,7 +193,7 @@ export async function addParticipants(
   if (contactIds.length) rejoin.push(inArray(participants.contactId, contactIds));
   await db
     .update(participants)
-    .set({ leftAt: null, joinedAt: sql`clock_timestamp()` })
+    .set({ leftAt: null, leftReason: null, joinedAt: sql`clock_timestamp()` })
     .where(
       and(
         eq(participants.firmId, firmId),
@@ -208,7 +208,8 @@ export async function markParticipantsLeft(
   db: Db,
   firmId: string,
   conversationId: string,
-  filter: { participantId?: string; allStaff?: boolean },
+  filter: { participantId?: string; allStaff?: boolean; contactId?: string },
+  reason: 'left' | 'removed' | 'engagement_ended',
 ): Promise<number> {
   const conditions: SQL[] = [
     eq(participants.firmId, firmId),
@@ -217,9 +218,10 @@ export async function markParticipantsLeft(
   ];
   if (filter.participantId) conditions.push(eq(participants.id, filter.participantId));
   if (filter.allStaff) conditions.push(sql`${participants.staffId} is not null`);
+  if (filter.contactId) conditions.push(eq(participants.contactId, filter.contactId));
   const rows = await db
     .update(participants)
-    .set({ leftAt: sql`clock_timestamp()` })
+    .set({ leftAt: sql`clock_timestamp()`, leftReason: reason })
     .where(and(...conditions))
     .returning({ id: participants.id });
   return rows.length;
@@ -294,7 +296,28 @@ export async function listMatterConversationIds(
   return rows.map((r) => r.id);
 }
 
-/** External conversations of a matter in which the contact takes part. */
+/**
+ * The other clients and third parties still taking part in a conversation whose engagement on
+ * its matter has not ended: while there are any, ending one contact's engagement leaves it open.
+ */
+export async function countOtherEngagedContacts(
+  db: Db,
+  firmId: string,
+  conversationId: string,
+  contactId: string,
+): Promise<number> {
+  const rows = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from participants p
+        join conversations c on c.firm_id = p.firm_id and c.id = p.conversation_id
+        join matter_contacts mc on mc.firm_id = p.firm_id and mc.matter_id = c.matter_id and mc.contact_id = p.contact_id
+        where p.firm_id = ${firmId} and p.conversation_id = ${conversationId} and p.left_at is null
+          and p.contact_id is not null and p.contact_id <> ${contactId} and mc.ended_at is null`,
+  );
+  return rows[0]?.n ?? 0;
+}
+
+/** External conversations of a matter in which the contact takes part (has not left). */
 export async function listExternalConversationIdsOfContact(
   db: Db,
   firmId: string,
@@ -305,6 +328,7 @@ export async function listExternalConversationIdsOfContact(
     db,
     sql`select c.id from conversations c
         join participants p on p.firm_id = c.firm_id and p.conversation_id = c.id and p.contact_id = ${contactId}
+          and p.left_at is null
         where c.firm_id = ${firmId} and c.matter_id = ${matterId} and c.kind = 'external_matter'`,
   );
   return rows.map((r) => r.id);

@@ -6,7 +6,7 @@ import type { StaffContext } from '../../integrations/identity/staff-context.js'
 import { recordAudit } from '../audit/record-audit.js';
 import { requireVisibleMatter } from '../matters/service.js';
 import { endMatterContact, listMatterAccess } from '../matters/repository.js';
-import { filterActiveStaffIds } from '../staff/repository.js';
+import { filterActiveStaffIds, staffNamesByIds } from '../staff/repository.js';
 import { announceConversation } from './announce.js';
 import * as repo from './repository.js';
 import type { TConversation, TCreateConversation } from './schemas.js';
@@ -66,19 +66,38 @@ export async function listMatterConversations(db: Db, ctx: StaffContext, matterI
   return { items: await toConversations(db, ctx.firmId, ctx.staffId, rows) };
 }
 
-/** Staff to add must be active staff of the firm and, on a restricted matter, on its list. */
+/** "Priya Shah", "Priya Shah and Tom Becker", "A, B and C". */
+const listNames = (names: string[]) =>
+  names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+
+/**
+ * Staff to add must be active staff of the firm and, on a restricted matter, on its list.
+ * Refusals name the people (never their ids); ids that are no staff of the firm are only counted.
+ */
 async function checkStaff(db: Db, ctx: StaffContext, staffIds: string[], matter?: { id: string; restricted: boolean }) {
   const active = await filterActiveStaffIds(db, ctx.firmId, staffIds);
   const unknown = staffIds.filter((id) => !active.includes(id));
-  if (unknown.length) throw badRequest('staffIds', `unknown or disabled staff: ${unknown.join(', ')}`);
+  if (unknown.length) {
+    const names = await staffNamesByIds(db, ctx.firmId, unknown);
+    const disabled = unknown.flatMap((id) => (names.has(id) ? [names.get(id)!] : []));
+    const strangers = unknown.length - disabled.length;
+    const parts = [
+      ...(disabled.length ? [`${listNames(disabled)} ${disabled.length === 1 ? 'is' : 'are'} disabled`] : []),
+      ...(strangers ? [`${strangers} ${strangers === 1 ? 'person is' : 'people are'} not staff of this firm`] : []),
+    ];
+    throw badRequest('staffIds', parts.join('; '));
+  }
   if (matter?.restricted) {
     const listed = new Set((await listMatterAccess(db, ctx.firmId, matter.id)).map((s) => s.id));
     const outside = staffIds.filter((id) => !listed.has(id));
     if (outside.length) {
+      const names = await staffNamesByIds(db, ctx.firmId, outside);
+      const who = listNames(outside.map((id) => names.get(id) ?? 'someone'));
       throw new AppError(
         'staff_without_matter_access',
         422,
-        `These staff are not on the restricted matter's access list: ${outside.join(', ')}`,
+        `${who} cannot be added: this matter is restricted and ${outside.length === 1 ? 'is' : 'they are'} not on its access list`,
+        { staff: outside.map((id) => ({ id, name: names.get(id) ?? null })) },
       );
     }
   }
@@ -100,7 +119,17 @@ async function checkContacts(db: Db, ctx: StaffContext, matterId: string, contac
     );
   const found = new Map(rows.map((r) => [r.id, r]));
   const missing = contactIds.filter((id) => !found.get(id)?.active);
-  if (missing.length) throw badRequest('contactIds', `not contacts of this matter: ${missing.join(', ')}`);
+  if (missing.length) {
+    const inactive = missing.flatMap((id) => (found.has(id) ? [found.get(id)!.name] : []));
+    const others = missing.length - inactive.length;
+    const parts = [
+      ...(inactive.length ? [`${listNames(inactive)} ${inactive.length === 1 ? 'is' : 'are'} disabled`] : []),
+      ...(others
+        ? [`${others} ${others === 1 ? 'person is not a contact' : 'people are not contacts'} of this matter`]
+        : []),
+    ];
+    throw badRequest('contactIds', parts.join('; '));
+  }
   const noEmail = rows.filter((r) => !r.email);
   if (noEmail.length) {
     throw new AppError(
@@ -211,7 +240,7 @@ export async function leaveConversation(db: Db, ctx: StaffContext, id: string) {
   await requireVisibleConversation(db, ctx, id);
   const me = await requireActiveParticipant(db, ctx, id);
   await db.transaction(async (tx) => {
-    await repo.markParticipantsLeft(tx, ctx.firmId, id, { participantId: me.id });
+    await repo.markParticipantsLeft(tx, ctx.firmId, id, { participantId: me.id }, 'left');
     await announceConversation(tx, ctx.firmId, id, 'conversation.updated', { staffIds: [ctx.staffId] });
   });
   return getConversationView(db, ctx, id);
@@ -251,7 +280,7 @@ export async function removeConversationParticipant(db: Db, ctx: StaffContext, i
   const target = people.find((p) => p.id === participantId && !p.leftAt);
   if (!target) throw notFound('Participant');
   await db.transaction(async (tx) => {
-    await repo.markParticipantsLeft(tx, ctx.firmId, id, { participantId });
+    await repo.markParticipantsLeft(tx, ctx.firmId, id, { participantId }, 'removed');
     await announceConversation(tx, ctx.firmId, id, 'conversation.updated', {
       staffIds: target.staffId ? [target.staffId] : [],
       contactIds: target.contactId ? [target.contactId] : [],
@@ -261,8 +290,10 @@ export async function removeConversationParticipant(db: Db, ctx: StaffContext, i
 }
 
 /**
- * End engagement: staff leave the contact's external conversations on this matter, which
- * become read-only for good. The contact keeps read access to the messages and files.
+ * End engagement with one contact on a matter. In each of their external conversations there:
+ * when other clients or third parties of the matter are still engaged in it, only this contact
+ * leaves (they keep reading it as it was until now; the others carry on); otherwise staff leave
+ * and the conversation becomes read-only for good (the contact keeps read access to its history).
  */
 export async function endEngagement(db: Db, ctx: StaffContext, matterId: string, contactId: string, requestId: string) {
   await requireVisibleMatter(db, ctx, matterId);
@@ -281,8 +312,14 @@ export async function endEngagement(db: Db, ctx: StaffContext, matterId: string,
   await db.transaction(async (tx) => {
     await endMatterContact(tx, ctx.firmId, matterId, contactId, new Date());
     for (const id of ids) {
+      if ((await repo.countOtherEngagedContacts(tx, ctx.firmId, id, contactId)) > 0) {
+        const left = await repo.markParticipantsLeft(tx, ctx.firmId, id, { contactId }, 'engagement_ended');
+        if (left > 0)
+          await announceConversation(tx, ctx.firmId, id, 'conversation.updated', { contactIds: [contactId] });
+        continue;
+      }
       const before = await repo.listEventRecipients(tx, ctx.firmId, id);
-      await repo.markParticipantsLeft(tx, ctx.firmId, id, { allStaff: true });
+      await repo.markParticipantsLeft(tx, ctx.firmId, id, { allStaff: true }, 'engagement_ended');
       await repo.updateConversation(tx, ctx.firmId, id, { archivedAt: new Date(), archivedReason: 'engagement_ended' });
       await announceConversation(tx, ctx.firmId, id, 'conversation.updated', { staffIds: before.staffIds });
     }

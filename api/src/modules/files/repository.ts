@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
 import { queryRows } from '../../db/query-rows.js';
-import { attachments, documents, documentVersions, pendingUploads, shares, staff } from '../../db/schema.js';
+import { attachments, documents, documentVersions, messages, pendingUploads, shares, staff } from '../../db/schema.js';
 import type { TStagedFile } from './receive-upload.js';
 
 export type TDocumentSource = 'staff' | 'outlook' | 'portal' | 'export';
@@ -142,6 +142,28 @@ export async function latestVersions(db: Db, firmId: string, documentIds: string
   return new Map(rows.map((r) => [r.documentId, r]));
 }
 
+/** The version of a document that was the latest at a moment (what someone saw then). */
+export async function latestVersionAsOf(
+  db: Db,
+  firmId: string,
+  documentId: string,
+  at: Date,
+): Promise<TVersionRow | undefined> {
+  const rows = await db
+    .select()
+    .from(documentVersions)
+    .where(
+      and(
+        eq(documentVersions.firmId, firmId),
+        eq(documentVersions.documentId, documentId),
+        lte(documentVersions.createdAt, at),
+      ),
+    )
+    .orderBy(desc(documentVersions.version))
+    .limit(1);
+  return rows[0];
+}
+
 export async function listMatterDocuments(db: Db, firmId: string, matterId: string): Promise<TDocumentRow[]> {
   return db
     .select()
@@ -180,6 +202,9 @@ export type TAttachmentRow = {
   sha256: string;
   contentType: string;
   createdAt: Date;
+  version: number;
+  /** The seq of the message that carries it. */
+  messageSeq: number;
 };
 
 /** Attachments with the version each one fixed (name, size, hash, type). */
@@ -195,12 +220,15 @@ function selectAttachments(db: Db) {
       sha256: documentVersions.sha256,
       contentType: documentVersions.contentType,
       createdAt: documentVersions.createdAt,
+      version: documentVersions.version,
+      messageSeq: messages.seq,
     })
     .from(attachments)
     .innerJoin(
       documentVersions,
       and(eq(documentVersions.firmId, attachments.firmId), eq(documentVersions.id, attachments.documentVersionId)),
-    );
+    )
+    .innerJoin(messages, and(eq(messages.firmId, attachments.firmId), eq(messages.id, attachments.messageId)));
 }
 
 export async function listAttachmentsOfMessages(

@@ -16,13 +16,14 @@ import {
   type TTextMessage,
 } from '../messages/service.js';
 import { assertTextable } from '../sms/service.js';
-import { getVisibleConversation } from '../conversations/repository.js';
+import { getConversation, getVisibleConversation } from '../conversations/repository.js';
 import {
   requireDocumentInConversation,
   requireReadableVersion,
   requireVisibleDocument,
   resolveAttachableVersions,
 } from './document-access.js';
+import { postDocumentNotice } from './post-document-notice.js';
 import { commitStagedFiles, discardStagedFiles, type TReceivedUpload } from './receive-upload.js';
 import * as repo from './repository.js';
 import { toDocument, toVersion } from './to-document.js';
@@ -166,7 +167,19 @@ export async function uploadNewVersion(
     await commitStagedFiles(deps.blobs, upload.files);
     const version = await deps.db.transaction(async (tx) => {
       const v = await repo.insertNextVersion(tx, ctx.firmId, documentId, upload.files[0]!, { staffId: ctx.staffId });
+      // Everyone the document is shared with live sees the new version, and is told so.
       for (const share of await repo.listShares(tx, ctx.firmId, { documentId, activeOnly: true })) {
+        const conversation = await getConversation(tx, ctx.firmId, share.conversationId);
+        if (conversation && !conversation.archivedAt) {
+          await postDocumentNotice(tx, {
+            firmId: ctx.firmId,
+            conversation,
+            staffId: ctx.staffId,
+            documentId,
+            documentName: v.name,
+            notice: { kind: 'document_updated', version: v.version },
+          });
+        }
         await announceFilesChanged(tx, ctx.firmId, share.conversationId);
       }
       return v;
@@ -272,6 +285,14 @@ export async function shareDocument(db: Db, ctx: StaffContext, conversationId: s
     active[0]?.id ??
     (await db.transaction(async (tx) => {
       const shareId = await repo.insertShare(tx, ctx.firmId, documentId, conversationId, ctx.staffId);
+      await postDocumentNotice(tx, {
+        firmId: ctx.firmId,
+        conversation,
+        staffId: ctx.staffId,
+        documentId,
+        documentName: doc.name,
+        notice: { kind: 'document_shared' },
+      });
       await announceFilesChanged(tx, ctx.firmId, conversationId);
       return shareId;
     }));

@@ -15,6 +15,8 @@ export const ZCreateInvoice = z
     status: ZInvoiceStatus.default('outstanding'),
     documentId: z.uuid('must be a UUID').nullable().optional(),
     paymentUrl: ZHttpsUrl.nullable().optional(),
+    /** Email the matter's clients (engaged, with an email address) a link to an outstanding invoice. */
+    notifyClients: z.boolean().default(true),
   })
   .strict()
   .refine((i) => i.dueDate >= i.issueDate, { path: ['dueDate'], message: 'must not be before issueDate' })

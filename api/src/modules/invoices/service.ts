@@ -4,11 +4,13 @@ import { AppError, notFound } from '../../errors.js';
 import type { StaffContext } from '../../integrations/identity/staff-context.js';
 import { fieldErrors } from '../../shared/field-errors.js';
 import { requireVisibleMatter } from '../matters/service.js';
+import { emailContactNotice, type TContactEmailDeps } from '../notifications/email-contact.js';
+import { listEngagedClientIds } from '../portal/contact-matters.js';
 import { fromMinorUnits, toMinorUnits } from './money.js';
 import * as repo from './repository.js';
 import type { TCreateInvoice, TInvoice, TUpdateInvoice } from './schemas.js';
 
-export type TInvoicesDeps = { db: Db; clock: Clock };
+export type TInvoicesDeps = TContactEmailDeps & { db: Db; clock: Clock };
 
 export function toInvoiceCore(row: repo.TInvoiceRow) {
   return {
@@ -59,6 +61,24 @@ export async function listMatterInvoices(db: Db, ctx: StaffContext, matterId: st
   return { items: (await repo.listMatterInvoices(db, ctx.firmId, matterId)).map(toInvoice) };
 }
 
+/** Tells the matter's engaged clients about a new outstanding invoice, like events and forms do. */
+async function emailClientsAboutInvoice(deps: TInvoicesDeps, tx: Db, row: repo.TInvoiceRow) {
+  for (const contactId of await listEngagedClientIds(tx, row.firmId, row.matterId)) {
+    await emailContactNotice(deps, tx, {
+      firmId: row.firmId,
+      contactId,
+      kind: 'invoice_added',
+      subject: (firm) => `${firm} has sent you invoice ${row.number}`,
+      paragraphs: (firm) => [
+        `${firm} has added invoice ${row.number} for matter ${row.matterNumber} (${row.matterTitle}).`,
+        `Amount: ${row.currency} ${fromMinorUnits(Number(row.amountMinor), row.currency)}, due ${row.dueDate}.`,
+        'You can see it, download it and pay it from Billing in the secure portal.',
+      ],
+      actionLabel: 'Open Billing',
+    });
+  }
+}
+
 export async function createInvoice(deps: TInvoicesDeps, ctx: StaffContext, matterId: string, input: TCreateInvoice) {
   const { db } = deps;
   await requireVisibleMatter(db, ctx, matterId);
@@ -68,18 +88,24 @@ export async function createInvoice(deps: TInvoicesDeps, ctx: StaffContext, matt
   if (await repo.findInvoiceByNumber(db, ctx.firmId, matterId, input.number)) throw numberTaken();
   let id: string;
   try {
-    id = await repo.insertInvoice(db, ctx.firmId, {
-      matterId,
-      number: input.number,
-      issueDate: input.issueDate,
-      dueDate: input.dueDate,
-      amountMinor: minor,
-      currency: input.currency,
-      status: input.status,
-      paidAt: input.status === 'paid' ? deps.clock.now() : null,
-      documentId: input.documentId ?? null,
-      paymentUrl: input.paymentUrl || null,
-      createdByStaffId: ctx.staffId,
+    id = await db.transaction(async (tx) => {
+      const newId = await repo.insertInvoice(tx, ctx.firmId, {
+        matterId,
+        number: input.number,
+        issueDate: input.issueDate,
+        dueDate: input.dueDate,
+        amountMinor: minor,
+        currency: input.currency,
+        status: input.status,
+        paidAt: input.status === 'paid' ? deps.clock.now() : null,
+        documentId: input.documentId ?? null,
+        paymentUrl: input.paymentUrl || null,
+        createdByStaffId: ctx.staffId,
+      });
+      if (input.notifyClients && input.status === 'outstanding') {
+        await emailClientsAboutInvoice(deps, tx, (await repo.getInvoice(tx, ctx.firmId, newId))!);
+      }
+      return newId;
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw numberTaken();

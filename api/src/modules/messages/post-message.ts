@@ -20,6 +20,8 @@ export type TPostMessage = {
   aboutDocumentId?: string;
   /** A reply by text: the message it answers. */
   inReplyToMessageId?: string;
+  /** An announcement about `aboutDocumentId` (shared live, new version) rather than something said. */
+  notice?: { kind: 'document_shared' | 'document_updated'; version?: number };
   /** The app's clock, for the new-message email delay (the database's when absent). */
   now?: Date;
 };
@@ -40,6 +42,8 @@ export async function postMessage(tx: Db, input: TPostMessage): Promise<repo.TMe
     idempotencyKey: input.idempotencyKey ?? null,
     aboutDocumentId: input.aboutDocumentId ?? null,
     inReplyToMessageId: input.inReplyToMessageId ?? null,
+    notice: input.notice?.kind ?? null,
+    noticeVersion: input.notice?.version ?? null,
   });
   if (!inserted) return undefined;
   await insertAttachments(tx, input.firmId, inserted.id, input.conversationId, input.versionIds ?? []);

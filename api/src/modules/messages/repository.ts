@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, lt, lte, isNotNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, lt, lte, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/connect.js';
 import {
@@ -32,6 +32,9 @@ export type TMessageRow = {
   pinnedByName: string | null;
   aboutDocumentId: string | null;
   aboutDocumentName: string | null;
+  /** An announcement about the document (shared live, new version), with the version announced. */
+  notice?: 'document_shared' | 'document_updated' | null;
+  noticeVersion?: number | null;
   /** A reply by text: the message it answers (absent where a query does not join it). */
   inReplyToId?: string | null;
   inReplyToBody?: string | null;
@@ -55,6 +58,8 @@ const columns = {
   pinnedByName: pinner.name,
   aboutDocumentId: messages.aboutDocumentId,
   aboutDocumentName: documents.name,
+  notice: messages.notice,
+  noticeVersion: messages.noticeVersion,
   inReplyToId: answered.id,
   inReplyToBody: answered.body,
 };
@@ -70,10 +75,10 @@ function selectMessages(db: Db) {
     .leftJoin(answered, and(eq(answered.firmId, messages.firmId), eq(answered.id, messages.inReplyToMessageId)));
 }
 
-/** Comments on a document: messages that refer to it, oldest first. */
+/** Comments on a document: messages that refer to it (not the notices announcing it), oldest first. */
 export async function listMessagesAbout(db: Db, firmId: string, documentId: string): Promise<TMessageRow[]> {
   return selectMessages(db)
-    .where(and(eq(messages.firmId, firmId), eq(messages.aboutDocumentId, documentId)))
+    .where(and(eq(messages.firmId, firmId), eq(messages.aboutDocumentId, documentId), isNull(messages.notice)))
     .orderBy(asc(messages.seq))
     .limit(500);
 }
@@ -129,6 +134,8 @@ export async function insertMessage(
     idempotencyKey?: string | null;
     aboutDocumentId?: string | null;
     inReplyToMessageId?: string | null;
+    notice?: 'document_shared' | 'document_updated' | null;
+    noticeVersion?: number | null;
   },
 ): Promise<{ id: string; seq: number; createdAt: Date } | undefined> {
   const rows = await db

@@ -40,6 +40,15 @@ export const ZMessageSms = z
   })
   .openapi('MessageSms');
 
+export const ZMessageNotice = z
+  .object({
+    kind: z.enum(['document_shared', 'document_updated']),
+    documentId: z.uuid(),
+    /** document_updated: the new version's number. */
+    version: z.number().int().nullable(),
+  })
+  .openapi('MessageNotice');
+
 export const ZMessage = z
   .object({
     id: z.uuid(),
@@ -53,8 +62,13 @@ export const ZMessage = z
     pinnedAt: z.string().nullable(),
     pinnedBy: z.object({ id: z.uuid(), name: z.string() }).nullable(),
     files: z.array(ZFileRef),
-    /** A comment on a file refers to it. */
+    /** A comment on a file refers to it (so does a notice). */
     aboutDocument: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+    /**
+     * Not something said but an announcement: a matter document was shared live into the
+     * conversation, or a new version of a shared document was uploaded. `body` says it in words.
+     */
+    notice: ZMessageNotice.nullable(),
     /** A reply by text: the message last texted to that number, which it answers. */
     inReplyTo: z.object({ id: z.uuid(), body: z.string() }).nullable(),
     /** Staff-facing only: never part of anything a client or third party receives. */

@@ -204,6 +204,7 @@ export async function editMessage(db: Db, ctx: StaffContext, messageId: string, 
   if (row.authorStaffId !== ctx.staffId) {
     throw new AppError('not_author', 403, 'Only the author can edit a message');
   }
+  if (row.notice) throw new AppError('not_editable', 409, 'An announcement about a document cannot be edited');
   assertNotArchived(conversation);
   await reviseMessage(db, ctx.firmId, row.conversationId, messageId, body);
   const fresh = (await repo.getMessage(db, ctx.firmId, messageId))!;

@@ -44,6 +44,10 @@ export function toMessageCore(row: TMessageRow, files: TAttachmentRow[] = []): T
         sha256: f.sha256,
       })),
     aboutDocument: row.aboutDocumentId ? { id: row.aboutDocumentId, name: row.aboutDocumentName ?? '' } : null,
+    notice:
+      row.notice && row.aboutDocumentId
+        ? { kind: row.notice, documentId: row.aboutDocumentId, version: row.noticeVersion ?? null }
+        : null,
     inReplyTo: row.inReplyToId ? { id: row.inReplyToId, body: row.inReplyToBody ?? '' } : null,
   };
 }

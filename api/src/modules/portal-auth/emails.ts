@@ -19,28 +19,34 @@ export async function emailSecureLink(
   },
 ): Promise<void> {
   const first = input.contactName.split(/\s+/u)[0] ?? input.contactName;
-  const heading = input.firstTime
-    ? `${input.firmName} has invited you to a secure conversation`
-    : input.reason === 'requested'
-      ? `Your new secure link from ${input.firmName}`
+  const requested = input.reason === 'requested';
+  // Someone who asked for a link gets the link they asked for, never an "invitation".
+  const heading = requested
+    ? `Your new secure link from ${input.firmName}`
+    : input.firstTime
+      ? `${input.firmName} has invited you to a secure conversation`
       : `${input.firmName} has started a secure conversation with you`;
-  const paragraphs = input.firstTime
-    ? [
-        `Hello ${first},`,
-        `${input.firmName} uses Confer to exchange messages and documents with you securely, instead of ordinary email.`,
-        'Getting started takes a minute: open your personal link below, then enter the 6-digit code we email you. There is no password to remember.',
-        'The link is personal to you and works for 7 days. Please do not forward it.',
-      ]
-    : [
-        `Hello ${first},`,
-        `Open your personal link to read and reply to ${input.firmName}. We will email you a 6-digit code to confirm it is you.`,
-        'The link is personal to you and works for 7 days. Please do not forward it.',
-      ];
+  const paragraphs = [
+    `Hello ${first},`,
+    ...(requested
+      ? [`Here is your new link, as you asked, to your secure conversations with ${input.firmName}.`]
+      : input.firstTime
+        ? [
+            `${input.firmName} uses Confer to exchange messages and documents with you securely, instead of ordinary email.`,
+          ]
+        : []),
+    input.firstTime
+      ? 'Open your personal link below, then enter the 6-digit code we email you. There is no password to remember.'
+      : `Open your personal link to read and reply to ${input.firmName}. We will email you a 6-digit code to confirm it is you.`,
+    'The link is personal to you and works for 7 days. Please do not forward it.',
+  ];
   const { text, html } = renderEmail({
     heading,
     paragraphs,
-    action: { label: input.firstTime ? 'Get started' : 'Open secure conversation', url: input.url },
-    footer: `Sent by Confer on behalf of ${input.firmName}. If you were not expecting this, you can ignore it.`,
+    action: { label: input.firstTime && !requested ? 'Get started' : 'Open secure conversation', url: input.url },
+    footer: requested
+      ? `Sent by Confer on behalf of ${input.firmName}. If you did not ask for a new link, you can ignore this email.`
+      : `Sent by Confer on behalf of ${input.firmName}. If you were not expecting this, you can ignore it.`,
   });
   await notifier.queueEmail(db, {
     firmId: input.firmId,

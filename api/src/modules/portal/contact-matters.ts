@@ -48,3 +48,16 @@ export async function matterAudience(
   if (!rows[0]!.restricted) return { allStaff: true, staffIds: [] };
   return { allStaff: false, staffIds: rows.flatMap((r) => (r.staff_id ? [r.staff_id] : [])) };
 }
+
+/** The matter's clients (not third parties) who are active and whose engagement has not ended. */
+export async function listEngagedClientIds(db: Db, firmId: string, matterId: string): Promise<string[]> {
+  const rows = await queryRows<{ contact_id: string }>(
+    db,
+    sql`select mc.contact_id from matter_contacts mc
+        join contacts c on c.firm_id = mc.firm_id and c.id = mc.contact_id
+        where mc.firm_id = ${firmId} and mc.matter_id = ${matterId} and mc.ended_at is null
+          and c.active and c.kind = 'client'
+        order by c.name, c.id`,
+  );
+  return rows.map((r) => r.contact_id);
+}

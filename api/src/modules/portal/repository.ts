@@ -4,13 +4,15 @@ import { queryRows } from '../../db/query-rows.js';
 import { conversations, matters, participants, shareViews } from '../../db/schema.js';
 
 /**
- * What a contact may see: external matter conversations in which they take part (a session
- * opened by a link without a code: that one conversation only).
+ * What a contact may see: external matter conversations in which they take part, or took part
+ * until their engagement on the matter ended (then as it was until then, read-only: see
+ * `historyUntil`). A session opened by a link without a code: that one conversation only.
  */
 export function contactCanSee(firmId: string, contactId: string, scopeConversationId: string | null): SQL {
   return sql`(${conversations.firmId} = ${firmId} and ${conversations.kind} = 'external_matter'
     and exists (select 1 from participants cp where cp.firm_id = ${conversations.firmId}
-      and cp.conversation_id = ${conversations.id} and cp.contact_id = ${contactId} and cp.left_at is null)
+      and cp.conversation_id = ${conversations.id} and cp.contact_id = ${contactId}
+      and (cp.left_at is null or cp.left_reason = 'engagement_ended'))
     ${scopeConversationId ? sql`and ${conversations.id} = ${scopeConversationId}` : sql``})`;
 }
 
@@ -33,6 +35,18 @@ export async function listContactConversations(
       archivedReason: conversations.archivedReason,
       lastMessageAt: conversations.lastMessageAt,
       createdAt: conversations.createdAt,
+      /** Set when the contact's engagement ended: they see the conversation as it was until then. */
+      historyUntil: sql<Date | null>`(select hp.left_at from participants hp where hp.firm_id = ${conversations.firmId}
+        and hp.conversation_id = ${conversations.id} and hp.contact_id = ${contactId}
+        and hp.left_reason = 'engagement_ended' and hp.left_at is not null limit 1)`.mapWith(
+        (value: string | Date | null) => (value === null ? null : new Date(value)),
+      ),
+      historyUntilSeq: sql<number | null>`(select max(hm.seq) from messages hm join participants hp
+        on hp.firm_id = hm.firm_id and hp.conversation_id = hm.conversation_id
+        where hm.firm_id = ${conversations.firmId} and hm.conversation_id = ${conversations.id}
+          and hp.contact_id = ${contactId} and hp.left_reason = 'engagement_ended' and hm.created_at <= hp.left_at)`.mapWith(
+        (value: string | number | null) => (value === null ? null : Number(value)),
+      ),
     })
     .from(conversations)
     .leftJoin(matters, and(eq(matters.firmId, conversations.firmId), eq(matters.id, conversations.matterId)))

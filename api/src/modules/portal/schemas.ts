@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZFileRef, ZMessageBody, ZMessageVia } from '../messages/schemas.js';
+import { ZFileRef, ZMessageBody, ZMessageNotice, ZMessageVia } from '../messages/schemas.js';
 
 /** What clients and third parties see of a message: never who has read it. */
 export const ZPortalMessage = z
@@ -16,6 +16,7 @@ export const ZPortalMessage = z
     pinnedAt: z.string().nullable(),
     files: z.array(ZFileRef),
     aboutDocument: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+    notice: ZMessageNotice.nullable(),
   })
   .strict()
   .openapi('PortalMessage');
@@ -48,7 +49,10 @@ export const ZPortalFile = z
     matter: z.object({ number: z.string(), title: z.string() }).nullable(),
     conversationId: z.uuid(),
     receivedAt: z.string(),
+    /** When this version was added: for a live share, when the document was last updated. */
     updatedAt: z.string(),
+    /** The version's number (a live share always shows the latest). */
+    version: z.number().int(),
     kind: z.enum(['attachment', 'share']),
     shareId: z.uuid().nullable(),
     opened: z.boolean(),

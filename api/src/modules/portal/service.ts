@@ -26,10 +26,24 @@ export type TPortalDataDeps = { db: Db; blobs: BlobStore; clock: Clock };
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
+type TContactConversationRow = Awaited<ReturnType<typeof repo.listContactConversations>>[number];
+
+/**
+ * The conversation as this contact sees it: once their engagement ended it is read-only for
+ * them (archived, "engagement ended", since then) even while it goes on for the others.
+ */
+function asSeenByContact(row: TContactConversationRow) {
+  if (!row.historyUntil || row.archivedAt) return row;
+  return { ...row, archivedAt: row.historyUntil, archivedReason: 'engagement_ended' as const };
+}
+
+/** The newest message this contact may see (after their engagement ended, nothing newer), or undefined for all. */
+const lastVisibleSeq = (row: TContactConversationRow) => (row.historyUntil ? (row.historyUntilSeq ?? 0) : undefined);
+
 async function requireConversation(db: Db, ctx: TContactContext, id: string) {
   const [row] = await repo.listContactConversations(db, ctx.firmId, ctx.contactId, ctx.scopeConversationId, id);
   if (!row) throw notFound('Conversation');
-  return row;
+  return asSeenByContact(row);
 }
 
 async function toPortalMessages(db: Db, ctx: TContactContext, rows: messages.TMessageRow[]): Promise<TPortalMessage[]> {
@@ -53,6 +67,7 @@ async function toPortalMessages(db: Db, ctx: TContactContext, rows: messages.TMe
       pinnedAt: core.pinnedAt,
       files: core.files,
       aboutDocument: core.aboutDocument,
+      notice: core.notice,
     };
   });
 }
@@ -68,7 +83,7 @@ export async function listConversations(db: Db, ctx: TContactContext, onlyId?: s
     repo.countContactUnread(db, ctx.firmId, ctx.contactId),
   ]);
   return {
-    items: rows.map((r) => ({
+    items: rows.map(asSeenByContact).map((r) => ({
       id: r.id,
       title: r.name ?? r.matterTitle ?? 'Conversation',
       matter: r.matterNumber ? { number: r.matterNumber, title: r.matterTitle ?? '' } : null,
@@ -105,10 +120,15 @@ export async function listMessages(
   id: string,
   query: { before?: string; limit: number },
 ) {
-  await requireConversation(db, ctx, id);
-  const beforeSeq = query.before ? Number(decodeCursor(query.before, 1)[0]) : undefined;
+  const conversation = await requireConversation(db, ctx, id);
+  const cursorSeq = query.before ? Number(decodeCursor(query.before, 1)[0]) : undefined;
+  const until = lastVisibleSeq(conversation);
+  const beforeSeq = Math.min(
+    Number.isSafeInteger(cursorSeq) ? cursorSeq! : Number.MAX_SAFE_INTEGER,
+    until === undefined ? Number.MAX_SAFE_INTEGER : until + 1,
+  );
   let rows = await messages.listMessages(db, ctx.firmId, id, {
-    beforeSeq: Number.isSafeInteger(beforeSeq) ? beforeSeq : undefined,
+    beforeSeq: beforeSeq === Number.MAX_SAFE_INTEGER ? undefined : beforeSeq,
     limit: query.limit + 1,
   });
   const hasOlder = rows.length > query.limit;
@@ -120,8 +140,15 @@ export async function listMessages(
 }
 
 export async function listPinned(db: Db, ctx: TContactContext, id: string) {
-  await requireConversation(db, ctx, id);
-  return { items: await toPortalMessages(db, ctx, await messages.listPinnedMessages(db, ctx.firmId, id)) };
+  const until = lastVisibleSeq(await requireConversation(db, ctx, id));
+  const pinned = await messages.listPinnedMessages(db, ctx.firmId, id);
+  return {
+    items: await toPortalMessages(
+      db,
+      ctx,
+      pinned.filter((m) => until === undefined || Number(m.seq) <= until),
+    ),
+  };
 }
 
 async function requirePostable(db: Db, ctx: TContactContext, id: string) {
@@ -254,7 +281,8 @@ export async function editMessage(db: Db, ctx: TContactContext, messageId: strin
 
 /** The contact's own read mark. Staff see it as a receipt; the contact never sees theirs. */
 export async function markRead(db: Db, ctx: TContactContext, id: string, seq: number) {
-  await requireConversation(db, ctx, id);
+  const conversation = await requireConversation(db, ctx, id);
+  if (conversation.historyUntil) return { unreadCount: 0 }; // engagement ended: nothing new to read
   const me = await repo.findContactParticipant(db, ctx.firmId, id, ctx.contactId);
   if (!me) throw notFound('Conversation');
   const upTo = Math.min(seq, await messages.maxSeq(db, ctx.firmId, id));
@@ -276,6 +304,7 @@ export async function markRead(db: Db, ctx: TContactContext, id: string, seq: nu
 }
 
 type TFileItem = {
+  version: number;
   versionId: string;
   documentId: string;
   name: string;
@@ -296,13 +325,17 @@ async function collectFiles(db: Db, ctx: TContactContext, conversationIds?: stri
   const convs = (await repo.listContactConversations(db, ctx.firmId, ctx.contactId, ctx.scopeConversationId)).filter(
     (c) => !conversationIds || conversationIds.includes(c.id),
   );
+  // After a contact's engagement ended they keep what they had then: no later files or versions.
+  const endedAt = new Map(convs.flatMap((c) => (c.historyUntil ? [[c.id, c.historyUntil] as const] : [])));
   const matterOf = new Map(
     convs.map((c) => [c.id, c.matterNumber ? { number: c.matterNumber, title: c.matterTitle ?? '' } : null]),
   );
   const opened = await repo.listOpenedShareIds(db, ctx.firmId, ctx.contactId);
   const items: TFileItem[] = [];
   for (const c of convs) {
+    const until = lastVisibleSeq(c);
     for (const a of await files.listConversationAttachments(db, ctx.firmId, c.id)) {
+      if (until !== undefined && a.messageSeq > until) continue;
       items.push({
         versionId: a.versionId,
         documentId: a.documentId,
@@ -314,6 +347,7 @@ async function collectFiles(db: Db, ctx: TContactContext, conversationIds?: stri
         conversationId: c.id,
         receivedAt: a.createdAt.toISOString(),
         updatedAt: a.createdAt.toISOString(),
+        version: a.version,
         kind: 'attachment',
         shareId: null,
         opened: true,
@@ -341,7 +375,9 @@ async function collectFiles(db: Db, ctx: TContactContext, conversationIds?: stri
     active.map((s) => s.documentId),
   );
   for (const s of active) {
-    const v = latest.get(s.documentId);
+    const ended = endedAt.get(s.conversationId);
+    if (ended && s.createdAt > ended) continue;
+    const v = ended ? await files.latestVersionAsOf(db, ctx.firmId, s.documentId, ended) : latest.get(s.documentId);
     if (!v) continue;
     items.push({
       versionId: v.id,
@@ -354,6 +390,7 @@ async function collectFiles(db: Db, ctx: TContactContext, conversationIds?: stri
       conversationId: s.conversationId,
       receivedAt: s.createdAt.toISOString(),
       updatedAt: v.createdAt.toISOString(),
+      version: v.version,
       kind: 'share',
       shareId: s.id,
       opened: opened.has(s.id),

@@ -17,6 +17,8 @@ const ZQuickMessage = z
     /** Written by the person holding the link. */
     mine: z.boolean(),
     body: z.string(),
+    /** Names and sizes of the files it carries (to open them, sign in to the portal). */
+    files: z.array(z.object({ name: z.string(), size: z.number().int() })),
     createdAt: z.string(),
   })
   .openapi('QuickReplyMessage');

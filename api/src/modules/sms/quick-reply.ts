@@ -5,6 +5,7 @@ import { publishEvent } from '../../realtime/publish-event.js';
 import { listEventRecipients } from '../conversations/repository.js';
 import { assertNotArchived } from '../conversations/service.js';
 import { assertSameMessage } from '../messages/service.js';
+import { listAttachmentsOfMessages, type TAttachmentRow } from '../files/repository.js';
 import { postMessage } from '../messages/post-message.js';
 import * as messages from '../messages/repository.js';
 import { hashToken } from '../portal-auth/tokens.js';
@@ -39,25 +40,37 @@ type TQuickMessage = {
   author: { name: string; kind: 'staff' | 'contact' };
   mine: boolean;
   body: string;
+  files: Array<{ name: string; size: number }>;
   createdAt: string;
 };
 
-const toQuickMessage = (row: messages.TMessageRow, contactId: string): TQuickMessage => ({
+const toQuickMessage = (
+  row: messages.TMessageRow,
+  contactId: string,
+  attached: TAttachmentRow[] = [],
+): TQuickMessage => ({
   id: row.id,
   author: { name: row.authorName, kind: row.authorStaffId ? 'staff' : 'contact' },
   mine: row.authorContactId === contactId,
   body: row.body,
+  files: attached.filter((a) => a.messageId === row.id).map((a) => ({ name: a.name, size: Number(a.size) })),
   createdAt: row.createdAt.toISOString(),
 });
 
 /**
  * The short view behind a text's reply link, without signing in: the firm, the conversation's
- * title and its last 5 messages (text only: no files, no read information). Opening it counts
+ * title and its last 5 messages (text and the names of their files: the files themselves need
+ * a portal sign-in; no read information). Opening it counts
  * as seeing those messages, so no new-message email follows for them.
  */
 export async function viewQuickReply(deps: TQuickReplyDeps, token: string) {
   const link = await requireLink(deps, token);
   const rows = await messages.listMessages(deps.db, link.firmId, link.conversationId, { limit: 5 });
+  const attached = await listAttachmentsOfMessages(
+    deps.db,
+    link.firmId,
+    rows.map((r) => r.id),
+  );
   const last = rows[rows.length - 1];
   if (last) {
     await deps.db.transaction(async (tx) => {
@@ -77,7 +90,7 @@ export async function viewQuickReply(deps: TQuickReplyDeps, token: string) {
     firmName: link.firmName,
     conversationTitle: link.conversationTitle,
     canReply: !link.archivedAt,
-    messages: rows.map((r) => toQuickMessage(r, link.contactId)),
+    messages: rows.map((r) => toQuickMessage(r, link.contactId, attached)),
   };
 }
 

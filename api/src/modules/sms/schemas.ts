@@ -72,7 +72,7 @@ export const ZUnroutedSms = z
     receivedAt: z.string(),
     /** Contacts of the firm with this mobile. */
     contacts: z.array(z.object({ id: z.uuid(), name: z.string() })),
-    /** Conversations you can see that texted this number in the last 3 months, most recent first. */
+    /** Conversations you can see that texted this number in the last 3 months and where the text can be filed (open, the sender still in it), most recent first. */
     suggestedConversations: z.array(z.object({ id: z.uuid(), title: z.string(), lastTextedAt: z.string() })),
     assignedAt: z.string().nullable(),
     assignedConversationId: z.uuid().nullable(),

@@ -314,8 +314,14 @@ export async function listUnrouted(deps: TSmsDeps, ctx: StaffContext, options: {
   const items = [];
   for (const r of rows) {
     const suggested = [];
+    // Only where the text could be filed: conversations that still accept messages, with the sender in them.
     for (const c of await repo.listTextedConversationsOfFirm(deps.db, ctx.firmId, r.fromNumber, since)) {
-      if (await getVisibleConversation(deps.db, ctx.firmId, ctx.staffId, c.conversation_id)) {
+      const conversation = await getVisibleConversation(deps.db, ctx.firmId, ctx.staffId, c.conversation_id);
+      if (
+        conversation &&
+        !conversation.archivedAt &&
+        (await repo.findParticipantByMobile(deps.db, ctx.firmId, conversation.id, r.fromNumber))
+      ) {
         suggested.push({
           id: c.conversation_id,
           title: c.title,

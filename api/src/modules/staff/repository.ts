@@ -105,3 +105,13 @@ export async function filterActiveStaffIds(db: Db, firmId: string, ids: string[]
     .where(and(eq(staff.firmId, firmId), eq(staff.active, true), inArray(staff.id, ids)));
   return rows.map((r) => r.id);
 }
+
+/** Names of the firm's staff (active or not) among the given ids, by id. */
+export async function staffNamesByIds(db: Db, firmId: string, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: staff.id, name: staff.name })
+    .from(staff)
+    .where(and(eq(staff.firmId, firmId), inArray(staff.id, ids)));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

@@ -1,0 +1,5 @@
+/**
+ * The narrow layout: the Outlook task pane (about 320–450 px wide) and phones. Headers compact
+ * and the composer's actions become icons in one row below this width.
+ */
+export const NARROW = '@media (max-width: 539px)';

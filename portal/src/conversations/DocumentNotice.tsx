@@ -1,0 +1,62 @@
+import { Caption1, makeStyles, tokens } from '@fluentui/react-components';
+import type { PortalMessage } from '@confer/ui';
+import { DocumentIcon } from '../common/icons';
+import { formatFullDateTime, formatTime } from '../common/format';
+import { InlineLink } from '../routing/InlineLink';
+
+const useStyles = makeStyles({
+  item: {
+    display: 'flex',
+    justifyContent: 'center',
+    padding: `${tokens.spacingVerticalXS} 0`,
+  },
+  line: {
+    display: 'inline-flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    justifyContent: 'center',
+    columnGap: tokens.spacingHorizontalXS,
+    maxWidth: '100%',
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalM}`,
+    borderRadius: tokens.borderRadiusCircular,
+    backgroundColor: tokens.colorNeutralBackground2,
+    color: tokens.colorNeutralForeground2,
+    textAlign: 'center',
+    overflowWrap: 'anywhere',
+  },
+  icon: { display: 'inline-flex', color: tokens.colorBrandForeground1 },
+});
+
+/** "Alex Morgan shared Lease.pdf" / "…uploaded version 2 of Lease.pdf": an announcement, linking to the file. */
+export function DocumentNotice({ message }: { message: PortalMessage }) {
+  const styles = useStyles();
+  const notice = message.notice!;
+  const document = message.aboutDocument!;
+  const link = (
+    <InlineLink to={{ name: 'document', conversationId: message.conversationId, documentId: document.id }}>
+      {document.name}
+    </InlineLink>
+  );
+  return (
+    <li className={styles.item} data-message-id={message.id}>
+      <Caption1 className={styles.line}>
+        <span className={styles.icon} aria-hidden="true">
+          <DocumentIcon />
+        </span>
+        <span>
+          {message.author.name}{' '}
+          {notice.kind === 'document_shared' ? (
+            <>shared {link} with you. It stays up to date: you always see its latest version.</>
+          ) : (
+            <>
+              uploaded version {notice.version} of {link}.
+            </>
+          )}
+        </span>
+        <time dateTime={message.createdAt} title={formatFullDateTime(message.createdAt)}>
+          {formatTime(message.createdAt)}
+        </time>
+      </Caption1>
+    </li>
+  );
+}
