@@ -73,7 +73,7 @@ export const staff = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.firmId, t.id] }),
-    uniqueIndex('staff_tenant_object_key').on(t.tenantId, t.objectId),
+    uniqueIndex('staff_tenant_object_key').on(t.tenantId, t.objectId, t.firmId),
     uniqueIndex('staff_firm_email_key').on(t.firmId, sql`lower(${t.email})`),
   ],
 );
@@ -315,7 +315,7 @@ export const messageRevisions = pgTable(
 export const events = pgTable(
   'events',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    id: bigserial('id', { mode: 'number' }).notNull(),
     firmId: uuid('firm_id').notNull(),
     type: text('type').notNull(),
     conversationId: uuid('conversation_id'),
@@ -331,7 +331,7 @@ export const events = pgTable(
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
     createdAt: createdAt(),
   },
-  (t) => [index('events_firm_id_idx').on(t.firmId, t.id)],
+  (t) => [primaryKey({ columns: [t.firmId, t.id] })],
 );
 
 export const documentSource = pgEnum('document_source', ['staff', 'outlook', 'portal', 'export']);
@@ -461,7 +461,7 @@ export const secureLinks = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.firmId, t.id] }),
-    uniqueIndex('secure_links_token_hash_key').on(t.tokenHash),
+    uniqueIndex('secure_links_token_hash_key').on(t.tokenHash, t.firmId),
     index('secure_links_contact_idx').on(t.firmId, t.contactId),
   ],
 );
@@ -488,7 +488,7 @@ export const signInAttempts = pgTable(
     completedAt: timestamp('completed_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.firmId, t.id] }), uniqueIndex('sign_in_attempts_hash_key').on(t.attemptHash)],
+  (t) => [primaryKey({ columns: [t.firmId, t.id] }), uniqueIndex('sign_in_attempts_hash_key').on(t.attemptHash, t.firmId)],
 );
 
 /** Failed code entries, counted per contact per hour for the second lockout. */
@@ -525,7 +525,7 @@ export const portalSessions = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.firmId, t.id] }),
-    uniqueIndex('portal_sessions_hash_key').on(t.sessionHash),
+    uniqueIndex('portal_sessions_hash_key').on(t.sessionHash, t.firmId),
     index('portal_sessions_contact_idx').on(t.firmId, t.contactId),
   ],
 );
@@ -643,7 +643,7 @@ export const quickReplyLinks = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.firmId, t.id] }),
-    uniqueIndex('quick_reply_links_token_hash_key').on(t.tokenHash),
+    uniqueIndex('quick_reply_links_token_hash_key').on(t.tokenHash, t.firmId),
     foreignKey({ columns: [t.firmId, t.conversationId], foreignColumns: [conversations.firmId, conversations.id] }),
   ],
 );
