@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // `npm start`: builds whatever is missing (API, staff app, portal), then runs Confer.
 // `npm run db:migrate`: applies the migrations and exits.
+// `npm run firm -- create …`: onboards a firm and its first admin (see api/src/cli/).
+// All three run api/dist/main.js, the image's entry point.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -15,10 +17,16 @@ if (major < 20 || (major === 20 && minor < 19)) {
   process.exit(1);
 }
 
+const argv = process.argv.slice(2);
+const serving = argv[0] !== 'firm' && !argv.includes('--migrate-only');
 const builds = [
-  { workspace: 'api', output: 'api/dist/server.js' },
-  { workspace: 'addin', output: 'addin/dist/index.html' },
-  { workspace: 'portal', output: 'portal/dist/index.html' },
+  { workspace: 'api', output: 'api/dist/main.js' },
+  ...(serving
+    ? [
+        { workspace: 'addin', output: 'addin/dist/index.html' },
+        { workspace: 'portal', output: 'portal/dist/index.html' },
+      ]
+    : []),
 ];
 for (const { workspace, output } of builds) {
   if (existsSync(join(root, output))) continue;
@@ -27,5 +35,5 @@ for (const { workspace, output } of builds) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-const server = await import(pathToFileURL(join(root, 'api/dist/server.js')).href);
-await server.runFromCommandLine(process.argv.slice(2));
+const entry = await import(pathToFileURL(join(root, 'api/dist/main.js')).href);
+await entry.main(argv);

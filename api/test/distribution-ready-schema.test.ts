@@ -86,8 +86,7 @@ afterAll(async () => {
   await database?.close();
 });
 
-const firmOwned = () =>
-  tables.filter((t) => !referenceTables.includes(t) && !Object.hasOwn(coordinatorTables, t));
+const firmOwned = () => tables.filter((t) => !referenceTables.includes(t) && !Object.hasOwn(coordinatorTables, t));
 
 describe('a schema ready to distribute by firm', () => {
   test('when the lists of reference and coordinator tables are read, then each names a table that exists', () => {

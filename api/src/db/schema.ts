@@ -488,7 +488,10 @@ export const signInAttempts = pgTable(
     completedAt: timestamp('completed_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.firmId, t.id] }), uniqueIndex('sign_in_attempts_hash_key').on(t.attemptHash, t.firmId)],
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.id] }),
+    uniqueIndex('sign_in_attempts_hash_key').on(t.attemptHash, t.firmId),
+  ],
 );
 
 /** Failed code entries, counted per contact per hour for the second lockout. */
