@@ -5,6 +5,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { parseIntoClientConfig } from 'pg-connection-string';
 import { createPostgresListener, type ListenOptions, type Unlisten } from './create-postgres-listener.js';
 import { schema } from './schema.js';
 
@@ -41,12 +42,15 @@ export async function connectDatabase(options: {
   password?: () => Promise<string>;
 }): Promise<Database> {
   if (options.url) {
-    const credentials = options.password ? { password: options.password } : {};
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolMax ?? 10, ...credentials });
+    // pg would let the URL's empty password replace a password function: the URL is parsed here
+    const connection: pg.ClientConfig = options.password
+      ? { ...parseIntoClientConfig(options.url), password: options.password }
+      : { connectionString: options.url };
+    const pool = new pg.Pool({ ...connection, max: options.poolMax ?? 10 });
     // A dropped idle connection must not crash the process; the pool replaces it.
     pool.on('error', () => {});
     const db = drizzlePg({ client: pool, schema }) as unknown as Db;
-    const listener = createPostgresListener({ connectionString: options.url, ...credentials });
+    const listener = createPostgresListener(connection);
     return {
       kind: 'postgres',
       db,
