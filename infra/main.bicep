@@ -416,7 +416,7 @@ var apiSettings = [
   { name: 'ACS_WEBHOOK_SECRET', secretRef: 'acs-webhook-secret' }
 ]
 // ACS_SMS_SENDER may be empty until a number is bought: empty settings are left out
-var apiEnvironment = filter(apiSettings, setting => !contains(setting, 'value') || !empty(setting.value))
+var apiEnvironment = filter(apiSettings, setting => !empty(setting.?value ?? setting.?secretRef ?? ''))
 var apiSecrets = [
   {
     name: 'confer-seal-key'
