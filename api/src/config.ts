@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /**
@@ -41,7 +42,15 @@ const ZEnv = z.object({
           .map((s) => s.trim())
           .filter(Boolean);
         const named = ['loopback', 'linklocal', 'uniquelocal'];
-        if (list.length > 0 && list.every((s) => named.includes(s) || /^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(s))) {
+        const isSubnet = (s: string) => {
+          const [address = '', prefix] = s.split('/');
+          const version = isIP(address);
+          return (
+            version > 0 &&
+            (prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128)))
+          );
+        };
+        if (list.length > 0 && list.every((s) => named.includes(s) || isSubnet(s))) {
           return list;
         }
         ctx.addIssue({
