@@ -68,6 +68,11 @@ export async function connectDatabase(options: {
       },
     };
   }
-  const { openPglite } = await import('./open-pglite.js');
+  const { openPglite } = await import('./open-pglite.js').catch((error: { code?: string }) => {
+    if (error.code !== 'ERR_MODULE_NOT_FOUND') throw error;
+    throw new Error('Embedded mode needs PGlite, a development dependency: run npm install, or set DATABASE_URL', {
+      cause: error,
+    });
+  });
   return openPglite(options.dataDir);
 }
