@@ -14,7 +14,7 @@ COPY ui/package.json ui/
 COPY addin/package.json addin/
 COPY portal/package.json portal/
 COPY e2e/package.json e2e/
-RUN npm ci --no-audit --no-fund
+RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY . .
 RUN npm run build
 
@@ -31,7 +31,7 @@ COPY ui/package.json ui/
 COPY addin/package.json addin/
 COPY portal/package.json portal/
 COPY e2e/package.json e2e/
-RUN npm ci --omit=dev --omit=optional --workspace api --no-audit --no-fund && npm cache clean --force
+RUN npm ci --omit=dev --omit=optional --workspace api --ignore-scripts --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/api/dist api/dist
 COPY --from=build /app/api/drizzle api/drizzle
 COPY --from=build /app/addin/dist addin/dist
