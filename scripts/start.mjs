@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // `npm start`: builds whatever is missing (API, staff app, portal), then runs Confer.
 // `npm run db:migrate`: applies the migrations and exits.
+// `npm run firm -- create …`: onboards a firm and its first admin (see api/src/cli/).
+// All three run api/dist/main.js, the image's entry point.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -15,11 +17,17 @@ if (major < 20 || (major === 20 && minor < 19)) {
   process.exit(1);
 }
 
+const argv = process.argv.slice(2);
+const serving = argv[0] !== 'firm' && !argv.includes('--migrate-only');
 // Quietly: one line per build here (warnings and errors still show); `npm run build` lists the bundles.
 const builds = [
-  { workspace: 'api', name: 'the API', output: 'api/dist/server.js', quiet: [] },
-  { workspace: 'addin', name: 'the staff app', output: 'addin/dist/index.html', quiet: ['--logLevel', 'warn'] },
-  { workspace: 'portal', name: 'the client portal', output: 'portal/dist/index.html', quiet: ['--logLevel', 'warn'] },
+  { workspace: 'api', name: 'the API', output: 'api/dist/main.js', quiet: [] },
+  ...(serving
+    ? [
+        { workspace: 'addin', name: 'the staff app', output: 'addin/dist/index.html', quiet: ['--logLevel', 'warn'] },
+        { workspace: 'portal', name: 'the client portal', output: 'portal/dist/index.html', quiet: ['--logLevel', 'warn'] },
+      ]
+    : []),
 ];
 for (const { workspace, name, output, quiet } of builds) {
   if (existsSync(join(root, output))) continue;
@@ -31,5 +39,5 @@ for (const { workspace, name, output, quiet } of builds) {
   console.log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
-const server = await import(pathToFileURL(join(root, 'api/dist/server.js')).href);
-await server.runFromCommandLine(process.argv.slice(2));
+const entry = await import(pathToFileURL(join(root, 'api/dist/main.js')).href);
+await entry.main(argv);

@@ -87,7 +87,7 @@ export function createApp(deps: AppDeps): Express {
     inviteContacts(portalDeps, tx, firmId, conversationId, contactIds);
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', config.mode === 'production' ? 1 : false);
+  app.set('trust proxy', config.trustProxy);
   app.set('query parser', 'simple');
 
   app.use(assignRequestId);

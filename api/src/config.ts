@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /**
@@ -29,6 +30,40 @@ const ZEnv = z.object({
       .optional(),
   ),
   DB_POOL_MAX: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(200).default(10)),
+  DATABASE_AUTH: z.preprocess(emptyToUndefined, z.enum(['password', 'entra']).default('password')),
+  TRUST_PROXY: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .transform((v, ctx): false | number | string[] => {
+        const value = v.trim();
+        if (value === 'false') return false;
+        if (/^\d+$/.test(value) && Number(value) <= 10) return Number(value);
+        const list = value
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean);
+        const named = ['loopback', 'linklocal', 'uniquelocal'];
+        const isSubnet = (s: string) => {
+          const [address = '', prefix] = s.split('/');
+          const version = isIP(address);
+          return (
+            version > 0 &&
+            (prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128)))
+          );
+        };
+        if (list.length > 0 && list.every((s) => named.includes(s) || isSubnet(s))) {
+          return list;
+        }
+        ctx.addIssue({
+          code: 'custom',
+          message: 'must be false, a number of proxy hops (0-10), or addresses/subnets (e.g. 10.0.0.0/8)',
+        });
+        return z.NEVER;
+      })
+      .default(false),
+  ),
+  APPLICATIONINSIGHTS_CONNECTION_STRING: optionalString,
   AZURE_STORAGE_CONNECTION_STRING: optionalString,
   AZURE_STORAGE_ACCOUNT_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
   AZURE_STORAGE_CONTAINER: z.preprocess(
@@ -151,7 +186,12 @@ export type TConfig = {
   logLevel: z.infer<typeof ZLogLevel>;
   /** One readable line per event (embedded default) or JSON lines (production default). */
   logFormat: z.infer<typeof ZLogFormat>;
-  database: { url?: string; poolMax: number };
+  /** `auth: 'entra'`: the password of each new connection is an Entra token (DefaultAzureCredential). */
+  database: { url?: string; poolMax: number; auth: 'password' | 'entra' };
+  /** Express `trust proxy`: which hops' X-Forwarded-For to believe for the client address. */
+  trustProxy: false | number | string[];
+  /** Azure Monitor (Application Insights): traces and metrics are exported when set. */
+  telemetry: { connectionString?: string };
   storage: { connectionString?: string; accountUrl?: string; container: string };
   /** Seals outgoing email and SMS content at rest; embedded mode keeps one in the data dir. */
   sealKey?: Buffer;
@@ -218,6 +258,20 @@ function productionProblems(env: NodeJS.ProcessEnv): string[] {
   return problems;
 }
 
+/** Passwordless PostgreSQL: the URL names the Entra principal and carries no password. */
+function databaseAuthProblems(env: NodeJS.ProcessEnv): string[] {
+  const url = env.DATABASE_URL?.trim();
+  if (env.DATABASE_AUTH?.trim() !== 'entra') return [];
+  if (!url) return ['DATABASE_AUTH: entra needs DATABASE_URL'];
+  if (!/^postgres(ql)?:\/\//.test(url) || !URL.canParse(url)) return [];
+  const parsed = new URL(url);
+  const problems: string[] = [];
+  if (parsed.password) problems.push('DATABASE_URL: must not carry a password when DATABASE_AUTH=entra');
+  if (!parsed.username)
+    problems.push('DATABASE_URL: must name the Entra principal as its user when DATABASE_AUTH=entra');
+  return problems;
+}
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Confer cannot start: invalid configuration\n${problems.map((p) => `  - ${p}`).join('\n')}`);
@@ -241,6 +295,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
   if (parsed.success && parsed.data.HTTP_HEADERS_TIMEOUT_SECONDS > parsed.data.HTTP_REQUEST_TIMEOUT_SECONDS) {
     problems.push('HTTP_HEADERS_TIMEOUT_SECONDS: must not be longer than HTTP_REQUEST_TIMEOUT_SECONDS');
   }
+  problems.push(...databaseAuthProblems(env));
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
 
@@ -253,7 +308,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
     dataDir: e.CONFER_DATA_DIR,
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT ?? (production ? 'json' : 'pretty'),
-    database: { url: e.DATABASE_URL, poolMax: e.DB_POOL_MAX },
+    database: { url: e.DATABASE_URL, poolMax: e.DB_POOL_MAX, auth: e.DATABASE_AUTH },
+    trustProxy: e.TRUST_PROXY,
+    telemetry: { connectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING },
     storage: {
       connectionString: e.AZURE_STORAGE_CONNECTION_STRING,
       accountUrl: e.AZURE_STORAGE_ACCOUNT_URL,

@@ -2,10 +2,11 @@ import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import { loadConfig, type TConfig } from './config.js';
 import { connectDatabase, type Database } from './db/connect.js';
+import { waitForMigrations } from './db/pending-migrations.js';
 import { loadDevSigningKey } from './dev/dev-signing-key.js';
 import { seedDemoFirm } from './dev/seed-demo-firm.js';
 import { createBlobStore } from './integrations/blob-storage/blob-store.js';
-import { startAzurite, type RunningAzurite } from './integrations/blob-storage/start-azurite.js';
+import { createEntraDatabasePassword } from './integrations/identity/entra-database-password.js';
 import { createLogger, type Logger } from './logger.js';
 import { loadOrCreateSealKey } from './integrations/secrets/seal.js';
 import { startAppServices } from './start-app-services.js';
@@ -18,9 +19,18 @@ export type RunningConfer = {
   stop(): Promise<void>;
 };
 
-/** The database: the configured server, else (embedded mode only) PGlite under the data dir. */
+/**
+ * The database: the configured server (with `DATABASE_AUTH=entra`, each connection's password
+ * is an Entra token), else (embedded mode only) PGlite under the data dir.
+ */
 export async function openDatabase(config: TConfig): Promise<Database> {
-  if (config.database.url) return connectDatabase({ url: config.database.url, poolMax: config.database.poolMax });
+  if (config.database.url) {
+    return connectDatabase({
+      url: config.database.url,
+      poolMax: config.database.poolMax,
+      password: config.database.auth === 'entra' ? createEntraDatabasePassword() : undefined,
+    });
+  }
   if (config.mode === 'production') throw new Error('DATABASE_URL is required in production');
   return connectDatabase({ dataDir: resolve(config.dataDir, 'pgdata') });
 }
@@ -33,13 +43,16 @@ export async function startServer(config: TConfig, logger: Logger = createLogger
   try {
     const database = await openDatabase(config);
     cleanups.push(() => database.close());
-    await database.migrate();
+    // Embedded mode migrates at start; production replicas wait for the migration job.
+    if (config.mode === 'embedded') await database.migrate();
+    else await waitForMigrations(database, logger);
 
     let storage = config.storage;
     let azuritePort: number | undefined;
     if (!storage.connectionString && !storage.accountUrl) {
       if (config.mode === 'production') throw new Error('Blob storage is required in production');
-      const azurite: RunningAzurite = await startAzurite({ location: resolve(config.dataDir, 'azurite') });
+      const { startAzurite } = await import('./integrations/blob-storage/start-azurite.js');
+      const azurite = await startAzurite({ location: resolve(config.dataDir, 'azurite') });
       cleanups.push(() => azurite.stop());
       storage = { ...storage, connectionString: azurite.connectionString };
       azuritePort = azurite.port;

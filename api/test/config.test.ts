@@ -140,4 +140,42 @@ describe('configuration', () => {
       'ENTRA_ISSUER_TEMPLATE',
     );
   });
+
+  test('when DATABASE_AUTH is entra, then the URL must name the principal and carry no password', () => {
+    const config = loadConfig({
+      ...production,
+      DATABASE_AUTH: 'entra',
+      DATABASE_URL: 'postgres://id-api@db.example/confer',
+    });
+    expect(config.database.auth).toBe('entra');
+    expect(
+      problemsOf({ ...production, DATABASE_AUTH: 'entra', DATABASE_URL: 'postgres://id-api:pw@db.example/confer' }),
+    ).toEqual(['DATABASE_URL: must not carry a password when DATABASE_AUTH=entra']);
+    expect(problemsOf({ DATABASE_AUTH: 'entra', DATABASE_URL: 'postgres://db.example/confer' })).toEqual([
+      'DATABASE_URL: must name the Entra principal as its user when DATABASE_AUTH=entra',
+    ]);
+    expect(problemsOf({ DATABASE_AUTH: 'entra' })).toEqual(['DATABASE_AUTH: entra needs DATABASE_URL']);
+    expect(problemsOf({ DATABASE_AUTH: 'kerberos' }).join()).toContain('DATABASE_AUTH');
+    expect(loadConfig({}).database.auth).toBe('password');
+  });
+
+  test('when TRUST_PROXY is set, then it takes hops or subnets, and refuses trusting everyone', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ ...production }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, loopback' }).trustProxy).toEqual(['10.0.0.0/8', 'loopback']);
+    for (const bad of ['true', 'everyone', '11']) {
+      expect(problemsOf({ TRUST_PROXY: bad }).join()).toContain('TRUST_PROXY: must be false, a number of proxy hops');
+    }
+  });
+
+  test('when an Application Insights connection string is set, then the config carries it', () => {
+    const connectionString =
+      'InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=https://x.example/';
+    expect(loadConfig({ APPLICATIONINSIGHTS_CONNECTION_STRING: connectionString }).telemetry.connectionString).toBe(
+      connectionString,
+    );
+    expect(loadConfig({}).telemetry.connectionString).toBeUndefined();
+  });
 });

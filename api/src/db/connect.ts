@@ -1,19 +1,12 @@
-import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
-import {
-  assertChannelName,
-  createPostgresListener,
-  type ListenOptions,
-  type Unlisten,
-} from './create-postgres-listener.js';
+import { parseIntoClientConfig } from 'pg-connection-string';
+import { createPostgresListener, type ListenOptions, type Unlisten } from './create-postgres-listener.js';
 import { schema } from './schema.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -75,18 +68,28 @@ function guardCheckedOut(client: pg.PoolClient): pg.PoolClient {
   return client;
 }
 
-const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
+export const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
 
-/** PostgreSQL server when a URL is given, else PGlite (in memory when dataDir is omitted). */
+/**
+ * PostgreSQL server when a URL is given, else PGlite (in memory when dataDir is omitted).
+ * `password`, when given, is asked for each new connection's password (Entra tokens, see
+ * integrations/identity/entra-database-password.ts) by the pool and the LISTEN connection.
+ * PGlite is loaded only here, on demand: production never imports it.
+ */
 export async function connectDatabase(options: {
   url?: string;
   poolMax?: number;
   dataDir?: string;
+  password?: () => Promise<string>;
 }): Promise<Database> {
   if (options.url) {
-    const pool = guardPool(new pg.Pool({ connectionString: options.url, max: options.poolMax ?? 10 }));
+    // pg would let the URL's empty password replace a password function: the URL is parsed here
+    const connection: pg.ClientConfig = options.password
+      ? { ...parseIntoClientConfig(options.url), password: options.password }
+      : { connectionString: options.url };
+    const pool = guardPool(new pg.Pool({ ...connection, max: options.poolMax ?? 10 }));
     const db = drizzlePg({ client: pool, schema }) as unknown as Db;
-    const listener = createPostgresListener(options.url);
+    const listener = createPostgresListener(connection);
     return {
       kind: 'postgres',
       db,
@@ -104,25 +107,11 @@ export async function connectDatabase(options: {
       },
     };
   }
-  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const pglite = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
-  await pglite.waitReady;
-  const db = drizzlePglite({ client: pglite, schema }) as unknown as Db;
-  return {
-    kind: 'pglite',
-    db,
-    pglite,
-    listen: async (channel, onPayload) => {
-      assertChannelName(channel);
-      const unlisten = await pglite.listen(channel, onPayload);
-      return () => unlisten();
-    },
-    ping: async () => {
-      await db.execute(sql`select 1`);
-    },
-    migrate: async () => {
-      await migratePglite(db as never, { migrationsFolder });
-    },
-    close: () => pglite.close(),
-  };
+  const { openPglite } = await import('./open-pglite.js').catch((error: { code?: string }) => {
+    if (error.code !== 'ERR_MODULE_NOT_FOUND') throw error;
+    throw new Error('Embedded mode needs PGlite, a development dependency: run npm install, or set DATABASE_URL', {
+      cause: error,
+    });
+  });
+  return openPglite(options.dataDir);
 }

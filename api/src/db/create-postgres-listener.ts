@@ -32,7 +32,11 @@ export function assertChannelName(channel: string): void {
  * channel LISTENed again, then each listener's `onReconnect` runs so it can catch up. A
  * `select 1` every 30 s notices a connection that died silently.
  */
-export function createPostgresListener(connectionString: string, healthCheck: HealthCheck = defaultHealthCheck) {
+export function createPostgresListener(
+  connection: string | pg.ClientConfig,
+  healthCheck: HealthCheck = defaultHealthCheck,
+) {
+  const clientConfig = typeof connection === 'string' ? { connectionString: connection } : connection;
   const listeners = new Set<Listener>();
   let client: pg.Client | undefined;
   let connecting: Promise<pg.Client> | undefined;
@@ -55,7 +59,7 @@ export function createPostgresListener(connectionString: string, healthCheck: He
   }
 
   async function open(): Promise<pg.Client> {
-    const c = new pg.Client({ connectionString, keepAlive: true, keepAliveInitialDelayMillis: 10_000 });
+    const c = new pg.Client({ ...clientConfig, keepAlive: true, keepAliveInitialDelayMillis: 10_000 });
     c.on('notification', (message) => {
       for (const listener of [...listeners]) {
         if (listener.channel === message.channel) listener.onPayload(message.payload ?? '');

@@ -73,7 +73,7 @@ export const staff = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.firmId, t.id] }),
-    uniqueIndex('staff_tenant_object_key').on(t.tenantId, t.objectId),
+    uniqueIndex('staff_tenant_object_key').on(t.tenantId, t.objectId, t.firmId),
     uniqueIndex('staff_firm_email_key').on(t.firmId, sql`lower(${t.email})`),
   ],
 );
@@ -328,7 +328,7 @@ export const messageRevisions = pgTable(
 export const events = pgTable(
   'events',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    id: bigserial('id', { mode: 'number' }).notNull(),
     firmId: uuid('firm_id').notNull(),
     type: text('type').notNull(),
     conversationId: uuid('conversation_id'),
@@ -344,7 +344,7 @@ export const events = pgTable(
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
     createdAt: createdAt(),
   },
-  (t) => [index('events_firm_id_idx').on(t.firmId, t.id)],
+  (t) => [primaryKey({ columns: [t.firmId, t.id] })],
 );
 
 export const documentSource = pgEnum('document_source', ['staff', 'outlook', 'portal', 'export']);
@@ -478,7 +478,7 @@ export const secureLinks = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.firmId, t.id] }),
-    uniqueIndex('secure_links_token_hash_key').on(t.tokenHash),
+    uniqueIndex('secure_links_token_hash_key').on(t.tokenHash, t.firmId),
     index('secure_links_contact_idx').on(t.firmId, t.contactId),
   ],
 );
@@ -507,7 +507,7 @@ export const signInAttempts = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.firmId, t.id] }),
-    uniqueIndex('sign_in_attempts_hash_key').on(t.attemptHash),
+    uniqueIndex('sign_in_attempts_hash_key').on(t.attemptHash, t.firmId),
     index('sign_in_attempts_link_idx').on(t.firmId, t.secureLinkId, t.createdAt),
   ],
 );
@@ -546,7 +546,7 @@ export const portalSessions = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.firmId, t.id] }),
-    uniqueIndex('portal_sessions_hash_key').on(t.sessionHash),
+    uniqueIndex('portal_sessions_hash_key').on(t.sessionHash, t.firmId),
     index('portal_sessions_contact_idx').on(t.firmId, t.contactId),
   ],
 );
@@ -671,7 +671,7 @@ export const quickReplyLinks = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.firmId, t.id] }),
-    uniqueIndex('quick_reply_links_token_hash_key').on(t.tokenHash),
+    uniqueIndex('quick_reply_links_token_hash_key').on(t.tokenHash, t.firmId),
     foreignKey({ columns: [t.firmId, t.conversationId], foreignColumns: [conversations.firmId, conversations.id] }),
   ],
 );

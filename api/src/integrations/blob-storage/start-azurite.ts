@@ -54,7 +54,15 @@ function waitForPort(port: number, child: ChildProcess, timeoutMs: number): Prom
  */
 export async function startAzurite(options: { location?: string } = {}): Promise<RunningAzurite> {
   const require = createRequire(import.meta.url);
-  const main = require.resolve('azurite/dist/src/blob/main.js');
+  let main: string;
+  try {
+    main = require.resolve('azurite/dist/src/blob/main.js');
+  } catch (error) {
+    throw new Error(
+      'Embedded mode needs Azurite, a development dependency: run npm install, or set AZURE_STORAGE_CONNECTION_STRING',
+      { cause: error },
+    );
+  }
   const port = await findFreePort();
   const args = [
     main,

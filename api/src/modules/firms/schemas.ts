@@ -45,3 +45,20 @@ export const ZUpdateFirmSettings = z
   .strict()
   .openapi('UpdateFirmSettings');
 export type TUpdateFirmSettings = z.infer<typeof ZUpdateFirmSettings>;
+
+/** `npm run firm -- create`: a firm, its Entra tenant and its first admin. */
+export const ZOnboardFirm = z
+  .object({
+    name: z.string().trim().min(1, 'is required').max(200),
+    tenant: z.uuid('must be the Entra tenant id (a GUID)'),
+    admin: z.email('must be an email address'),
+    adminName: z.string().trim().min(1).max(200).optional(),
+    country: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .refine(isCountryCode, 'must be an ISO 3166 country code such as GB')
+      .default('GB'),
+  })
+  .strict();
+export type TOnboardFirm = z.infer<typeof ZOnboardFirm>;

@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import type { Logger } from '../logger.js';
+import { migrationsFolder, type Database } from './connect.js';
+import { queryRows } from './query-rows.js';
+
+type TJournal = { entries: Array<{ tag: string; when: number }> };
+
+/**
+ * The migrations of this release the database has not applied, by Drizzle's own rule: a
+ * migration is applied when the newest row of `drizzle.__drizzle_migrations` is at least as
+ * new as its journal time.
+ */
+export async function pendingMigrations(database: Database): Promise<string[]> {
+  const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta/_journal.json'), 'utf8')) as TJournal;
+  let newest = 0;
+  try {
+    const rows = await queryRows<{ newest: string | number | null }>(
+      database.db,
+      sql`select max(created_at) as newest from drizzle.__drizzle_migrations`,
+    );
+    newest = Number(rows[0]?.newest ?? 0);
+  } catch (error) {
+    // no migration table yet: nothing applied (42P01 undefined_table, 3F000 invalid_schema_name)
+    const code =
+      (error as { code?: string; cause?: { code?: string } }).code ??
+      (error as { cause?: { code?: string } }).cause?.code;
+    if (code !== '42P01' && code !== '3F000') throw error;
+  }
+  return journal.entries.filter((e) => e.when > newest).map((e) => e.tag);
+}
+
+/**
+ * Production start-up: replicas do not migrate (the migration job does, once per release);
+ * they wait until the database has every migration of this release, then start. Gives up
+ * after `timeoutMs` with an error naming what is missing.
+ */
+export async function waitForMigrations(
+  database: Database,
+  logger: Logger,
+  options: { timeoutMs?: number; everyMs?: number } = {},
+): Promise<void> {
+  const timeoutMs = options.timeoutMs ?? 10 * 60_000;
+  const everyMs = options.everyMs ?? 2000;
+  const until = Date.now() + timeoutMs;
+  let lastLog = 0;
+  for (;;) {
+    const pending = await pendingMigrations(database);
+    if (pending.length === 0) return;
+    if (Date.now() >= until) {
+      throw new Error(
+        `The database lacks ${pending.length} migration(s) of this release (${pending.join(', ')}): run the migration job (npm run db:migrate)`,
+      );
+    }
+    if (Date.now() - lastLog > 60_000) {
+      lastLog = Date.now();
+      logger.warn({ pending }, 'Waiting for the migration job to apply this release’s migrations');
+    }
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
+}
