@@ -25,7 +25,12 @@ const builds = [
   ...(serving
     ? [
         { workspace: 'addin', name: 'the staff app', output: 'addin/dist/index.html', quiet: ['--logLevel', 'warn'] },
-        { workspace: 'portal', name: 'the client portal', output: 'portal/dist/index.html', quiet: ['--logLevel', 'warn'] },
+        {
+          workspace: 'portal',
+          name: 'the client portal',
+          output: 'portal/dist/index.html',
+          quiet: ['--logLevel', 'warn'],
+        },
       ]
     : []),
 ];
