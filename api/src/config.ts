@@ -26,6 +26,13 @@ const ZEnv = z.object({
       .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
       .optional(),
   ),
+  DATABASE_MIGRATION_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+      .optional(),
+  ),
   DB_POOL_MAX: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(200).default(10)),
   AZURE_STORAGE_CONNECTION_STRING: optionalString,
   AZURE_STORAGE_ACCOUNT_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
@@ -114,7 +121,12 @@ export type TConfig = {
   publicBaseUrl: string;
   dataDir: string;
   logLevel: z.infer<typeof ZLogLevel>;
-  database: { url?: string; poolMax: number };
+  /**
+   * `url`: what requests run over (production: a member of the confer_app role, which may not
+   * change the audit log); `migrationUrl`: the schema owner, for migrations and the job queue's
+   * schema at start (without it they run over `url`).
+   */
+  database: { url?: string; migrationUrl?: string; poolMax: number };
   storage: { connectionString?: string; accountUrl?: string; container: string };
   /** Seals outgoing email and SMS content at rest; embedded mode keeps one in the data dir. */
   sealKey?: Buffer;
@@ -150,6 +162,10 @@ function productionProblems(env: NodeJS.ProcessEnv): string[] {
     if (!ok) problems.push(message);
   };
   need(get('DATABASE_URL'), 'DATABASE_URL: required in production');
+  need(
+    get('DATABASE_MIGRATION_URL'),
+    'DATABASE_MIGRATION_URL: required in production (the schema owner; DATABASE_URL connects as a member of confer_app)',
+  );
   need(
     get('AZURE_STORAGE_CONNECTION_STRING') || get('AZURE_STORAGE_ACCOUNT_URL'),
     'AZURE_STORAGE_ACCOUNT_URL or AZURE_STORAGE_CONNECTION_STRING: one is required in production',
@@ -207,7 +223,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
     publicBaseUrl,
     dataDir: e.CONFER_DATA_DIR,
     logLevel: e.LOG_LEVEL,
-    database: { url: e.DATABASE_URL, poolMax: e.DB_POOL_MAX },
+    database: { url: e.DATABASE_URL, migrationUrl: e.DATABASE_MIGRATION_URL, poolMax: e.DB_POOL_MAX },
     storage: {
       connectionString: e.AZURE_STORAGE_CONNECTION_STRING,
       accountUrl: e.AZURE_STORAGE_ACCOUNT_URL,

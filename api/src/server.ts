@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
+import { createAdjustableClock, systemClock } from './clock.js';
 import { loadConfig, type TConfig } from './config.js';
 import { connectDatabase, type Database } from './db/connect.js';
 import { loadDevSigningKey } from './dev/dev-signing-key.js';
@@ -8,7 +9,9 @@ import { createBlobStore } from './integrations/blob-storage/blob-store.js';
 import { startAzurite, type RunningAzurite } from './integrations/blob-storage/start-azurite.js';
 import { createLogger, type Logger } from './logger.js';
 import { loadOrCreateSealKey } from './integrations/secrets/seal.js';
+import { startJobQueue } from './jobs/job-queue.js';
 import { scheduleUploadSweep } from './jobs/sweep-abandoned-uploads.js';
+import { roleThatMayChangeAuditLog } from './db/app-role.js';
 import { startAppServices } from './start-app-services.js';
 
 export type RunningConfer = {
@@ -26,6 +29,24 @@ export async function openDatabase(config: TConfig): Promise<Database> {
   return connectDatabase({ dataDir: resolve(config.dataDir, 'pgdata') });
 }
 
+/**
+ * Migrations and pg-boss's schema: over DATABASE_MIGRATION_URL (the schema owner) when set,
+ * else over the app's own connection.
+ */
+export async function migrateDatabase(config: TConfig, database: Database, logger: Logger): Promise<void> {
+  if (!config.database.migrationUrl) {
+    await database.migrate();
+    return;
+  }
+  const owner = await connectDatabase({ url: config.database.migrationUrl, poolMax: 2 });
+  try {
+    await owner.migrate();
+    await (await startJobQueue(owner, logger)).stop();
+  } finally {
+    await owner.close();
+  }
+}
+
 export async function startServer(config: TConfig, logger: Logger = createLogger(config)): Promise<RunningConfer> {
   const cleanups: Array<() => Promise<void>> = [];
   const cleanup = async () => {
@@ -34,7 +55,16 @@ export async function startServer(config: TConfig, logger: Logger = createLogger
   try {
     const database = await openDatabase(config);
     cleanups.push(() => database.close());
-    await database.migrate();
+    await migrateDatabase(config, database, logger);
+    if (config.mode === 'production') {
+      const role = await roleThatMayChangeAuditLog(database.db);
+      if (role) {
+        throw new Error(
+          `DATABASE_URL connects as "${role}", which may change or delete audit log rows: ` +
+            'production connects as a member of the confer_app role (see README, Production mode)',
+        );
+      }
+    }
 
     let storage = config.storage;
     let azuritePort: number | undefined;
@@ -61,7 +91,18 @@ export async function startServer(config: TConfig, logger: Logger = createLogger
     );
     cleanups.push(async () => stopSweep());
     const sealKey = config.sealKey ?? loadOrCreateSealKey(resolve(config.dataDir));
-    const services = await startAppServices({ config, database, blobs, logger, devKey, sealKey });
+    // embedded mode: /dev/clock may move the app's clock (see dev-routes.ts); production reads the system's
+    const clock = config.mode === 'embedded' ? createAdjustableClock() : systemClock;
+    const services = await startAppServices({
+      config,
+      database,
+      blobs,
+      logger,
+      devKey,
+      sealKey,
+      clock,
+      jobOptions: { installSchema: !config.database.migrationUrl },
+    });
     // Cleanups run last-in first-out: the services stop before the database closes.
     cleanups.push(() => services.stop({ graceMs: 5000 }));
     const { server } = services;
@@ -86,7 +127,7 @@ export async function runFromCommandLine(argv: string[]): Promise<void> {
   const logger = createLogger(config);
   if (argv.includes('--migrate-only')) {
     const database = await openDatabase(config);
-    await database.migrate();
+    await migrateDatabase(config, database, logger);
     await database.close();
     logger.info({ database: database.kind }, 'Migrations applied');
     return;
