@@ -152,7 +152,8 @@ export async function startJobQueue(
       retentionMinutes: 24 * 60,
     };
     // another instance may create it at the same moment: then update what it made
-    if (!(await boss.getQueue(name)) && options.installSchema) await boss.createQueue(name, queue).catch(() => undefined);
+    if (!(await boss.getQueue(name)) && options.installSchema)
+      await boss.createQueue(name, queue).catch(() => undefined);
     await boss.updateQueue(name, queue);
   }
   let stopping = false;
