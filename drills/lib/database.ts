@@ -80,7 +80,7 @@ export async function createDrillDatabase(drill: string, dataDir: string, server
       await client.end();
     }
   };
-  const version = await direct(async (sql) => (await sql<{ v: string }>('show server_version'))[0]!.v);
+  const version = await direct(async (sql) => (await sql<{ v: string }>("select current_setting('server_version') as v"))[0]!.v);
   return {
     kind: 'postgresql',
     description: `PostgreSQL ${version} at ${ownerUrl.host}, database ${name}, requests as ${role} (in confer_app)`,

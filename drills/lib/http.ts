@@ -77,4 +77,4 @@ export function createApi(base: string, origin: string): Api {
 }
 
 /** The problem code of an error answer, or the status when there is none. */
-export const codeOf = (a: Answer) => (a.json && typeof a.json.code === 'string' ? a.json.code : String(a.status));
+export const codeOf = (a: Answer) => (a.json && typeof a.json.code === 'string' ? a.json.code : '');
