@@ -20,6 +20,8 @@ export type RequestOptions = {
   body?: unknown;
   /** Raw body (string or bytes) with its own content type. */
   raw?: { data: string | Uint8Array | ReadableStream<Uint8Array>; contentType?: string };
+  /** A multipart body (fetch writes the boundary). */
+  form?: FormData;
   headers?: Record<string, string>;
   /** X-Request-Id to send (the audit log records it); a fresh one otherwise. */
   requestId?: string;
@@ -45,7 +47,9 @@ export function createApi(base: string, origin: string): Api {
       if (options.csrf) headers['x-csrf-token'] = options.csrf;
       if (options.origin ?? method.toUpperCase() !== 'GET') headers.origin ??= origin;
       let body: BodyInit | undefined;
-      if (options.raw) {
+      if (options.form) {
+        body = options.form;
+      } else if (options.raw) {
         body = options.raw.data as BodyInit;
         if (options.raw.contentType) headers['content-type'] = options.raw.contentType;
       } else if (options.body !== undefined) {

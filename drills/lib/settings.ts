@@ -28,6 +28,7 @@ export const ports = {
   postgres: high + 2,
   beacon: high + 3,
   proxy: high + 4,
+  acs: high + 5,
 };
 
 /** A PostgreSQL server (superuser URL) to create each drill's database on; PGlite when unset. */
