@@ -28,7 +28,10 @@ async function resetClock(stack: Stack): Promise<void> {
 
 await runDrill(
   'code-binding',
-  { budgetMs: 5 * 60_000, description: `codes at 9:59 and 10:01 by the app's clock, crossed attempts; ${rounds} rounds` },
+  {
+    budgetMs: 5 * 60_000,
+    description: `codes at 9:59 and 10:01 by the app's clock, crossed attempts; ${rounds} rounds`,
+  },
   async (d) => {
     const stack = await startStack(d);
     const token = await stack.staffToken(demo.admin);

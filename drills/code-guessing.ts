@@ -69,7 +69,9 @@ await runDrill(
     d.check('successes', successes, successes === 0, '0');
 
     // the right code on every attempt now: each is locked (5 wrong) or the contact is
-    const rightOnLocked = await pool(attempts.length, 10, (k) => verifyCode(stack, attempts[k]!.token, attempts[k]!.code));
+    const rightOnLocked = await pool(attempts.length, 10, (k) =>
+      verifyCode(stack, attempts[k]!.token, attempts[k]!.code),
+    );
     const rightAccepted = rightOnLocked.filter((a) => a.status === 200).length;
     d.check(
       'right_code_on_locked_attempts_accepted',
@@ -107,15 +109,19 @@ await runDrill(
           [contactId],
         )
       )[0]!.n,
-      sessions: (await sql<{ n: number }>('select count(*)::int as n from portal_sessions where contact_id = $1', [contactId]))[0]!
-        .n,
+      sessions: (
+        await sql<{ n: number }>('select count(*)::int as n from portal_sessions where contact_id = $1', [contactId])
+      )[0]!.n,
     }));
     const maxTries = Math.max(...stored.attempts.map((a) => a.wrong_tries));
-    d.check('max_wrong_tries_recorded_on_an_attempt', maxTries, maxTries <= maxWrongTries, `≤ ${maxWrongTries}`, '19.11');
-    d.figure(
-      'max_wrong_code_answers_on_an_attempt',
-      Math.max(...wrongCodeAnswers),
+    d.check(
+      'max_wrong_tries_recorded_on_an_attempt',
+      maxTries,
+      maxTries <= maxWrongTries,
+      `≤ ${maxWrongTries}`,
+      '19.11',
     );
+    d.figure('max_wrong_code_answers_on_an_attempt', Math.max(...wrongCodeAnswers));
     const lockedAtFive = stored.attempts.filter((a) => a.wrong_tries >= maxWrongTries);
     d.check(
       'attempts_with_5_wrong_tries_not_locked',

@@ -52,7 +52,9 @@ await runDrill(
     // what the database holds, not only what the answers said (PGlite: readable once Confer stops)
     await stack.confer.stop();
     const [stored] = await stack.database.direct((sql) =>
-      sql<{ n: number }>('select count(*)::int as n from portal_sessions where contact_id = $1', [setup.contacts[0]!.id]),
+      sql<{ n: number }>('select count(*)::int as n from portal_sessions where contact_id = $1', [
+        setup.contacts[0]!.id,
+      ]),
     );
     d.check('sessions_stored', stored!.n, stored!.n === rounds, `${rounds} (one per round)`);
     const onlyAttemptClosed = Object.keys(refusals).every((k) => k === '400 attempt_not_valid');

@@ -63,14 +63,21 @@ await runDrill(
     }
     d.figure('bomb_requests', bombs);
     d.figure('bomb_answers', bombAnswers);
-    d.check('emails_to_the_bombed_address', sent, sent <= maxEmailsPerHour, `≤ ${maxEmailsPerHour} in the hour`, '19.11');
+    d.check(
+      'emails_to_the_bombed_address',
+      sent,
+      sent <= maxEmailsPerHour,
+      `≤ ${maxEmailsPerHour} in the hour`,
+      '19.11',
+    );
 
     // 2. known vs unknown: identical answers
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
     const knownAnswer = await requestLink(known, { agent });
     const unknownAnswer = await requestLink('nobody.at.all@mail.example', { agent });
     const differences: string[] = [];
-    if (knownAnswer.status !== unknownAnswer.status) differences.push(`status ${knownAnswer.status}/${unknownAnswer.status}`);
+    if (knownAnswer.status !== unknownAnswer.status)
+      differences.push(`status ${knownAnswer.status}/${unknownAnswer.status}`);
     if (!knownAnswer.body.equals(unknownAnswer.body)) differences.push('body');
     const headerNames = new Set([...Object.keys(knownAnswer.headers), ...Object.keys(unknownAnswer.headers)]);
     for (const name of headerNames) {

@@ -71,8 +71,16 @@ await runDrill(
       const n = `${day}${randomBytes(2).toString('hex')}`;
       const setup = await externalConversation(stack, staffToken, {
         contacts: [
-          { name: `Dana Day${n}`, email: `dana.${n}@mail.example`, mobile: `+4474001${String(10_000 + day * 2).slice(-5)}` },
-          { name: `Eli Day${n}`, email: `eli.${n}@mail.example`, mobile: `+4474001${String(10_001 + day * 2).slice(-5)}` },
+          {
+            name: `Dana Day${n}`,
+            email: `dana.${n}@mail.example`,
+            mobile: `+4474001${String(10_000 + day * 2).slice(-5)}`,
+          },
+          {
+            name: `Eli Day${n}`,
+            email: `eli.${n}@mail.example`,
+            mobile: `+4474001${String(10_001 + day * 2).slice(-5)}`,
+          },
         ],
         requireMfa: true,
       });
@@ -88,14 +96,19 @@ await runDrill(
       if (day === 0) {
         await sleep(31_000); // a resend is allowed 30 s after the last code
         expectStatus(
-          await stack.api.call('POST', '/api/portal/v1/auth/resend', { body: { attemptToken: opened.json.attemptToken } }),
+          await stack.api.call('POST', '/api/portal/v1/auth/resend', {
+            body: { attemptToken: opened.json.attemptToken },
+          }),
           204,
           'resend',
         );
       }
       const code = await latestCode(stack, dana.email);
       codes.add(code);
-      const session = sessionFrom(stack, expectStatus(await verifyCode(stack, opened.json.attemptToken, code), 200, 'verify'));
+      const session = sessionFrom(
+        stack,
+        expectStatus(await verifyCode(stack, opened.json.attemptToken, code), 200, 'verify'),
+      );
       keep(session.sessionId, 'session id');
       keep(session.csrf, 'CSRF token');
       const posted = expectStatus(
@@ -119,17 +132,28 @@ await runDrill(
       await session.call('GET', `/conversations/${setup.conversationId}/messages`);
 
       // staff: messages, one texted to both (quick-reply links), a document and a share
-      expectStatus(await staff('POST', `/conversations/${setup.conversationId}/messages`, { body: body('Staff answers') }), 201, 'staff message');
+      expectStatus(
+        await staff('POST', `/conversations/${setup.conversationId}/messages`, { body: body('Staff answers') }),
+        201,
+        'staff message',
+      );
       const texted = expectStatus(
-        await staff('POST', `/conversations/${setup.conversationId}/messages`, { body: body('Staff texts'), sendAsSms: true }),
+        await staff('POST', `/conversations/${setup.conversationId}/messages`, {
+          body: body('Staff texts'),
+          sendAsSms: true,
+        }),
         201,
         'staff text',
       );
       const texts = await waitUntil(() => {
-        const mine = emulator.texts.filter((t) => t.to.endsWith(dana.mobile.slice(1)) || t.to.endsWith(eli.mobile.slice(1)));
+        const mine = emulator.texts.filter(
+          (t) => t.to.endsWith(dana.mobile.slice(1)) || t.to.endsWith(eli.mobile.slice(1)),
+        );
         return mine.length >= 2 ? mine : undefined;
       }, 30_000);
-      const replyTokens = (texts ?? []).map((t) => /#reply=([A-Za-z0-9_-]+)/.exec(t.message)?.[1]).filter((t): t is string => !!t);
+      const replyTokens = (texts ?? [])
+        .map((t) => /#reply=([A-Za-z0-9_-]+)/.exec(t.message)?.[1])
+        .filter((t): t is string => !!t);
       for (const t of replyTokens) keep(t, 'quick-reply token');
       if (replyTokens[0]) {
         await stack.api.call('POST', '/api/portal/v1/quick-reply/view', { body: { token: replyTokens[0] } });
@@ -138,7 +162,9 @@ await runDrill(
         });
       }
       // Eli replies by text (the webhook), asks for a new link by email and signs in
-      await postWebhook(stack, [smsReceivedEvent({ from: eli.mobile, to: senderNumber, message: body('Eli texts back') })]);
+      await postWebhook(stack, [
+        smsReceivedEvent({ from: eli.mobile, to: senderNumber, message: body('Eli texts back') }),
+      ]);
       await stack.api.call('POST', '/api/portal/v1/auth/request-link', { body: { email: eli.email } });
       await sleep(500);
       const eliLink = await latestLinkToken(stack, eli.email);
@@ -147,7 +173,10 @@ await runDrill(
       keep(eliOpened.json.attemptToken, 'attempt token');
       const eliCode = await latestCode(stack, eli.email);
       codes.add(eliCode);
-      const eliSession = sessionFrom(stack, expectStatus(await verifyCode(stack, eliOpened.json.attemptToken, eliCode), 200, 'verify (Eli)'));
+      const eliSession = sessionFrom(
+        stack,
+        expectStatus(await verifyCode(stack, eliOpened.json.attemptToken, eliCode), 200, 'verify (Eli)'),
+      );
       keep(eliSession.sessionId, 'session id');
       keep(eliSession.csrf, 'CSRF token');
       await eliSession.call('POST', `/conversations/${setup.conversationId}/messages`, { body: body('Eli writes') });
@@ -172,7 +201,8 @@ await runDrill(
     for (const [table, text] of tables) {
       for (const [value, what] of secrets) if (text.includes(value)) findings.push(`${what} in ${table}`);
       for (const c of codes) if (codePattern(c).test(text)) findings.push(`code ${c} in ${table}`);
-      if (!messageTables.has(table)) for (const b of bodies) if (text.includes(b)) findings.push(`message text in ${table}`);
+      if (!messageTables.has(table))
+        for (const b of bodies) if (text.includes(b)) findings.push(`message text in ${table}`);
     }
     const bodiesInMessageTables = [...bodies].filter((b) => [...messageTables].some((t) => tables.get(t)?.includes(b)));
     const logFindings: string[] = [];

@@ -11,6 +11,7 @@ import {
   replyTokenIn,
   send,
   textFromPhone,
+  uniqueMobile,
   waitFor,
 } from './support/messaging.js';
 import { originOf } from './support/portal-session.js';
@@ -316,6 +317,21 @@ describe('quick-reply links', () => {
       JSON.stringify(await queryRows(app.db, sql`select * from quick_reply_links`)) +
       JSON.stringify(await queryRows(app.db, sql`select * from outbox`));
     expect(dump).not.toContain(token);
+  });
+
+  test("when the contact's mobile changes, then the link texted to the old number answers 410", async () => {
+    const s = await externalConversation(app);
+    await send(app, s.member.token, s.conversationId, 'To the old number', true);
+    const token = replyTokenIn((await waitFor(() => textsTo(s.contacts[0]!.mobile!)[0], 'text')).message);
+    expect((await quick('view', { token })).status).toBe(200);
+    const changed = await app.http
+      .patch(`/api/v1/contacts/${s.contacts[0]!.id}`)
+      .set(bearer(s.member.token))
+      .send({ mobile: uniqueMobile() });
+    expect(changed.status).toBe(200);
+    const after = await quick('send', { token, body: 'From whoever has the old phone now' });
+    expect(after.status).toBe(410);
+    expect(after.body.code).toBe('link_not_valid');
   });
 
   test('when the link is unknown or older than 7 days, then 410', async () => {

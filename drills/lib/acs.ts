@@ -87,7 +87,9 @@ export function deliveryReportEvent(input: {
         deliveryStatus: input.status,
         deliveryStatusDetails: delivered ? 'No error.' : `Status: ${input.status}`,
         receivedTimestamp: at,
-        deliveryAttempts: [cased({ timestamp: at, segmentsSucceeded: delivered ? 1 : 0, segmentsFailed: 0 }, input.pascal ?? true)],
+        deliveryAttempts: [
+          cased({ timestamp: at, segmentsSucceeded: delivered ? 1 : 0, segmentsFailed: 0 }, input.pascal ?? true),
+        ],
         ...(input.tag ? { tag: input.tag } : {}),
       },
       input.pascal ?? true,

@@ -80,7 +80,9 @@ export async function createDrillDatabase(drill: string, dataDir: string, server
       await client.end();
     }
   };
-  const version = await direct(async (sql) => (await sql<{ v: string }>("select current_setting('server_version') as v"))[0]!.v);
+  const version = await direct(
+    async (sql) => (await sql<{ v: string }>("select current_setting('server_version') as v"))[0]!.v,
+  );
   return {
     kind: 'postgresql',
     description: `PostgreSQL ${version} at ${ownerUrl.host}, database ${name}, requests as ${role} (in confer_app)`,
@@ -151,7 +153,9 @@ function pgliteDatabase(pgdata: string): DrillDatabase {
         );
         const parts: string[] = [];
         for (const t of tables) {
-          const rows = await sql<{ row: string }>(`select row_to_json(t)::text as row from "${t.schema}"."${t.name}" t`);
+          const rows = await sql<{ row: string }>(
+            `select row_to_json(t)::text as row from "${t.schema}"."${t.name}" t`,
+          );
           parts.push(`-- ${t.schema}.${t.name}\n${rows.map((r) => r.row).join('\n')}`);
         }
         return parts.join('\n');

@@ -24,6 +24,8 @@ export async function waitForPort(port: number, timeoutMs: number, gaveUp: () =>
 /** Fails early with a clear message when a port the drill needs is taken by something else. */
 export async function assertPortFree(port: number, what: string): Promise<void> {
   if (await portIsOpen(port)) {
-    throw new Error(`port ${port} (${what}) is already in use: stop what listens there or set DRILLS_PORT/DRILLS_PORT_RANGE`);
+    throw new Error(
+      `port ${port} (${what}) is already in use: stop what listens there or set DRILLS_PORT/DRILLS_PORT_RANGE`,
+    );
   }
 }

@@ -83,7 +83,10 @@ export async function externalConversation(
   const staff = stack.staff(token);
   let matterId: string;
   if (options.matterNumber) {
-    const created = await staff('POST', '/matters', { number: options.matterNumber, title: `Drill ${options.matterNumber}` });
+    const created = await staff('POST', '/matters', {
+      number: options.matterNumber,
+      title: `Drill ${options.matterNumber}`,
+    });
     matterId = expectStatus(created, 201, 'create matter').json.id;
   } else {
     const list = expectStatus(await staff('GET', '/matters?limit=50'), 200, 'list matters');
