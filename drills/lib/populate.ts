@@ -168,7 +168,7 @@ export async function populate(stack: Stack, token: string, label: string): Prom
     const items = (Array.isArray(list) ? list : ((list as { items?: unknown[] }).items ?? [])) as Array<{ id: string }>;
     return items[0]?.id ?? randomUUID();
   };
-  const attachmentId = (sentFile.files?.[0]?.id as string | undefined) ?? randomUUID();
+  const attachmentId = (sentFile.files?.[0]?.versionId as string | undefined) ?? randomUUID();
   const sharedVersionId =
     (((portalFiles.items as Array<{ versionId: string; kind: string }>).find((f) => f.kind === 'share')?.versionId ??
       portalFiles.items[0]?.versionId) as string | undefined) ?? attachmentId;
