@@ -50,7 +50,7 @@ export function machine() {
  */
 export async function runDrill(
   name: string,
-  options: { budgetMs: number; description: string },
+  options: { budgetMs: number; description: string; database?: string },
   body: (d: DrillContext) => Promise<void>,
 ): Promise<never> {
   const workDir = mkdtempSync(join(tmpdir(), `confer-drill-${name}-`));
@@ -107,7 +107,7 @@ export async function runDrill(
   process.stdout.write(`drill ${name}: ${options.description}\n`);
   const context = {
     scale,
-    database: serverDatabaseUrl ? 'postgresql' : 'pglite',
+    database: options.database ?? (serverDatabaseUrl ? 'postgresql' : 'pglite'),
     ...machine(),
   };
   process.stdout.write(`  context: ${JSON.stringify(context)}\n`);

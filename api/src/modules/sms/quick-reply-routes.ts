@@ -46,7 +46,7 @@ export function addQuickReplyRoutes(routes: RouteTable<null>, deps: TQuickReplyD
     tags,
     body: ZQuickReplyView,
     response: ZQuickReplyPage,
-    handler: ({ body }) => viewQuickReply(deps, body.token),
+    handler: ({ body, meta }) => viewQuickReply(deps, body.token, meta),
   });
   routes.add({
     method: 'post',
@@ -56,6 +56,6 @@ export function addQuickReplyRoutes(routes: RouteTable<null>, deps: TQuickReplyD
     body: ZQuickReplySend,
     response: ZQuickMessage,
     status: 201,
-    handler: ({ body, meta }) => sendQuickReply(deps, body.token, body.body, meta.idempotencyKey),
+    handler: ({ body, meta }) => sendQuickReply(deps, body.token, body.body, meta),
   });
 }
