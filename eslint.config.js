@@ -28,7 +28,7 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
-    files: ['scripts/**', 'e2e/**', 'bench/**', 'api/scripts/**', '**/*.test.ts', 'api/test/**'],
+    files: ['scripts/**', 'e2e/**', 'bench/**', 'drills/**', 'api/scripts/**', '**/*.test.ts', 'api/test/**'],
     rules: { 'no-console': 'off' },
   },
 );

@@ -70,8 +70,10 @@ function bodyFor(op: Operation, own: TIds): unknown {
   ];
   const hit = overrides.find(([re, method]) => re.test(p) && method === op.method);
   if (hit) return hit[2];
-  return sampleBody(op.bodySchema, (field) =>
-    /contact/i.test(field) ? own.contacts : /document/i.test(field) ? own.documents : own.conversations,
+  return sampleBody(
+    op.bodySchema,
+    (field) =>
+      (/contact/i.test(field) ? own.contacts : /document/i.test(field) ? own.documents : own.conversations) ?? '',
   );
 }
 

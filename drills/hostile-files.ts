@@ -196,7 +196,7 @@ async function portalUpload(
 ) {
   const form = new FormData();
   if (body) form.append('body', body);
-  for (const f of files) form.append('files', new Blob([f.content], { type: f.mime }), f.name);
+  for (const f of files) form.append('files', new Blob([new Uint8Array(f.content)], { type: f.mime }), f.name);
   return stack.api.call('POST', `/api/portal/v1/conversations/${conversationId}/uploads`, {
     cookie: session.cookie,
     csrf: session.csrf,

@@ -164,7 +164,7 @@ await runDrill(
     const bodies = new Map<string, number>();
     let cursor: string | null = null;
     for (let page = 0; page < 500; page++) {
-      const res = expectStatus(
+      const res: { items: Array<{ body: string }>; nextCursor: string | null } = expectStatus(
         await stack.staff(tokens[0]!)(
           'GET',
           `/conversations/${channel.id}/messages?limit=100${cursor ? `&before=${cursor}` : ''}`,

@@ -287,11 +287,11 @@ await runDrill(
       .map((o) => ({
         method: o.method,
         path: fillPath(o, Object.fromEntries(o.params.map((p) => [p, ids[o.resourceOf(p)] ?? setup.conversationId]))),
-        headers: o.path.startsWith('/api/portal/')
+        headers: (o.path.startsWith('/api/portal/')
           ? { cookie: session.cookie, 'x-csrf-token': session.csrf, origin: stack.confer.origin }
           : o.path.includes('/webhooks/')
             ? { 'x-confer-webhook-secret': stack.webhookSecret() }
-            : { authorization: `Bearer ${token}` },
+            : { authorization: `Bearer ${token}` }) as Record<string, string>,
       }));
     targets.push(
       ...[

@@ -25,7 +25,6 @@ export function openEventStream(options: {
   headers?: Record<string, string>;
   lastEventId?: string;
 }): EventStream {
-  let req: ClientRequest | undefined;
   let closedByUs = false;
   let markOpened!: () => void;
   let markEnded!: () => void;
@@ -36,7 +35,7 @@ export function openEventStream(options: {
     ended: new Promise<void>((resolve) => (markEnded = resolve)),
     close: () => {
       closedByUs = true;
-      req?.destroy();
+      req.destroy();
     },
   };
   const finish = () => {
@@ -44,7 +43,7 @@ export function openEventStream(options: {
     markOpened();
     markEnded();
   };
-  req = request(
+  const req: ClientRequest = request(
     {
       host: '127.0.0.1',
       port: options.port,
