@@ -46,7 +46,7 @@ await runDrill(
       const after = await appNow(stack);
       return { attempt: opened.json.attemptToken as string, code: await latestCode(stack, email), before, after };
     };
-    const tally = (list: Answer[]) => list.map((a) => `${a.status} ${codeOf(a)}`);
+    const tally = (list: Answer[]) => list.map((a) => `${a.status} ${codeOf(a)}`.trim());
 
     const atNineFiftyNine: Answer[] = [];
     const atTenOhOne: Answer[] = [];

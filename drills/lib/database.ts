@@ -4,8 +4,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
-import { connectDatabase, type Db } from '../../api/src/db/connect.js';
-import { seedDemoFirm } from '../../api/src/dev/seed-demo-firm.js';
+import type { Db } from '../../api/src/db/connect.js';
 
 const run = promisify(execFile);
 
@@ -18,7 +17,11 @@ export type DrillDatabase = {
   description: string;
   /** What Confer's environment needs to use it (empty for PGlite: CONFER_DATA_DIR decides). */
   env(): Record<string, string>;
-  /** Migrates and seeds (the demo firm, then `seed`) before Confer's first start, through the repositories. */
+  /**
+   * Before Confer's first start. With `seed`: migrates and seeds (the demo firm, then `seed`)
+   * through the repositories. Without it Confer migrates and seeds the demo firm itself, as on
+   * any first start.
+   */
   prepare(seed?: (db: Db) => Promise<void>): Promise<void>;
   /**
    * SQL as the owner. On a server at any time; on PGlite only while Confer is stopped (one
@@ -43,6 +46,24 @@ function pgBinary(name: string): string {
   }
   return name;
 }
+
+/** Migrates and seeds in this process, through the product's own code (loaded only when needed). */
+async function migrateAndSeed(options: { url?: string; dataDir?: string }, seed: (db: Db) => Promise<void>) {
+  const { connectDatabase } = await import('../../api/src/db/connect.js');
+  const { seedDemoFirm } = await import('../../api/src/dev/seed-demo-firm.js');
+  const database = await connectDatabase({ ...options, poolMax: 2 });
+  try {
+    await database.migrate();
+    await seedDemoFirm(database.db);
+    await seed(database.db);
+  } finally {
+    await database.close();
+  }
+}
+
+/** As migration 0015 does (roles belong to the cluster): the login role below needs it first. */
+const createAppRole = `DO $$ BEGIN CREATE ROLE confer_app NOLOGIN;
+  EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$`;
 
 async function adminQuery(url: string, text: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
@@ -89,15 +110,8 @@ export async function createDrillDatabase(drill: string, dataDir: string, server
     appRole: role,
     env: () => ({ DATABASE_URL: appUrl.toString(), DATABASE_MIGRATION_URL: ownerUrl.toString(), DB_POOL_MAX: '10' }),
     prepare: async (seed) => {
-      const database = await connectDatabase({ url: ownerUrl.toString(), poolMax: 2 });
-      try {
-        await database.migrate();
-        await seedDemoFirm(database.db);
-        if (seed) await seed(database.db);
-      } finally {
-        await database.close();
-      }
-      // migration 0015 made confer_app (roles belong to the cluster)
+      if (seed) await migrateAndSeed({ url: ownerUrl.toString() }, seed);
+      await adminQuery(serverUrl, createAppRole);
       await adminQuery(serverUrl, `create role ${role} login in role confer_app`);
       roleMade = true;
     },
@@ -117,6 +131,7 @@ export async function createDrillDatabase(drill: string, dataDir: string, server
 
 function pgliteDatabase(pgdata: string): DrillDatabase {
   const direct = async <T>(fn: (sql: Sql) => Promise<T>) => {
+    const { connectDatabase } = await import('../../api/src/db/connect.js');
     const database = await connectDatabase({ dataDir: pgdata });
     const pglite = database.pglite!;
     try {
@@ -134,14 +149,7 @@ function pgliteDatabase(pgdata: string): DrillDatabase {
     description: `PGlite on disk (${pgdata})`,
     env: () => ({}),
     prepare: async (seed) => {
-      const database = await connectDatabase({ dataDir: pgdata });
-      try {
-        await database.migrate();
-        await seedDemoFirm(database.db);
-        if (seed) await seed(database.db);
-      } finally {
-        await database.close();
-      }
+      if (seed) await migrateAndSeed({ dataDir: pgdata }, seed);
     },
     direct,
     dump: () =>
