@@ -373,10 +373,13 @@ await runDrill(
     );
     const alive =
       stack.confer.running() && (await stack.api.call('GET', '/healthz').catch(() => ({ status: 0 }))).status === 200;
+    for (const e of stack.confer.exits) {
+      d.figure('exit', { code: e.code, signal: e.signal, last_lines: stack.confer.logLines.slice(-8) });
+    }
     d.figure('rss_mb', { start: round(rssStart / mb), peak: round(rssPeak / mb), end: round(rssEnd / mb) });
     d.check(
       'crashes',
-      stack.confer.exits.length + (alive ? 0 : 1),
+      stack.confer.exits.length || (alive ? 0 : 1),
       alive && stack.confer.exits.length === 0,
       '0 (the process answers /healthz at the end)',
     );

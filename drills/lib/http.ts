@@ -57,14 +57,22 @@ export function createApi(base: string, origin: string): Api {
         headers['content-type'] ??= 'application/json';
       }
       const started = performance.now();
-      const res = await fetch(`${base}${path}`, {
-        method,
-        headers,
-        body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(options.timeoutMs ?? 60_000),
-        ...(body instanceof ReadableStream ? { duplex: 'half' } : {}),
-      } as RequestInit);
+      const send = () =>
+        fetch(`${base}${path}`, {
+          method,
+          headers,
+          body,
+          redirect: 'manual',
+          signal: AbortSignal.timeout(options.timeoutMs ?? 60_000),
+          ...(body instanceof ReadableStream ? { duplex: 'half' } : {}),
+        } as RequestInit);
+      // A kept-alive connection the server has just closed (after an early 413, say) fails at
+      // once; a client retries a GET on a new one. Anything else is reported as it happened.
+      const res = await send().catch((error: Error) => {
+        const code = (error.cause as { code?: string } | undefined)?.code ?? '';
+        if ((method === 'GET' || method === 'HEAD') && /ECONNRESET|EPIPE|UND_ERR_SOCKET/.test(code)) return send();
+        throw error;
+      });
       const text = await res.text();
       const ms = performance.now() - started;
       let json: unknown;
