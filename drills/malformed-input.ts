@@ -303,11 +303,18 @@ await runDrill(
     );
     d.figure('targets', targets.length);
 
-    // warm up (the first requests load code), then the starting memory
-    for (const t of targets.slice(0, 20))
-      await rawRequest({ port: ports.confer, method: 'GET', path: t.path, headers: t.headers });
-    await sleep(2000);
+    // warm up: every case once against a JSON, an upload and a portal endpoint (first use loads
+    // code and fills buffer pools), then the starting memory
+    const all = cases();
+    const warmTargets = [
+      targets.find((t) => t.path.endsWith('/messages') && t.path.startsWith('/api/v1/'))!,
+      targets.find((t) => t.path.endsWith('/uploads') && t.path.startsWith('/api/v1/'))!,
+      targets.find((t) => t.path.startsWith('/api/portal/'))!,
+    ];
+    for (const t of warmTargets) for (const c of all) await c.run(t);
+    await sleep(5000);
     const rssStart = stack.confer.rssBytes()!;
+    d.figure('warm_up_requests', warmTargets.length * all.length);
 
     // slow bodies run alongside the fuzzing
     const slowStarted = Date.now();
@@ -319,7 +326,6 @@ await runDrill(
       return slowBody(headers, 10_000);
     });
 
-    const all = cases();
     const byStatus: Record<string, number> = {};
     const fivexx: string[] = [];
     const accepted = new Set<string>();
@@ -368,7 +374,7 @@ await runDrill(
         rssEnd = stack.confer.rssBytes() ?? 0;
         return rssEnd - rssStart < 50 * mb;
       },
-      30_000,
+      90_000,
       1000,
     );
     const alive =
