@@ -7,7 +7,7 @@ import { scaled } from './lib/settings.js';
 import { demo, expectStatus, startStack } from './lib/stack.js';
 
 const parallel = 100;
-const rounds = scaled(10, 2);
+const rounds = scaled(5, 2);
 
 await runDrill(
   'code-race',

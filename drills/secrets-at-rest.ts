@@ -20,7 +20,7 @@ import {
 import { scaled } from './lib/settings.js';
 import { demo, expectStatus, startStack } from './lib/stack.js';
 
-const days = scaled(3, 1);
+const days = scaled(1, 1);
 /** Tables whose job is to hold message text. */
 const messageTables = new Set(['public.messages', 'public.message_revisions', 'public.events', 'public.unrouted_sms']);
 
