@@ -91,12 +91,13 @@ for (const drill of selected) {
   results.push({ ...last, wall: Math.round((Date.now() - t0) / 1000) });
 }
 
-console.log(`\n${'drill'.padEnd(26)} ${'result'.padEnd(6)} ${'time'.padStart(6)}  failed checks`);
+// the summary goes to stderr: stdout keeps each drill's JSON result as its last line
+console.error(`\n${'drill'.padEnd(26)} ${'result'.padEnd(6)} ${'time'.padStart(6)}  failed checks`);
 for (const r of results) {
   const known = r.known?.length ? ` (known: ${r.known.join(', ')})` : '';
-  console.log(
+  console.error(
     `${r.drill.padEnd(26)} ${(r.passed ? 'pass' : 'FAIL').padEnd(6)} ${`${r.wall}s`.padStart(6)}  ${(r.failed ?? []).join(', ')}${known}`,
   );
 }
-console.log(`${results.length} drills in ${Math.round((Date.now() - started) / 1000)} s`);
+console.error(`${results.length} drills in ${Math.round((Date.now() - started) / 1000)} s`);
 process.exit(results.length === selected.length && results.every((r) => r.passed) ? 0 : 1);
