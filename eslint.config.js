@@ -28,7 +28,16 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
-    files: ['scripts/**', 'infra/hooks/**', 'e2e/**', 'bench/**', 'api/scripts/**', '**/*.test.ts', 'api/test/**'],
+    files: [
+      'scripts/**',
+      'infra/hooks/**',
+      'e2e/**',
+      'bench/**',
+      'drills/**',
+      'api/scripts/**',
+      '**/*.test.ts',
+      'api/test/**',
+    ],
     rules: { 'no-console': 'off' },
   },
 );

@@ -218,7 +218,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', apiNotFound);
 
   if (config.mode === 'embedded' && deps.devKey) {
-    app.use('/dev', createDevRouter({ config, db, key: deps.devKey }));
+    app.use('/dev', createDevRouter({ config, db, key: deps.devKey, clock }));
     app.use('/dev', createOutboxRouter({ db, notifier }));
     app.use('/dev', createPhoneRouter({ db, notifier, sealKey: deps.sealKey, webhookSecret }));
   }

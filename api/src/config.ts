@@ -29,6 +29,13 @@ const ZEnv = z.object({
       .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
       .optional(),
   ),
+  DATABASE_MIGRATION_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+      .optional(),
+  ),
   DB_POOL_MAX: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(200).default(10)),
   DATABASE_AUTH: z.preprocess(emptyToUndefined, z.enum(['password', 'entra']).default('password')),
   TRUST_PROXY: z.preprocess(
@@ -186,8 +193,13 @@ export type TConfig = {
   logLevel: z.infer<typeof ZLogLevel>;
   /** One readable line per event (embedded default) or JSON lines (production default). */
   logFormat: z.infer<typeof ZLogFormat>;
-  /** `auth: 'entra'`: the password of each new connection is an Entra token (DefaultAzureCredential). */
-  database: { url?: string; poolMax: number; auth: 'password' | 'entra' };
+  /**
+   * `url`: what requests run over (production: a member of the confer_app role, which may not
+   * change the audit log); `migrationUrl`: the schema owner, for migrations and the job queue's
+   * schema at start (without it they run over `url`).
+   * `auth: 'entra'`: the password of each new connection is an Entra token (DefaultAzureCredential).
+   */
+  database: { url?: string; migrationUrl?: string; poolMax: number; auth: 'password' | 'entra' };
   /** Express `trust proxy`: which hops' X-Forwarded-For to believe for the client address. */
   trustProxy: false | number | string[];
   /** Azure Monitor (Application Insights): traces and metrics are exported when set. */
@@ -232,6 +244,10 @@ function productionProblems(env: NodeJS.ProcessEnv): string[] {
     if (!ok) problems.push(message);
   };
   need(get('DATABASE_URL'), 'DATABASE_URL: required in production');
+  need(
+    get('DATABASE_MIGRATION_URL'),
+    'DATABASE_MIGRATION_URL: required in production (the schema owner; DATABASE_URL connects as a member of confer_app)',
+  );
   need(
     get('AZURE_STORAGE_CONNECTION_STRING') || get('AZURE_STORAGE_ACCOUNT_URL'),
     'AZURE_STORAGE_ACCOUNT_URL or AZURE_STORAGE_CONNECTION_STRING: one is required in production',
@@ -308,7 +324,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
     dataDir: e.CONFER_DATA_DIR,
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT ?? (production ? 'json' : 'pretty'),
-    database: { url: e.DATABASE_URL, poolMax: e.DB_POOL_MAX, auth: e.DATABASE_AUTH },
+    database: {
+      url: e.DATABASE_URL,
+      migrationUrl: e.DATABASE_MIGRATION_URL,
+      poolMax: e.DB_POOL_MAX,
+      auth: e.DATABASE_AUTH,
+    },
     trustProxy: e.TRUST_PROXY,
     telemetry: { connectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING },
     storage: {

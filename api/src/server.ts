@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
+import { createAdjustableClock, systemClock } from './clock.js';
 import { loadConfig, type TConfig } from './config.js';
 import { connectDatabase, type Database } from './db/connect.js';
 import { waitForMigrations } from './db/pending-migrations.js';
@@ -9,6 +10,8 @@ import { createBlobStore } from './integrations/blob-storage/blob-store.js';
 import { createEntraDatabasePassword } from './integrations/identity/entra-database-password.js';
 import { createLogger, type Logger } from './logger.js';
 import { loadOrCreateSealKey } from './integrations/secrets/seal.js';
+import { startJobQueue } from './jobs/job-queue.js';
+import { roleThatMayChangeAuditLog } from './db/app-role.js';
 import { startAppServices } from './start-app-services.js';
 
 export type RunningConfer = {
@@ -35,6 +38,32 @@ export async function openDatabase(config: TConfig): Promise<Database> {
   return connectDatabase({ dataDir: resolve(config.dataDir, 'pgdata') });
 }
 
+/**
+ * Migrations (and, with `installJobSchema`, pg-boss's schema): over DATABASE_MIGRATION_URL (the
+ * schema owner) when set, else over the app's own connection. Embedded mode runs this at start;
+ * in production only `--migrate-only` (the migration job) does, and replicas wait for it.
+ */
+export async function migrateDatabase(
+  config: TConfig,
+  database: Database,
+  logger: Logger,
+  installJobSchema: boolean,
+): Promise<void> {
+  const owner = config.database.migrationUrl
+    ? await connectDatabase({
+        url: config.database.migrationUrl,
+        poolMax: 2,
+        password: config.database.auth === 'entra' ? createEntraDatabasePassword() : undefined,
+      })
+    : database;
+  try {
+    await owner.migrate();
+    if (installJobSchema) await (await startJobQueue(owner, logger)).stop();
+  } finally {
+    if (owner !== database) await owner.close();
+  }
+}
+
 export async function startServer(config: TConfig, logger: Logger = createLogger(config)): Promise<RunningConfer> {
   const cleanups: Array<() => Promise<void>> = [];
   const cleanup = async () => {
@@ -44,8 +73,17 @@ export async function startServer(config: TConfig, logger: Logger = createLogger
     const database = await openDatabase(config);
     cleanups.push(() => database.close());
     // Embedded mode migrates at start; production replicas wait for the migration job.
-    if (config.mode === 'embedded') await database.migrate();
+    if (config.mode === 'embedded') await migrateDatabase(config, database, logger, !!config.database.migrationUrl);
     else await waitForMigrations(database, logger);
+    if (config.mode === 'production') {
+      const role = await roleThatMayChangeAuditLog(database.db);
+      if (role) {
+        throw new Error(
+          `DATABASE_URL connects as "${role}", which may change or delete audit log rows: ` +
+            'production connects as a member of the confer_app role (see README, Production mode)',
+        );
+      }
+    }
 
     let storage = config.storage;
     let azuritePort: number | undefined;
@@ -68,7 +106,19 @@ export async function startServer(config: TConfig, logger: Logger = createLogger
     }
 
     const sealKey = config.sealKey ?? loadOrCreateSealKey(resolve(config.dataDir));
-    const services = await startAppServices({ config, database, blobs, logger, devKey, sealKey });
+    // embedded mode: /dev/clock may move the app's clock (see dev-routes.ts); production reads the system's
+    const clock = config.mode === 'embedded' ? createAdjustableClock() : systemClock;
+    const services = await startAppServices({
+      config,
+      database,
+      blobs,
+      logger,
+      devKey,
+      sealKey,
+      clock,
+      // production: the migration job installed pg-boss's schema; requests run without DDL rights
+      jobOptions: { installSchema: config.mode === 'embedded' && !config.database.migrationUrl },
+    });
     // Cleanups run last-in first-out: the services stop before the database closes.
     cleanups.push(() => services.stop({ graceMs: 5000 }));
     const { server } = services;
@@ -93,7 +143,7 @@ export async function runFromCommandLine(argv: string[]): Promise<void> {
   const logger = createLogger(config);
   if (argv.includes('--migrate-only')) {
     const database = await openDatabase(config);
-    await database.migrate();
+    await migrateDatabase(config, database, logger, true);
     await database.close();
     logger.info({ database: database.kind }, 'Migrations applied');
     return;

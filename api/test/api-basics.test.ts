@@ -194,6 +194,7 @@ describe('dev routes', () => {
       CONFER_MODE: 'production',
       LOG_LEVEL: 'silent',
       DATABASE_URL: 'postgres://unused@127.0.0.1:1/none',
+      DATABASE_MIGRATION_URL: 'postgres://unused@127.0.0.1:1/none',
       AZURE_STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true',
       ACS_ENDPOINT: 'https://acs.example',
       ACS_EMAIL_SENDER: 'noreply@confer.example',

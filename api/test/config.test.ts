@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from '../src/config.js';
 const production = {
   CONFER_MODE: 'production',
   DATABASE_URL: 'postgres://confer@db.example:5432/confer',
+  DATABASE_MIGRATION_URL: 'postgres://confer_owner@db.example:5432/confer',
   AZURE_STORAGE_ACCOUNT_URL: 'https://conferfiles.blob.core.windows.net',
   ACS_ENDPOINT: 'https://confer.communication.azure.com',
   ACS_EMAIL_SENDER: 'no-reply@confer.example',
@@ -77,6 +78,7 @@ describe('configuration', () => {
     const text = problems.join('\n');
     for (const name of [
       'DATABASE_URL',
+      'DATABASE_MIGRATION_URL',
       'AZURE_STORAGE_ACCOUNT_URL or AZURE_STORAGE_CONNECTION_STRING',
       'ACS_ENDPOINT or ACS_CONNECTION_STRING',
       'ACS_EMAIL_SENDER',
@@ -89,7 +91,7 @@ describe('configuration', () => {
     ]) {
       expect(text).toContain(name);
     }
-    expect(problems).toHaveLength(10);
+    expect(problems).toHaveLength(11);
   });
 
   test.each([

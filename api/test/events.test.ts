@@ -1,3 +1,5 @@
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../src/db/query-rows.js';
 import { buildIcs, escapeIcsText, foldIcsLine } from '../src/modules/events/build-ics.js';
 import { formatEventTime } from '../src/modules/events/format-event-time.js';
 import { bearer, createContact, createFirm, createMatter } from './support/fixtures.js';
@@ -237,6 +239,52 @@ describe('portal events', () => {
     });
     expect(stream.headers.get('content-type')).toContain('text/event-stream');
     await stream.close();
+  });
+
+  test('when a client downloads an event as .ics, or asks for one that is not theirs, then both are in the audit log', async () => {
+    const client = await signedInClient(app, f.member.token, f.firm.id, { name: 'Audited' });
+    const other = await signedInClient(app, f.member.token, f.firm.id, { name: 'Bystander' });
+    const event = (
+      await staff('post', `/matters/${client.matterId}/events`, {
+        title: 'Signing',
+        startsAt: inDays(3),
+        endsAt: inDays(3, 15),
+        timeZone: 'Europe/London',
+        attendeeContactIds: [client.contact.id],
+      })
+    ).body;
+    const mine = await client.session.get(`/calendar-events/${event.id}/ics`).set('X-Request-Id', 'ics-download-own');
+    const theirs = await other.session
+      .get(`/calendar-events/${event.id}/ics`)
+      .set('X-Request-Id', 'ics-download-other');
+    expect([mine.status, theirs.status]).toEqual([200, 404]);
+    const rows = await queryRows<{
+      request_id: string;
+      action: string;
+      outcome: string;
+      actor_id: string;
+      target_id: string;
+    }>(
+      app.db,
+      sql`select request_id, action, outcome, actor_id, target_id from audit_log
+          where request_id in ('ics-download-own', 'ics-download-other') order by request_id desc`,
+    );
+    expect(rows).toEqual([
+      {
+        request_id: 'ics-download-own',
+        action: 'event.download',
+        outcome: 'success',
+        actor_id: client.contact.id,
+        target_id: event.id,
+      },
+      {
+        request_id: 'ics-download-other',
+        action: 'event.download',
+        outcome: 'refused',
+        actor_id: other.contact.id,
+        target_id: event.id,
+      },
+    ]);
   });
 
   test('when the engagement ends, or the client belongs to another firm, then the events are gone', async () => {

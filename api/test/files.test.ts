@@ -181,6 +181,31 @@ describe('uploads', () => {
     expect(await blobsOf(firm.firm.id)).toEqual([]);
   });
 
+  test('when a multipart body ends inside a file part, then 400 malformed_multipart, nothing is kept and the API keeps serving', async () => {
+    const firm = await createFirm(app);
+    const matter = await createMatter(app.db, firm.firm.id);
+    const broken = await app.http
+      .post(`/api/v1/matters/${matter}/documents`)
+      .set(bearer(firm.member.token))
+      .set('Content-Type', 'multipart/form-data; boundary=b')
+      .send('--b\r\nContent-Disposition: form-data; name="files"; filename="a.txt"\r\n\r\nno closing boundary');
+    expect(broken.status).toBe(400);
+    expect(broken.body.code).toBe('malformed_multipart');
+    // a second, in a body that also carries a field, and the server still answers afterwards
+    const again = await app.http
+      .post(`/api/v1/conversations/${channel}/uploads`)
+      .set(bearer(f.member.token))
+      .set('Content-Type', 'multipart/form-data; boundary=b')
+      .send(
+        '--b\r\nContent-Disposition: form-data; name="body"\r\n\r\nhi\r\n--b\r\nContent-Disposition: form-data; name="files"; filename="b.txt"\r\n\r\n',
+      );
+    expect(again.status).toBe(400);
+    expect((await app.http.get('/api/v1/me').set(bearer(firm.member.token))).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await countRows('documents', firm.firm.id)).toBe(0);
+    expect(await blobsOf(firm.firm.id)).toEqual([]);
+  });
+
   test('when the client disconnects mid-upload, then nothing becomes visible and no blob is kept', async () => {
     const firm = await createFirm(app);
     const matter = await createMatter(app.db, firm.firm.id);

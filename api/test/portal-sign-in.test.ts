@@ -370,6 +370,42 @@ describe('portal sign-in', () => {
     }
   }, 60_000);
 
+  test("when a contact's email changes, then their sessions end, their stream closes, and links and codes mailed to the old address stop working", async () => {
+    const { email, contact } = await invite();
+    const oldLink = linkTokenIn((await latestEmail(app, email, 'secure_link')).text!);
+    const session = await signInContact(app, email);
+    const pending = await openFor(email); // a sign-in under way, its code mailed to the old address
+    const pendingCode = codeIn((await latestEmail(app, email, 'sign_in_code')).subject!);
+    const stream = await openEventStream(`${app.baseUrl}/api/portal/v1/events`, {
+      headers: { Cookie: session.cookie },
+    });
+    const started = Date.now();
+    const changed = await app.http
+      .patch(`/api/v1/contacts/${contact.id}`)
+      .set(bearer(f.member.token))
+      .send({ email: `new.${email}` });
+    expect(changed.status).toBe(200);
+    await stream.waitForEnd(5000);
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect((await session.get('/conversations')).status).toBe(401);
+    const reopened = await openLink(app, oldLink);
+    expect(reopened.status).toBe(410);
+    const late = await verifyCode(app, pending.attemptToken, pendingCode);
+    expect(late.status).toBe(400);
+    expect(late.body.code).toBe('code_expired');
+  });
+
+  test("when a contact's name changes, then their session carries on", async () => {
+    const { email, contact } = await invite();
+    const session = await signInContact(app, email);
+    await app.http.patch(`/api/v1/contacts/${contact.id}`).set(bearer(f.member.token)).send({ name: 'New Name' });
+    await app.http
+      .patch(`/api/v1/contacts/${contact.id}`)
+      .set(bearer(f.member.token))
+      .send({ email: email.toUpperCase() });
+    expect((await session.get('/conversations')).status).toBe(200);
+  });
+
   test('when the database and the logs are dumped, then no link token or code appears in plain text', async () => {
     const { email } = await invite();
     const link = await latestEmail(app, email, 'secure_link');

@@ -11,6 +11,7 @@ import {
   replyTokenIn,
   send,
   textFromPhone,
+  uniqueMobile,
   waitFor,
 } from './support/messaging.js';
 import { originOf } from './support/portal-session.js';
@@ -390,6 +391,50 @@ describe('quick-reply links', () => {
       JSON.stringify(await queryRows(app.db, sql`select * from quick_reply_links`)) +
       JSON.stringify(await queryRows(app.db, sql`select * from outbox`));
     expect(dump).not.toContain(token);
+  });
+
+  test('when a quick-reply link is opened, used or refused, then each is in the audit log with its request id', async () => {
+    const s = await externalConversation(app);
+    await send(app, s.member.token, s.conversationId, 'Audited link', true);
+    const token = replyTokenIn((await waitFor(() => textsTo(s.contacts[0]!.mobile!)[0], 'text')).message);
+    expect((await quick('view', { token }, { 'X-Request-Id': 'quick-reply-view-1' })).status).toBe(200);
+    expect((await quick('send', { token, body: 'Yes' }, { 'X-Request-Id': 'quick-reply-send-1' })).status).toBe(201);
+    expect((await quick('view', { token: 'z'.repeat(43) }, { 'X-Request-Id': 'quick-reply-bad-1' })).status).toBe(410);
+    const rows = await queryRows<{ request_id: string; action: string; outcome: string; actor_id: string | null }>(
+      app.db,
+      sql`select request_id, action, outcome, actor_id from audit_log
+          where request_id like 'quick-reply-%-1' order by request_id`,
+    );
+    expect(rows).toEqual([
+      { request_id: 'quick-reply-bad-1', action: 'portal.quick_reply', outcome: 'refused', actor_id: null },
+      {
+        request_id: 'quick-reply-send-1',
+        action: 'portal.quick_reply',
+        outcome: 'success',
+        actor_id: s.contacts[0]!.id,
+      },
+      {
+        request_id: 'quick-reply-view-1',
+        action: 'portal.quick_reply',
+        outcome: 'success',
+        actor_id: s.contacts[0]!.id,
+      },
+    ]);
+  });
+
+  test("when the contact's mobile changes, then the link texted to the old number answers 410", async () => {
+    const s = await externalConversation(app);
+    await send(app, s.member.token, s.conversationId, 'To the old number', true);
+    const token = replyTokenIn((await waitFor(() => textsTo(s.contacts[0]!.mobile!)[0], 'text')).message);
+    expect((await quick('view', { token })).status).toBe(200);
+    const changed = await app.http
+      .patch(`/api/v1/contacts/${s.contacts[0]!.id}`)
+      .set(bearer(s.member.token))
+      .send({ mobile: uniqueMobile() });
+    expect(changed.status).toBe(200);
+    const after = await quick('send', { token, body: 'From whoever has the old phone now' });
+    expect(after.status).toBe(410);
+    expect(after.body.code).toBe('link_not_valid');
   });
 
   test('when the link is unknown or older than 7 days, then 410', async () => {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import express, { Router } from 'express';
 import { z } from 'zod';
+import { isAdjustable, type Clock } from '../clock.js';
 import type { TConfig } from '../config.js';
 import type { Db } from '../db/connect.js';
 import { AppError } from '../errors.js';
@@ -12,6 +13,10 @@ import { renderDevSignInPage } from './render-dev-sign-in-page.js';
 
 const ZTokenRequest = z.object({ email: z.email() }).strict();
 const ZSignInForm = z.object({ email: z.email(), return: z.string().max(500).optional() }).strict();
+const ZMoveClock = z.union([
+  z.object({ at: z.iso.datetime({ offset: true }) }).strict(),
+  z.object({ offsetMs: z.number().int().min(-1e12).max(1e12) }).strict(),
+]);
 
 /** Only same-origin relative paths: no open redirects. */
 function safeReturnPath(value: string | undefined): string {
@@ -23,9 +28,9 @@ function safeReturnPath(value: string | undefined): string {
  * Embedded-mode helpers. `createApp` mounts them only when CONFER_MODE=embedded, so in
  * production every /dev path answers 404.
  */
-export function createDevRouter(deps: { config: TConfig; db: Db; key: DevSigningKey }): Router {
+export function createDevRouter(deps: { config: TConfig; db: Db; key: DevSigningKey; clock?: Clock }): Router {
   const router = Router();
-  const { config, db, key } = deps;
+  const { config, db, key, clock } = deps;
 
   async function mint(email: string, requestId: string, ip: string | undefined) {
     const row = await findStaffForDevSignIn(db, email);
@@ -75,6 +80,20 @@ export function createDevRouter(deps: { config: TConfig; db: Db; key: DevSigning
     const meta = requestMeta(req, res);
     res.set('Cache-Control', 'no-store').json({ token: await mint(body.email, meta.requestId, meta.ip) });
   });
+
+  if (clock && isAdjustable(clock)) {
+    // The app's clock (code, link and session expiry; email delays): read it, or move it to an
+    // instant (`at`) or by an offset from the system time (`offsetMs`; 0 puts it back).
+    const state = () => ({ now: clock.now().toISOString(), offsetMs: clock.offsetMs() });
+    router.get('/clock', (_req, res) => {
+      res.set('Cache-Control', 'no-store').json(state());
+    });
+    router.put('/clock', express.json({ limit: '1kb' }), (req, res) => {
+      const body = parseInput(ZMoveClock, req.body, 'body');
+      clock.setOffset('at' in body ? Date.parse(body.at) - Date.now() : body.offsetMs);
+      res.set('Cache-Control', 'no-store').json(state());
+    });
+  }
 
   return router;
 }

@@ -30,6 +30,11 @@ export type TJobOptions = {
   sweepEveryMs: number;
   /** An unsent row untouched this long past its expected attempt is re-enqueued by the sweep. */
   staleAfterSeconds: number;
+  /**
+   * Install or upgrade pg-boss's schema and create the queues at start. Off when the schema
+   * owner did it before (DATABASE_MIGRATION_URL): the app's role only uses the tables.
+   */
+  installSchema: boolean;
 };
 
 export const defaultJobOptions: TJobOptions = {
@@ -39,6 +44,7 @@ export const defaultJobOptions: TJobOptions = {
   sendWorkers: 4,
   sweepEveryMs: 30_000,
   staleAfterSeconds: 60,
+  installSchema: true,
 };
 
 export type TJob<T> = { id: string; data: T; retryCount: number; retryLimit: number };
@@ -134,6 +140,7 @@ export async function startJobQueue(
   const boss = new PgBoss({
     db: adapterFor(database, () => closed),
     schedule: true,
+    migrate: options.installSchema,
     supervise: true,
     maintenanceIntervalSeconds: 120,
   });
@@ -152,7 +159,8 @@ export async function startJobQueue(
       retentionMinutes: 24 * 60,
     };
     // another instance may create it at the same moment: then update what it made
-    if (!(await boss.getQueue(name))) await boss.createQueue(name, queue).catch(() => undefined);
+    if (!(await boss.getQueue(name)) && options.installSchema)
+      await boss.createQueue(name, queue).catch(() => undefined);
     await boss.updateQueue(name, queue);
   }
   let stopping = false;

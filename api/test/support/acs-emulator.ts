@@ -62,7 +62,7 @@ const json = (res: ServerResponse, status: number, body: unknown, headers: Recor
  * (honouring repeatability ids), email with a long-running operation (202 + Operation-Location,
  * then GET status), honouring Operation-Id.
  */
-export async function startAcsEmulator(): Promise<AcsEmulator> {
+export async function startAcsEmulator(options: { port?: number } = {}): Promise<AcsEmulator> {
   const accessKey = randomBytes(32).toString('base64');
   const sockets = new Set<Socket>();
   const textsByRepeatId = new Map<string, EmulatedText>();
@@ -249,7 +249,7 @@ export async function startAcsEmulator(): Promise<AcsEmulator> {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', () => resolve()));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   emulator.endpoint = `http://127.0.0.1:${port}/`;

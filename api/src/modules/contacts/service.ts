@@ -6,6 +6,7 @@ import { decodeCursor, encodeCursor } from '../../shared/pagination.js';
 import { getFirm } from '../firms/repository.js';
 import { systemClock } from '../../clock.js';
 import { endContactAccess } from '../portal-auth/service.js';
+import { expireQuickReplyLinks } from '../sms/repository.js';
 import * as repo from './repository.js';
 import type { TContact } from './schemas.js';
 
@@ -90,9 +91,17 @@ export async function updateContact(
   const values = { ...input };
   if (input.mobile) values.mobile = normaliseMobile(input.mobile, await firmCountry(db, ctx.firmId));
   const row = await db.transaction(async (tx) => {
+    const before = await repo.getContact(tx, ctx.firmId, contactId);
     const updated = await repo.updateContact(tx, ctx.firmId, contactId, values);
+    if (!before || !updated) return updated;
+    // the email is the second factor of portal sign-in: a new one ends what the old one opened
+    const emailChanged = (before.email ?? '').toLowerCase() !== (updated.email ?? '').toLowerCase();
     // a disabled contact's portal sessions end and their event streams close
-    if (updated && input.active === false) await endContactAccess(tx, systemClock, ctx.firmId, contactId);
+    if (input.active === false || emailChanged) {
+      await endContactAccess(tx, systemClock, ctx.firmId, contactId, { mailedCredentials: emailChanged });
+    }
+    // quick-reply links were texted to the old number
+    if (before.mobile !== updated.mobile) await expireQuickReplyLinks(tx, ctx.firmId, contactId, systemClock.now());
     return updated;
   });
   if (!row) throw notFound('Contact');

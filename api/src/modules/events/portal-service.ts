@@ -2,6 +2,7 @@ import type { Clock } from '../../clock.js';
 import type { TConfig } from '../../config.js';
 import type { Db } from '../../db/connect.js';
 import { notFound } from '../../errors.js';
+import { recordAudit } from '../audit/record-audit.js';
 import type { TContactContext } from '../portal-auth/service.js';
 import { buildIcs } from './build-ics.js';
 import * as repo from './repository.js';
@@ -45,9 +46,25 @@ export async function listEventsSoon(db: Db, ctx: TContactContext, now: Date) {
   }));
 }
 
-/** The event as an iCalendar file (a cancelled one says so, so calendars can remove it). */
-export async function eventIcs(deps: { db: Db; clock: Clock; config: TConfig }, ctx: TContactContext, id: string) {
+/** The event as an iCalendar file (a cancelled one says so, so calendars can remove it). Audited. */
+export async function eventIcs(
+  deps: { db: Db; clock: Clock; config: TConfig },
+  ctx: TContactContext,
+  id: string,
+  meta: { requestId: string; ip: string | undefined },
+) {
   const [row] = await contactEvents(deps.db, ctx, { from: new Date(0), id, includeCancelled: true });
+  await recordAudit(deps.db, {
+    firmId: ctx.firmId,
+    actorKind: 'contact',
+    actorId: ctx.contactId,
+    action: 'event.download',
+    outcome: row ? 'success' : 'refused',
+    targetKind: 'event',
+    targetId: id,
+    requestId: meta.requestId,
+    ip: meta.ip,
+  });
   if (!row) throw notFound('Event');
   const host = new URL(deps.config.publicBaseUrl).hostname;
   const ics = buildIcs({

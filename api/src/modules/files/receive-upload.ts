@@ -93,7 +93,11 @@ export async function receiveUpload(
         if (info.valueTruncated) fail(new AppError('field_too_large', 413, `The field "${name}" is too long`));
         else fields[name] = value;
       });
+      const malformed = () => new AppError('malformed_multipart', 400, 'The multipart body is malformed or truncated');
       parser.on('file', (field, stream, info) => {
+        // at once, before any await: busboy errors a file stream whose part never ends, and an
+        // 'error' event with no listener would end the process
+        stream.on('error', () => fail(malformed()));
         fileCount += 1;
         if (fileCount > deps.maxFiles || settled) {
           stream.resume();
@@ -126,12 +130,7 @@ export async function receiveUpload(
           ),
         );
       });
-      parser.on('error', () =>
-        fail(
-          unreadablePartError(scanner.completeBlocks()) ??
-            new AppError('malformed_multipart', 400, 'The multipart body is malformed or truncated'),
-        ),
-      );
+      parser.on('error', () => fail(unreadablePartError(scanner.completeBlocks()) ?? malformed()));
       parser.on('filesLimit', () => fail(tooMany()));
       parser.on('fieldsLimit', () => fail(new AppError('too_many_fields', 413, 'The form has too many fields')));
       parser.on('partsLimit', () => fail(new AppError('too_many_parts', 413, 'The form has too many parts')));

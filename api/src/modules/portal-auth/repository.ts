@@ -247,6 +247,27 @@ export async function endSessions(
     );
 }
 
+/**
+ * A contact's email changed: links mailed to the old address stop working, and codes mailed
+ * there for open sign-ins expire (a resend goes to the new address).
+ */
+export async function revokeMailedCredentials(db: Db, firmId: string, contactId: string, at: Date): Promise<void> {
+  await db
+    .update(secureLinks)
+    .set({ revokedAt: at })
+    .where(and(eq(secureLinks.firmId, firmId), eq(secureLinks.contactId, contactId), isNull(secureLinks.revokedAt)));
+  await db
+    .update(signInAttempts)
+    .set({ codeExpiresAt: sql`least(${signInAttempts.codeExpiresAt}, ${at.toISOString()}::timestamptz)` })
+    .where(
+      and(
+        eq(signInAttempts.firmId, firmId),
+        eq(signInAttempts.contactId, contactId),
+        isNull(signInAttempts.completedAt),
+      ),
+    );
+}
+
 export async function hasEverSignedIn(db: Db, firmId: string, contactId: string): Promise<boolean> {
   const rows = await db
     .select({ id: portalSessions.id })

@@ -502,9 +502,20 @@ export async function signOut(deps: TPortalDeps, ctx: TContactContext, meta: TMe
   });
 }
 
-/** Ends every session of a contact and closes their event streams (disabling, end of access). */
-export async function endContactAccess(tx: Db, clock: Clock, firmId: string, contactId: string) {
+/**
+ * Ends every session of a contact and closes their event streams (disabling, end of access).
+ * With `mailedCredentials` (their email changed: the address codes go to) the links and codes
+ * mailed to the old address stop working too.
+ */
+export async function endContactAccess(
+  tx: Db,
+  clock: Clock,
+  firmId: string,
+  contactId: string,
+  options: { mailedCredentials?: boolean } = {},
+) {
   await repo.endSessions(tx, firmId, { contactId }, clock.now());
+  if (options.mailedCredentials) await repo.revokeMailedCredentials(tx, firmId, contactId, clock.now());
   await publishEvent(tx, { firmId, type: 'contact.disabled', contactIds: [contactId], payload: {} });
 }
 

@@ -39,13 +39,13 @@ export function addPortalExtrasRoutes(routes: RouteTable<TContactContext>, deps:
     {
       method: 'get',
       path: '/calendar-events/:id/ics',
-      summary: 'The event as an iCalendar file',
+      summary: 'The event as an iCalendar file (audited)',
       tags: ['portal events'],
       params: ZIdParams,
       responseContentType: 'text/calendar',
     },
-    async ({ res, ctx, params }) => {
-      const { ics, title } = await events.eventIcs(deps, ctx, params.id);
+    async ({ res, ctx, params, meta }) => {
+      const { ics, title } = await events.eventIcs(deps, ctx, params.id, meta);
       res.status(200);
       res.setHeader('Content-Type', 'text/calendar; charset=utf-8');
       res.setHeader('Content-Disposition', contentDisposition('attachment', sanitizeFileName(`${title}.ics`)));

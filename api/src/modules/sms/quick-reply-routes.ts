@@ -48,7 +48,7 @@ export function addQuickReplyRoutes(routes: RouteTable<null>, deps: TQuickReplyD
     tags,
     body: ZQuickReplyView,
     response: ZQuickReplyPage,
-    handler: ({ body }) => viewQuickReply(deps, body.token),
+    handler: ({ body, meta }) => viewQuickReply(deps, body.token, meta),
   });
   routes.add({
     method: 'post',
@@ -60,6 +60,6 @@ export function addQuickReplyRoutes(routes: RouteTable<null>, deps: TQuickReplyD
     status: 201,
     // no session names the caller here: the message itself carries the key (see sendQuickReply)
     idempotent: false,
-    handler: ({ body, meta }) => sendQuickReply(deps, body.token, body.body, meta.idempotencyKey),
+    handler: ({ body, meta }) => sendQuickReply(deps, body.token, body.body, meta),
   });
 }

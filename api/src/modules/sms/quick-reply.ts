@@ -2,6 +2,7 @@ import type { Clock } from '../../clock.js';
 import type { Db } from '../../db/connect.js';
 import { AppError } from '../../errors.js';
 import { publishEvent } from '../../realtime/publish-event.js';
+import { recordAudit } from '../audit/record-audit.js';
 import { listEventRecipients } from '../conversations/repository.js';
 import { assertNotArchived } from '../conversations/service.js';
 import { assertSameMessage } from '../messages/service.js';
@@ -20,19 +21,34 @@ const linkNotValid = () =>
     'This reply link has expired or is not valid. Use the secure link in your email to read and reply.',
   );
 
-/** The link behind a token, if it still works: unexpired, the contact active and still in the conversation. */
-async function requireLink(deps: TQuickReplyDeps, token: string) {
+export type TQuickReplyMeta = { requestId: string; ip: string | undefined };
+
+/**
+ * The link behind a token, if it still works: unexpired, the contact active and still in the
+ * conversation. The token is a credential: every use and every refusal is audited.
+ */
+async function requireLink(deps: TQuickReplyDeps, token: string, meta: TQuickReplyMeta, use: 'view' | 'send') {
   const link = await repo.findQuickReplyLinkByHash(deps.db, hashToken(token));
-  if (
-    !link ||
-    link.expiresAt.getTime() <= deps.clock.now().getTime() ||
-    !link.contactActive ||
-    !link.participantId ||
-    link.participantLeft
-  ) {
-    throw linkNotValid();
-  }
-  return link;
+  const valid =
+    !!link &&
+    link.expiresAt.getTime() > deps.clock.now().getTime() &&
+    link.contactActive &&
+    !!link.participantId &&
+    !link.participantLeft;
+  await recordAudit(deps.db, {
+    firmId: link?.firmId ?? null,
+    actorKind: link ? 'contact' : 'anonymous',
+    actorId: link?.contactId ?? null,
+    action: 'portal.quick_reply',
+    outcome: valid ? 'success' : 'refused',
+    targetKind: link ? 'conversation' : undefined,
+    targetId: link?.conversationId,
+    requestId: meta.requestId,
+    ip: meta.ip,
+    details: valid ? { use } : { use, reason: link ? 'expired_or_left' : 'unknown' },
+  });
+  if (!valid) throw linkNotValid();
+  return link!;
 }
 
 type TQuickMessage = {
@@ -63,8 +79,8 @@ const toQuickMessage = (
  * a portal sign-in; no read information). Opening it counts
  * as seeing those messages, so no new-message email follows for them.
  */
-export async function viewQuickReply(deps: TQuickReplyDeps, token: string) {
-  const link = await requireLink(deps, token);
+export async function viewQuickReply(deps: TQuickReplyDeps, token: string, meta: TQuickReplyMeta) {
+  const link = await requireLink(deps, token, meta, 'view');
   const rows = await messages.listMessages(deps.db, link.firmId, link.conversationId, { limit: 5 });
   const attached = await listAttachmentsOfMessages(
     deps.db,
@@ -95,8 +111,14 @@ export async function viewQuickReply(deps: TQuickReplyDeps, token: string) {
 }
 
 /** A reply through the link: posted as the contact, marked `quick_link`. Idempotency-Key makes retries safe. */
-export async function sendQuickReply(deps: TQuickReplyDeps, token: string, body: string, idempotencyKey?: string) {
-  const link = await requireLink(deps, token);
+export async function sendQuickReply(
+  deps: TQuickReplyDeps,
+  token: string,
+  body: string,
+  meta: TQuickReplyMeta & { idempotencyKey?: string },
+) {
+  const idempotencyKey = meta.idempotencyKey;
+  const link = await requireLink(deps, token, meta, 'send');
   if (idempotencyKey) {
     const earlier = await messages.findMessageByIdempotencyKey(
       deps.db,

@@ -12,6 +12,14 @@ import {
   unroutedSms,
 } from '../../db/schema.js';
 
+/** A contact's mobile changed: quick-reply links texted to the old number stop working. */
+export async function expireQuickReplyLinks(db: Db, firmId: string, contactId: string, at: Date): Promise<void> {
+  await db
+    .update(quickReplyLinks)
+    .set({ expiresAt: sql`least(${quickReplyLinks.expiresAt}, ${at.toISOString()}::timestamptz)` })
+    .where(and(eq(quickReplyLinks.firmId, firmId), eq(quickReplyLinks.contactId, contactId)));
+}
+
 export async function insertQuickReplyLink(
   db: Db,
   firmId: string,
