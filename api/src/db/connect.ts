@@ -21,6 +21,11 @@ export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Database = {
   kind: 'postgres' | 'pglite';
   db: Db;
+  /**
+   * A connection of its own for the event hub's reads, so delivering events never waits
+   * behind requests for a pooled connection (PostgreSQL; PGlite: `db`).
+   */
+  reader: Db;
   ping(): Promise<void>;
   migrate(): Promise<void>;
   close(): Promise<void>;
@@ -47,10 +52,14 @@ export async function connectDatabase(options: {
     // A dropped idle connection must not crash the process; the pool replaces it.
     pool.on('error', () => {});
     const db = drizzlePg({ client: pool, schema }) as unknown as Db;
+    const readerPool = new pg.Pool({ connectionString: options.url, max: 1 });
+    readerPool.on('error', () => {});
+    const reader = drizzlePg({ client: readerPool, schema }) as unknown as Db;
     const listener = createPostgresListener(options.url);
     return {
       kind: 'postgres',
       db,
+      reader,
       pool,
       listen: listener.listen,
       ping: async () => {
@@ -61,6 +70,7 @@ export async function connectDatabase(options: {
       },
       close: async () => {
         await listener.close();
+        await readerPool.end();
         await pool.end();
       },
     };
@@ -72,6 +82,7 @@ export async function connectDatabase(options: {
   return {
     kind: 'pglite',
     db,
+    reader: db,
     pglite,
     listen: async (channel, onPayload) => {
       assertChannelName(channel);

@@ -7,6 +7,7 @@ import { recordAudit } from '../../modules/audit/record-audit.js';
 import { findFirmByTenant } from '../../modules/firms/repository.js';
 import { bindPendingStaff, findStaffByIdentity } from '../../modules/staff/repository.js';
 import type { StaffContext } from './staff-context.js';
+import type { StaffIdentityCache } from './staff-identity-cache.js';
 
 /** The delegated scope staff tokens must carry (Entra "Expose an API" scope name). */
 export const staffScope = 'access_as_user';
@@ -46,8 +47,13 @@ function refusalFromJose(error: unknown): Refusal {
  * The one staff authentication path, in every mode: signature from the JWKS (cached,
  * refetched on an unknown kid), issuer, audience, expiry and not-before, scope; the tenant
  * resolves the firm; (tenant id, object id) resolves the staff member, who must be active.
+ * With `identities`, that resolution is remembered for a short while (see the cache).
  */
-export function createStaffAuthenticator(deps: { config: TConfig; db: Db }): RequestHandler {
+export function createStaffAuthenticator(deps: {
+  config: TConfig;
+  db: Db;
+  identities?: StaffIdentityCache;
+}): RequestHandler {
   const { identity } = deps.config;
   const jwks = createRemoteJWKSet(new URL(identity.jwksUrl), {
     cacheMaxAge: 6 * 60 * 60 * 1000,
@@ -83,6 +89,9 @@ export function createStaffAuthenticator(deps: { config: TConfig; db: Db }): Req
       return { code: 'invalid_token', status: 401, detail: `The token lacks the ${staffScope} scope` };
     }
     const oid = String(payload.oid);
+    const known = deps.identities?.get(tid, oid);
+    if (known) return known;
+    const remember = deps.identities?.begin();
     const firm = await findFirmByTenant(deps.db, tid);
     if (!firm) return { code: 'unknown_tenant', status: 401, detail: 'This organisation does not use Confer' };
     let row = await findStaffByIdentity(deps.db, firm.id, tid, oid);
@@ -99,7 +108,9 @@ export function createStaffAuthenticator(deps: { config: TConfig; db: Db }): Req
     if (!row.active) {
       return { code: 'staff_disabled', status: 403, detail: 'Your Confer access has been disabled', firmId: firm.id };
     }
-    return { firmId: firm.id, staffId: row.id, tenantId: tid, role: row.role };
+    const staff: StaffContext = { firmId: firm.id, staffId: row.id, tenantId: tid, role: row.role };
+    remember?.(tid, oid, staff);
+    return staff;
   }
 
   return async (req, res, next) => {

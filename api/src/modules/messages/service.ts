@@ -4,21 +4,28 @@ import type { StaffContext } from '../../integrations/identity/staff-context.js'
 import { publishEvent } from '../../realtime/publish-event.js';
 import { listAttachmentsOfMessages } from '../files/repository.js';
 import { requireDocumentInConversation, resolveAttachableVersions } from '../files/document-access.js';
-import { postMessage } from './post-message.js';
+import { postMessage, recordMessage } from './post-message.js';
 import { announceMessage, reviseMessage } from './revise-message.js';
 import { decodeCursor, encodeCursor } from '../../shared/pagination.js';
 import {
   countUnreadByConversation,
+  findPostingContext,
+  findReadStates,
   getVisibleConversation,
   listEventRecipients,
-  listParticipants,
+  listReaders,
   listVisibleConversations,
 } from '../conversations/repository.js';
-import { assertNotArchived, requireActiveParticipant, requireVisibleConversation } from '../conversations/service.js';
+import {
+  assertNotArchived,
+  notAParticipant,
+  requireActiveParticipant,
+  requireVisibleConversation,
+} from '../conversations/service.js';
 import { assertTextable, smsSummaries } from '../sms/service.js';
 import * as repo from './repository.js';
 import type { TMessage } from './schemas.js';
-import { toStaffMessages } from './to-message.js';
+import { toReadReceipt, toStaffMessages } from './to-message.js';
 
 export async function withReadBy(
   db: Db,
@@ -26,8 +33,9 @@ export async function withReadBy(
   conversationId: string,
   rows: repo.TMessageRow[],
 ): Promise<TMessage[]> {
-  const [people, files, sms] = await Promise.all([
-    listParticipants(db, firmId, [conversationId]),
+  const authors = rows.map((r) => (r.authorStaffId ?? r.authorContactId)!);
+  const [reads, files, sms] = await Promise.all([
+    findReadStates(db, firmId, [conversationId], authors),
     listAttachmentsOfMessages(
       db,
       firmId,
@@ -39,7 +47,7 @@ export async function withReadBy(
       rows.map((r) => r.id),
     ),
   ]);
-  return toStaffMessages(rows, people, files, sms);
+  return toStaffMessages(rows, reads, files, sms);
 }
 
 /** A message in a conversation the caller may see; otherwise 404. */
@@ -109,11 +117,12 @@ export type TTextMessage = (
 export async function findReplayedMessage(db: Db, ctx: StaffContext, conversationId: string, key: string | undefined) {
   if (!key) return undefined;
   const existing = await repo.findMessageByIdempotencyKey(db, ctx.firmId, { staffId: ctx.staffId }, key);
-  if (existing && existing.conversationId !== conversationId) {
-    throw new AppError('idempotency_key_reused', 409, 'This Idempotency-Key was used for another request');
-  }
+  if (existing && existing.conversationId !== conversationId) throw idempotencyKeyReused();
   return existing;
 }
+
+const idempotencyKeyReused = () =>
+  new AppError('idempotency_key_reused', 409, 'This Idempotency-Key was used for another request');
 
 /** The checks before a staff member may post: visible, joined, not archived. */
 export async function assertStaffMayPost(db: Db, ctx: StaffContext, conversationId: string) {
@@ -125,7 +134,8 @@ export async function assertStaffMayPost(db: Db, ctx: StaffContext, conversation
 
 /**
  * Posts a message. With an Idempotency-Key, a retry returns the message the first attempt
- * created, and nothing is posted twice.
+ * created, and nothing is posted twice. The usual send is two statements: the checks
+ * (visibility, participation, archive, an earlier use of the key) and the write.
  */
 export async function sendMessage(
   db: Db,
@@ -134,35 +144,64 @@ export async function sendMessage(
   body: string,
   extras: TSendExtras = {},
 ): Promise<TMessage> {
-  await requireVisibleConversation(db, ctx, conversationId);
-  const earlier = await findReplayedMessage(db, ctx, conversationId, extras.idempotencyKey);
-  if (earlier) return (await withReadBy(db, ctx.firmId, conversationId, [earlier]))[0]!;
-  const { conversation, me } = await assertStaffMayPost(db, ctx, conversationId);
+  const context = await findPostingContext(db, ctx.firmId, ctx.staffId, conversationId, extras.idempotencyKey);
+  if (!context) throw notFound('Conversation');
+  const replayed = async (id: string | undefined) => {
+    const earlier = id ? await repo.getMessage(db, ctx.firmId, id) : undefined;
+    return earlier && (await withReadBy(db, ctx.firmId, conversationId, [earlier]))[0]!;
+  };
+  if (context.replayed) {
+    if (context.replayed.conversationId !== conversationId) throw idempotencyKeyReused();
+    const earlier = await replayed(context.replayed.id);
+    if (earlier) return earlier;
+  }
+  const { conversation, participant } = context;
+  if (!participant || participant.leftAt) throw notAParticipant();
+  assertNotArchived(conversation);
   if (extras.sendAsSms) assertTextable(conversation, body);
   const attached = await resolveAttachableVersions(db, ctx, conversation, extras.documentIds ?? []);
   if (extras.aboutDocumentId) await requireDocumentInConversation(db, ctx, conversation, extras.aboutDocumentId);
-  const created = await db.transaction(async (tx) => {
-    const posted = await postMessage(tx, {
-      firmId: ctx.firmId,
-      conversationId,
-      conversationKind: conversation.kind,
-      author: { staffId: ctx.staffId },
-      authorParticipantId: me.id,
-      body,
-      via: extras.via ?? 'app',
-      idempotencyKey: extras.idempotencyKey,
-      versionIds: [...attached, ...(extras.versionIds ?? [])],
-      aboutDocumentId: extras.aboutDocumentId,
-      now: extras.now,
+  const input = {
+    firmId: ctx.firmId,
+    conversationId,
+    author: { staffId: ctx.staffId },
+    authorParticipantId: participant.id,
+    body,
+    via: extras.via ?? ('app' as const),
+    idempotencyKey: extras.idempotencyKey,
+    versionIds: [...attached, ...(extras.versionIds ?? [])],
+    aboutDocumentId: extras.aboutDocumentId,
+    now: extras.now,
+  };
+  if (!extras.sendAsSms) {
+    // one statement, its own transaction: the answer is what it returns (nobody has read it yet)
+    const message = await recordMessage(db, input);
+    if (message) return { ...message, readBy: [], readCount: 0, sms: null };
+  } else {
+    const sendAsSms = extras.sendAsSms;
+    const created = await db.transaction(async (tx) => {
+      const posted = await postMessage(tx, input);
+      if (posted) await sendAsSms(tx, { firmId: ctx.firmId, conversationId, messageId: posted.id, body });
+      return posted;
     });
-    if (posted && extras.sendAsSms) {
-      await extras.sendAsSms(tx, { firmId: ctx.firmId, conversationId, messageId: posted.id, body });
-    }
-    return posted;
-  });
-  const row = created ?? (await findReplayedMessage(db, ctx, conversationId, extras.idempotencyKey));
+    if (created) return (await withReadBy(db, ctx.firmId, conversationId, [created]))[0]!;
+  }
+  // the key was used by a request running at the same time: answer with its message
+  const earlier = await findReplayedMessage(db, ctx, conversationId, extras.idempotencyKey);
+  const row = earlier && (await replayed(earlier.id));
   if (!row) throw new AppError('internal_error', 500, 'The message could not be stored');
-  return (await withReadBy(db, ctx.firmId, conversationId, [row]))[0]!;
+  return row;
+}
+
+/** Who has read a message, by name (the list behind "Seen by N" in large conversations). */
+export async function getReaders(db: Db, ctx: StaffContext, messageId: string) {
+  const { row } = await requireVisibleMessage(db, ctx, messageId);
+  const readers = await listReaders(db, ctx.firmId, {
+    conversationId: row.conversationId,
+    seq: Number(row.seq),
+    authorId: (row.authorStaffId ?? row.authorContactId)!,
+  });
+  return { items: readers.map(toReadReceipt) };
 }
 
 export async function editMessage(db: Db, ctx: StaffContext, messageId: string, body: string): Promise<TMessage> {
@@ -236,7 +275,7 @@ export async function markRead(db: Db, ctx: StaffContext, conversationId: string
         type: 'read.updated',
         conversationId,
         staffIds: recipients.staffIds,
-        payload: { participantId: me.id, staffId: ctx.staffId, lastReadSeq },
+        payload: { participantId: me.id, staffId: ctx.staffId, lastReadSeq, previousReadSeq: Number(me.lastReadSeq) },
       });
     });
   }

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/connect.js';
 import type { StaffContext } from '../../integrations/identity/staff-context.js';
 import { decodeCursor, encodeCursor } from '../../shared/pagination.js';
-import { listParticipants, type TConversationRow } from '../conversations/repository.js';
+import { findReadStates, listParticipants, type TConversationRow } from '../conversations/repository.js';
 import { titleOf } from '../conversations/to-conversation.js';
 import { listAttachmentsOfMessages } from '../files/repository.js';
 import { toStaffMessages } from '../messages/to-message.js';
@@ -19,8 +19,18 @@ export async function searchForStaff(db: Db, ctx: StaffContext, query: { q: stri
   });
   const page = rows.slice(0, query.limit);
   const conversationIds = [...new Set(page.map((r) => r.conversationId))];
-  const [people, files] = await Promise.all([
-    listParticipants(db, ctx.firmId, conversationIds),
+  // names are needed for the titles of unnamed direct and external conversations only
+  const untitled = [
+    ...new Set(page.filter((r) => !r.conversationName && titledByPeople(r.conversationKind)).map((r) => r.conversationId)),
+  ];
+  const [people, reads, files] = await Promise.all([
+    listParticipants(db, ctx.firmId, untitled),
+    findReadStates(
+      db,
+      ctx.firmId,
+      conversationIds,
+      page.map((r) => (r.authorStaffId ?? r.authorContactId)!),
+    ),
     listAttachmentsOfMessages(
       db,
       ctx.firmId,
@@ -39,7 +49,7 @@ export async function searchForStaff(db: Db, ctx: StaffContext, query: { q: stri
       ctx.staffId,
     );
     return {
-      message: toStaffMessages([row], mine, files)[0]!,
+      message: toStaffMessages([row], reads, files)[0]!,
       conversation: { id: row.conversationId, kind: row.conversationKind, title, matterId: row.matterId },
       snippet: splitHighlights(row.snippet),
     };
@@ -47,3 +57,5 @@ export async function searchForStaff(db: Db, ctx: StaffContext, query: { q: stri
   const last = page[page.length - 1];
   return { items, nextCursor: rows.length > query.limit && last ? encodeCursor([String(last.seq)]) : null };
 }
+
+const titledByPeople = (kind: TConversationRow['kind']) => kind === 'direct' || kind === 'external_matter';
