@@ -19,6 +19,7 @@ import { formatFullDateTime, formatTime } from './format-message-time';
 import { MoreIcon, PinIcon } from './Icons';
 import { MessageEditor } from './MessageEditor';
 import { MessageFiles } from './MessageFiles';
+import type { ReceiptSummary } from './collect-read-receipts';
 import { ReadReceipts } from './ReadReceipts';
 import { VisuallyHidden } from './VisuallyHidden';
 import { ResendSmsMenuItem } from './ResendSmsMenuItem';
@@ -34,7 +35,7 @@ const VIA_LABEL: Record<Exclude<MessageVia, 'app'>, string> = {
 export type MessageItemProps = {
   message: Message;
   mine: boolean;
-  receipts: ReadReceipt[];
+  receipts: ReceiptSummary;
   highlighted: boolean;
   /** Follows a message by the same author a moment earlier: no repeated avatar and name. */
   continued?: boolean;
@@ -43,6 +44,7 @@ export type MessageItemProps = {
   onEdit: (message: Message, body: string) => Promise<void>;
   onTogglePin: (message: Message) => Promise<void>;
   onShowRevisions: (message: Message, returnFocusTo: HTMLElement | null) => void;
+  onLoadReaders: (message: Message) => Promise<ReadReceipt[]>;
 };
 
 export const useMessageItemStyles = makeStyles({
@@ -96,6 +98,7 @@ export const useMessageItemStyles = makeStyles({
 /** One sent message: author, time, markers, text (never HTML), read receipts and actions. */
 export const MessageItem = memo(function MessageItem(props: MessageItemProps) {
   const { message, mine, receipts, highlighted, continued, readOnly, onEdit, onTogglePin, onShowRevisions } = props;
+  const { onLoadReaders } = props;
   const styles = useMessageItemStyles();
   const smsStyles = useSmsMessageStyles();
   const [editing, setEditing] = useState(false);
@@ -223,7 +226,7 @@ export const MessageItem = memo(function MessageItem(props: MessageItemProps) {
             {describeError(error)}
           </Text>
         )}
-        <ReadReceipts receipts={receipts} />
+        <ReadReceipts summary={receipts} loadReaders={() => onLoadReaders(message)} />
       </div>
     </li>
   );

@@ -291,6 +291,8 @@ export const messages = pgTable(
       .on(t.firmId, t.conversationId, t.pinnedAt)
       .where(sql`${t.pinnedAt} is not null`),
     index('messages_search_idx').using('gin', sql`to_tsvector('simple', ${t.body})`),
+    // search's window of a firm's newest messages (never an ordered walk: see search/repository)
+    index('messages_firm_seq_idx').on(t.firmId, t.seq),
   ],
 );
 

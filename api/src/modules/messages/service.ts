@@ -27,20 +27,24 @@ import * as repo from './repository.js';
 import type { TMessage } from './schemas.js';
 import { toReadReceipt, toStaffMessages } from './to-message.js';
 
+/** Staff-facing messages of one conversation: read receipts, files (unless given) and texts. */
 export async function withReadBy(
   db: Db,
   firmId: string,
   conversationId: string,
   rows: repo.TMessageRow[],
+  knownFiles?: repo.TMessageFile[],
 ): Promise<TMessage[]> {
+  if (rows.length === 0) return [];
   const authors = rows.map((r) => (r.authorStaffId ?? r.authorContactId)!);
   const [reads, files, sms] = await Promise.all([
     findReadStates(db, firmId, [conversationId], authors),
-    listAttachmentsOfMessages(
-      db,
-      firmId,
-      rows.map((r) => r.id),
-    ),
+    knownFiles ??
+      listAttachmentsOfMessages(
+        db,
+        firmId,
+        rows.map((r) => r.id),
+      ),
     smsSummaries(
       db,
       firmId,
@@ -58,31 +62,40 @@ async function requireVisibleMessage(db: Db, ctx: StaffContext, messageId: strin
   return { row, conversation };
 }
 
-/** The newest page, an older page (`before`), or the page around a seq (`around`); oldest first. */
+/**
+ * The newest page, an older page (`before`), or the page around a seq (`around`); oldest
+ * first. A page is three statements: the messages with their files (and the visibility
+ * check), the read receipts, the texts.
+ */
 export async function listConversationMessages(
   db: Db,
   ctx: StaffContext,
   conversationId: string,
   query: { before?: string; around?: number; limit: number },
 ) {
-  await requireVisibleConversation(db, ctx, conversationId);
-  let rows: repo.TMessageRow[];
-  let hasOlder: boolean;
   if (query.around !== undefined) {
-    rows = await repo.listMessagesAround(db, ctx.firmId, conversationId, query.around, query.limit);
-    hasOlder =
+    await requireVisibleConversation(db, ctx, conversationId);
+    const rows = await repo.listMessagesAround(db, ctx.firmId, conversationId, query.around, query.limit);
+    const hasOlder =
       rows.length > 0 &&
       (await repo.listMessages(db, ctx.firmId, conversationId, { beforeSeq: rows[0]!.seq, limit: 1 })).length > 0;
-  } else {
-    const beforeSeq = query.before ? Number(decodeCursor(query.before, 1)[0]) : undefined;
-    if (beforeSeq !== undefined && !Number.isSafeInteger(beforeSeq)) decodeCursor('', 1);
-    rows = await repo.listMessages(db, ctx.firmId, conversationId, { beforeSeq, limit: query.limit + 1 });
-    hasOlder = rows.length > query.limit;
-    if (hasOlder) rows = rows.slice(1);
+    return {
+      items: await withReadBy(db, ctx.firmId, conversationId, rows),
+      nextCursor: hasOlder ? encodeCursor([String(rows[0]!.seq)]) : null,
+    };
   }
+  const beforeSeq = query.before ? Number(decodeCursor(query.before, 1)[0]) : undefined;
+  if (beforeSeq !== undefined && !Number.isSafeInteger(beforeSeq)) decodeCursor('', 1);
+  let rows = await repo.listVisiblePage(db, ctx.firmId, ctx.staffId, conversationId, {
+    beforeSeq,
+    limit: query.limit + 1,
+  });
+  if (rows.length === 0) await requireVisibleConversation(db, ctx, conversationId); // empty, or not theirs
+  const hasOlder = rows.length > query.limit;
+  if (hasOlder) rows = rows.slice(1);
   const oldest = rows[0];
   return {
-    items: await withReadBy(db, ctx.firmId, conversationId, rows),
+    items: await withReadBy(db, ctx.firmId, conversationId, rows, rows.flatMap((r) => r.files)),
     nextCursor: hasOlder && oldest ? encodeCursor([String(oldest.seq)]) : null,
   };
 }

@@ -1,7 +1,6 @@
 import type { TReader, TReadState } from '../conversations/repository.js';
-import type { TAttachmentRow } from '../files/repository.js';
 import type { TMessage, TMessageCore, TReadReceipt } from './schemas.js';
-import type { TMessageRow } from './repository.js';
+import type { TMessageFile, TMessageRow } from './repository.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -15,7 +14,7 @@ export const initialsOf = (name: string) =>
     .toLocaleUpperCase();
 
 /** The message as anyone in the conversation may see it: no read information. */
-export function toMessageCore(row: TMessageRow, files: TAttachmentRow[] = []): TMessageCore {
+export function toMessageCore(row: TMessageRow, files: TMessageFile[] = []): TMessageCore {
   const isStaff = row.authorStaffId !== null;
   return {
     id: row.id,
@@ -85,7 +84,7 @@ export function readReceiptsOf(
 export function toStaffMessages(
   rows: TMessageRow[],
   reads: Map<string, TReadState>,
-  files: TAttachmentRow[] = [],
+  files: TMessageFile[] = [],
   /** Texts of these messages, by message id (see sms/to-sms). */
   sms: Map<string, TMessage['sms']> = new Map(),
 ): TMessage[] {
