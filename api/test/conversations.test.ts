@@ -91,6 +91,33 @@ describe('channels', () => {
 });
 
 describe('direct messages', () => {
+  test('when a channel gets several messages within 2 s, then staff hear of its activity once, and again after 2 s', async () => {
+    const ch = (await post(f.member.token, '/conversations', { kind: 'channel', name: `busy-${randomUUID()}` })).body
+      .id;
+    const activity = async () =>
+      (
+        await queryRows<{ payload: { lastMessageAt: string } }>(
+          app.db,
+          sql`select payload from events where firm_id = ${f.firm.id} and conversation_id = ${ch}
+              and type = 'channel.activity' order by xid, id`,
+        )
+      ).map((r) => r.payload.lastMessageAt);
+    const first = (await send(f.member.token, ch, 'one')).body;
+    const quick = [];
+    for (const body of ['two', 'three', 'four']) quick.push((await send(f.member.token, ch, body)).body);
+    const announced = await activity();
+    expect(announced[0]).toBe(first.createdAt);
+    // whatever this machine's speed: announcements are 2 s apart at least, each at a message's time
+    for (let i = 1; i < announced.length; i++) {
+      expect(Date.parse(announced[i]!) - Date.parse(announced[i - 1]!)).toBeGreaterThanOrEqual(2000);
+    }
+    expect(quick.map((m) => m.createdAt)).toEqual(expect.arrayContaining(announced.slice(1)));
+    if (Date.parse(quick[2].createdAt) - Date.parse(first.createdAt) < 2000) expect(announced).toHaveLength(1);
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    const later = (await send(f.member.token, ch, 'five')).body;
+    expect((await activity()).at(-1)).toBe(later.createdAt);
+  });
+
   test('when two staff talk directly, then an admin cannot list, read, post or search it', async () => {
     const dm = await post(f.member.token, '/conversations', { kind: 'direct', staffIds: [] });
     expect(dm.body.title).toBe('Notes to self');
@@ -239,6 +266,66 @@ describe('read state', () => {
     // moving the mark backwards changes nothing
     await post(f.admin.token, `/conversations/${ch}/read`, { seq: 0 });
     expect((await post(f.admin.token, `/conversations/${ch}/read`, { seq: m2.seq })).body.unreadCount).toBe(0);
+  });
+
+  test('when a conversation has more than 20 participants, then messages carry a count and the readers are listed on demand', async () => {
+    const crowd = [];
+    for (let n = 0; n < 22; n++) crowd.push(await f.addStaff(`Crowd Member ${n}`, 'staff'));
+    const ch = (
+      await post(f.member.token, '/conversations', {
+        kind: 'channel',
+        name: `crowd-${randomUUID()}`,
+        staffIds: [f.admin.id, ...crowd.map((c) => c.id)],
+      })
+    ).body.id;
+    const m1 = (await send(f.member.token, ch, 'one for everyone')).body;
+    expect(m1).toMatchObject({ readBy: null, readCount: 0 });
+    const m2 = (await send(crowd[0]!.token, ch, 'another')).body;
+    const readers = crowd.slice(0, 5);
+    for (const r of readers) await post(r.token, `/conversations/${ch}/read`, { seq: m1.seq });
+    await post(f.admin.token, `/conversations/${ch}/read`, { seq: m2.seq });
+
+    const page = await get(f.member.token, `/conversations/${ch}/messages`);
+    const [p1, p2] = page.body.items;
+    expect(p1).toMatchObject({ id: m1.id, readBy: null, readCount: 6 }); // five of the crowd and the admin
+    expect(p2).toMatchObject({ id: m2.id, readBy: null, readCount: 1 }); // the admin; not its author
+    const listed = await get(f.member.token, `/messages/${m1.id}/readers`);
+    expect(listed.status).toBe(200);
+    expect(listed.body.items.map((r: { name: string }) => r.name).sort()).toEqual(
+      [...readers.map((r) => r.name), f.admin.name].sort(),
+    );
+    expect(listed.body.items[0]).toEqual({
+      participantId: expect.any(String),
+      name: expect.any(String),
+      initials: expect.any(String),
+    });
+    // another firm's staff, or a message nobody here may see: the same 404 as a missing id
+    const other = await createFirm(app);
+    expect((await get(other.admin.token, `/messages/${m1.id}/readers`)).status).toBe(404);
+    expect((await get(f.member.token, `/messages/${randomUUID()}/readers`)).status).toBe(404);
+  });
+
+  test('when a message is sent, then the answer and the live event carry it exactly as the conversation lists it', async () => {
+    const matter = await createMatter(app.db, f.firm.id);
+    const contact = await createContact(app.db, f.firm.id, matter, 'Élodie Ørsted');
+    const conv = (
+      await post(f.member.token, '/conversations', {
+        kind: 'external_matter',
+        matterId: matter,
+        contactIds: [contact.id],
+      })
+    ).body.id;
+    const sent = await send(f.member.token, conv, 'Draft attached — see [the lease](https://example.com/lease)');
+    expect(sent.status).toBe(201);
+    const listed = (await get(f.member.token, `/conversations/${conv}/messages`)).body.items;
+    expect(sent.body).toEqual(listed.find((m: { id: string }) => m.id === sent.body.id));
+    const [event] = await queryRows<{ payload: { message: Record<string, unknown> } }>(
+      app.db,
+      sql`select payload from events where firm_id = ${f.firm.id} and type = 'message.created'
+          and payload->'message'->>'id' = ${sent.body.id}`,
+    );
+    const { readBy: _readBy, readCount: _readCount, sms: _sms, ...core } = sent.body;
+    expect(event!.payload.message).toEqual(core);
   });
 
   test('when anything is published about an external conversation, then contacts never receive read information', async () => {

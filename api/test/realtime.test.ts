@@ -109,7 +109,6 @@ async function eventually(check: () => boolean, timeoutMs = 5000): Promise<void>
 
 const ids = (events: ReceivedEvent[]) => events.map((e) => Number(e.id));
 const types = (events: ReceivedEvent[]) => events.map((e) => e.type);
-const isIncreasing = (values: number[]) => values.every((v, i) => i === 0 || v > values[i - 1]!);
 
 async function publishMany(on: TestApp | Database, count: number, event: Omit<TNewEvent, 'payload'>) {
   const published: number[] = [];

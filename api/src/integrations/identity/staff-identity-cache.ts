@@ -21,7 +21,7 @@ export type StaffIdentityCache = {
  * everything is forgotten when the notice connection was lost.
  */
 export function createStaffIdentityCache(options: { ttlMs?: number; max?: number; now?: () => number } = {}) {
-  const ttlMs = Math.min(options.ttlMs ?? 30_000, 60_000);
+  const ttlMs = Math.min(options.ttlMs ?? 60_000, 60_000);
   const max = options.max ?? 10_000;
   const now = options.now ?? Date.now;
   const byToken = new Map<string, { staff: StaffContext; expiresAt: number }>();

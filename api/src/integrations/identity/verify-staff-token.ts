@@ -4,8 +4,7 @@ import type { TConfig } from '../../config.js';
 import type { Db } from '../../db/connect.js';
 import { AppError } from '../../errors.js';
 import { recordAudit } from '../../modules/audit/record-audit.js';
-import { findFirmByTenant } from '../../modules/firms/repository.js';
-import { bindPendingStaff, findStaffByIdentity } from '../../modules/staff/repository.js';
+import { bindPendingStaff, findTenantStaff } from '../../modules/staff/repository.js';
 import type { StaffContext } from './staff-context.js';
 import type { StaffIdentityCache } from './staff-identity-cache.js';
 
@@ -59,6 +58,18 @@ export function createStaffAuthenticator(deps: {
     cacheMaxAge: 6 * 60 * 60 * 1000,
     cooldownDuration: 30 * 1000,
   });
+  /**
+   * Tokens whose signature and claims were checked, for a minute at most and never past their
+   * expiry (plus the tolerance): the same token string sent again is not verified again.
+   */
+  const verified = new Map<string, { payload: JWTPayload; until: number }>();
+  const verifiedMax = 10_000;
+  const clockToleranceSeconds = 60;
+  function rememberVerified(token: string, payload: JWTPayload) {
+    const until = Math.min(Date.now() + 60_000, ((payload.exp ?? 0) + clockToleranceSeconds) * 1000);
+    verified.set(token, { payload, until });
+    while (verified.size > verifiedMax) verified.delete(verified.keys().next().value as string);
+  }
 
   async function authenticate(token: string): Promise<StaffContext | Refusal> {
     let unverified: JWTPayload;
@@ -73,16 +84,23 @@ export function createStaffAuthenticator(deps: {
       return { code: 'unknown_tenant', status: 401, detail: 'This organisation does not use Confer' };
     }
     let payload: JWTPayload;
-    try {
-      ({ payload } = await jwtVerify(token, jwks, {
-        issuer: identity.issuerTemplate.replace('{tid}', tid),
-        audience: identity.audience,
-        algorithms: ['RS256'],
-        clockTolerance: 60,
-        requiredClaims: ['exp', 'iat', 'tid', 'oid'],
-      }));
-    } catch (error) {
-      return refusalFromJose(error);
+    const seen = verified.get(token);
+    if (seen && seen.until > Date.now()) {
+      payload = seen.payload;
+    } else {
+      if (seen) verified.delete(token);
+      try {
+        ({ payload } = await jwtVerify(token, jwks, {
+          issuer: identity.issuerTemplate.replace('{tid}', tid),
+          audience: identity.audience,
+          algorithms: ['RS256'],
+          clockTolerance: clockToleranceSeconds,
+          requiredClaims: ['exp', 'iat', 'tid', 'oid'],
+        }));
+      } catch (error) {
+        return refusalFromJose(error);
+      }
+      rememberVerified(token, payload);
     }
     const scopes = typeof payload.scp === 'string' ? payload.scp.split(' ') : [];
     if (!scopes.includes(staffScope)) {
@@ -92,11 +110,12 @@ export function createStaffAuthenticator(deps: {
     const known = deps.identities?.get(tid, oid);
     if (known) return known;
     const remember = deps.identities?.begin();
-    const firm = await findFirmByTenant(deps.db, tid);
-    if (!firm) return { code: 'unknown_tenant', status: 401, detail: 'This organisation does not use Confer' };
-    let row = await findStaffByIdentity(deps.db, firm.id, tid, oid);
+    const found = await findTenantStaff(deps.db, tid, oid);
+    if (!found) return { code: 'unknown_tenant', status: 401, detail: 'This organisation does not use Confer' };
+    const firm = { id: found.firmId };
+    let row = found.staff;
     const email = typeof payload.preferred_username === 'string' ? payload.preferred_username : payload.email;
-    if (!row && typeof email === 'string') row = await bindPendingStaff(deps.db, firm.id, email, oid);
+    if (!row && typeof email === 'string') row = (await bindPendingStaff(deps.db, firm.id, email, oid)) ?? null;
     if (!row) {
       return {
         code: 'unknown_staff',

@@ -5,11 +5,6 @@ import { firms } from '../../db/schema.js';
 export type TFirm = typeof firms.$inferSelect;
 
 /** Resolving the firm from a verified token's tenant id is the one lookup not scoped by firm. */
-export async function findFirmByTenant(db: Db, tenantId: string): Promise<TFirm | undefined> {
-  const rows = await db.select().from(firms).where(eq(firms.entraTenantId, tenantId)).limit(1);
-  return rows[0];
-}
-
 export async function getFirm(db: Db, firmId: string): Promise<TFirm | undefined> {
   const rows = await db.select().from(firms).where(eq(firms.id, firmId)).limit(1);
   return rows[0];

@@ -175,29 +175,6 @@ export async function findMessageByIdempotencyKey(
   return rows[0];
 }
 
-/** Inserts a message; undefined when the idempotency key was already used by this author. */
-export async function insertMessage(
-  db: Db,
-  firmId: string,
-  values: {
-    conversationId: string;
-    authorStaffId?: string | null;
-    authorContactId?: string | null;
-    body: string;
-    via: TMessageRow['via'];
-    idempotencyKey?: string | null;
-    aboutDocumentId?: string | null;
-    inReplyToMessageId?: string | null;
-  },
-): Promise<{ id: string; seq: number; createdAt: Date } | undefined> {
-  const rows = await db
-    .insert(messages)
-    .values({ ...values, firmId })
-    .onConflictDoNothing()
-    .returning({ id: messages.id, seq: messages.seq, createdAt: messages.createdAt });
-  return rows[0];
-}
-
 /** The newest page (before = undefined) or the page older than a seq; returned oldest first. */
 export async function listMessages(
   db: Db,
@@ -288,19 +265,21 @@ export async function setPinned(db: Db, firmId: string, id: string, byStaffId: s
     .where(and(eq(messages.firmId, firmId), eq(messages.id, id)));
 }
 
-export async function touchConversation(db: Db, firmId: string, conversationId: string, at: Date): Promise<void> {
-  await db
-    .update(conversations)
-    .set({ lastMessageAt: at })
-    .where(and(eq(conversations.firmId, firmId), eq(conversations.id, conversationId)));
-}
-
 export async function maxSeq(db: Db, firmId: string, conversationId: string): Promise<number> {
   const rows = await db
     .select({ seq: sql<number>`coalesce(max(${messages.seq}), 0)::bigint` })
     .from(messages)
     .where(and(eq(messages.firmId, firmId), eq(messages.conversationId, conversationId)));
   return Number(rows[0]?.seq ?? 0);
+}
+
+/** A participant's read mark (0 when unknown). */
+export async function readMarkOf(db: Db, firmId: string, participantId: string): Promise<number> {
+  const rows = await db
+    .select({ lastReadSeq: participants.lastReadSeq })
+    .from(participants)
+    .where(and(eq(participants.firmId, firmId), eq(participants.id, participantId)));
+  return Number(rows[0]?.lastReadSeq ?? 0);
 }
 
 /** Moves a participant's read mark forward (never back); returns the mark now stored. */
@@ -314,9 +293,5 @@ export async function advanceReadMark(db: Db, firmId: string, participantId: str
     .where(and(eq(participants.firmId, firmId), eq(participants.id, participantId), lte(participants.lastReadSeq, seq)))
     .returning({ lastReadSeq: participants.lastReadSeq });
   if (rows[0]) return Number(rows[0].lastReadSeq);
-  const current = await db
-    .select({ lastReadSeq: participants.lastReadSeq })
-    .from(participants)
-    .where(and(eq(participants.firmId, firmId), eq(participants.id, participantId)));
-  return Number(current[0]?.lastReadSeq ?? 0);
+  return readMarkOf(db, firmId, participantId);
 }

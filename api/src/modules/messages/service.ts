@@ -95,7 +95,13 @@ export async function listConversationMessages(
   if (hasOlder) rows = rows.slice(1);
   const oldest = rows[0];
   return {
-    items: await withReadBy(db, ctx.firmId, conversationId, rows, rows.flatMap((r) => r.files)),
+    items: await withReadBy(
+      db,
+      ctx.firmId,
+      conversationId,
+      rows,
+      rows.flatMap((r) => r.files),
+    ),
     nextCursor: hasOlder && oldest ? encodeCursor([String(oldest.seq)]) : null,
   };
 }

@@ -21,7 +21,9 @@ export async function searchForStaff(db: Db, ctx: StaffContext, query: { q: stri
   const conversationIds = [...new Set(page.map((r) => r.conversationId))];
   // names are needed for the titles of unnamed direct and external conversations only
   const untitled = [
-    ...new Set(page.filter((r) => !r.conversationName && titledByPeople(r.conversationKind)).map((r) => r.conversationId)),
+    ...new Set(
+      page.filter((r) => !r.conversationName && titledByPeople(r.conversationKind)).map((r) => r.conversationId),
+    ),
   ];
   const [people, reads, files] = await Promise.all([
     listParticipants(db, ctx.firmId, untitled),
