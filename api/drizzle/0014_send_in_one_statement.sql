@@ -68,8 +68,10 @@ $$;--> statement-breakpoint
 -- attachments (versions in order), the conversation's activity time, the author's read mark,
 -- new-message email batches for the conversation's clients and third parties (external
 -- conversations), message.created for everyone in the conversation and, for channels,
--- channel.activity (at most once per 2 s). Returns the message as every addressee sees it
--- (the event's payload), or NULL when this author already used the idempotency key.
+-- channel.activity (at most once per 2 s). Returns { message, participantCount }: the message
+-- as every addressee sees it (the event's payload) and how many participants the conversation
+-- has (read receipts are listed by name up to 20); NULL when this author already used the
+-- idempotency key.
 -- Callers check who may post; this only records. p_now: the app's clock for the email delay.
 CREATE OR REPLACE FUNCTION confer_post_message(
   p_firm_id uuid,
@@ -184,6 +186,7 @@ BEGIN
     PERFORM confer_publish_event(p_firm_id, 'channel.activity', p_conversation_id, '{}', '{}', true,
                                  jsonb_build_object('lastMessageAt', v_message->'createdAt'));
   END IF;
-  RETURN v_message;
+  RETURN jsonb_build_object('message', v_message, 'participantCount', (
+    SELECT count(*) FROM participants p WHERE p.firm_id = p_firm_id AND p.conversation_id = p_conversation_id));
 END;
 $$;

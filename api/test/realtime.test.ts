@@ -448,6 +448,27 @@ describe('two API instances on one database', () => {
     expect(onSecond.events).toHaveLength(5);
   });
 
+  (onPostgres ? test : test.skip)(
+    'when the LISTEN connection is killed (PostgreSQL), then it reconnects and the stream still gets every event',
+    async () => {
+      const stream = await staffStream(second, await tokenOn(second, a, a.member));
+      await stream.waitFor(1, { type: 'ready' });
+      const killed = await second.database.pool!.query<{ pid: number }>(
+        `select pid from pg_stat_activity
+          where datname = current_database() and pid <> pg_backend_pid() and query ilike 'listen%'`,
+      );
+      expect(killed.rows.length).toBeGreaterThanOrEqual(2); // one per instance
+      await second.database.pool!.query('select pg_terminate_backend(pid, 5000) from unnest($1::int[]) pid', [
+        killed.rows.map((r) => r.pid),
+      ]);
+      // published while no instance is listening: only the resync after reconnecting finds them
+      const during = await publishMany(app, 3, { firmId: a.firm.id, type: 'test.during', staffIds: [a.member.id] });
+      expect(ids(await stream.waitFor(3, { timeoutMs: 10_000 }))).toEqual(during);
+      const after = await publish(app, { firmId: a.firm.id, type: 'test.after', staffIds: [a.member.id], payload: {} });
+      expect(ids(await stream.waitFor(4, { timeoutMs: 10_000 }))).toEqual([...during, after]);
+    },
+  );
+
   test('when 32 senders post in one firm through both instances while a reader keeps reconnecting, then it gets every message once, in replay order', async () => {
     const firm = await createFirm(app);
     const senders = [firm.admin, firm.member];
@@ -557,27 +578,6 @@ describe('two API instances on one database', () => {
     expect(ids(replay.events.filter((e) => e.type === 'message.created'))).toEqual(eventIds);
     expect(replay.events.filter((e) => e.type === 'test.slow').map((e) => e.id)).toEqual(slowReceived);
   }, 120_000);
-
-  (onPostgres ? test : test.skip)(
-    'when the LISTEN connection is killed (PostgreSQL), then it reconnects and the stream still gets every event',
-    async () => {
-      const stream = await staffStream(second, await tokenOn(second, a, a.member));
-      await stream.waitFor(1, { type: 'ready' });
-      const killed = await second.database.pool!.query<{ pid: number }>(
-        `select pid from pg_stat_activity
-          where datname = current_database() and pid <> pg_backend_pid() and query ilike 'listen%'`,
-      );
-      expect(killed.rows.length).toBeGreaterThanOrEqual(2); // one per instance
-      await second.database.pool!.query('select pg_terminate_backend(pid, 5000) from unnest($1::int[]) pid', [
-        killed.rows.map((r) => r.pid),
-      ]);
-      // published while no instance is listening: only the resync after reconnecting finds them
-      const during = await publishMany(app, 3, { firmId: a.firm.id, type: 'test.during', staffIds: [a.member.id] });
-      expect(ids(await stream.waitFor(3, { timeoutMs: 10_000 }))).toEqual(during);
-      const after = await publish(app, { firmId: a.firm.id, type: 'test.after', staffIds: [a.member.id], payload: {} });
-      expect(ids(await stream.waitFor(4, { timeoutMs: 10_000 }))).toEqual([...during, after]);
-    },
-  );
 });
 
 describe('server shutdown', () => {

@@ -23,9 +23,16 @@ export type TPostMessage = {
   now?: Date;
 };
 
-const post = namedStatement<{ message: TMessageCore | null }>(
+export type TRecorded = {
+  /** The message as everyone in the conversation sees it (the `message.created` payload). */
+  message: TMessageCore;
+  /** Participants of the conversation (read receipts are listed by name up to 20). */
+  participantCount: number;
+};
+
+const post = namedStatement<{ recorded: TRecorded | null }>(
   'confer_post_message',
-  `select confer_post_message($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::uuid[], $12::timestamptz) as message`,
+  `select confer_post_message($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::uuid[], $12::timestamptz) as recorded`,
 );
 
 /**
@@ -36,7 +43,7 @@ const post = namedStatement<{ message: TMessageCore | null }>(
  * conversation sees it (the `message.created` payload), or undefined when the idempotency key
  * was already used (the caller returns the original instead). Callers check who may post.
  */
-export async function recordMessage(db: Db, input: TPostMessage): Promise<TMessageCore | undefined> {
+export async function recordMessage(db: Db, input: TPostMessage): Promise<TRecorded | undefined> {
   const [row] = await post(db, [
     input.firmId,
     input.conversationId,
@@ -51,7 +58,7 @@ export async function recordMessage(db: Db, input: TPostMessage): Promise<TMessa
     uuidArrayLiteral(input.versionIds ?? [], { unique: false }),
     input.now ? input.now.toISOString() : null,
   ]);
-  return row?.message ?? undefined;
+  return row?.recorded ?? undefined;
 }
 
 /** The row shape other modules read messages in, from what `recordMessage` returned. */
@@ -86,6 +93,6 @@ export function toMessageRow(firmId: string, message: TMessageCore): repo.TMessa
  * recorded for every author and channel.
  */
 export async function postMessage(tx: Db, input: TPostMessage): Promise<repo.TMessageRow | undefined> {
-  const message = await recordMessage(tx, input);
-  return message && toMessageRow(input.firmId, message);
+  const recorded = await recordMessage(tx, input);
+  return recorded && toMessageRow(input.firmId, recorded.message);
 }

@@ -15,6 +15,7 @@ import {
   listEventRecipients,
   listReaders,
   listVisibleConversations,
+  readersListedUpTo,
 } from '../conversations/repository.js';
 import {
   assertNotArchived,
@@ -194,8 +195,11 @@ export async function sendMessage(
   };
   if (!extras.sendAsSms) {
     // one statement, its own transaction: the answer is what it returns (nobody has read it yet)
-    const message = await recordMessage(db, input);
-    if (message) return { ...message, readBy: [], readCount: 0, sms: null };
+    const recorded = await recordMessage(db, input);
+    if (recorded) {
+      const listed = recorded.participantCount <= readersListedUpTo;
+      return { ...recorded.message, readBy: listed ? [] : null, readCount: 0, sms: null };
+    }
   } else {
     const sendAsSms = extras.sendAsSms;
     const created = await db.transaction(async (tx) => {
