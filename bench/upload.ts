@@ -108,7 +108,12 @@ async function uploadWithSdk(
 
 function startServer(connectionString: string): Promise<{ child: ChildProcess; server: Server }> {
   const child = fork(new URL('./lib/upload-server.ts', import.meta.url), [], {
-    execArgv: ['--expose-gc', ...(process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? []), '--import', 'tsx'],
+    execArgv: [
+      '--expose-gc',
+      ...(process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+      '--import',
+      'tsx',
+    ],
     env: { ...process.env, BENCH_AZURE_CONNECTION_STRING: connectionString },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

@@ -291,10 +291,7 @@ export function ConversationScreen({ conversationId, highlightSeq }: Conversatio
     (message: Message, returnFocusTo: HTMLElement | null) => openRevisions({ message, returnFocusTo }),
     [openRevisions],
   );
-  const loadReaders = useCallback(
-    async (message: Message) => (await api.getReaders(message.id)).items,
-    [api],
-  );
+  const loadReaders = useCallback(async (message: Message) => (await api.getReaders(message.id)).items, [api]);
 
   async function joinOrLeave(action: 'join' | 'leave') {
     setJoining(true);
