@@ -9,6 +9,9 @@ DROP INDEX IF EXISTS "events_firm_id_idx";--> statement-breakpoint
 CREATE INDEX "events_firm_position_idx" ON "events" USING btree ("firm_id","xid","id");--> statement-breakpoint
 -- Search looks through a firm's newest messages first (search/repository.ts).
 CREATE INDEX "messages_firm_seq_idx" ON "messages" USING btree ("firm_id","seq");--> statement-breakpoint
+-- Every query on messages serves one request and reads a few hundred rows at most: starting
+-- parallel workers cost more than they saved (searches waited on Gather).
+ALTER TABLE "messages" SET (parallel_workers = 0);--> statement-breakpoint
 -- channel.activity is announced at most once per channel per 2 s: when it last was.
 ALTER TABLE "conversations" ADD COLUMN "activity_announced_at" timestamp with time zone;--> statement-breakpoint
 

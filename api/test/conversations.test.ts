@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../src/db/query-rows.js';
+import { buildSearch } from '../src/modules/search/build-search-query.js';
+import { searchMessages } from '../src/modules/search/repository.js';
 import { bearer, createContact, createFirm, createMatter } from './support/fixtures.js';
 import { startTestApp, type TestApp } from './support/start-test-app.js';
 
@@ -539,5 +541,33 @@ describe('search', () => {
     const second = await q('convey', { limit: 1, before: first.nextCursor });
     expect(second.items[0].message.id).not.toBe(first.items[0].message.id);
     expect(second.nextCursor).toBeNull();
+  });
+
+  test('when a search looks through windows of the newest messages first, then it finds what a search of everything finds, page by page', async () => {
+    const firm = await createFirm(app);
+    const ch = (await post(firm.member.token, '/conversations', { kind: 'channel', name: 'windows' })).body.id;
+    // "falcon" in the oldest messages only, "heron" everywhere: windows of 4 and 12 newest
+    for (let i = 0; i < 24; i++) {
+      await send(firm.member.token, ch, i < 3 ? `falcon heron ${i}` : i % 2 ? `heron ${i}` : `nothing ${i}`);
+    }
+    const steps = [{ window: 4, walk: true }, { window: 12, walk: false }, { walk: false }];
+    const everything = [{ walk: false }];
+    for (const text of ['falcon', 'heron', 'her', 'falcon heron', 'none']) {
+      const search = buildSearch(text)!;
+      let before: number | undefined;
+      for (let page = 0; page < 6; page++) {
+        const look = (s: typeof steps) =>
+          searchMessages(app.db, firm.firm.id, firm.member.id, search, { beforeSeq: before, limit: 3, steps: s });
+        const [windowed, all] = [await look(steps), await look(everything)];
+        expect(windowed.map((r) => r.id)).toEqual(all.map((r) => r.id));
+        if (all.length < 3) break;
+        before = all[all.length - 1]!.seq;
+      }
+    }
+    const found = await searchMessages(app.db, firm.firm.id, firm.member.id, buildSearch('falcon')!, {
+      limit: 5,
+      steps,
+    });
+    expect(found.map((r) => r.body)).toEqual(['falcon heron 2', 'falcon heron 1', 'falcon heron 0']);
   });
 });

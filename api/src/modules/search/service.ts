@@ -5,15 +5,15 @@ import { findReadStates, listParticipants, type TConversationRow } from '../conv
 import { titleOf } from '../conversations/to-conversation.js';
 import { listAttachmentsOfMessages } from '../files/repository.js';
 import { toStaffMessages } from '../messages/to-message.js';
-import { buildSearchQuery, splitHighlights } from './build-search-query.js';
+import { buildSearch, splitHighlights } from './build-search-query.js';
 import { searchMessages } from './repository.js';
 
 /** Full-text search over message bodies the caller may see, newest first, with highlights. */
 export async function searchForStaff(db: Db, ctx: StaffContext, query: { q: string; before?: string; limit: number }) {
-  const tsquery = buildSearchQuery(query.q);
-  if (!tsquery) return { items: [], nextCursor: null };
+  const search = buildSearch(query.q);
+  if (!search) return { items: [], nextCursor: null };
   const beforeSeq = query.before ? Number(decodeCursor(query.before, 1)[0]) : undefined;
-  const rows = await searchMessages(db, ctx.firmId, ctx.staffId, tsquery, {
+  const rows = await searchMessages(db, ctx.firmId, ctx.staffId, search, {
     beforeSeq: Number.isSafeInteger(beforeSeq) ? beforeSeq : undefined,
     limit: query.limit + 1,
   });
