@@ -20,6 +20,7 @@ import { startBenchApp } from './lib/app.js';
 import { createCpuProbe } from './lib/cpu.js';
 import { openBenchDatabase } from './lib/database.js';
 import { startFloorServer } from './lib/floor-server.js';
+import { createStatementCounter, type StatementCount } from './lib/statements.js';
 import type { RequestSpec } from './lib/http-load.js';
 import { seed, trafficShare } from './lib/seed.js';
 import { log, machine, percentile, round, summarize } from './lib/stats.js';
@@ -33,7 +34,13 @@ const env = (name: string, fallback: number) => {
   return value;
 };
 
-const targetsOf = { send_ratio: 0.5, delivery_p99_ms: 30, open_p99_ms: 10, search_p95_ms: 50 };
+const targetsOf = {
+  send_ratio: 0.3,
+  round_trips_per_send: 3,
+  delivery_p99_ms: 30,
+  open_p99_ms: 10,
+  search_p95_ms: 50,
+};
 
 async function main() {
   const began = performance.now();
@@ -167,12 +174,16 @@ async function main() {
         /** Per request: API main-thread busy ms and PostgreSQL CPU ms (null: not measurable). */
         apiBusyMs: number;
         dbCpuMs: number | null;
+        /** Send runs on PostgreSQL: statements executed per request, from pg_stat_statements. */
+        statements?: StatementCount & { perRequest: number };
       };
       const out: Run[] = [];
       const probe = await createCpuProbe(bench.database);
+      const counter = await createStatementCounter(bench.database);
       let marker = 10_000_000;
       for (const round_ of [1, 2]) {
         for (const mode of ['floor', 'send'] as const) {
+          if (mode === 'send') await counter?.reset();
           const window = probe.start();
           const r = await client.call('throughput', {
             base: mode === 'send' ? app.url : floor.url,
@@ -188,18 +199,29 @@ async function main() {
             firstMarker: marker,
           });
           const cpu = window.stop();
+          const counted = mode === 'send' ? await counter?.read() : undefined;
+          const statements = counted && { ...counted, perRequest: counted.calls / Math.max(1, r.issued) };
           marker += r.issued + 1;
           const p50 = percentile(r.latencies, 50);
           const p99 = percentile(r.latencies, 99);
           const apiBusyMs = cpu.apiBusyMs / Math.max(1, r.issued);
           const dbCpuMs = cpu.dbCpuMs === null ? null : cpu.dbCpuMs / Math.max(1, r.issued);
-          out.push({ mode, perSecond: r.perSecond, p50, p99, failed: r.failed, apiBusyMs, dbCpuMs });
+          out.push({ mode, perSecond: r.perSecond, p50, p99, failed: r.failed, apiBusyMs, dbCpuMs, statements });
           log(
             `  round ${round_} ${mode.padEnd(5)} ${r.perSecond.toFixed(0).padStart(6)}/s ` +
               `p50 ${p50.toFixed(1)} ms p99 ${p99.toFixed(1)} ms (${concurrency} callers; ${JSON.stringify(r.statuses)}); ` +
               `per request: API main thread busy ${apiBusyMs.toFixed(2)} ms` +
               (dbCpuMs === null ? '' : `, PostgreSQL CPU ${dbCpuMs.toFixed(2)} ms`),
           );
+          if (statements) {
+            log(
+              `    statements per send: ${statements.perRequest.toFixed(2)} (${statements.calls} over ${r.issued} sends; ` +
+                `pg-boss polling apart: ${statements.background_calls})`,
+            );
+            for (const t of statements.top) {
+              log(`      ${(t.calls / Math.max(1, r.issued)).toFixed(2).padStart(6)}  ${t.mean_ms} ms  ${t.query}`);
+            }
+          }
           if (r.sampleFailure) log(`  failure: ${r.sampleFailure}`);
         }
       }
@@ -209,6 +231,9 @@ async function main() {
       runs.filter((r) => r.mode === mode).reduce((a, b) => (b.perSecond > a.perSecond ? b : a));
     const sendBest = best('send');
     const floorBest = best('floor');
+    // Round trips: the mean over the send runs that were counted (PostgreSQL only).
+    const counted = runs.flatMap((r) => (r.statements ? [r.statements.perRequest] : []));
+    const roundTrips = counted.length ? counted.reduce((a, b) => a + b, 0) / counted.length : null;
 
     // 4. Delivery: 1,000 listeners connected; saturation measured again with them (the
     //    fan-out costs the server too), then sends at 60% of it, open loop.
@@ -271,6 +296,7 @@ async function main() {
       send_per_s: round(sendBest.perSecond, 0),
       floor_per_s: round(floorBest.perSecond, 0),
       send_ratio: round(sendBest.perSecond / floorBest.perSecond, 3),
+      round_trips_per_send: roundTrips === null ? null : round(roundTrips, 2),
       send_runs_per_s: runs.filter((r) => r.mode === 'send').map((r) => round(r.perSecond, 0)),
       floor_runs_per_s: runs.filter((r) => r.mode === 'floor').map((r) => round(r.perSecond, 0)),
       send_p50_ms: round(sendBest.p50, 2),
@@ -305,6 +331,7 @@ async function main() {
       targets: targetsOf,
       met: {
         send_ratio: sendBest.perSecond / floorBest.perSecond >= targetsOf.send_ratio,
+        round_trips_per_send: roundTrips === null ? null : roundTrips <= targetsOf.round_trips_per_send,
         delivery_p99_ms: percentile(delivery.latencies, 99) <= targetsOf.delivery_p99_ms,
         open_p99_ms: percentile(open.latencies, 99) <= targetsOf.open_p99_ms,
         search_p95_ms: percentile(search.latencies, 95) <= targetsOf.search_p95_ms,

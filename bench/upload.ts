@@ -14,6 +14,7 @@
  *   BENCH_UPLOAD_MB      size of each upload in MiB (default 100, the API's default limit)
  *   BENCH_UPLOAD_ROUNDS  single-upload rounds, API and SDK alternately (default 3)
  *   BENCH_UPLOAD_CONCURRENT  concurrent uploads for the memory test (default 8)
+ *   BENCH_API_NODE_ARGS  extra Node.js options for the API process (e.g. `--cpu-prof`)
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -107,7 +108,12 @@ async function uploadWithSdk(
 
 function startServer(connectionString: string): Promise<{ child: ChildProcess; server: Server }> {
   const child = fork(new URL('./lib/upload-server.ts', import.meta.url), [], {
-    execArgv: ['--expose-gc', '--import', 'tsx'],
+    execArgv: [
+      '--expose-gc',
+      ...(process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+      '--import',
+      'tsx',
+    ],
     env: { ...process.env, BENCH_AZURE_CONNECTION_STRING: connectionString },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

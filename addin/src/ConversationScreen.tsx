@@ -286,7 +286,7 @@ export function ConversationScreen({ conversationId, highlightSeq }: Conversatio
         pinned.apply(event.data.message);
         break;
       case 'read.updated':
-        messages.markReadBy(event.data.participantId, event.data.lastReadSeq);
+        messages.markReadBy(event.data.participantId, event.data.lastReadSeq, event.data.previousReadSeq);
         if (conversation && !conversation.participants.some((p) => p.id === event.data.participantId)) {
           void refetchConversation(); // someone new: fetch their name and initials
         }
@@ -349,6 +349,7 @@ export function ConversationScreen({ conversationId, highlightSeq }: Conversatio
     (message: Message, returnFocusTo: HTMLElement | null) => openRevisions({ message, returnFocusTo }),
     [openRevisions],
   );
+  const loadReaders = useCallback(async (message: Message) => (await api.getReaders(message.id)).items, [api]);
 
   async function joinOrLeave(action: 'join' | 'leave') {
     setJoining(true);
@@ -524,6 +525,7 @@ export function ConversationScreen({ conversationId, highlightSeq }: Conversatio
             onEdit={edit}
             onTogglePin={togglePin}
             onShowRevisions={showRevisions}
+            onLoadReaders={loadReaders}
             onEndVisibleChange={setEndVisible}
           />
         </SmsConversationContext.Provider>

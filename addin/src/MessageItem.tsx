@@ -20,6 +20,7 @@ import { MoreIcon, PinIcon } from './Icons';
 import { DocumentLink, DocumentNotice } from './DocumentNotice';
 import { MessageEditor } from './MessageEditor';
 import { MessageFiles } from './MessageFiles';
+import type { ReceiptSummary } from './collect-read-receipts';
 import { ReadReceipts } from './ReadReceipts';
 import { VisuallyHidden } from './VisuallyHidden';
 import { ResendSmsMenuItem } from './ResendSmsMenuItem';
@@ -35,7 +36,7 @@ const VIA_LABEL: Record<Exclude<MessageVia, 'app'>, string> = {
 export type MessageItemProps = {
   message: Message;
   mine: boolean;
-  receipts: ReadReceipt[];
+  receipts: ReceiptSummary;
   highlighted: boolean;
   /** Follows a message by the same author a moment earlier: no repeated avatar and name. */
   continued?: boolean;
@@ -44,6 +45,7 @@ export type MessageItemProps = {
   onEdit: (message: Message, body: string) => Promise<void>;
   onTogglePin: (message: Message) => Promise<void>;
   onShowRevisions: (message: Message, returnFocusTo: HTMLElement | null) => void;
+  onLoadReaders: (message: Message) => Promise<ReadReceipt[]>;
 };
 
 export const useMessageItemStyles = makeStyles({
@@ -104,6 +106,7 @@ export const MessageItem = memo(function MessageItem(props: MessageItemProps) {
 /** A message someone wrote (not an announcement). */
 function SpokenMessage(props: MessageItemProps) {
   const { message, mine, receipts, highlighted, continued, readOnly, onEdit, onTogglePin, onShowRevisions } = props;
+  const { onLoadReaders } = props;
   const styles = useMessageItemStyles();
   const smsStyles = useSmsMessageStyles();
   const [editing, setEditing] = useState(false);
@@ -236,7 +239,7 @@ function SpokenMessage(props: MessageItemProps) {
             {describeError(error)}
           </Text>
         )}
-        <ReadReceipts receipts={receipts} />
+        <ReadReceipts summary={receipts} loadReaders={() => onLoadReaders(message)} />
       </div>
     </li>
   );

@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { Button, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { Conversation, Me, Message } from '@confer/ui';
-import { collectReadReceipts, isOwnMessage } from './collect-read-receipts';
+import type { Conversation, Me, Message, ReadReceipt } from '@confer/ui';
+import { isOwnMessage, summarizeReadReceipts } from './collect-read-receipts';
 import { ErrorBanner } from './ErrorBanner';
 import { groupMessagesByDay } from './group-messages-by-day';
 import { MessageItem } from './MessageItem';
@@ -23,6 +23,8 @@ type MessageListProps = {
   onEdit: (message: Message, body: string) => Promise<void>;
   onTogglePin: (message: Message) => Promise<void>;
   onShowRevisions: (message: Message, returnFocusTo: HTMLElement | null) => void;
+  /** Who has read a message, by name (behind "Seen by N" in large conversations). */
+  onLoadReaders: (message: Message) => Promise<ReadReceipt[]>;
   /** Whether the end of the list (the newest message) is scrolled into view. */
   onEndVisibleChange: (visible: boolean) => void;
 };
@@ -201,12 +203,13 @@ export function MessageList(props: MessageListProps) {
                     key={entry.key}
                     message={entry.message}
                     mine={isOwnMessage(entry.message, me, viewerParticipantId)}
-                    receipts={collectReadReceipts(
+                    receipts={summarizeReadReceipts(
                       entry.message,
                       conversation.participants,
-                      state.readPositions,
+                      { positions: state.readPositions, from: state.readFrom },
                       viewerParticipantId,
                     )}
+                    onLoadReaders={props.onLoadReaders}
                     highlighted={entry.message.seq === highlightSeq}
                     continued={
                       previous?.kind === 'message' &&

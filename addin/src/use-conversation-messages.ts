@@ -26,6 +26,11 @@ export type MessagesState = {
   pending: PendingMessage[];
   /** participantId → the highest seq they have read (from read.updated). */
   readPositions: Record<string, number>;
+  /**
+   * participantId → their read mark when the messages were loaded or, if later, when first
+   * heard of: what the server's read counts already include.
+   */
+  readFrom: Record<string, number>;
 };
 
 type Action =
@@ -43,7 +48,7 @@ type Action =
   | { type: 'pending-failed'; key: string; error: unknown }
   | { type: 'pending-retried'; key: string }
   | { type: 'pending-discarded'; key: string }
-  | { type: 'read'; participantId: string; seq: number };
+  | { type: 'read'; participantId: string; seq: number; previous?: number };
 
 const PAGE_SIZE = 50;
 
@@ -57,10 +62,16 @@ const initialState: MessagesState = {
   hasGapAfter: false,
   pending: [],
   readPositions: {},
+  readFrom: {},
 };
 
 function toMessage(message: LiveMessage | Message, previous?: Message): Message {
-  return { ...previous, ...message, readBy: message.readBy ?? previous?.readBy ?? [] };
+  return {
+    ...previous,
+    ...message,
+    readBy: message.readBy !== undefined ? message.readBy : (previous?.readBy ?? []),
+    readCount: message.readCount ?? previous?.readCount ?? 0,
+  };
 }
 
 /** Inserts or replaces by id, keeping seq order. Unknown messages are only inserted when `insert`. */
@@ -96,6 +107,8 @@ function reducer(state: MessagesState, action: Action): MessagesState {
         olderStatus: 'idle',
         olderError: null,
         hasGapAfter: action.hasGapAfter,
+        // the loaded read counts include every read heard of so far
+        readFrom: { ...state.readPositions },
       };
     case 'failed':
       return { ...state, status: 'error', error: action.error };
@@ -169,9 +182,14 @@ function reducer(state: MessagesState, action: Action): MessagesState {
     case 'pending-discarded':
       return { ...state, pending: state.pending.filter((p) => p.key !== action.key) };
     case 'read': {
-      const current = state.readPositions[action.participantId] ?? 0;
-      if (action.seq <= current) return state;
-      return { ...state, readPositions: { ...state.readPositions, [action.participantId]: action.seq } };
+      const current = state.readPositions[action.participantId];
+      if (current !== undefined && action.seq <= current) return state;
+      const from = state.readFrom[action.participantId] ?? action.previous ?? current ?? action.seq;
+      return {
+        ...state,
+        readPositions: { ...state.readPositions, [action.participantId]: action.seq },
+        readFrom: { ...state.readFrom, [action.participantId]: from },
+      };
     }
     default:
       return state;
@@ -318,7 +336,7 @@ export function useConversationMessages({
   );
   const update = useCallback((message: LiveMessage | Message) => dispatch({ type: 'updated', message }), []);
   const markReadBy = useCallback(
-    (participantId: string, seq: number) => dispatch({ type: 'read', participantId, seq }),
+    (participantId: string, seq: number, previous?: number) => dispatch({ type: 'read', participantId, seq, previous }),
     [],
   );
 

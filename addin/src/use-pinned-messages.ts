@@ -28,7 +28,12 @@ export function usePinnedMessages(api: ApiClient, conversationId: string) {
       const others = prev.items.filter((m) => m.id !== message.id);
       if (!message.pinnedAt) return others.length === prev.items.length ? prev : { ...prev, items: others };
       const previous = prev.items.find((m) => m.id === message.id);
-      const merged: Message = { ...previous, ...message, readBy: message.readBy ?? previous?.readBy ?? [] };
+      const merged: Message = {
+        ...previous,
+        ...message,
+        readBy: message.readBy !== undefined ? message.readBy : (previous?.readBy ?? []),
+        readCount: message.readCount ?? previous?.readCount ?? 0,
+      };
       return { ...prev, items: [...others, merged].sort(byPinnedAtDesc) };
     });
   }, []);

@@ -11,6 +11,7 @@ import { assignRequestId, createAccessLog } from './http/request-context.js';
 import { serveWebApps } from './http/serve-web-apps.js';
 import { staffContextOf } from './integrations/identity/staff-context.js';
 import { createStaffAuthenticator } from './integrations/identity/verify-staff-token.js';
+import { createStaffIdentityCache } from './integrations/identity/staff-identity-cache.js';
 import type { BlobStore } from './integrations/blob-storage/blob-store.js';
 import type { Logger } from './logger.js';
 import { addContactRoutes } from './modules/contacts/routes.js';
@@ -142,15 +143,18 @@ export function createApp(deps: AppDeps): Express {
     );
   });
 
+  // who a token belongs to, remembered briefly; forgotten on every instance when access changes
+  const identities = createStaffIdentityCache();
+  deps.events.onStaffChanged((notice) => identities.forget(notice?.staffId));
   const staffApi = Router();
   staffApi.use(express.json({ limit: '256kb', strict: true }));
-  staffApi.use(createStaffAuthenticator({ config, db }));
+  staffApi.use(createStaffAuthenticator({ config, db, identities }));
   addStaffEventStreamRoute(staffApi, registry, { db, hub: deps.events }); // SSE, not a RouteTable (JSON) route
   const routes = new RouteTable(staffApi, registry, '/api/v1', staffContextOf, {
     db,
     scopeOf: (ctx) => ({ firmId: ctx.firmId, actor: `staff:${ctx.staffId}` }),
   });
-  addStaffRoutes(routes, db);
+  addStaffRoutes(routes, db, { onAccessChanged: (staffId) => identities.forget(staffId) });
   addMatterRoutes(routes, db);
   addEventRoutes(routes, portalDeps);
   addFormRoutes(routes, portalDeps);

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../src/db/query-rows.js';
+import { buildSearch } from '../src/modules/search/build-search-query.js';
+import { searchMessages } from '../src/modules/search/repository.js';
 import { bearer, createContact, createFirm, createMatter } from './support/fixtures.js';
 import { startTestApp, type TestApp } from './support/start-test-app.js';
 
@@ -91,6 +93,33 @@ describe('channels', () => {
 });
 
 describe('direct messages', () => {
+  test('when a channel gets several messages within 2 s, then staff hear of its activity once, and again after 2 s', async () => {
+    const ch = (await post(f.member.token, '/conversations', { kind: 'channel', name: `busy-${randomUUID()}` })).body
+      .id;
+    const activity = async () =>
+      (
+        await queryRows<{ payload: { lastMessageAt: string } }>(
+          app.db,
+          sql`select payload from events where firm_id = ${f.firm.id} and conversation_id = ${ch}
+              and type = 'channel.activity' order by xid, id`,
+        )
+      ).map((r) => r.payload.lastMessageAt);
+    const first = (await send(f.member.token, ch, 'one')).body;
+    const quick = [];
+    for (const body of ['two', 'three', 'four']) quick.push((await send(f.member.token, ch, body)).body);
+    const announced = await activity();
+    expect(announced[0]).toBe(first.createdAt);
+    // whatever this machine's speed: announcements are 2 s apart at least, each at a message's time
+    for (let i = 1; i < announced.length; i++) {
+      expect(Date.parse(announced[i]!) - Date.parse(announced[i - 1]!)).toBeGreaterThanOrEqual(2000);
+    }
+    expect(quick.map((m) => m.createdAt)).toEqual(expect.arrayContaining(announced.slice(1)));
+    if (Date.parse(quick[2].createdAt) - Date.parse(first.createdAt) < 2000) expect(announced).toHaveLength(1);
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    const later = (await send(f.member.token, ch, 'five')).body;
+    expect((await activity()).at(-1)).toBe(later.createdAt);
+  });
+
   test('when two staff talk directly, then an admin cannot list, read, post or search it', async () => {
     const dm = await post(f.member.token, '/conversations', { kind: 'direct', staffIds: [] });
     expect(dm.body.title).toBe('Notes to self');
@@ -239,6 +268,66 @@ describe('read state', () => {
     // moving the mark backwards changes nothing
     await post(f.admin.token, `/conversations/${ch}/read`, { seq: 0 });
     expect((await post(f.admin.token, `/conversations/${ch}/read`, { seq: m2.seq })).body.unreadCount).toBe(0);
+  });
+
+  test('when a conversation has more than 20 participants, then messages carry a count and the readers are listed on demand', async () => {
+    const crowd = [];
+    for (let n = 0; n < 22; n++) crowd.push(await f.addStaff(`Crowd Member ${n}`, 'staff'));
+    const ch = (
+      await post(f.member.token, '/conversations', {
+        kind: 'channel',
+        name: `crowd-${randomUUID()}`,
+        staffIds: [f.admin.id, ...crowd.map((c) => c.id)],
+      })
+    ).body.id;
+    const m1 = (await send(f.member.token, ch, 'one for everyone')).body;
+    expect(m1).toMatchObject({ readBy: null, readCount: 0 });
+    const m2 = (await send(crowd[0]!.token, ch, 'another')).body;
+    const readers = crowd.slice(0, 5);
+    for (const r of readers) await post(r.token, `/conversations/${ch}/read`, { seq: m1.seq });
+    await post(f.admin.token, `/conversations/${ch}/read`, { seq: m2.seq });
+
+    const page = await get(f.member.token, `/conversations/${ch}/messages`);
+    const [p1, p2] = page.body.items;
+    expect(p1).toMatchObject({ id: m1.id, readBy: null, readCount: 6 }); // five of the crowd and the admin
+    expect(p2).toMatchObject({ id: m2.id, readBy: null, readCount: 1 }); // the admin; not its author
+    const listed = await get(f.member.token, `/messages/${m1.id}/readers`);
+    expect(listed.status).toBe(200);
+    expect(listed.body.items.map((r: { name: string }) => r.name).sort()).toEqual(
+      [...readers.map((r) => r.name), f.admin.name].sort(),
+    );
+    expect(listed.body.items[0]).toEqual({
+      participantId: expect.any(String),
+      name: expect.any(String),
+      initials: expect.any(String),
+    });
+    // another firm's staff, or a message nobody here may see: the same 404 as a missing id
+    const other = await createFirm(app);
+    expect((await get(other.admin.token, `/messages/${m1.id}/readers`)).status).toBe(404);
+    expect((await get(f.member.token, `/messages/${randomUUID()}/readers`)).status).toBe(404);
+  });
+
+  test('when a message is sent, then the answer and the live event carry it exactly as the conversation lists it', async () => {
+    const matter = await createMatter(app.db, f.firm.id);
+    const contact = await createContact(app.db, f.firm.id, matter, 'Élodie Ørsted');
+    const conv = (
+      await post(f.member.token, '/conversations', {
+        kind: 'external_matter',
+        matterId: matter,
+        contactIds: [contact.id],
+      })
+    ).body.id;
+    const sent = await send(f.member.token, conv, 'Draft attached — see [the lease](https://example.com/lease)');
+    expect(sent.status).toBe(201);
+    const listed = (await get(f.member.token, `/conversations/${conv}/messages`)).body.items;
+    expect(sent.body).toEqual(listed.find((m: { id: string }) => m.id === sent.body.id));
+    const [event] = await queryRows<{ payload: { message: Record<string, unknown> } }>(
+      app.db,
+      sql`select payload from events where firm_id = ${f.firm.id} and type = 'message.created'
+          and payload->'message'->>'id' = ${sent.body.id}`,
+    );
+    const { readBy: _readBy, readCount: _readCount, sms: _sms, ...core } = sent.body;
+    expect(event!.payload.message).toEqual(core);
   });
 
   test('when anything is published about an external conversation, then contacts never receive read information', async () => {
@@ -452,5 +541,33 @@ describe('search', () => {
     const second = await q('convey', { limit: 1, before: first.nextCursor });
     expect(second.items[0].message.id).not.toBe(first.items[0].message.id);
     expect(second.nextCursor).toBeNull();
+  });
+
+  test('when a search looks through windows of the newest messages first, then it finds what a search of everything finds, page by page', async () => {
+    const firm = await createFirm(app);
+    const ch = (await post(firm.member.token, '/conversations', { kind: 'channel', name: 'windows' })).body.id;
+    // "falcon" in the oldest messages only, "heron" everywhere: windows of 4 and 12 newest
+    for (let i = 0; i < 24; i++) {
+      await send(firm.member.token, ch, i < 3 ? `falcon heron ${i}` : i % 2 ? `heron ${i}` : `nothing ${i}`);
+    }
+    const steps = [{ window: 4, walk: true }, { window: 12, walk: false }, { walk: false }];
+    const everything = [{ walk: false }];
+    for (const text of ['falcon', 'heron', 'her', 'falcon heron', 'none']) {
+      const search = buildSearch(text)!;
+      let before: number | undefined;
+      for (let page = 0; page < 6; page++) {
+        const look = (s: typeof steps) =>
+          searchMessages(app.db, firm.firm.id, firm.member.id, search, { beforeSeq: before, limit: 3, steps: s });
+        const [windowed, all] = [await look(steps), await look(everything)];
+        expect(windowed.map((r) => r.id)).toEqual(all.map((r) => r.id));
+        if (all.length < 3) break;
+        before = all[all.length - 1]!.seq;
+      }
+    }
+    const found = await searchMessages(app.db, firm.firm.id, firm.member.id, buildSearch('falcon')!, {
+      limit: 5,
+      steps,
+    });
+    expect(found.map((r) => r.body)).toEqual(['falcon heron 2', 'falcon heron 1', 'falcon heron 0']);
   });
 });

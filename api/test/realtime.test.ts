@@ -109,7 +109,6 @@ async function eventually(check: () => boolean, timeoutMs = 5000): Promise<void>
 
 const ids = (events: ReceivedEvent[]) => events.map((e) => Number(e.id));
 const types = (events: ReceivedEvent[]) => events.map((e) => e.type);
-const isIncreasing = (values: number[]) => values.every((v, i) => i === 0 || v > values[i - 1]!);
 
 async function publishMany(on: TestApp | Database, count: number, event: Omit<TNewEvent, 'payload'>) {
   const published: number[] = [];
@@ -294,28 +293,23 @@ describe('the event stream', () => {
     }
   });
 
-  test('when 20 transactions publish for one firm at once, then live order is id order and a replay from 0 matches it', async () => {
+  test('when 20 transactions publish for one firm at once, then each is delivered once, live in the order a replay from 0 gives', async () => {
     const firm = await createFirm(app);
     const live = await staffStream(app, firm.admin);
     await live.waitFor(1, { type: 'ready' });
     const published = await Promise.all(
       Array.from({ length: 20 }, (_, n) =>
         app.db.transaction(async (tx) => {
-          const id = await publishEvent(tx, {
-            firmId: firm.firm.id,
-            type: 'test.burst',
-            allStaff: true,
-            payload: { n },
-          });
-          // hold the transaction open a little after taking its id: without the per-firm lock,
-          // later ids would commit before earlier ones
-          await tx.execute(sql`select pg_sleep(${(n % 4) * 0.005})`);
-          return id;
+          // take a transaction id first, then publish and commit in the reverse order: transaction
+          // ids, event ids and commits disagree, and no firm-wide lock puts them in line
+          await tx.execute(sql`select pg_current_xact_id()`);
+          await tx.execute(sql`select pg_sleep(${(20 - n) * 0.003})`);
+          return publishEvent(tx, { firmId: firm.firm.id, type: 'test.burst', allStaff: true, payload: { n } });
         }),
       ),
     );
     const received = ids(await live.waitFor(20));
-    expect(isIncreasing(received)).toBe(true);
+    expect(new Set(received).size).toBe(20);
     expect([...received].sort((x, y) => x - y)).toEqual([...published].sort((x, y) => x - y));
 
     const replay = await staffStream(app, firm.admin, { query: 0 });
@@ -474,6 +468,116 @@ describe('two API instances on one database', () => {
       expect(ids(await stream.waitFor(4, { timeoutMs: 10_000 }))).toEqual([...during, after]);
     },
   );
+
+  test('when 32 senders post in one firm through both instances while a reader keeps reconnecting, then it gets every message once, in replay order', async () => {
+    const firm = await createFirm(app);
+    const senders = [firm.admin, firm.member];
+    for (let n = 0; n < 6; n++) senders.push(await firm.addStaff(`Sender ${n}`, 'staff'));
+    const reader = await firm.addStaff('Rita Reader', 'staff');
+    const created = await app.http
+      .post('/api/v1/conversations')
+      .set('Authorization', `Bearer ${firm.admin.token}`)
+      .send({
+        kind: 'channel',
+        name: `busy-${randomUUID().slice(0, 8)}`,
+        staffIds: [...senders, reader].map((s) => s.id),
+      });
+    expect(created.status).toBe(201);
+    const conversationId = created.body.id as string;
+    const instances = [app, second];
+    const tokens = new Map<string, string>();
+    for (const [i, on] of instances.entries()) {
+      for (const s of [...senders, reader]) tokens.set(`${i}:${s.id}`, await tokenOn(on, firm, s));
+    }
+
+    // the reader: streams of a few tens of ms, alternating instances, resuming from the last id
+    // (from the firm's first event the first time, so messages sent before it connects count)
+    const received: ReceivedEvent[] = [];
+    let lastId = '0';
+    let connections = 0;
+    let sending = true;
+    const expected = new Set<string>();
+    const expectedSlow = new Set<string>();
+    const slowReceived: string[] = [];
+    const readerLoop = (async () => {
+      for (let i = 0; sending || received.length < expected.size || slowReceived.length < expectedSlow.size; i++) {
+        if (i > 2000) {
+          const got = new Set(received.map((e) => e.json<{ message: { id: string } }>().message.id));
+          const missing = [...expected].filter((id) => !got.has(id));
+          throw new Error(
+            `the reader did not catch up: ${received.length} received, ${expected.size} expected, missing ${missing.length}: ${missing.slice(0, 5).join(', ')}; last id ${lastId}`,
+          );
+        }
+        const on = instances[i % 2]!;
+        const stream = await openEventStream(`${on.baseUrl}/api/v1/events`, {
+          token: tokens.get(`${i % 2}:${reader.id}`),
+          lastEventId: lastId,
+        });
+        connections++;
+        await new Promise((resolve) => setTimeout(resolve, 10 + ((i * 7) % 40)));
+        await stream.close();
+        for (const event of stream.events) {
+          if (event.id !== undefined) lastId = event.id;
+          if (event.type === 'message.created') received.push(event);
+          if (event.type === 'test.slow') slowReceived.push(event.id!);
+        }
+      }
+    })();
+
+    // beside them, transactions that take their id early and publish late (as an upload or an
+    // edit may): a reader must not move past their place in the stream before they commit
+    const slow = Array.from({ length: 16 }, async (_, n) => {
+      await new Promise((resolve) => setTimeout(resolve, n * 15));
+      return instances[n % 2]!.db.transaction(async (tx) => {
+        await tx.execute(sql`select pg_current_xact_id()`);
+        await tx.execute(sql`select pg_sleep(0.03)`);
+        const id = await publishEvent(tx, {
+          firmId: firm.firm.id,
+          type: 'test.slow',
+          staffIds: [reader.id],
+          payload: { n },
+        });
+        expectedSlow.add(String(id));
+      });
+    });
+    // 32 callers at once, each posting 8 messages, half of them through each instance
+    const bodies: string[] = [];
+    await Promise.all([
+      ...slow,
+      ...Array.from({ length: 32 }, async (_, caller) => {
+        const sender = senders[caller % senders.length]!;
+        for (let n = 0; n < 8; n++) {
+          const on = (caller + n) % 2;
+          const body = `caller ${caller} message ${n}`;
+          const res = await instances[on]!.http.post(`/api/v1/conversations/${conversationId}/messages`)
+            .set('Authorization', `Bearer ${tokens.get(`${on}:${sender.id}`)}`)
+            .set('Idempotency-Key', randomUUID())
+            .send({ body });
+          expect(res.status).toBe(201);
+          bodies.push(body);
+          expected.add(res.body.id as string);
+        }
+      }),
+    ]);
+    sending = false;
+    await readerLoop;
+
+    const messageIds = received.map((e) => e.json<{ message: { id: string } }>().message.id);
+    const eventIds = received.map((e) => Number(e.id));
+    expect(expected.size).toBe(256);
+    expect(connections).toBeGreaterThan(5);
+    expect(new Set(eventIds).size).toBe(eventIds.length); // no duplicate
+    expect(new Set(messageIds)).toEqual(expected); // no gap
+    expect(messageIds).toHaveLength(256);
+    expect(new Set(slowReceived)).toEqual(expectedSlow);
+    expect(slowReceived).toHaveLength(16);
+
+    // the order the reader saw across its reconnections is the order of a full replay
+    const replay = await staffStream(second, tokens.get(`1:${reader.id}`)!, { query: 0 });
+    await replay.waitFor(1, { type: 'ready', timeoutMs: 10_000 });
+    expect(ids(replay.events.filter((e) => e.type === 'message.created'))).toEqual(eventIds);
+    expect(replay.events.filter((e) => e.type === 'test.slow').map((e) => e.id)).toEqual(slowReceived);
+  }, 120_000);
 });
 
 describe('server shutdown', () => {

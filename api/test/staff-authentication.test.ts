@@ -3,7 +3,9 @@ import { generateKeyPair, SignJWT } from 'jose';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../src/db/query-rows.js';
 import { staffScope } from '../src/integrations/identity/verify-staff-token.js';
+import { connectDatabase } from '../src/db/connect.js';
 import { bearer, createFirm } from './support/fixtures.js';
+import { waitFor } from './support/messaging.js';
 import { startTestApp, type TestApp } from './support/start-test-app.js';
 
 let app: TestApp;
@@ -201,5 +203,68 @@ describe('staff bearer tokens', () => {
       .send({ name: 'Hijacked' });
     expect(cross.status).toBe(404);
     expect({ ...cross.body, requestId: undefined }).toEqual({ ...missing.body, requestId: undefined });
+  });
+});
+
+describe('two API instances on one database', () => {
+  // Each instance remembers who a token belongs to for a while; a change of access made
+  // through one must reach the other at once (PostgreSQL: its own pool and LISTEN connection;
+  // PGlite: a second app and hub over the same database object).
+  let second: TestApp;
+  beforeAll(async () => {
+    const database = process.env.TEST_DATABASE_URL
+      ? await connectDatabase({ url: app.databaseUrl!, poolMax: 3 })
+      : { ...app.database, close: async () => {} };
+    second = await startTestApp({}, { database });
+  });
+  afterAll(() => second.stop());
+
+  const onSecond = (token: string, method: 'get' | 'post', path: string, body?: object) =>
+    second.http[method](`/api/v1${path}`).set(bearer(token)).send(body);
+
+  test('when staff are disabled through one instance, then the other refuses them within moments', async () => {
+    const victim = await firm.addStaff('Vic Remote', 'staff');
+    const token = await second.tokenFor(claimsOf(victim));
+    expect((await onSecond(token, 'get', '/me')).status).toBe(200); // the second instance knows them now
+    const res = await app.http
+      .patch(`/api/v1/staff/${victim.id}`)
+      .set(bearer(firm.admin.token))
+      .send({ active: false });
+    expect(res.status).toBe(200);
+    const started = Date.now();
+    const refused = await waitFor(
+      async () => {
+        const me = await onSecond(token, 'get', '/me');
+        return me.status === 403 ? me : undefined;
+      },
+      'the second instance to refuse',
+      5000,
+    );
+    expect(refused.body.code).toBe('staff_disabled');
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  test('when an admin is made staff through one instance, then the other stops treating them as admin', async () => {
+    const boss = await firm.addStaff('Bo Demoted', 'admin');
+    const token = await second.tokenFor(claimsOf(boss));
+    const list = await onSecond(token, 'get', '/staff');
+    expect(list.status).toBe(200);
+    const demoted = await app.http
+      .patch(`/api/v1/staff/${boss.id}`)
+      .set(bearer(firm.admin.token))
+      .send({ role: 'staff' });
+    expect(demoted.body.role).toBe('staff');
+    const refused = await waitFor(
+      async () => {
+        const res = await onSecond(token, 'post', '/staff', {
+          name: 'New Hire',
+          email: `${randomUUID()}@firm.example`,
+        });
+        return res.status === 403 ? res : undefined;
+      },
+      'the second instance to refuse an admin action',
+      5000,
+    );
+    expect(refused.body.code).toBe('admin_required');
   });
 });

@@ -174,6 +174,12 @@ export type ReadReceipt = {
   initials: string;
 };
 
+/**
+ * Messages name their readers in conversations of at most this many participants; in larger
+ * ones they carry only `readCount`, and `getReaders` lists the names on demand.
+ */
+export const READERS_LISTED_UP_TO = 20;
+
 export type Message = {
   id: string;
   conversationId: string;
@@ -187,8 +193,13 @@ export type Message = {
   editedAt: string | null;
   pinnedAt: string | null;
   pinnedBy: { id: string; name: string } | null;
-  /** Participants other than the author who have read this message. */
-  readBy: ReadReceipt[];
+  /**
+   * Participants other than the author who have read this message, by name; null in
+   * conversations of more than READERS_LISTED_UP_TO participants (see `readCount`).
+   */
+  readBy: ReadReceipt[] | null;
+  /** How many participants other than the author have read it. */
+  readCount: number;
   /** Attached files (copies of fixed versions). */
   files?: FileRef[];
   /** A comment on a file (or a notice) refers to its document. */
@@ -287,7 +298,7 @@ export type SearchMessagesQuery = { q: string; before?: string; limit?: number }
 // Live events (GET /api/v1/events, text/event-stream; `data` is JSON)
 
 /** Messages inside events carry no read receipts: those arrive as `read.updated`. */
-export type LiveMessage = Omit<Message, 'readBy'> & { readBy?: ReadReceipt[] };
+export type LiveMessage = Omit<Message, 'readBy' | 'readCount'> & { readBy?: ReadReceipt[] | null; readCount?: number };
 
 export type LiveEvent =
   | { type: 'message.created'; data: { conversationId: string; message: LiveMessage } }
@@ -295,7 +306,14 @@ export type LiveEvent =
   | { type: 'message.pinned'; data: { conversationId: string; message: LiveMessage } }
   | {
       type: 'read.updated';
-      data: { conversationId: string; participantId: string; staffId: string | null; lastReadSeq: number };
+      data: {
+        conversationId: string;
+        participantId: string;
+        staffId: string | null;
+        lastReadSeq: number;
+        /** Their read mark before (absent from older servers). */
+        previousReadSeq?: number;
+      };
     }
   | { type: 'conversation.created'; data: { conversationId: string } }
   | { type: 'conversation.updated'; data: { conversationId: string } }

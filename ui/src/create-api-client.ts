@@ -12,6 +12,7 @@ import type {
   MarkReadInput,
   Message,
   MessageRevisions,
+  ReadReceipt,
   SearchMessagesQuery,
   SearchResult,
   SendMessageInput,
@@ -196,6 +197,9 @@ export function createApiClient(options: ApiClientOptions = {}) {
       request<Message>('PATCH', `/messages/${id(messageId)}`, { body: input }),
     getMessageRevisions: (messageId: string, o: Sig = {}) =>
       request<MessageRevisions>('GET', `/messages/${id(messageId)}/revisions`, o),
+    /** Who has read a message, by name (for conversations too large to list them on each message). */
+    getReaders: (messageId: string, o: Sig = {}) =>
+      request<ItemList<ReadReceipt>>('GET', `/messages/${id(messageId)}/readers`, o),
     pinMessage: (messageId: string) => request<Message>('POST', `/messages/${id(messageId)}/pin`),
     unpinMessage: (messageId: string) => request<Message>('POST', `/messages/${id(messageId)}/unpin`),
     markConversationRead: (conversationId: string, input: MarkReadInput) =>

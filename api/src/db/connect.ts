@@ -14,6 +14,11 @@ export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Database = {
   kind: 'postgres' | 'pglite';
   db: Db;
+  /**
+   * A connection of its own for the event hub's reads, so delivering events never waits
+   * behind requests for a pooled connection (PostgreSQL; PGlite: `db`).
+   */
+  reader: Db;
   ping(): Promise<void>;
   migrate(): Promise<void>;
   close(): Promise<void>;
@@ -89,10 +94,13 @@ export async function connectDatabase(options: {
       : { connectionString: options.url };
     const pool = guardPool(new pg.Pool({ ...connection, max: options.poolMax ?? 10 }));
     const db = drizzlePg({ client: pool, schema }) as unknown as Db;
+    const readerPool = guardPool(new pg.Pool({ ...connection, max: 1 }));
+    const reader = drizzlePg({ client: readerPool, schema }) as unknown as Db;
     const listener = createPostgresListener(connection);
     return {
       kind: 'postgres',
       db,
+      reader,
       pool,
       listen: listener.listen,
       ping: async () => {
@@ -103,6 +111,7 @@ export async function connectDatabase(options: {
       },
       close: async () => {
         await listener.close();
+        await readerPool.end();
         await pool.end();
       },
     };

@@ -20,6 +20,7 @@ export async function openPglite(dataDir?: string): Promise<Database> {
   return {
     kind: 'pglite',
     db,
+    reader: db,
     pglite,
     listen: async (channel, onPayload) => {
       assertChannelName(channel);

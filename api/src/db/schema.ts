@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   bigserial,
+  customType,
   integer,
   boolean,
   char,
@@ -29,6 +30,9 @@ const createdAt = () =>
     .notNull()
     .default(sql`clock_timestamp()`);
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+
+/** A 64-bit transaction id (PostgreSQL 13+), read as its decimal text. */
+const xid8 = customType<{ data: string; driverData: string }>({ dataType: () => 'xid8' });
 
 export const staffRole = pgEnum('staff_role', ['admin', 'staff']);
 export const contactKind = pgEnum('contact_kind', ['client', 'third_party']);
@@ -205,6 +209,8 @@ export const conversations = pgTable(
     archivedReason: archivedReason('archived_reason'),
     createdByStaffId: uuid('created_by_staff_id'),
     lastMessageAt: timestamp('last_message_at', { withTimezone: true }),
+    /** When `channel.activity` was last announced for this channel (at most once per 2 s). */
+    activityAnnouncedAt: timestamp('activity_announced_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -298,6 +304,8 @@ export const messages = pgTable(
       .on(t.firmId, t.conversationId, t.pinnedAt)
       .where(sql`${t.pinnedAt} is not null`),
     index('messages_search_idx').using('gin', sql`to_tsvector('simple', ${t.body})`),
+    // search's window of a firm's newest messages (never an ordered walk: see search/repository)
+    index('messages_firm_seq_idx').on(t.firmId, t.seq),
   ],
 );
 
@@ -342,9 +350,17 @@ export const events = pgTable(
       .default(sql`'{}'::uuid[]`),
     allStaff: boolean('all_staff').notNull().default(false),
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    /**
+     * The writing transaction. A firm's stream is ordered by (xid, id) and readers deliver only
+     * events below their snapshot's xmin, so delivery never runs ahead of a transaction still
+     * in flight (see realtime/events-repository.ts).
+     */
+    xid: xid8('xid')
+      .notNull()
+      .default(sql`pg_current_xact_id()`),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.firmId, t.id] })],
+  (t) => [primaryKey({ columns: [t.firmId, t.id] }), index('events_firm_position_idx').on(t.firmId, t.xid, t.id)],
 );
 
 export const documentSource = pgEnum('document_source', ['staff', 'outlook', 'portal', 'export']);

@@ -1,21 +1,23 @@
 import type { Database } from '../db/connect.js';
 import type { Unlisten } from '../db/create-postgres-listener.js';
 import type { Logger } from '../logger.js';
-import { findEventsByIds, type TEventAudience, type TEventTarget, type TStoredEvent } from './events-repository.js';
+import {
+  findFirmEventsAfter,
+  isAfter,
+  type TEventAudience,
+  type TEventTarget,
+  type TPosition,
+  type TStoredEvent,
+} from './events-repository.js';
 import { eventsChannel, type TEventNotice } from './publish-event.js';
 import { defaultReplayLimits, replayEvents, type ReplayLimits } from './replay-events.js';
-import {
-  closesStreamOf,
-  controlEvent,
-  isAddressedTo,
-  readyEventType,
-  toStreamEvent,
-  type TStreamEvent,
-} from './stream-event.js';
+import { parseStaffNotice, type TStaffNotice } from './staff-notice.js';
+import { closesStreamOf, controlEvent, formatEvent, isInScope, readyEventType } from './stream-event.js';
 
 /** One open stream: a staff member's or a contact's, in one firm. */
 export type EventSubscriber = TEventTarget & {
-  send(event: TStreamEvent): void;
+  /** Writes SSE text: one or more event blocks. */
+  write(text: string): void;
   /** End the stream (the client may reconnect; disabled users are then refused at sign-in). */
   close(): void;
 };
@@ -27,19 +29,26 @@ export type EventHub = {
   stop(): Promise<void>;
   /**
    * Registers a stream at once: from this moment its live events are buffered. Then, in the
-   * background, it sends the subscriber's events after `afterId` (replay), the buffered ones
-   * it has not sent yet, a `ready` event, and from then on live events. Nothing is sent before
-   * this returns. Returns the function that unregisters the stream without closing it.
+   * background, it sends the subscriber's events after `from` (replay), the buffered ones it
+   * has not sent yet, a `ready` event, and from then on live events. `head` is the firm's
+   * newest position, read before this call. Nothing is sent before this returns. Returns the
+   * function that unregisters the stream without closing it.
    */
-  subscribe(subscriber: EventSubscriber, afterId: number): () => void;
+  subscribe(subscriber: EventSubscriber, from: TPosition, head: TPosition): () => void;
   /** Closes every open stream of this staff member or contact on this instance. */
   closeFor(audience: TEventAudience, id: string): void;
   /** Streams open on this instance. */
   count(): number;
+  /**
+   * Calls `listener` when any instance says a staff member changed (disabled, role), and with
+   * no notice after the LISTEN connection came back (notices may have been missed).
+   */
+  onStaffChanged(listener: (notice: TStaffNotice | undefined) => void): () => void;
 };
 
 export type EventHubOptions = {
-  database: Pick<Database, 'db' | 'listen'>;
+  /** `db` for replays (request traffic), `reader` for live reads, `listen` for notices. */
+  database: Pick<Database, 'db' | 'reader' | 'listen'>;
   logger: Logger;
   replayLimits?: ReplayLimits;
   /** Live events held for a stream still replaying; past this the stream is closed (it reconnects). */
@@ -48,61 +57,89 @@ export type EventHubOptions = {
 
 type Entry = {
   subscriber: EventSubscriber;
-  /** The id of the last event sent: nothing at or below it is sent again. */
-  position: number;
+  /** The last event sent: nothing at or before it is sent again. */
+  position: TPosition;
   /** Live events that arrived while replaying; undefined once live. */
   buffer: TStoredEvent[] | undefined;
-  /** The LISTEN connection dropped while replaying: replay again from `position` once live. */
-  resyncWhenLive: boolean;
   closed: boolean;
 };
 
-const noticeBatch = 500;
+/** The streams of one firm on this instance and how far the firm's live stream has been read. */
+type Firm = {
+  id: string;
+  entries: Set<Entry>;
+  byStaff: Map<string, Set<Entry>>;
+  byContact: Map<string, Set<Entry>>;
+  /** Every final event up to here has been read and handed to the streams. */
+  cursor: TPosition;
+  /** The newest position a notice named: read again until the cursor reaches it. */
+  notified: TPosition;
+  retryTimer: NodeJS.Timeout | undefined;
+  retries: number;
+};
 
-function parseNotice(payload: string): TEventNotice | undefined {
-  try {
-    const value = JSON.parse(payload) as Partial<TEventNotice>;
-    if (typeof value.firmId === 'string' && Number.isSafeInteger(value.id) && (value.id as number) > 0) {
-      return { firmId: value.firmId, id: value.id as number };
-    }
-  } catch {
-    // fall through
-  }
-  return undefined;
+const readBatch = 500;
+/** Waiting for an earlier transaction to end before a notified event is final: 1, 2, 4... 25 ms. */
+const retryDelayMs = (attempt: number) => Math.min(25, 2 ** attempt);
+/** After a failed read: 100 ms doubling to 5 s. */
+const errorDelayMs = (attempt: number) => Math.min(5000, 100 * 2 ** attempt);
+
+function parseEventNotice(value: Record<string, unknown>): TEventNotice | undefined {
+  const id = value.id;
+  const xid = typeof value.xid === 'string' ? Number(value.xid) : value.xid;
+  if (typeof value.firmId !== 'string' || !Number.isSafeInteger(id) || !Number.isSafeInteger(xid)) return undefined;
+  return { firmId: value.firmId, id: id as number, xid: xid as number };
 }
 
+const add = (map: Map<string, Set<Entry>>, key: string, entry: Entry) => {
+  const set = map.get(key) ?? new Set<Entry>();
+  set.add(entry);
+  map.set(key, set);
+};
+const remove = (map: Map<string, Set<Entry>>, key: string, entry: Entry) => {
+  const set = map.get(key);
+  set?.delete(entry);
+  if (set?.size === 0) map.delete(key);
+};
+
 /**
- * One per API instance. Every instance LISTENs on `confer_events`; a notice names the firm
- * and event id, the hub fetches the row (batched, one query per firm) and hands it to the
- * local streams it is addressed to. Notices arrive in commit order and are processed one
- * batch at a time, so each stream gets its firm's events in id order. After the LISTEN
- * connection drops and comes back, every stream replays from the last id it was sent.
+ * One per API instance. Every instance LISTENs on `confer_events`; a notice names the firm and
+ * the event's position. For each firm with streams here, the hub keeps a cursor and reads the
+ * firm's final events after it (on its own connection, not the request pool), so the live
+ * stream is contiguous whatever notices arrive or are lost: after the LISTEN connection comes
+ * back, every firm is simply read again from its cursor. Each event is formatted once and
+ * handed to the streams it is addressed to (looked up by id), one write per stream per read.
  */
 export function createEventHub(options: EventHubOptions): EventHub {
   const { database, logger } = options;
-  const db = database.db;
   const limits = options.replayLimits ?? defaultReplayLimits;
   const maxBuffered = options.maxBuffered ?? 10_000;
 
-  const byFirm = new Map<string, Set<Entry>>();
-  const pending: TEventNotice[] = [];
-  const toResync = new Set<Entry>();
+  const firms = new Map<string, Firm>();
+  const due = new Set<Firm>();
   const catchUps = new Set<Promise<void>>();
+  const staffListeners = new Set<(notice: TStaffNotice | undefined) => void>();
   let draining: Promise<void> | undefined;
   let unlisten: Unlisten | undefined;
   let state: 'idle' | 'running' | 'stopped' = 'idle';
   let stopping: Promise<void> | undefined;
 
-  const entries = () => [...byFirm.values()].flatMap((set) => [...set]);
+  const entries = () => [...firms.values()].flatMap((firm) => [...firm.entries]);
 
   function detach(entry: Entry): void {
     if (entry.closed) return;
     entry.closed = true;
     entry.buffer = undefined;
-    toResync.delete(entry);
-    const set = byFirm.get(entry.subscriber.firmId);
-    set?.delete(entry);
-    if (set?.size === 0) byFirm.delete(entry.subscriber.firmId);
+    const { subscriber } = entry;
+    const firm = firms.get(subscriber.firmId);
+    if (!firm) return;
+    firm.entries.delete(entry);
+    remove(subscriber.audience === 'staff' ? firm.byStaff : firm.byContact, subscriber.id, entry);
+    if (firm.entries.size === 0) {
+      clearTimeout(firm.retryTimer);
+      firms.delete(firm.id);
+      due.delete(firm);
+    }
   }
 
   function close(entry: Entry): void {
@@ -115,30 +152,54 @@ export function createEventHub(options: EventHubOptions): EventHub {
     }
   }
 
-  /** Sends an event the stream has not had yet; closes the stream after a disabling event. */
-  function emit(entry: Entry, event: TStoredEvent): void {
-    if (entry.closed || event.id <= entry.position) return;
-    entry.position = event.id;
+  function write(entry: Entry, text: string): void {
+    if (entry.closed || text === '') return;
     try {
-      entry.subscriber.send(toStreamEvent(event));
+      entry.subscriber.write(text);
     } catch {
       close(entry);
-      return;
     }
-    if (closesStreamOf(event, entry.subscriber)) close(entry);
   }
 
-  /** A live event for this stream: buffered while it replays, else sent. */
-  function offer(entry: Entry, event: TStoredEvent): void {
+  /**
+   * Sends events the stream has not had yet, in one write; closes the stream after a
+   * disabling event. `texts` holds each event's formatted block (computed once per event).
+   */
+  function emit(entry: Entry, events: TStoredEvent[], texts?: Map<TStoredEvent, string>): void {
+    let out = '';
+    let closing = false;
+    for (const event of events) {
+      if (entry.closed || !isAfter(event, entry.position)) continue;
+      entry.position = event;
+      let text = texts?.get(event);
+      if (text === undefined) {
+        text = formatEvent(event);
+        texts?.set(event, text);
+      }
+      out += text;
+      if (closesStreamOf(event, entry.subscriber)) {
+        closing = true;
+        break;
+      }
+    }
+    write(entry, out);
+    if (closing) close(entry);
+  }
+
+  /** Live events for this stream: buffered while it replays, else sent. */
+  function offer(entry: Entry, events: TStoredEvent[], texts: Map<TStoredEvent, string>): void {
     if (entry.closed) return;
-    if (!entry.buffer) return emit(entry, event);
-    if (entry.buffer.length >= maxBuffered) return close(entry);
-    entry.buffer.push(event);
+    if (!entry.buffer) return emit(entry, events, texts);
+    if (entry.buffer.length + events.length > maxBuffered) return close(entry);
+    entry.buffer.push(...events);
   }
 
-  async function catchUp(entry: Entry, afterId: number): Promise<void> {
+  async function catchUp(entry: Entry, from: TPosition): Promise<void> {
     try {
-      await replayEvents(db, entry.subscriber, afterId, (event) => emit(entry, event), limits);
+      const replayed: TStoredEvent[] = [];
+      await replayEvents(database.db, entry.subscriber, from, (event) => replayed.push(event), limits);
+      if (entry.closed) return;
+      emit(entry, replayed);
     } catch (error) {
       if (!entry.closed && state === 'running') {
         logger.warn({ firmId: entry.subscriber.firmId, error: (error as Error).message }, 'event replay failed');
@@ -149,73 +210,83 @@ export function createEventHub(options: EventHubOptions): EventHub {
     if (entry.closed) return;
     const buffered = entry.buffer ?? [];
     entry.buffer = undefined;
-    for (const event of buffered) emit(entry, event);
+    emit(entry, buffered);
     if (entry.closed) return;
+    write(entry, formatEvent(controlEvent(readyEventType, entry.position, {})));
+  }
+
+  /** Hands a batch of a firm's events to its streams: each addressee's events in one write. */
+  function fanOut(firm: Firm, events: TStoredEvent[]): void {
+    const perEntry = new Map<Entry, TStoredEvent[]>();
+    const to = (entry: Entry, event: TStoredEvent) => {
+      const list = perEntry.get(entry);
+      if (list) list.push(event);
+      else perEntry.set(entry, [event]);
+    };
+    for (const event of events) {
+      if (event.allStaff) {
+        for (const set of firm.byStaff.values()) for (const entry of set) to(entry, event);
+      } else {
+        for (const id of event.staffIds) for (const entry of firm.byStaff.get(id) ?? []) to(entry, event);
+      }
+      for (const id of event.contactIds) {
+        for (const entry of firm.byContact.get(id) ?? []) if (isInScope(event, entry.subscriber)) to(entry, event);
+      }
+    }
+    const texts = new Map<TStoredEvent, string>();
+    for (const [entry, list] of perEntry) offer(entry, list, texts);
+  }
+
+  function schedule(firm: Firm, delayMs: number): void {
+    if (firm.retryTimer || state !== 'running') return;
+    firm.retryTimer = setTimeout(() => {
+      firm.retryTimer = undefined;
+      if (firms.get(firm.id) !== firm) return;
+      due.add(firm);
+      kick();
+    }, delayMs);
+    firm.retryTimer.unref?.();
+  }
+
+  async function read(firm: Firm): Promise<void> {
+    let events: TStoredEvent[];
     try {
-      entry.subscriber.send(toStreamEvent(controlEvent(readyEventType, entry.position, {})));
-    } catch {
-      close(entry);
+      events = await findFirmEventsAfter(database.reader, firm.id, firm.cursor, readBatch);
+    } catch (error) {
+      if (state !== 'running') return;
+      logger.warn({ firmId: firm.id, error: (error as Error).message }, 'event read failed; retrying');
+      schedule(firm, errorDelayMs(firm.retries++));
       return;
     }
-    if (entry.resyncWhenLive) {
-      entry.resyncWhenLive = false;
-      toResync.add(entry);
-      kick();
+    if (firms.get(firm.id) !== firm) return; // every stream of the firm left meanwhile
+    const last = events[events.length - 1];
+    if (last) {
+      firm.cursor = last;
+      fanOut(firm, events);
     }
-  }
-
-  async function resync(entry: Entry): Promise<void> {
-    try {
-      await replayEvents(db, entry.subscriber, entry.position, (event) => offer(entry, event), limits);
-    } catch (error) {
-      if (!entry.closed && state === 'running') {
-        logger.warn({ firmId: entry.subscriber.firmId, error: (error as Error).message }, 'event resync failed');
-      }
-      close(entry); // the client reconnects and replays from its last event id
-    }
-  }
-
-  async function deliver(notices: TEventNotice[]): Promise<void> {
-    const idsByFirm = new Map<string, number[]>();
-    for (const notice of notices) {
-      if (!byFirm.has(notice.firmId)) continue; // no stream of that firm here
-      const ids = idsByFirm.get(notice.firmId) ?? [];
-      ids.push(notice.id);
-      idsByFirm.set(notice.firmId, ids);
-    }
-    for (const [firmId, ids] of idsByFirm) {
-      let rows: TStoredEvent[];
-      try {
-        rows = await findEventsByIds(db, firmId, ids);
-      } catch (error) {
-        if (state !== 'running') return;
-        logger.warn({ firmId, error: (error as Error).message }, 'event fetch failed; closing the firm streams');
-        for (const entry of byFirm.get(firmId) ?? []) close(entry); // they reconnect and replay
-        continue;
-      }
-      for (const row of rows) {
-        for (const entry of [...(byFirm.get(firmId) ?? [])]) {
-          if (isAddressedTo(row, entry.subscriber)) offer(entry, row);
-        }
-      }
+    if (events.length === readBatch) {
+      due.add(firm);
+    } else if (isAfter(firm.notified, firm.cursor)) {
+      // notified, not final yet: an earlier transaction is still running
+      schedule(firm, retryDelayMs(firm.retries++));
+    } else {
+      firm.retries = 0;
     }
   }
 
   async function drain(): Promise<void> {
-    while (state === 'running' && (toResync.size > 0 || pending.length > 0)) {
-      if (toResync.size > 0) {
-        const entry = toResync.values().next().value as Entry;
-        toResync.delete(entry);
-        await resync(entry);
-        continue;
+    while (state === 'running' && due.size > 0) {
+      const batch = [...due];
+      due.clear();
+      for (const firm of batch) {
+        if (firms.get(firm.id) === firm) await read(firm);
       }
-      await deliver(pending.splice(0, noticeBatch));
     }
   }
 
   /** Runs the one drain loop if there is work and it is not running yet. */
   function kick(): void {
-    if (draining || state !== 'running' || (pending.length === 0 && toResync.size === 0)) return;
+    if (draining || state !== 'running' || due.size === 0) return;
     draining = drain()
       .catch((error: Error) => logger.error({ error: error.message }, 'event delivery failed'))
       .finally(() => {
@@ -225,21 +296,37 @@ export function createEventHub(options: EventHubOptions): EventHub {
   }
 
   function onPayload(payload: string): void {
-    const notice = parseNotice(payload);
+    let value: Record<string, unknown>;
+    try {
+      value = JSON.parse(payload) as Record<string, unknown>;
+    } catch {
+      logger.warn('ignored a malformed event notice');
+      return;
+    }
+    const staff = parseStaffNotice(value);
+    if (staff) {
+      for (const listener of staffListeners) listener(staff);
+      return;
+    }
+    const notice = parseEventNotice(value);
     if (!notice) {
       logger.warn('ignored a malformed event notice');
       return;
     }
-    pending.push(notice);
+    const firm = firms.get(notice.firmId);
+    if (!firm) return; // no stream of that firm here
+    if (!isAfter(notice, firm.cursor)) return; // already read
+    if (isAfter(notice, firm.notified)) firm.notified = { xid: notice.xid, id: notice.id };
+    clearTimeout(firm.retryTimer);
+    firm.retryTimer = undefined;
+    due.add(firm);
     kick();
   }
 
   function onReconnect(): void {
-    logger.info({ streams: entries().length }, 'event listener reconnected; resyncing streams');
-    for (const entry of entries()) {
-      if (entry.buffer) entry.resyncWhenLive = true;
-      else toResync.add(entry);
-    }
+    logger.info({ streams: entries().length }, 'event listener reconnected; reading every firm again');
+    for (const listener of staffListeners) listener(undefined);
+    for (const firm of firms.values()) due.add(firm);
     kick();
   }
 
@@ -262,7 +349,8 @@ export function createEventHub(options: EventHubOptions): EventHub {
       stopping ??= (async () => {
         state = 'stopped';
         for (const entry of entries()) close(entry);
-        pending.length = 0;
+        for (const firm of firms.values()) clearTimeout(firm.retryTimer);
+        due.clear();
         await unlisten?.().catch(() => {});
         await draining;
         await Promise.allSettled([...catchUps]);
@@ -270,23 +358,41 @@ export function createEventHub(options: EventHubOptions): EventHub {
       return stopping;
     },
 
-    subscribe(subscriber, afterId) {
+    subscribe(subscriber, from, head) {
       if (state !== 'running') throw new Error('The event hub is not running');
-      const entry: Entry = { subscriber, position: afterId, buffer: [], resyncWhenLive: false, closed: false };
-      const set = byFirm.get(subscriber.firmId) ?? new Set<Entry>();
-      set.add(entry);
-      byFirm.set(subscriber.firmId, set);
-      const running = catchUp(entry, afterId).finally(() => catchUps.delete(running));
+      const entry: Entry = { subscriber, position: from, buffer: [], closed: false };
+      let firm = firms.get(subscriber.firmId);
+      if (!firm) {
+        firm = {
+          id: subscriber.firmId,
+          entries: new Set(),
+          byStaff: new Map(),
+          byContact: new Map(),
+          cursor: head,
+          notified: head,
+          retryTimer: undefined,
+          retries: 0,
+        };
+        firms.set(firm.id, firm);
+      }
+      firm.entries.add(entry);
+      add(subscriber.audience === 'staff' ? firm.byStaff : firm.byContact, subscriber.id, entry);
+      const running = catchUp(entry, from).finally(() => catchUps.delete(running));
       catchUps.add(running);
       return () => detach(entry);
     },
 
     closeFor(audience, id) {
-      for (const entry of entries()) {
-        if (entry.subscriber.audience === audience && entry.subscriber.id === id) close(entry);
+      for (const firm of [...firms.values()]) {
+        for (const entry of [...((audience === 'staff' ? firm.byStaff : firm.byContact).get(id) ?? [])]) close(entry);
       }
     },
 
     count: () => entries().length,
+
+    onStaffChanged(listener) {
+      staffListeners.add(listener);
+      return () => staffListeners.delete(listener);
+    },
   };
 }

@@ -7,15 +7,15 @@ import { AppError } from '../errors.js';
 import { ZProblem } from '../http/define-route.js';
 import { staffContextOf } from '../integrations/identity/staff-context.js';
 import type { EventHub } from './event-hub.js';
-import { findLatestEventId, type TEventTarget } from './events-repository.js';
-import { controlEvent, resyncEventType, toStreamEvent, type TStreamEvent } from './stream-event.js';
+import { findHead, findPosition, type TEventTarget } from './events-repository.js';
+import { controlEvent, formatEvent, resyncEventType } from './stream-event.js';
 
 /*
  * The event stream protocol (server-sent events, `GET /api/v1/events`):
  *
  *   retry: 2000                        first, once: reconnect after 2 s
  *
- *   id: 42                             one block per event, in id order, never repeated
+ *   id: 42                             one block per event, in stream order, never repeated
  *   event: message.created
  *   data: {...payload,"conversationId":"<uuid>"|null}
  *
@@ -61,11 +61,6 @@ const defaultPingMs = 15_000;
 const maxQueuedBytes = 1024 * 1024;
 const lastEventIdPattern = /^\d{1,15}$/;
 
-export function formatEvent(event: TStreamEvent): string {
-  const data = JSON.stringify({ ...event.payload, conversationId: event.conversationId });
-  return `id: ${event.id}\nevent: ${event.type}\ndata: ${data}\n\n`;
-}
-
 /** `Last-Event-ID` (header) or `?lastEventId=`: a non-negative integer, or absent. */
 export function parseLastEventId(req: Request): number | undefined {
   const header = req.get('last-event-id');
@@ -95,10 +90,13 @@ export function createEventStreamHandler(options: EventStreamOptions): RequestHa
   return async (req, res) => {
     const target = options.identityOf(res);
     const requested = parseLastEventId(req);
-    const latest = await findLatestEventId(options.db, target.firmId);
-    // An id this firm never reached (another database, a forged value): start from now, refetch.
-    const unknownId = requested !== undefined && requested > latest;
-    const afterId = requested === undefined || unknownId ? latest : requested;
+    const [head, position] = await Promise.all([
+      findHead(options.db, target.firmId),
+      requested === undefined ? undefined : findPosition(options.db, target.firmId, requested),
+    ]);
+    // An id this firm never had (another database, a forged value): start from now, refetch.
+    const unknownId = requested !== undefined && !position;
+    const from = position ?? head;
 
     let open = true;
     let unsubscribe = () => {};
@@ -125,10 +123,7 @@ export function createEventStreamHandler(options: EventStreamOptions): RequestHa
     };
 
     try {
-      unsubscribe = options.hub.subscribe(
-        { ...target, send: (event) => write(formatEvent(event)), close: end },
-        afterId,
-      );
+      unsubscribe = options.hub.subscribe({ ...target, write, close: end }, from, head);
     } catch {
       stop();
       throw new AppError('unavailable', 503, 'The event stream is not available right now: try again shortly');
@@ -146,8 +141,7 @@ export function createEventStreamHandler(options: EventStreamOptions): RequestHa
     res.socket?.setNoDelay(true);
     write(`retry: ${retryMs}\n\n`);
     if (options.sessionEnd) watchSession(options.sessionEnd(res));
-    if (unknownId)
-      write(formatEvent(toStreamEvent(controlEvent(resyncEventType, latest, { reason: 'unknown_event_id' }))));
+    if (unknownId) write(formatEvent(controlEvent(resyncEventType, head, { reason: 'unknown_event_id' })));
 
     /** Closes the stream once the session has ended (idle or past its lifetime). */
     function watchSession(session: TSessionEnd): void {

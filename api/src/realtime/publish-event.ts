@@ -1,13 +1,17 @@
-import { sql } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/connect.js';
-import { events } from '../db/schema.js';
+import { namedStatement } from '../db/named-statement.js';
+import { uuidArrayLiteral } from '../db/uuid-array-literal.js';
 
 /** The PostgreSQL NOTIFY channel every API instance LISTENs on. */
 export const eventsChannel = 'confer_events';
 
-/** What travels on the channel: just enough to fetch the row. */
-export type TEventNotice = { firmId: string; id: number };
+/**
+ * What travels on the channel for a new event: enough to know which firm's stream moved and
+ * where (`xid` is the writing transaction, see events-repository). Written by the SQL
+ * function `confer_publish_event`.
+ */
+export type TEventNotice = { firmId: string; id: number; xid: number };
 
 export type TNewEvent = {
   firmId: string;
@@ -29,36 +33,31 @@ export type TNewEvent = {
 };
 
 const typePattern = /^[A-Za-z][A-Za-z0-9._-]{0,99}$/;
+const publish = namedStatement<{ id: string | number }>(
+  'confer_publish_event',
+  `select confer_publish_event($1, $2, $3, $4::uuid[], $5::uuid[], $6, $7::jsonb) as id`,
+);
 
 /**
  * Records an event and notifies every API instance, as part of the caller's transaction: it
- * is delivered only if the transaction commits.
- *
- * A per-firm advisory lock, held until commit, makes a firm's events commit in id order, so a
- * client replaying "everything after id N" can never miss an event that commits later with
- * a smaller id. The lock serialises a firm's publishing transactions from this call to their
- * commit: call it last, once the transaction's other work is done, and for one firm only.
+ * is delivered only if the transaction commits, and only once every transaction that began
+ * writing before it has ended (see events-repository), so a firm's writers never wait for
+ * each other. One statement: the insert and the NOTIFY happen in `confer_publish_event`.
  */
 export async function publishEvent(tx: Db, event: TNewEvent): Promise<number> {
+  const db = tx;
   if (!(tx instanceof PgTransaction)) {
     throw new Error('publishEvent must run inside db.transaction(...)');
   }
   if (!typePattern.test(event.type)) throw new Error(`Not a valid event type: ${event.type}`);
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`confer-events:${event.firmId}`}, 0))`);
-  const [row] = await tx
-    .insert(events)
-    .values({
-      firmId: event.firmId,
-      type: event.type,
-      conversationId: event.conversationId ?? null,
-      staffIds: [...new Set(event.staffIds ?? [])],
-      contactIds: [...new Set(event.contactIds ?? [])],
-      allStaff: event.allStaff ?? false,
-      payload: event.payload,
-    })
-    .returning({ id: events.id });
-  const id = row!.id;
-  const notice: TEventNotice = { firmId: event.firmId, id };
-  await tx.execute(sql`select pg_notify(${eventsChannel}, ${JSON.stringify(notice)})`);
-  return id;
+  const [row] = await publish(db, [
+    event.firmId,
+    event.type,
+    event.conversationId ?? null,
+    uuidArrayLiteral(event.staffIds ?? []),
+    uuidArrayLiteral(event.contactIds ?? []),
+    event.allStaff ?? false,
+    JSON.stringify(event.payload),
+  ]);
+  return Number(row!.id);
 }

@@ -2,8 +2,9 @@ import type { Db } from '../db/connect.js';
 import {
   countEventsAfter,
   findEventsAfter,
-  findLatestEventId,
+  findHead,
   type TEventTarget,
+  type TPosition,
   type TStoredEvent,
 } from './events-repository.js';
 import { controlEvent, resyncEventType } from './stream-event.js';
@@ -18,24 +19,23 @@ export type ReplayLimits = {
 export const defaultReplayLimits: ReplayLimits = { batchSize: 500, maxEvents: 10_000 };
 
 /**
- * Emits the target's events after `afterId`, oldest first, in bounded batches. Gap-free
- * because a firm's events commit in id order (see publishEvent). When more than `maxEvents`
- * are missing, it emits one `resync` event at the firm's newest id instead: the client drops
+ * Emits the target's events after `from`, in stream order, in bounded batches. Gap-free
+ * because only final events are read (see events-repository). When more than `maxEvents` are
+ * missing, it emits one `resync` event at the firm's newest position instead: the client drops
  * its state and refetches it, and the stream goes on from there.
  */
 export async function replayEvents(
   db: Db,
   target: TEventTarget,
-  afterId: number,
+  from: TPosition,
   emit: (event: TStoredEvent) => void,
   limits: ReplayLimits = defaultReplayLimits,
 ): Promise<void> {
   const resync = async () => {
-    const latest = await findLatestEventId(db, target.firmId);
-    emit(controlEvent(resyncEventType, latest, { reason: 'too_many_missed_events' }));
+    emit(controlEvent(resyncEventType, await findHead(db, target.firmId), { reason: 'too_many_missed_events' }));
   };
-  if ((await countEventsAfter(db, target, afterId, limits.maxEvents + 1)) > limits.maxEvents) return resync();
-  let position = afterId;
+  if ((await countEventsAfter(db, target, from, limits.maxEvents + 1)) > limits.maxEvents) return resync();
+  let position = from;
   let sent = 0;
   const rounds = Math.ceil(limits.maxEvents / limits.batchSize) + 1;
   for (let round = 0; round < rounds; round++) {
@@ -43,7 +43,7 @@ export async function replayEvents(
     for (const row of rows) {
       if (sent === limits.maxEvents) return resync();
       emit(row);
-      position = row.id;
+      position = row;
       sent++;
     }
     if (rows.length < limits.batchSize) return;

@@ -1,12 +1,4 @@
-import type { TEventTarget, TStoredEvent } from './events-repository.js';
-
-/** One event as a stream sends it. */
-export type TStreamEvent = {
-  id: number;
-  type: string;
-  conversationId: string | null;
-  payload: Record<string, unknown>;
-};
+import type { TEventTarget, TPosition, TStoredEvent } from './events-repository.js';
 
 /** Sent by the stream itself, never stored (see the protocol notes in events-routes.ts). */
 export const readyEventType = 'ready';
@@ -18,15 +10,20 @@ const closingTypes: Record<TEventTarget['audience'], string> = {
   contact: 'contact.disabled',
 };
 
-export function toStreamEvent(event: TStoredEvent): TStreamEvent {
-  return { id: event.id, type: event.type, conversationId: event.conversationId, payload: event.payload };
+/** The SSE block of one event; written once per event, whatever the number of streams. */
+export function formatEvent(event: Pick<TStoredEvent, 'id' | 'type' | 'data'>): string {
+  return `id: ${event.id}\nevent: ${event.type}\ndata: ${event.data}\n\n`;
 }
 
-/** Staff: named, or every staff member of the firm. Contacts: named only. */
+/** A contact stream limited to one conversation hears only about it (and about no conversation). */
+export function isInScope(event: TStoredEvent, target: TEventTarget): boolean {
+  return !target.conversationId || event.conversationId === null || event.conversationId === target.conversationId;
+}
+
+/** Staff: named, or every staff member of the firm. Contacts: named only (and in scope). */
 export function isAddressedTo(event: TStoredEvent, target: TEventTarget): boolean {
   if (target.audience === 'staff') return event.allStaff || event.staffIds.includes(target.id);
-  if (!event.contactIds.includes(target.id)) return false;
-  return !target.conversationId || event.conversationId === null || event.conversationId === target.conversationId;
+  return event.contactIds.includes(target.id) && isInScope(event, target);
 }
 
 /** A portal session ended (signed out): its streams close; the contact's other sessions carry on. */
@@ -42,14 +39,22 @@ export function closesStreamOf(event: TStoredEvent, target: TEventTarget): boole
       target.audience === 'contact' &&
       target.sessionId !== undefined &&
       event.contactIds.includes(target.id) &&
-      event.payload.sessionId === target.sessionId
+      (JSON.parse(event.data) as { sessionId?: string }).sessionId === target.sessionId
     );
   }
   if (event.type !== closingTypes[target.audience]) return false;
   return (target.audience === 'staff' ? event.staffIds : event.contactIds).includes(target.id);
 }
 
-/** A control event the stream emits: it moves the client's position to `id`. */
-export function controlEvent(type: string, id: number, payload: Record<string, unknown>): TStoredEvent {
-  return { id, type, conversationId: null, staffIds: [], contactIds: [], allStaff: false, payload };
+/** A control event the stream emits: it moves the client's position to `position`. */
+export function controlEvent(type: string, position: TPosition, payload: Record<string, unknown>): TStoredEvent {
+  return {
+    ...position,
+    type,
+    conversationId: null,
+    staffIds: [],
+    contactIds: [],
+    allStaff: false,
+    data: JSON.stringify({ ...payload, conversationId: null }),
+  };
 }

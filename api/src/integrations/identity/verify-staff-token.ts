@@ -4,9 +4,9 @@ import type { TConfig } from '../../config.js';
 import type { Db } from '../../db/connect.js';
 import { AppError } from '../../errors.js';
 import { recordAudit } from '../../modules/audit/record-audit.js';
-import { findFirmByTenant } from '../../modules/firms/repository.js';
-import { bindPendingStaff, findStaffByIdentity } from '../../modules/staff/repository.js';
+import { bindPendingStaff, findTenantStaff } from '../../modules/staff/repository.js';
 import type { StaffContext } from './staff-context.js';
+import type { StaffIdentityCache } from './staff-identity-cache.js';
 
 /** The delegated scope staff tokens must carry (Entra "Expose an API" scope name). */
 export const staffScope = 'access_as_user';
@@ -46,13 +46,30 @@ function refusalFromJose(error: unknown): Refusal {
  * The one staff authentication path, in every mode: signature from the JWKS (cached,
  * refetched on an unknown kid), issuer, audience, expiry and not-before, scope; the tenant
  * resolves the firm; (tenant id, object id) resolves the staff member, who must be active.
+ * With `identities`, that resolution is remembered for a short while (see the cache).
  */
-export function createStaffAuthenticator(deps: { config: TConfig; db: Db }): RequestHandler {
+export function createStaffAuthenticator(deps: {
+  config: TConfig;
+  db: Db;
+  identities?: StaffIdentityCache;
+}): RequestHandler {
   const { identity } = deps.config;
   const jwks = createRemoteJWKSet(new URL(identity.jwksUrl), {
     cacheMaxAge: 6 * 60 * 60 * 1000,
     cooldownDuration: 30 * 1000,
   });
+  /**
+   * Tokens whose signature and claims were checked, for a minute at most and never past their
+   * expiry (plus the tolerance): the same token string sent again is not verified again.
+   */
+  const verified = new Map<string, { payload: JWTPayload; until: number }>();
+  const verifiedMax = 10_000;
+  const clockToleranceSeconds = 60;
+  function rememberVerified(token: string, payload: JWTPayload) {
+    const until = Math.min(Date.now() + 60_000, ((payload.exp ?? 0) + clockToleranceSeconds) * 1000);
+    verified.set(token, { payload, until });
+    while (verified.size > verifiedMax) verified.delete(verified.keys().next().value as string);
+  }
 
   async function authenticate(token: string): Promise<StaffContext | Refusal> {
     let unverified: JWTPayload;
@@ -67,27 +84,38 @@ export function createStaffAuthenticator(deps: { config: TConfig; db: Db }): Req
       return { code: 'unknown_tenant', status: 401, detail: 'This organisation does not use Confer' };
     }
     let payload: JWTPayload;
-    try {
-      ({ payload } = await jwtVerify(token, jwks, {
-        issuer: identity.issuerTemplate.replace('{tid}', tid),
-        audience: identity.audience,
-        algorithms: ['RS256'],
-        clockTolerance: 60,
-        requiredClaims: ['exp', 'iat', 'tid', 'oid'],
-      }));
-    } catch (error) {
-      return refusalFromJose(error);
+    const seen = verified.get(token);
+    if (seen && seen.until > Date.now()) {
+      payload = seen.payload;
+    } else {
+      if (seen) verified.delete(token);
+      try {
+        ({ payload } = await jwtVerify(token, jwks, {
+          issuer: identity.issuerTemplate.replace('{tid}', tid),
+          audience: identity.audience,
+          algorithms: ['RS256'],
+          clockTolerance: clockToleranceSeconds,
+          requiredClaims: ['exp', 'iat', 'tid', 'oid'],
+        }));
+      } catch (error) {
+        return refusalFromJose(error);
+      }
+      rememberVerified(token, payload);
     }
     const scopes = typeof payload.scp === 'string' ? payload.scp.split(' ') : [];
     if (!scopes.includes(staffScope)) {
       return { code: 'invalid_token', status: 401, detail: `The token lacks the ${staffScope} scope` };
     }
     const oid = String(payload.oid);
-    const firm = await findFirmByTenant(deps.db, tid);
-    if (!firm) return { code: 'unknown_tenant', status: 401, detail: 'This organisation does not use Confer' };
-    let row = await findStaffByIdentity(deps.db, firm.id, tid, oid);
+    const known = deps.identities?.get(tid, oid);
+    if (known) return known;
+    const remember = deps.identities?.begin();
+    const found = await findTenantStaff(deps.db, tid, oid);
+    if (!found) return { code: 'unknown_tenant', status: 401, detail: 'This organisation does not use Confer' };
+    const firm = { id: found.firmId };
+    let row = found.staff;
     const email = typeof payload.preferred_username === 'string' ? payload.preferred_username : payload.email;
-    if (!row && typeof email === 'string') row = await bindPendingStaff(deps.db, firm.id, email, oid);
+    if (!row && typeof email === 'string') row = (await bindPendingStaff(deps.db, firm.id, email, oid)) ?? null;
     if (!row) {
       return {
         code: 'unknown_staff',
@@ -99,7 +127,9 @@ export function createStaffAuthenticator(deps: { config: TConfig; db: Db }): Req
     if (!row.active) {
       return { code: 'staff_disabled', status: 403, detail: 'Your Confer access has been disabled', firmId: firm.id };
     }
-    return { firmId: firm.id, staffId: row.id, tenantId: tid, role: row.role };
+    const staff: StaffContext = { firmId: firm.id, staffId: row.id, tenantId: tid, role: row.role };
+    remember?.(tid, oid, staff);
+    return staff;
   }
 
   return async (req, res, next) => {

@@ -1,7 +1,10 @@
 import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/connect.js';
+import { namedStatement } from '../../db/named-statement.js';
+import { uuidArrayLiteral } from '../../db/uuid-array-literal.js';
 import { queryRows } from '../../db/query-rows.js';
-import { contacts, conversations, matterAccess, matters, participants, staff } from '../../db/schema.js';
+import { contacts, conversations, matters, messages, participants, staff } from '../../db/schema.js';
 import { likePattern } from '../../shared/pagination.js';
 import type { TConversationKind } from './schemas.js';
 import { conversationVisibleTo } from './visibility.js';
@@ -44,6 +47,72 @@ export async function getVisibleConversation(db: Db, firmId: string, staffId: st
     .where(and(conversationVisibleTo(firmId, staffId), eq(conversations.id, id)))
     .limit(1);
   return rows[0] as TConversationRow | undefined;
+}
+
+const me = alias(participants, 'me');
+const replayed = alias(messages, 'replayed');
+
+function preparePostingContext(db: Db) {
+  const firmId = sql.placeholder('firmId');
+  const staffId = sql.placeholder('staffId');
+  return db
+    .select({
+      ...columns,
+      participantId: me.id,
+      participantLeftAt: me.leftAt,
+      replayedId: replayed.id,
+      replayedConversationId: replayed.conversationId,
+    })
+    .from(conversations)
+    .leftJoin(matters, and(eq(matters.firmId, conversations.firmId), eq(matters.id, conversations.matterId)))
+    .leftJoin(
+      me,
+      and(eq(me.firmId, conversations.firmId), eq(me.conversationId, conversations.id), eq(me.staffId, staffId)),
+    )
+    .leftJoin(
+      replayed,
+      and(
+        eq(replayed.firmId, conversations.firmId),
+        sql`coalesce(${replayed.authorStaffId}, ${replayed.authorContactId}) = ${staffId}`,
+        eq(replayed.idempotencyKey, sql.placeholder('idempotencyKey')),
+      ),
+    )
+    .where(and(conversationVisibleTo(firmId, staffId), eq(conversations.id, sql.placeholder('conversationId'))))
+    .limit(1)
+    .prepare('confer_posting_context');
+}
+const postingContexts = new WeakMap<Db, ReturnType<typeof preparePostingContext>>();
+
+export type TPostingContext = {
+  conversation: TConversationRow;
+  /** The caller's participant row, also when they left. */
+  participant: { id: string; leftAt: Date | null } | null;
+  /** The message this author already sent with the same Idempotency-Key (in any conversation). */
+  replayed: { id: string; conversationId: string } | null;
+};
+
+/**
+ * Everything a staff member's send checks, in one statement: the conversation if they may
+ * see it (undefined otherwise), their participation, and an earlier message with the same
+ * Idempotency-Key.
+ */
+export async function findPostingContext(
+  db: Db,
+  firmId: string,
+  staffId: string,
+  conversationId: string,
+  idempotencyKey: string | undefined,
+): Promise<TPostingContext | undefined> {
+  let prepared = postingContexts.get(db);
+  if (!prepared) postingContexts.set(db, (prepared = preparePostingContext(db)));
+  const [row] = await prepared.execute({ firmId, staffId, conversationId, idempotencyKey: idempotencyKey ?? null });
+  if (!row) return undefined;
+  const { participantId, participantLeftAt, replayedId, replayedConversationId, ...conversation } = row;
+  return {
+    conversation: conversation as TConversationRow,
+    participant: participantId ? { id: participantId, leftAt: participantLeftAt } : null,
+    replayed: replayedId && replayedConversationId ? { id: replayedId, conversationId: replayedConversationId } : null,
+  };
 }
 
 /** A conversation by id within the firm, without any staff visibility rule (for system work). */
@@ -334,27 +403,127 @@ export async function listExternalConversationIdsOfContact(
   return rows.map((r) => r.id);
 }
 
+const eventRecipients = namedStatement<{ staff_ids: string[]; contact_ids: string[] }>(
+  'confer_event_recipients',
+  'select to_json(staff_ids) as staff_ids, to_json(contact_ids) as contact_ids from confer_event_recipients($1, $2)',
+);
+
 /**
  * Who should hear about a conversation: its active participants, staff filtered by the
- * matter's restriction (staff who lost access to a restricted matter hear nothing).
+ * matter's restriction (staff who lost access to a restricted matter hear nothing). The rule
+ * is the SQL function `confer_event_recipients`, which message posting uses too.
  */
 export async function listEventRecipients(
   db: Db,
   firmId: string,
   conversationId: string,
 ): Promise<{ staffIds: string[]; contactIds: string[] }> {
-  const rows = await queryRows<{ staff_id: string | null; contact_id: string | null }>(
-    db,
-    sql`select p.staff_id, p.contact_id
-        from participants p
-        join conversations c on c.firm_id = p.firm_id and c.id = p.conversation_id
-        left join matters m on m.firm_id = c.firm_id and m.id = c.matter_id
-        where p.firm_id = ${firmId} and p.conversation_id = ${conversationId} and p.left_at is null
-          and (p.staff_id is null or m.id is null or not m.restricted or exists (
-            select 1 from ${matterAccess} a where a.firm_id = m.firm_id and a.matter_id = m.id and a.staff_id = p.staff_id))`,
+  const [row] = await eventRecipients(db, [firmId, conversationId]);
+  return { staffIds: row?.staff_ids ?? [], contactIds: row?.contact_ids ?? [] };
+}
+
+/** Read receipts are listed by name in conversations with at most this many participants. */
+export const readersListedUpTo = 20;
+
+/** A participant as read receipts name them. */
+export type TReader = {
+  id: string;
+  staffId: string | null;
+  contactId: string | null;
+  name: string;
+  initials: string | null;
+  lastReadSeq: number;
+};
+
+/** What read receipts need of one conversation. */
+export type TReadState = {
+  participantCount: number;
+  /** Every participant, when there are at most `readersListedUpTo`; otherwise null. */
+  readers: TReader[] | null;
+  /** Otherwise: every participant's read mark, ascending... */
+  marks: number[];
+  /** ...and the marks of the given authors (staff or contact id → mark). */
+  authorMarks: Record<string, number>;
+};
+
+const readStates = namedStatement<{
+  conversation_id: string;
+  n: number;
+  readers: TReader[] | null;
+  marks: number[] | null;
+  author_marks: Record<string, number> | null;
+}>(
+  'confer_read_states',
+  `with counts as (
+     select p.conversation_id, count(*)::int as n from participants p
+     where p.firm_id = $1 and p.conversation_id = any($2::uuid[]) group by p.conversation_id)
+   select c.conversation_id, c.n,
+     case when c.n <= $4 then (
+       select json_agg(json_build_object('id', p.id, 'staffId', p.staff_id, 'contactId', p.contact_id,
+                'name', coalesce(s.name, ct.name), 'initials', s.initials, 'lastReadSeq', p.last_read_seq)
+              order by p.joined_at, p.id)
+       from participants p
+       left join staff s on s.firm_id = p.firm_id and s.id = p.staff_id
+       left join contacts ct on ct.firm_id = p.firm_id and ct.id = p.contact_id
+       where p.firm_id = $1 and p.conversation_id = c.conversation_id) end as readers,
+     case when c.n > $4 then (
+       select json_agg(p.last_read_seq order by p.last_read_seq) from participants p
+       where p.firm_id = $1 and p.conversation_id = c.conversation_id) end as marks,
+     case when c.n > $4 then (
+       select json_object_agg(coalesce(p.staff_id, p.contact_id), p.last_read_seq) from participants p
+       where p.firm_id = $1 and p.conversation_id = c.conversation_id
+         and coalesce(p.staff_id, p.contact_id) = any($3::uuid[])) end as author_marks
+   from counts c`,
+);
+
+/**
+ * Read receipts of conversations: their participants by name when there are few, else only
+ * their read marks (sorted) and those of the given authors, so a message's readers can be
+ * counted without listing a channel's thousand members.
+ */
+export async function findReadStates(
+  db: Db,
+  firmId: string,
+  conversationIds: string[],
+  authorIds: string[],
+): Promise<Map<string, TReadState>> {
+  if (conversationIds.length === 0) return new Map();
+  const rows = await readStates(db, [
+    firmId,
+    uuidArrayLiteral(conversationIds),
+    uuidArrayLiteral(authorIds),
+    readersListedUpTo,
+  ]);
+  return new Map(
+    rows.map((r) => [
+      r.conversation_id,
+      {
+        participantCount: r.n,
+        readers: r.readers?.map((p) => ({ ...p, lastReadSeq: Number(p.lastReadSeq) })) ?? null,
+        marks: (r.marks ?? []).map(Number),
+        authorMarks: r.author_marks ?? {},
+      },
+    ]),
   );
-  return {
-    staffIds: rows.flatMap((r) => (r.staff_id ? [r.staff_id] : [])),
-    contactIds: rows.flatMap((r) => (r.contact_id ? [r.contact_id] : [])),
-  };
+}
+
+/** Participants other than the author whose read mark has reached a message, by name. */
+export async function listReaders(
+  db: Db,
+  firmId: string,
+  message: { conversationId: string; seq: number; authorId: string },
+): Promise<TReader[]> {
+  return queryRows<TReader>(
+    db,
+    sql`select p.id, p.staff_id as "staffId", p.contact_id as "contactId", coalesce(s.name, ct.name) as name,
+          s.initials, p.last_read_seq::float8 as "lastReadSeq"
+        from participants p
+        left join staff s on s.firm_id = p.firm_id and s.id = p.staff_id
+        left join contacts ct on ct.firm_id = p.firm_id and ct.id = p.contact_id
+        where p.firm_id = ${firmId} and p.conversation_id = ${message.conversationId}
+          and p.last_read_seq >= ${message.seq}
+          and coalesce(p.staff_id, p.contact_id) <> ${message.authorId}::uuid
+        order by p.last_read_at nulls last, p.id
+        limit 5000`,
+  );
 }

@@ -34,10 +34,12 @@ export function assertNotArchived(row: { archivedAt: Date | null; archivedReason
   }
 }
 
+export const notAParticipant = () => new AppError('not_a_participant', 403, 'Join this conversation first');
+
 /** The caller's active participation, or 403: you must join to act in a conversation you can see. */
 export async function requireActiveParticipant(db: Db, ctx: StaffContext, conversationId: string) {
   const p = await repo.findStaffParticipant(db, ctx.firmId, conversationId, ctx.staffId);
-  if (!p || p.leftAt) throw new AppError('not_a_participant', 403, 'Join this conversation first');
+  if (!p || p.leftAt) throw notAParticipant();
   return p;
 }
 

@@ -1,4 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { conversations } from '../../db/schema.js';
 
 /**
@@ -6,7 +6,7 @@ import { conversations } from '../../db/schema.js';
  * they take part in (admins included: no exception); matter conversations of matters they
  * may see (a restricted matter only for listed staff).
  */
-export function conversationVisibleTo(firmId: string, staffId: string): SQL {
+export function conversationVisibleTo(firmId: string | Placeholder, staffId: string | Placeholder): SQL {
   return sql`(${conversations.firmId} = ${firmId} and (
     ${conversations.kind} = 'channel'
     or (${conversations.kind} = 'direct' and exists (

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import busboy from 'busboy';
 import { fileTypeFromBuffer } from 'file-type';
@@ -11,6 +11,7 @@ import { keepUploadsAlive } from './keep-uploads-alive.js';
 import { deletePendingUploads, insertPendingUpload } from './pending-uploads-repository.js';
 import { sanitizeFileName } from './sanitize-file-name.js';
 import { createPartHeaderScanner, unreadablePart } from './scan-part-headers.js';
+import { stagingBudget } from './staging-budget.js';
 
 export type TStagedFile = {
   field: string;
@@ -25,13 +26,16 @@ export type TStagedFile = {
 export type TReceivedUpload = { fields: Record<string, string>; files: TStagedFile[] };
 
 const blockSize = 4 * 1024 * 1024;
+/** Blocks of one file sent at once (the SDK's uploadStream default is 5), within the process budget. */
+const blocksInFlight = 5;
 const sniffBytes = 4100;
 
 const blockId = (n: number) => Buffer.from(String(n).padStart(8, '0')).toString('base64');
 
 /**
  * Streams a multipart/form-data request straight into Blob Storage as staged (uncommitted)
- * blocks of at most 4 MB: a file is never held whole in memory nor written to disk. The
+ * blocks of at most 4 MB, several at once, each sent from the chunks as they arrived (no
+ * copy): a file is never held whole in memory nor written to disk. The
  * limits are enforced while streaming: the moment the request passes the file count or total
  * size, it fails with 413 and everything it staged is discarded. Nothing is committed here:
  * the caller commits with `commitStagedFiles` once it has decided to keep the upload.
@@ -238,32 +242,59 @@ async function stageFile(
   const client = deps.blobs.container.getBlockBlobClient(blobName);
   const hash = createHash('sha256');
   const blockIds: string[] = [];
+  const inFlight = new Set<Promise<void>>();
+  let failure: { error: unknown } | undefined;
   let head = Buffer.alloc(0);
   let buffered: Buffer[] = [];
   let bufferedBytes = 0;
   let size = 0;
+  /** Sends the buffered chunks as the next block, in the background; waits while too much is in flight. */
   const flush = async () => {
     if (bufferedBytes === 0) return;
-    const chunk = Buffer.concat(buffered, bufferedBytes);
+    const parts = buffered;
+    const length = bufferedBytes;
     buffered = [];
     bufferedBytes = 0;
     const id = blockId(blockIds.length);
-    await client.stageBlock(id, chunk, chunk.length);
     blockIds.push(id);
+    while (inFlight.size >= blocksInFlight) await Promise.race(inFlight);
+    if (failure) throw failure.error;
+    await stagingBudget.acquire(length);
+    // a factory, so the SDK can send the same bytes again on a retry
+    const sent = client
+      .stageBlock(id, () => Readable.from(parts, { objectMode: false }), length)
+      .then(
+        () => undefined,
+        (error: unknown) => {
+          failure ??= { error };
+        },
+      )
+      .finally(() => {
+        stagingBudget.release(length);
+        inFlight.delete(sent);
+      });
+    inFlight.add(sent);
   };
-  for await (const data of stream as AsyncIterable<Buffer>) {
-    count(data.length);
-    size += data.length;
-    hash.update(data);
-    if (head.length < sniffBytes) head = Buffer.concat([head, data.subarray(0, sniffBytes - head.length)]);
-    buffered.push(data);
-    bufferedBytes += data.length;
-    if (bufferedBytes >= blockSize) await flush();
+  try {
+    for await (const data of stream as AsyncIterable<Buffer>) {
+      count(data.length);
+      size += data.length;
+      hash.update(data);
+      if (head.length < sniffBytes) head = Buffer.concat([head, data.subarray(0, sniffBytes - head.length)]);
+      buffered.push(data);
+      bufferedBytes += data.length;
+      if (bufferedBytes >= blockSize) await flush();
+      if (failure) throw failure.error;
+    }
+    if ((stream as Readable & { truncated?: boolean }).truncated) {
+      throw new AppError('upload_too_large', 413, 'The file is too large');
+    }
+    await flush();
+  } finally {
+    // nothing of this file is still being sent when it is kept or discarded
+    await Promise.allSettled([...inFlight]);
   }
-  if ((stream as Readable & { truncated?: boolean }).truncated) {
-    throw new AppError('upload_too_large', 413, 'The file is too large');
-  }
-  await flush();
+  if (failure) throw failure.error;
   const detected = size > 0 ? await fileTypeFromBuffer(head) : undefined;
   return {
     field,

@@ -173,25 +173,6 @@ export async function listMatterDocuments(db: Db, firmId: string, matterId: stri
     .limit(1000);
 }
 
-export async function insertAttachments(
-  tx: Db,
-  firmId: string,
-  messageId: string,
-  conversationId: string,
-  versionIds: string[],
-): Promise<void> {
-  if (versionIds.length === 0) return;
-  await tx.insert(attachments).values(
-    versionIds.map((documentVersionId, position) => ({
-      firmId,
-      messageId,
-      conversationId,
-      documentVersionId,
-      position,
-    })),
-  );
-}
-
 export type TAttachmentRow = {
   messageId: string;
   position: number;

@@ -4,7 +4,7 @@ import { firms } from '../../db/schema.js';
 
 export type TFirm = typeof firms.$inferSelect;
 
-/** Resolving the firm from a verified token's tenant id is the one lookup not scoped by firm. */
+/** The firm of an Entra tenant (onboarding checks it is not taken): not scoped by firm. */
 export async function findFirmByTenant(db: Db, tenantId: string): Promise<TFirm | undefined> {
   const rows = await db.select().from(firms).where(eq(firms.entraTenantId, tenantId)).limit(1);
   return rows[0];

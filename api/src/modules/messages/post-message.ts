@@ -1,15 +1,14 @@
 import type { Db } from '../../db/connect.js';
-import { publishEvent } from '../../realtime/publish-event.js';
-import { findStaffParticipant, listEventRecipients } from '../conversations/repository.js';
-import { insertAttachments, listAttachmentsOfMessages } from '../files/repository.js';
-import { openUnseenBatches } from '../notifications/unseen-repository.js';
-import * as repo from './repository.js';
-import { toMessageCore } from './to-message.js';
+import { namedStatement } from '../../db/named-statement.js';
+import { uuidArrayLiteral } from '../../db/uuid-array-literal.js';
+import type * as repo from './repository.js';
+import type { TMessageCore } from './schemas.js';
 
 export type TPostMessage = {
   firmId: string;
   conversationId: string;
-  conversationKind: 'external_matter' | 'internal_matter' | 'direct' | 'channel';
+  /** Informational: the database reads the conversation's kind itself. */
+  conversationKind?: 'external_matter' | 'internal_matter' | 'direct' | 'channel';
   author: { staffId: string; contactId?: undefined } | { contactId: string; staffId?: undefined };
   /** The participant row of the author, whose read mark moves to the new message. */
   authorParticipantId?: string;
@@ -26,62 +25,80 @@ export type TPostMessage = {
   now?: Date;
 };
 
+export type TRecorded = {
+  /** The message as everyone in the conversation sees it (the `message.created` payload). */
+  message: TMessageCore;
+  /** Participants of the conversation (read receipts are listed by name up to 20). */
+  participantCount: number;
+};
+
+const post = namedStatement<{ recorded: TRecorded | null }>(
+  'confer_post_message',
+  `select confer_post_message($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::uuid[], $12::timestamptz, $13::message_notice, $14::integer) as recorded`,
+);
+
 /**
- * Posts a message inside the caller's transaction: the message, its attachments, the
- * conversation's activity time, the author's read mark and the events for everyone in the
- * conversation. Returns undefined when the idempotency key was already used (the caller
- * returns the original instead). Callers check who may post; this only records.
+ * Records a message in one statement (the SQL function `confer_post_message`): the message,
+ * its attachments, the conversation's activity time, the author's read mark, new-message
+ * email batches and the events for everyone in the conversation. Runs in the caller's
+ * transaction, or as its own when `db` is not one. Returns the message as everyone in the
+ * conversation sees it (the `message.created` payload), or undefined when the idempotency key
+ * was already used (the caller returns the original instead). Callers check who may post.
+ */
+export async function recordMessage(db: Db, input: TPostMessage): Promise<TRecorded | undefined> {
+  const [row] = await post(db, [
+    input.firmId,
+    input.conversationId,
+    input.author.staffId ?? null,
+    input.author.contactId ?? null,
+    input.authorParticipantId ?? null,
+    input.body,
+    input.via,
+    input.idempotencyKey ?? null,
+    input.aboutDocumentId ?? null,
+    input.inReplyToMessageId ?? null,
+    uuidArrayLiteral(input.versionIds ?? [], { unique: false }),
+    input.now ? input.now.toISOString() : null,
+    input.notice?.kind ?? null,
+    input.notice?.version ?? null,
+  ]);
+  return row?.recorded ?? undefined;
+}
+
+/** The row shape other modules read messages in, from what `recordMessage` returned. */
+export function toMessageRow(firmId: string, message: TMessageCore): repo.TMessageRow {
+  const isStaff = message.author.kind === 'staff';
+  return {
+    id: message.id,
+    firmId,
+    seq: message.seq,
+    conversationId: message.conversationId,
+    authorStaffId: isStaff ? message.author.id : null,
+    authorContactId: isStaff ? null : message.author.id,
+    authorName: message.author.name,
+    authorInitials: isStaff ? message.author.initials : null,
+    body: message.body,
+    via: message.via,
+    createdAt: new Date(message.createdAt),
+    editedAt: null,
+    pinnedAt: null,
+    pinnedByStaffId: null,
+    pinnedByName: null,
+    aboutDocumentId: message.aboutDocument?.id ?? null,
+    aboutDocumentName: message.aboutDocument?.name ?? null,
+    notice: message.notice?.kind ?? null,
+    noticeVersion: message.notice?.version ?? null,
+    inReplyToId: message.inReplyTo?.id ?? null,
+    inReplyToBody: message.inReplyTo?.body ?? null,
+  };
+}
+
+/**
+ * Posts a message inside the caller's transaction (see `recordMessage`) and returns its row,
+ * or undefined when the idempotency key was already used. The one place a message is
+ * recorded for every author and channel.
  */
 export async function postMessage(tx: Db, input: TPostMessage): Promise<repo.TMessageRow | undefined> {
-  const inserted = await repo.insertMessage(tx, input.firmId, {
-    conversationId: input.conversationId,
-    authorStaffId: input.author.staffId ?? null,
-    authorContactId: input.author.contactId ?? null,
-    body: input.body,
-    via: input.via,
-    idempotencyKey: input.idempotencyKey ?? null,
-    aboutDocumentId: input.aboutDocumentId ?? null,
-    inReplyToMessageId: input.inReplyToMessageId ?? null,
-    notice: input.notice?.kind ?? null,
-    noticeVersion: input.notice?.version ?? null,
-  });
-  if (!inserted) return undefined;
-  await insertAttachments(tx, input.firmId, inserted.id, input.conversationId, input.versionIds ?? []);
-  await repo.touchConversation(tx, input.firmId, input.conversationId, inserted.createdAt);
-  const participantId =
-    input.authorParticipantId ??
-    (input.author.staffId
-      ? (await findStaffParticipant(tx, input.firmId, input.conversationId, input.author.staffId))?.id
-      : undefined);
-  if (participantId) await repo.advanceReadMark(tx, input.firmId, participantId, inserted.seq);
-  if (input.conversationKind === 'external_matter') {
-    // clients and third parties who do not see it in the portal in time are emailed (batched)
-    await openUnseenBatches(tx, input.firmId, {
-      conversationId: input.conversationId,
-      authorContactId: input.author.contactId ?? null,
-      seq: inserted.seq,
-      now: input.now,
-    });
-  }
-  const row = (await repo.getMessage(tx, input.firmId, inserted.id))!;
-  const files = await listAttachmentsOfMessages(tx, input.firmId, [row.id]);
-  const recipients = await listEventRecipients(tx, input.firmId, input.conversationId);
-  await publishEvent(tx, {
-    firmId: input.firmId,
-    type: 'message.created',
-    conversationId: input.conversationId,
-    staffIds: recipients.staffIds,
-    contactIds: recipients.contactIds,
-    payload: { message: toMessageCore(row, files) },
-  });
-  if (input.conversationKind === 'channel') {
-    await publishEvent(tx, {
-      firmId: input.firmId,
-      type: 'channel.activity',
-      conversationId: input.conversationId,
-      allStaff: true,
-      payload: { lastMessageAt: inserted.createdAt.toISOString() },
-    });
-  }
-  return row;
+  const recorded = await recordMessage(tx, input);
+  return recorded && toMessageRow(input.firmId, recorded.message);
 }

@@ -1,18 +1,11 @@
 import { and, asc, desc, eq, gte, lt, lte, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/connect.js';
-import {
-  contacts,
-  conversations,
-  documents,
-  messageRevisions,
-  messages,
-  participants,
-  staff,
-} from '../../db/schema.js';
+import { conversations, messageRevisions, messages, participants } from '../../db/schema.js';
+import { conversationVisibleTo } from '../conversations/visibility.js';
+import type { TAttachmentRow } from '../files/repository.js';
 
-const pinner = alias(staff, 'pinner');
-const answered = alias(messages, 'answered');
+/** A file as a message carries it. */
+export type TMessageFile = Omit<TAttachmentRow, 'createdAt' | 'position'>;
 
 export type TMessageRow = {
   id: string;
@@ -40,6 +33,16 @@ export type TMessageRow = {
   inReplyToBody?: string | null;
 };
 
+/*
+ * Names come from correlated scalar subqueries, not joins: a page of a small conversation
+ * then never makes the planner hash the firm's whole staff and contacts tables. The outer
+ * row is named explicitly: drizzle leaves columns unqualified in single-table queries, which
+ * inside a subquery would refer to the subquery's own table.
+ */
+const m = (column: string) => sql.raw(`"messages"."${column}"`);
+const staffName = sql`(select s.name from staff s where s.firm_id = ${m('firm_id')} and s.id = ${m('author_staff_id')})`;
+const contactName = sql`(select c.name from contacts c where c.firm_id = ${m('firm_id')} and c.id = ${m('author_contact_id')})`;
+
 const columns = {
   id: messages.id,
   firmId: messages.firmId,
@@ -47,32 +50,100 @@ const columns = {
   conversationId: messages.conversationId,
   authorStaffId: messages.authorStaffId,
   authorContactId: messages.authorContactId,
-  authorName: sql<string>`coalesce(${staff.name}, ${contacts.name}, 'Unknown')`,
-  authorInitials: staff.initials,
+  authorName: sql<string>`coalesce(${staffName}, ${contactName}, 'Unknown')`,
+  authorInitials: sql<
+    string | null
+  >`(select s.initials from staff s where s.firm_id = ${m('firm_id')} and s.id = ${m('author_staff_id')})`,
   body: messages.body,
   via: messages.via,
   createdAt: messages.createdAt,
   editedAt: messages.editedAt,
   pinnedAt: messages.pinnedAt,
   pinnedByStaffId: messages.pinnedByStaffId,
-  pinnedByName: pinner.name,
+  pinnedByName: sql<
+    string | null
+  >`(select s.name from staff s where s.firm_id = ${m('firm_id')} and s.id = ${m('pinned_by_staff_id')})`,
   aboutDocumentId: messages.aboutDocumentId,
-  aboutDocumentName: documents.name,
+  aboutDocumentName: sql<
+    string | null
+  >`(select d.name from documents d where d.firm_id = ${m('firm_id')} and d.id = ${m('about_document_id')})`,
   notice: messages.notice,
   noticeVersion: messages.noticeVersion,
-  inReplyToId: answered.id,
-  inReplyToBody: answered.body,
+  inReplyToId: sql<
+    string | null
+  >`(select r.id from messages r where r.firm_id = ${m('firm_id')} and r.id = ${m('in_reply_to_message_id')})`,
+  inReplyToBody: sql<
+    string | null
+  >`(select r.body from messages r where r.firm_id = ${m('firm_id')} and r.id = ${m('in_reply_to_message_id')})`,
 };
 
 function selectMessages(db: Db) {
+  return db.select(columns).from(messages);
+}
+
+type TPageFile = Omit<TMessageFile, 'messageId'>;
+
+/** A message page with each message's files (as listAttachmentsOfMessages orders them). */
+function selectPage(db: Db) {
   return db
-    .select(columns)
-    .from(messages)
-    .leftJoin(staff, and(eq(staff.firmId, messages.firmId), eq(staff.id, messages.authorStaffId)))
-    .leftJoin(contacts, and(eq(contacts.firmId, messages.firmId), eq(contacts.id, messages.authorContactId)))
-    .leftJoin(pinner, and(eq(pinner.firmId, messages.firmId), eq(pinner.id, messages.pinnedByStaffId)))
-    .leftJoin(documents, and(eq(documents.firmId, messages.firmId), eq(documents.id, messages.aboutDocumentId)))
-    .leftJoin(answered, and(eq(answered.firmId, messages.firmId), eq(answered.id, messages.inReplyToMessageId)));
+    .select({
+      ...columns,
+      files: sql<TPageFile[]>`(select coalesce(json_agg(json_build_object('position', a.position,
+          'versionId', v.id, 'documentId', v.document_id, 'name', v.name, 'size', v.size, 'sha256', v.sha256,
+          'contentType', v.content_type) order by a.position), '[]')
+        from attachments a join document_versions v on v.firm_id = a.firm_id and v.id = a.document_version_id
+        where a.firm_id = ${m('firm_id')} and a.message_id = ${m('id')})`,
+    })
+    .from(messages);
+}
+
+function preparePage(db: Db, older: boolean) {
+  const firmId = sql.placeholder('firmId');
+  const conversationId = sql.placeholder('conversationId');
+  const conditions: SQL[] = [
+    eq(messages.firmId, firmId),
+    eq(messages.conversationId, conversationId),
+    // not correlated with the rows: checked once, before any message is read
+    sql`exists (select 1 from ${conversations} where ${conversations.id} = ${conversationId}
+      and ${conversationVisibleTo(firmId, sql.placeholder('staffId'))})`,
+  ];
+  if (older) conditions.push(lt(messages.seq, sql.placeholder('beforeSeq')));
+  return selectPage(db)
+    .where(and(...conditions))
+    .orderBy(desc(messages.seq))
+    .limit(sql.placeholder('limit'))
+    .prepare(older ? 'confer_message_page_older' : 'confer_message_page');
+}
+const pages = new WeakMap<Db, { newest: ReturnType<typeof preparePage>; older: ReturnType<typeof preparePage> }>();
+
+export type TPageRow = TMessageRow & { files: TMessageFile[] };
+
+/**
+ * A page of a conversation the staff member may see, oldest first, each message with its
+ * files: the newest messages, or those older than `beforeSeq`. One statement; no rows both
+ * when the conversation is empty and when they may not see it (the caller tells them apart).
+ */
+export async function listVisiblePage(
+  db: Db,
+  firmId: string,
+  staffId: string,
+  conversationId: string,
+  options: { beforeSeq?: number; limit: number },
+): Promise<TPageRow[]> {
+  let prepared = pages.get(db);
+  if (!prepared) pages.set(db, (prepared = { newest: preparePage(db, false), older: preparePage(db, true) }));
+  const older = options.beforeSeq !== undefined;
+  const rows = await (older ? prepared.older : prepared.newest).execute({
+    firmId,
+    conversationId,
+    staffId,
+    limit: options.limit,
+    ...(older ? { beforeSeq: options.beforeSeq } : {}),
+  });
+  return rows.reverse().map((row) => ({
+    ...row,
+    files: row.files.map((f) => ({ ...f, messageId: row.id, size: Number(f.size) })),
+  }));
 }
 
 /** Comments on a document: messages that refer to it (not the notices announcing it), oldest first. */
@@ -119,31 +190,6 @@ export async function originalBody(db: Db, firmId: string, row: TMessageRow): Pr
     .orderBy(asc(messageRevisions.revision))
     .limit(1);
   return first?.body ?? row.body;
-}
-
-/** Inserts a message; undefined when the idempotency key was already used by this author. */
-export async function insertMessage(
-  db: Db,
-  firmId: string,
-  values: {
-    conversationId: string;
-    authorStaffId?: string | null;
-    authorContactId?: string | null;
-    body: string;
-    via: TMessageRow['via'];
-    idempotencyKey?: string | null;
-    aboutDocumentId?: string | null;
-    inReplyToMessageId?: string | null;
-    notice?: 'document_shared' | 'document_updated' | null;
-    noticeVersion?: number | null;
-  },
-): Promise<{ id: string; seq: number; createdAt: Date } | undefined> {
-  const rows = await db
-    .insert(messages)
-    .values({ ...values, firmId })
-    .onConflictDoNothing()
-    .returning({ id: messages.id, seq: messages.seq, createdAt: messages.createdAt });
-  return rows[0];
 }
 
 /** The newest page (before = undefined) or the page older than a seq; returned oldest first. */
@@ -236,19 +282,21 @@ export async function setPinned(db: Db, firmId: string, id: string, byStaffId: s
     .where(and(eq(messages.firmId, firmId), eq(messages.id, id)));
 }
 
-export async function touchConversation(db: Db, firmId: string, conversationId: string, at: Date): Promise<void> {
-  await db
-    .update(conversations)
-    .set({ lastMessageAt: at })
-    .where(and(eq(conversations.firmId, firmId), eq(conversations.id, conversationId)));
-}
-
 export async function maxSeq(db: Db, firmId: string, conversationId: string): Promise<number> {
   const rows = await db
     .select({ seq: sql<number>`coalesce(max(${messages.seq}), 0)::bigint` })
     .from(messages)
     .where(and(eq(messages.firmId, firmId), eq(messages.conversationId, conversationId)));
   return Number(rows[0]?.seq ?? 0);
+}
+
+/** A participant's read mark (0 when unknown). */
+export async function readMarkOf(db: Db, firmId: string, participantId: string): Promise<number> {
+  const rows = await db
+    .select({ lastReadSeq: participants.lastReadSeq })
+    .from(participants)
+    .where(and(eq(participants.firmId, firmId), eq(participants.id, participantId)));
+  return Number(rows[0]?.lastReadSeq ?? 0);
 }
 
 /** Moves a participant's read mark forward (never back); returns the mark now stored. */
@@ -262,9 +310,5 @@ export async function advanceReadMark(db: Db, firmId: string, participantId: str
     .where(and(eq(participants.firmId, firmId), eq(participants.id, participantId), lte(participants.lastReadSeq, seq)))
     .returning({ lastReadSeq: participants.lastReadSeq });
   if (rows[0]) return Number(rows[0].lastReadSeq);
-  const current = await db
-    .select({ lastReadSeq: participants.lastReadSeq })
-    .from(participants)
-    .where(and(eq(participants.firmId, firmId), eq(participants.id, participantId)));
-  return Number(current[0]?.lastReadSeq ?? 0);
+  return readMarkOf(db, firmId, participantId);
 }

@@ -9,6 +9,7 @@ import {
   ZMessage,
   ZMessageIdParams,
   ZMessagePage,
+  ZReaders,
   ZReadResult,
   ZRevisions,
   ZSendMessage,
@@ -100,6 +101,15 @@ export function addMessageRoutes(
     params: ZMessageIdParams,
     response: ZRevisions,
     handler: ({ ctx, params }) => service.getRevisions(db, ctx, params.id),
+  });
+  routes.add({
+    method: 'get',
+    path: '/messages/:id/readers',
+    summary: 'Who has read a message (in conversations too large to list them on every message)',
+    tags,
+    params: ZMessageIdParams,
+    response: ZReaders,
+    handler: ({ ctx, params }) => service.getReaders(db, ctx, params.id),
   });
   routes.add({
     method: 'post',

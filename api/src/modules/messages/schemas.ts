@@ -49,6 +49,13 @@ export const ZMessageNotice = z
   })
   .openapi('MessageNotice');
 
+export const ZReadReceipt = z
+  .object({ participantId: z.uuid(), name: z.string(), initials: z.string() })
+  .openapi('ReadReceipt');
+export type TReadReceipt = z.infer<typeof ZReadReceipt>;
+
+export const ZReaders = z.object({ items: z.array(ZReadReceipt) }).openapi('Readers');
+
 export const ZMessage = z
   .object({
     id: z.uuid(),
@@ -71,8 +78,14 @@ export const ZMessage = z
     notice: ZMessageNotice.nullable(),
     /** A reply by text: the message last texted to that number, which it answers. */
     inReplyTo: z.object({ id: z.uuid(), body: z.string() }).nullable(),
-    /** Staff-facing only: never part of anything a client or third party receives. */
-    readBy: z.array(z.object({ participantId: z.uuid(), name: z.string(), initials: z.string() })),
+    /**
+     * Staff-facing only (never part of anything a client or third party receives): who has read
+     * it, by name, in conversations of at most 20 participants; null in larger ones, where
+     * `GET /messages/{id}/readers` lists them on demand.
+     */
+    readBy: z.array(ZReadReceipt).nullable(),
+    /** Staff-facing only: how many participants other than the author have read it. */
+    readCount: z.number().int(),
     /** Staff-facing only: the message's texts (null when it was never texted). */
     sms: ZMessageSms.nullable(),
   })
@@ -80,7 +93,7 @@ export const ZMessage = z
 export type TMessage = z.infer<typeof ZMessage>;
 
 /** The shape that travels in events and to the portal: no read receipts, no text statuses. */
-export type TMessageCore = Omit<TMessage, 'readBy' | 'sms'>;
+export type TMessageCore = Omit<TMessage, 'readBy' | 'readCount' | 'sms'>;
 
 export const ZMessagePage = z
   .object({ items: z.array(ZMessage), nextCursor: z.string().nullable() })

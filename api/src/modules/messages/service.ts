@@ -6,42 +6,55 @@ import type { StaffContext } from '../../integrations/identity/staff-context.js'
 import { publishEvent } from '../../realtime/publish-event.js';
 import { listAttachmentsOfMessages } from '../files/repository.js';
 import { requireDocumentInConversation, resolveAttachableVersions } from '../files/document-access.js';
-import { postMessage } from './post-message.js';
+import { postMessage, recordMessage } from './post-message.js';
 import { announceMessage, reviseMessage } from './revise-message.js';
 import { decodeCursor, encodeCursor } from '../../shared/pagination.js';
 import {
   countUnreadByConversation,
+  findPostingContext,
+  findReadStates,
   getVisibleConversation,
   listEventRecipients,
-  listParticipants,
+  listReaders,
   listVisibleConversations,
+  readersListedUpTo,
 } from '../conversations/repository.js';
-import { assertNotArchived, requireActiveParticipant, requireVisibleConversation } from '../conversations/service.js';
+import {
+  assertNotArchived,
+  notAParticipant,
+  requireActiveParticipant,
+  requireVisibleConversation,
+} from '../conversations/service.js';
 import { assertTextable, smsSummaries } from '../sms/service.js';
 import * as repo from './repository.js';
 import type { TMessage } from './schemas.js';
-import { toStaffMessages } from './to-message.js';
+import { toReadReceipt, toStaffMessages } from './to-message.js';
 
+/** Staff-facing messages of one conversation: read receipts, files (unless given) and texts. */
 export async function withReadBy(
   db: Db,
   firmId: string,
   conversationId: string,
   rows: repo.TMessageRow[],
+  knownFiles?: repo.TMessageFile[],
 ): Promise<TMessage[]> {
-  const [people, files, sms] = await Promise.all([
-    listParticipants(db, firmId, [conversationId]),
-    listAttachmentsOfMessages(
-      db,
-      firmId,
-      rows.map((r) => r.id),
-    ),
+  if (rows.length === 0) return [];
+  const authors = rows.map((r) => (r.authorStaffId ?? r.authorContactId)!);
+  const [reads, files, sms] = await Promise.all([
+    findReadStates(db, firmId, [conversationId], authors),
+    knownFiles ??
+      listAttachmentsOfMessages(
+        db,
+        firmId,
+        rows.map((r) => r.id),
+      ),
     smsSummaries(
       db,
       firmId,
       rows.map((r) => r.id),
     ),
   ]);
-  return toStaffMessages(rows, people, files, sms);
+  return toStaffMessages(rows, reads, files, sms);
 }
 
 /** A message in a conversation the caller may see; otherwise 404. */
@@ -52,31 +65,46 @@ async function requireVisibleMessage(db: Db, ctx: StaffContext, messageId: strin
   return { row, conversation };
 }
 
-/** The newest page, an older page (`before`), or the page around a seq (`around`); oldest first. */
+/**
+ * The newest page, an older page (`before`), or the page around a seq (`around`); oldest
+ * first. A page is three statements: the messages with their files (and the visibility
+ * check), the read receipts, the texts.
+ */
 export async function listConversationMessages(
   db: Db,
   ctx: StaffContext,
   conversationId: string,
   query: { before?: string; around?: number; limit: number },
 ) {
-  await requireVisibleConversation(db, ctx, conversationId);
-  let rows: repo.TMessageRow[];
-  let hasOlder: boolean;
   if (query.around !== undefined) {
-    rows = await repo.listMessagesAround(db, ctx.firmId, conversationId, query.around, query.limit);
-    hasOlder =
+    await requireVisibleConversation(db, ctx, conversationId);
+    const rows = await repo.listMessagesAround(db, ctx.firmId, conversationId, query.around, query.limit);
+    const hasOlder =
       rows.length > 0 &&
       (await repo.listMessages(db, ctx.firmId, conversationId, { beforeSeq: rows[0]!.seq, limit: 1 })).length > 0;
-  } else {
-    const beforeSeq = query.before ? Number(decodeCursor(query.before, 1)[0]) : undefined;
-    if (beforeSeq !== undefined && !Number.isSafeInteger(beforeSeq)) decodeCursor('', 1);
-    rows = await repo.listMessages(db, ctx.firmId, conversationId, { beforeSeq, limit: query.limit + 1 });
-    hasOlder = rows.length > query.limit;
-    if (hasOlder) rows = rows.slice(1);
+    return {
+      items: await withReadBy(db, ctx.firmId, conversationId, rows),
+      nextCursor: hasOlder ? encodeCursor([String(rows[0]!.seq)]) : null,
+    };
   }
+  const beforeSeq = query.before ? Number(decodeCursor(query.before, 1)[0]) : undefined;
+  if (beforeSeq !== undefined && !Number.isSafeInteger(beforeSeq)) decodeCursor('', 1);
+  let rows = await repo.listVisiblePage(db, ctx.firmId, ctx.staffId, conversationId, {
+    beforeSeq,
+    limit: query.limit + 1,
+  });
+  if (rows.length === 0) await requireVisibleConversation(db, ctx, conversationId); // empty, or not theirs
+  const hasOlder = rows.length > query.limit;
+  if (hasOlder) rows = rows.slice(1);
   const oldest = rows[0];
   return {
-    items: await withReadBy(db, ctx.firmId, conversationId, rows),
+    items: await withReadBy(
+      db,
+      ctx.firmId,
+      conversationId,
+      rows,
+      rows.flatMap((r) => r.files),
+    ),
     nextCursor: hasOlder && oldest ? encodeCursor([String(oldest.seq)]) : null,
   };
 }
@@ -151,7 +179,8 @@ export async function assertStaffMayPost(db: Db, ctx: StaffContext, conversation
 
 /**
  * Posts a message. With an Idempotency-Key, a retry returns the message the first attempt
- * created, and nothing is posted twice.
+ * created, and nothing is posted twice. The usual send is two statements: the checks
+ * (visibility, participation, archive, an earlier use of the key) and the write.
  */
 export async function sendMessage(
   db: Db,
@@ -160,43 +189,78 @@ export async function sendMessage(
   body: string,
   extras: TSendExtras = {},
 ): Promise<TMessage> {
-  await requireVisibleConversation(db, ctx, conversationId);
-  const earlier = await findReplayedMessage(db, ctx, conversationId, extras.idempotencyKey, body);
-  if (earlier) return (await withReadBy(db, ctx.firmId, conversationId, [earlier]))[0]!;
-  const { conversation, me } = await assertStaffMayPost(db, ctx, conversationId);
+  const context = await findPostingContext(db, ctx.firmId, ctx.staffId, conversationId, extras.idempotencyKey);
+  if (!context) throw notFound('Conversation');
+  const replayed = async (id: string | undefined) => {
+    const earlier = id ? await repo.getMessage(db, ctx.firmId, id) : undefined;
+    await assertSameMessage(db, ctx.firmId, earlier, conversationId, body);
+    return earlier && (await withReadBy(db, ctx.firmId, conversationId, [earlier]))[0]!;
+  };
+  if (context.replayed) {
+    if (context.replayed.conversationId !== conversationId) throw keyReused();
+    const earlier = await replayed(context.replayed.id);
+    if (earlier) return earlier;
+  }
+  const { conversation, participant } = context;
+  if (!participant || participant.leftAt) throw notAParticipant();
+  assertNotArchived(conversation);
   if (extras.sendAsSms) assertTextable(conversation, body);
   const attached = await resolveAttachableVersions(db, ctx, conversation, extras.documentIds ?? []);
   if (extras.aboutDocumentId) await requireDocumentInConversation(db, ctx, conversation, extras.aboutDocumentId);
-  const created = await db
-    .transaction(async (tx) => {
-      const uploaded = (await extras.recordUploads?.(tx)) ?? [];
-      const posted = await postMessage(tx, {
-        firmId: ctx.firmId,
-        conversationId,
-        conversationKind: conversation.kind,
-        author: { staffId: ctx.staffId },
-        authorParticipantId: me.id,
-        body,
-        via: extras.via ?? 'app',
-        idempotencyKey: extras.idempotencyKey,
-        versionIds: [...attached, ...uploaded],
-        aboutDocumentId: extras.aboutDocumentId,
-        now: extras.now,
+  const input = {
+    firmId: ctx.firmId,
+    conversationId,
+    author: { staffId: ctx.staffId },
+    authorParticipantId: participant.id,
+    body,
+    via: extras.via ?? ('app' as const),
+    idempotencyKey: extras.idempotencyKey,
+    versionIds: attached,
+    aboutDocumentId: extras.aboutDocumentId,
+    now: extras.now,
+  };
+  const { recordUploads, sendAsSms } = extras;
+  if (!sendAsSms && !recordUploads) {
+    // one statement, its own transaction: the answer is what it returns (nobody has read it yet)
+    const recorded = await recordMessage(db, input);
+    if (recorded) {
+      const listed = recorded.participantCount <= readersListedUpTo;
+      return { ...recorded.message, readBy: listed ? [] : null, readCount: 0, sms: null };
+    }
+  } else {
+    // files just uploaded and texts commit with the message, or nothing does
+    const created = await db
+      .transaction(async (tx) => {
+        const uploaded = (await recordUploads?.(tx)) ?? [];
+        const posted = await postMessage(tx, { ...input, versionIds: [...attached, ...uploaded] });
+        // the key was used meanwhile: keep nothing of this attempt, the original is returned
+        if (!posted && uploaded.length > 0) tx.rollback();
+        if (posted && sendAsSms)
+          await sendAsSms(tx, { firmId: ctx.firmId, conversationId, messageId: posted.id, body });
+        return posted;
+      })
+      .catch((error: unknown) => {
+        if (error instanceof TransactionRollbackError) return undefined;
+        throw error;
       });
-      // the key was used meanwhile: keep nothing of this attempt, the original is returned
-      if (!posted && uploaded.length > 0) tx.rollback();
-      if (posted && extras.sendAsSms) {
-        await extras.sendAsSms(tx, { firmId: ctx.firmId, conversationId, messageId: posted.id, body });
-      }
-      return posted;
-    })
-    .catch((error: unknown) => {
-      if (error instanceof TransactionRollbackError) return undefined;
-      throw error;
-    });
-  const row = created ?? (await findReplayedMessage(db, ctx, conversationId, extras.idempotencyKey, body));
+    if (created) return (await withReadBy(db, ctx.firmId, conversationId, [created]))[0]!;
+  }
+  // the key was used by a request running at the same time: answer with its message
+  const earlier = await findReplayedMessage(db, ctx, conversationId, extras.idempotencyKey, body);
+  const row = earlier && (await replayed(earlier.id));
   if (!row) throw new AppError('internal_error', 500, 'The message could not be stored');
-  return (await withReadBy(db, ctx.firmId, conversationId, [row]))[0]!;
+  return row;
+}
+
+/** Who has read a message, by name (the list behind "Seen by N" in large conversations). */
+export async function getReaders(db: Db, ctx: StaffContext, messageId: string) {
+  const { row } = await requireVisibleMessage(db, ctx, messageId);
+  const readers = await listReaders(db, ctx.firmId, {
+    conversationId: row.conversationId,
+    seq: Number(row.seq),
+    authorId: (row.authorStaffId ?? row.authorContactId)!,
+  });
+  return { items: readers.map(toReadReceipt) };
 }
 
 export async function editMessage(db: Db, ctx: StaffContext, messageId: string, body: string): Promise<TMessage> {
@@ -271,7 +335,7 @@ export async function markRead(db: Db, ctx: StaffContext, conversationId: string
         type: 'read.updated',
         conversationId,
         staffIds: recipients.staffIds,
-        payload: { participantId: me.id, staffId: ctx.staffId, lastReadSeq },
+        payload: { participantId: me.id, staffId: ctx.staffId, lastReadSeq, previousReadSeq: Number(me.lastReadSeq) },
       });
     });
   }

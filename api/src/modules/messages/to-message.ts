@@ -1,11 +1,10 @@
-import type { TParticipantRow } from '../conversations/repository.js';
-import type { TAttachmentRow } from '../files/repository.js';
-import type { TMessage, TMessageCore } from './schemas.js';
-import type { TMessageRow } from './repository.js';
+import type { TReader, TReadState } from '../conversations/repository.js';
+import type { TMessage, TMessageCore, TReadReceipt } from './schemas.js';
+import type { TMessageFile, TMessageRow } from './repository.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-const initialsOf = (name: string) =>
+export const initialsOf = (name: string) =>
   name
     .split(/\s+/u)
     .filter(Boolean)
@@ -15,7 +14,7 @@ const initialsOf = (name: string) =>
     .toLocaleUpperCase();
 
 /** The message as anyone in the conversation may see it: no read information. */
-export function toMessageCore(row: TMessageRow, files: TAttachmentRow[] = []): TMessageCore {
+export function toMessageCore(row: TMessageRow, files: TMessageFile[] = []): TMessageCore {
   const isStaff = row.authorStaffId !== null;
   return {
     id: row.id,
@@ -52,22 +51,53 @@ export function toMessageCore(row: TMessageRow, files: TAttachmentRow[] = []): T
   };
 }
 
-/**
- * Staff-facing messages: each carries the participants (other than its author) whose read
- * mark has reached it. Only staff routes call this.
- */
+export const toReadReceipt = (p: TReader): TReadReceipt => ({
+  participantId: p.id,
+  name: p.name,
+  initials: p.initials ?? initialsOf(p.name),
+});
+
+/** How many of the ascending `marks` are at least `seq`. */
+function countAtLeast(marks: number[], seq: number): number {
+  let low = 0;
+  let high = marks.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (marks[mid]! < seq) low = mid + 1;
+    else high = mid;
+  }
+  return marks.length - low;
+}
+
+/** Who has read a message (other than its author): by name in small conversations, else a count. */
+export function readReceiptsOf(
+  message: { seq: number; authorId: string },
+  state: TReadState | undefined,
+): Pick<TMessage, 'readBy' | 'readCount'> {
+  if (!state || state.readers) {
+    const readBy = (state?.readers ?? [])
+      .filter((p) => p.lastReadSeq >= message.seq && (p.staffId ?? p.contactId) !== message.authorId)
+      .map(toReadReceipt);
+    return { readBy, readCount: readBy.length };
+  }
+  const own = (state.authorMarks[message.authorId] ?? -1) >= message.seq ? 1 : 0;
+  return { readBy: null, readCount: countAtLeast(state.marks, message.seq) - own };
+}
+
+/** Staff-facing messages: each with its read receipts and texts. Only staff routes call this. */
 export function toStaffMessages(
   rows: TMessageRow[],
-  people: TParticipantRow[],
-  files: TAttachmentRow[] = [],
+  reads: Map<string, TReadState>,
+  files: TMessageFile[] = [],
   /** Texts of these messages, by message id (see sms/to-sms). */
   sms: Map<string, TMessage['sms']> = new Map(),
 ): TMessage[] {
-  return rows.map((row) => {
-    const authorId = row.authorStaffId ?? row.authorContactId;
-    const readBy = people
-      .filter((p) => Number(p.lastReadSeq) >= Number(row.seq) && (p.staffId ?? p.contactId) !== authorId)
-      .map((p) => ({ participantId: p.id, name: p.name, initials: p.initials ?? initialsOf(p.name) }));
-    return { ...toMessageCore(row, files), readBy, sms: sms.get(row.id) ?? null };
-  });
+  return rows.map((row) => ({
+    ...toMessageCore(row, files),
+    ...readReceiptsOf(
+      { seq: Number(row.seq), authorId: (row.authorStaffId ?? row.authorContactId)! },
+      reads.get(row.conversationId),
+    ),
+    sms: sms.get(row.id) ?? null,
+  }));
 }

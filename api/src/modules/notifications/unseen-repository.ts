@@ -3,33 +3,6 @@ import type { Db } from '../../db/connect.js';
 import { queryRows } from '../../db/query-rows.js';
 import { unseenEmailBatches } from '../../db/schema.js';
 
-/**
- * Opens a new-message email batch, in the posting transaction, for every active contact in
- * the conversation except the author, unless they have one open already (that batch will
- * cover this message too). Contacts who joined within the firm's delay are skipped: their
- * welcome email, sent moments ago, already leads them to the conversation. `now` is the
- * app's clock when the caller has it (the database clock otherwise).
- */
-export async function openUnseenBatches(
-  db: Db,
-  firmId: string,
-  input: { conversationId: string; authorContactId: string | null; seq: number; now?: Date },
-): Promise<void> {
-  const now = input.now ? sql`${input.now.toISOString()}::timestamptz` : sql`clock_timestamp()`;
-  await db.execute(sql`
-    insert into unseen_email_batches (firm_id, contact_id, from_seq, due_at)
-    select p.firm_id, p.contact_id, ${input.seq}, ${now} + make_interval(mins => f.unseen_email_delay_minutes)
-    from participants p
-    join contacts c on c.firm_id = p.firm_id and c.id = p.contact_id
-    join firms f on f.id = p.firm_id
-    where p.firm_id = ${firmId} and p.conversation_id = ${input.conversationId}
-      and p.contact_id is not null and p.left_at is null
-      and p.contact_id is distinct from ${input.authorContactId}::uuid
-      and c.active and c.email is not null
-      and p.joined_at <= ${now} - make_interval(mins => f.unseen_email_delay_minutes)
-    on conflict (firm_id, contact_id) where closed_at is null do nothing`);
-}
-
 /** Batches due by `now` (system work across firms: the sweep enqueues one job each). */
 export async function listDueBatches(db: Db, now: Date, limit: number) {
   return queryRows<{ id: string; firm_id: string }>(

@@ -295,7 +295,12 @@ export async function markRead(db: Db, ctx: TContactContext, id: string, seq: nu
         type: 'read.updated',
         conversationId: id,
         staffIds: recipients.staffIds,
-        payload: { participantId: me.id, contactId: ctx.contactId, lastReadSeq },
+        payload: {
+          participantId: me.id,
+          contactId: ctx.contactId,
+          lastReadSeq,
+          previousReadSeq: Number(me.lastReadSeq),
+        },
       });
     });
   }

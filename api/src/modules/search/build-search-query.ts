@@ -4,11 +4,11 @@
  * Words are runs of letters, digits and combining marks in any script, so no operator or
  * quote from the input reaches the query. Undefined when nothing searchable was typed.
  */
-export function buildSearchQuery(text: string): string | undefined {
+export function buildSearch(text: string): { tsquery: string; words: string[] } | undefined {
   const words = text.normalize('NFC').match(/[\p{L}\p{N}\p{M}_]+/gu) ?? [];
   const unique = [...new Set(words.map((w) => w.toLocaleLowerCase()))].slice(0, 8);
   if (unique.length === 0) return undefined;
-  return unique.map((w) => `'${w}':*`).join(' & ');
+  return { tsquery: unique.map((w) => `'${w}':*`).join(' & '), words: unique };
 }
 
 /** Private-use markers around highlighted words; split out before anything leaves the API. */

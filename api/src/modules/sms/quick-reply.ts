@@ -91,6 +91,7 @@ export async function viewQuickReply(deps: TQuickReplyDeps, token: string, meta:
   if (last) {
     await deps.db.transaction(async (tx) => {
       const before = await messages.maxSeq(tx, link.firmId, link.conversationId);
+      const previousReadSeq = await messages.readMarkOf(tx, link.firmId, link.participantId!);
       const mark = await messages.advanceReadMark(tx, link.firmId, link.participantId!, Math.min(last.seq, before));
       const recipients = await listEventRecipients(tx, link.firmId, link.conversationId);
       await publishEvent(tx, {
@@ -98,7 +99,7 @@ export async function viewQuickReply(deps: TQuickReplyDeps, token: string, meta:
         type: 'read.updated',
         conversationId: link.conversationId,
         staffIds: recipients.staffIds,
-        payload: { participantId: link.participantId, contactId: link.contactId, lastReadSeq: mark },
+        payload: { participantId: link.participantId, contactId: link.contactId, lastReadSeq: mark, previousReadSeq },
       });
     });
   }

@@ -1,21 +1,34 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
+import { namedStatement } from '../../db/named-statement.js';
 import { staff } from '../../db/schema.js';
 
 export type TStaffRow = typeof staff.$inferSelect;
 
-export async function findStaffByIdentity(
-  db: Db,
-  firmId: string,
-  tenantId: string,
-  objectId: string,
-): Promise<TStaffRow | undefined> {
-  const rows = await db
-    .select()
-    .from(staff)
-    .where(and(eq(staff.firmId, firmId), eq(staff.tenantId, tenantId), eq(staff.objectId, objectId)))
-    .limit(1);
-  return rows[0];
+const tenantStaff = namedStatement<{
+  firm_id: string;
+  id: string | null;
+  role: 'admin' | 'staff' | null;
+  active: boolean | null;
+}>(
+  'confer_tenant_staff',
+  `select f.id as firm_id, s.id, s.role, s.active from firms f
+   left join staff s on s.firm_id = f.id and s.tenant_id = $1 and s.object_id = $2
+   where f.entra_tenant_id = $1 limit 1`,
+);
+
+/**
+ * A verified token's firm (by tenant) and staff member (by tenant and object id), in one
+ * statement: undefined when no firm uses the tenant, `staff` null when nobody there has the
+ * object id yet.
+ */
+export async function findTenantStaff(db: Db, tenantId: string, objectId: string) {
+  const [row] = await tenantStaff(db, [tenantId, objectId]);
+  if (!row) return undefined;
+  return {
+    firmId: row.firm_id,
+    staff: row.id ? { id: row.id, role: row.role!, active: row.active! } : null,
+  };
 }
 
 /**

@@ -4,7 +4,11 @@ import type { StaffContext } from '../../integrations/identity/staff-context.js'
 import { ZCreateStaff, ZMe, ZStaff, ZStaffIdParams, ZStaffList, ZUpdateStaff } from './schemas.js';
 import * as service from './service.js';
 
-export function addStaffRoutes(routes: RouteTable<StaffContext>, db: Db): void {
+export function addStaffRoutes(
+  routes: RouteTable<StaffContext>,
+  db: Db,
+  deps: { onAccessChanged?: (staffId: string) => void } = {},
+): void {
   routes.add({
     method: 'get',
     path: '/me',
@@ -40,6 +44,7 @@ export function addStaffRoutes(routes: RouteTable<StaffContext>, db: Db): void {
     params: ZStaffIdParams,
     body: ZUpdateStaff,
     response: ZStaff,
-    handler: ({ ctx, params, body, meta }) => service.updateStaff(db, ctx, params.id, body, meta.requestId),
+    handler: ({ ctx, params, body, meta }) =>
+      service.updateStaff(db, ctx, params.id, body, meta.requestId, deps.onAccessChanged),
   });
 }

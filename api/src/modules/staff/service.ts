@@ -2,6 +2,7 @@ import type { Db } from '../../db/connect.js';
 import { AppError, notFound } from '../../errors.js';
 import type { StaffContext } from '../../integrations/identity/staff-context.js';
 import { publishEvent } from '../../realtime/publish-event.js';
+import { notifyStaffChanged } from '../../realtime/staff-notice.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { getFirm } from '../firms/repository.js';
 import * as repo from './repository.js';
@@ -81,6 +82,8 @@ export async function updateStaff(
   staffId: string,
   input: { name?: string; email?: string; role?: 'admin' | 'staff'; initials?: string; active?: boolean },
   requestId: string,
+  /** This instance forgets what it remembered of them (other instances hear the notice). */
+  onAccessChanged?: (staffId: string) => void,
 ) {
   requireAdmin(ctx);
   const current = await repo.getStaff(db, ctx.firmId, staffId);
@@ -94,14 +97,18 @@ export async function updateStaff(
       throw new AppError('staff_email_taken', 409, 'A staff member with this email already exists');
     }
   }
+  const accessChanges = input.role !== undefined || input.active !== undefined;
   const row = await db.transaction(async (tx) => {
     const updated = await repo.updateStaff(tx, ctx.firmId, staffId, input);
     // open event streams of a disabled staff member close at once
     if (updated && input.active === false) {
       await publishEvent(tx, { firmId: ctx.firmId, type: 'staff.disabled', staffIds: [staffId], payload: {} });
     }
+    // every instance forgets their remembered sign-in (role, active) when this commits
+    if (updated && accessChanges) await notifyStaffChanged(tx, ctx.firmId, staffId);
     return updated;
   });
+  if (row && accessChanges) onAccessChanged?.(staffId);
   if (!row) throw notFound('Staff member');
   await recordAudit(db, {
     firmId: ctx.firmId,
