@@ -48,9 +48,21 @@ export type RouteSpec<TCtx, P, Q, B, R> = {
    * Honour `Idempotency-Key` (see run-idempotent.ts). Required on every POST answering 201: a
    * creating route says whether retries are safe. With a key, the handler runs inside one
    * transaction and must do every read and write through the `db` it is given.
+   * `'in-handler'`: the handler keeps the key itself, on what it creates under a unique index
+   * (a message), so a send needs no key transaction; it calls `replayed()` when it answers a
+   * retry with the original, and refuses another request under the key with 422.
    */
-  idempotent?: boolean;
-  handler: (input: { params: P; query: Q; body: B; ctx: TCtx; meta: RequestMeta; db: Db }) => Promise<R>;
+  idempotent?: boolean | 'in-handler';
+  handler: (input: {
+    params: P;
+    query: Q;
+    body: B;
+    ctx: TCtx;
+    meta: RequestMeta;
+    db: Db;
+    /** Marks the answer as a replay of an earlier request with the same Idempotency-Key. */
+    replayed: () => void;
+  }) => Promise<R>;
 };
 
 export type RouteTableOptions<TCtx> = {
@@ -108,11 +120,11 @@ export class RouteTable<TCtx> {
   }
 
   /** The key a request uses on an idempotent route, with the route's identity; else undefined. */
-  private idempotency(spec: { method: Method; path: string; idempotent?: boolean; status?: number }) {
+  private idempotency(spec: { method: Method; path: string; idempotent?: boolean | 'in-handler'; status?: number }) {
     if (spec.method === 'post' && spec.status === 201 && spec.idempotent === undefined) {
       throw new Error(`${spec.path}: a creating route must say whether it is idempotent`);
     }
-    if (!spec.idempotent) return undefined;
+    if (spec.idempotent !== true) return undefined;
     const scopeOf = this.options.scopeOf;
     if (!scopeOf) throw new Error(`${spec.path}: idempotent routes need a table with scopeOf`);
     const route = `${spec.method.toUpperCase()} ${this.openApiPrefix}${spec.path}`;
@@ -147,7 +159,8 @@ export class RouteTable<TCtx> {
       }
       const ctx = this.contextOf(res);
       const meta = requestMeta(req, res);
-      const run = (db: Db) => spec.handler({ params, query, body, ctx, meta, db });
+      const replayed = () => res.setHeader('Idempotent-Replayed', 'true');
+      const run = (db: Db) => spec.handler({ params, query, body, ctx, meta, db, replayed });
       if (idempotency && meta.idempotencyKey) {
         const once = idempotency(ctx, meta.idempotencyKey, { params, query, body });
         const answer = await runIdempotent(this.options.db, once, run);

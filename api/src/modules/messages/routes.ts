@@ -46,10 +46,12 @@ export function addMessageRoutes(
     body: ZSendMessage,
     response: ZMessage,
     status: 201,
-    idempotent: true,
-    handler: ({ ctx, params, body, meta, db: tx }) =>
-      service.sendMessage(tx, ctx, params.id, body.body, {
+    // the message row carries the key (unique per author): a send stays two statements
+    idempotent: 'in-handler',
+    handler: ({ ctx, params, body, meta, replayed }) =>
+      service.sendMessage(db, ctx, params.id, body.body, {
         idempotencyKey: meta.idempotencyKey,
+        onReplay: replayed,
         documentIds: body.documentIds,
         aboutDocumentId: body.aboutDocumentId,
         sendAsSms: body.sendAsSms ? (deps.textMessage ?? unavailableSms) : undefined,

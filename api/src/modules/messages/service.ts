@@ -125,6 +125,8 @@ export type TSendExtras = {
    * and returns their version ids: the documents and the message commit together or not at all.
    */
   recordUploads?: (tx: Db) => Promise<string[]>;
+  /** Told when the answer is the message an earlier request with the key created. */
+  onReplay?: () => void;
   via?: 'app' | 'outlook';
   /** "Send as SMS": texts the new message in the posting transaction (see sms/service textMessage). */
   sendAsSms?: TTextMessage;
@@ -194,6 +196,7 @@ export async function sendMessage(
   const replayed = async (id: string | undefined) => {
     const earlier = id ? await repo.getMessage(db, ctx.firmId, id) : undefined;
     await assertSameMessage(db, ctx.firmId, earlier, conversationId, body);
+    if (earlier) extras.onReplay?.();
     return earlier && (await withReadBy(db, ctx.firmId, conversationId, [earlier]))[0]!;
   };
   if (context.replayed) {
