@@ -114,11 +114,14 @@ export async function receiveUpload(
         const count = (n: number) => {
           total += n;
           if (total > deps.maxBytes) {
-            throw new AppError(
+            const tooLarge = new AppError(
               'upload_too_large',
               413,
               `Files sent at once may total at most ${describeSize(deps.maxBytes)}`,
             );
+            // refused first: stopping this file's stream below must not read as a malformed body
+            fail(tooLarge);
+            throw tooLarge;
           }
         };
         pending.push(
