@@ -13,7 +13,26 @@ type PgliteClient = { exec: unknown; query(text: string, values: unknown[]): Pro
 export function namedStatement<T>(name: string, text: string): (db: Db, values: unknown[]) => Promise<T[]> {
   return async (db, values) => {
     const client = (db as unknown as { session: { client: PgClient | PgliteClient } }).session.client;
-    if ('exec' in client) return (await client.query(text, values)).rows as T[];
-    return (await client.query({ name, text, values })).rows as T[];
+    try {
+      if ('exec' in client) return (await client.query(text, values)).rows as T[];
+      return (await client.query({ name, text, values })).rows as T[];
+    } catch (error) {
+      throw new StatementError(text, values, error);
+    }
   };
+}
+
+/**
+ * A failed statement, shaped as Drizzle's query errors are (`query`, `params`, the driver's
+ * error as `cause`), so the error log names the statement and never its values.
+ */
+class StatementError extends Error {
+  constructor(
+    readonly query: string,
+    readonly params: unknown[],
+    cause: unknown,
+  ) {
+    super(`Failed query: ${query}`, { cause });
+    this.name = 'StatementError';
+  }
 }
