@@ -40,6 +40,6 @@ describe('the Confer process', () => {
       expect(azuriteOpen).toBe(false);
       rmSync(dataDir, { recursive: true, force: true });
     },
-    90_000,
+    240_000,
   );
 });

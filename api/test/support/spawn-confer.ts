@@ -42,7 +42,8 @@ export async function spawnConfer(env: Record<string, string>): Promise<SpawnedC
   child.stdout.on('data', (c: Buffer) => (output += c.toString()));
   child.stderr.on('data', (c: Buffer) => (output += c.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const deadline = Date.now() + 60_000;
+  // a first start creates and migrates its database: a minute or more on a busy 2-core machine
+  const deadline = Date.now() + 150_000;
   while (!output.includes('Confer is running') && Date.now() < deadline && child.exitCode === null) {
     await new Promise((r) => setTimeout(r, 100));
   }
