@@ -184,3 +184,45 @@ describe('slow clients', () => {
     for (const client of [...held, neighbour, again]) client.socket.destroy();
   });
 });
+
+describe('kept-alive connections', () => {
+  test('when one connection carries many requests with bodies, then the server keeps no listener per finished request on it', async () => {
+    const { Agent, request } = await import('node:http');
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const accepted: Socket[] = [];
+    const onConnection = (socket: Socket) => accepted.push(socket);
+    app.server.on('connection', onConnection);
+    try {
+      const port = Number(new URL(app.baseUrl).port);
+      const post = () =>
+        new Promise<number>((resolve, reject) => {
+          const req = request(
+            {
+              host: '127.0.0.1',
+              port,
+              path: `/api/v1/conversations/${conversationId}/read`,
+              method: 'POST',
+              agent,
+              headers: { 'content-type': 'application/json', ...bearer(f.member.token) },
+            },
+            (res) => {
+              res.resume();
+              res.on('end', () => resolve(res.statusCode ?? 0));
+            },
+          );
+          req.on('error', reject);
+          req.end(JSON.stringify({ seq: 0 }));
+        });
+      const first = await post();
+      const baseline = accepted[0]!.listenerCount('close');
+      for (let i = 0; i < 30; i++) expect(await post()).toBe(first);
+      expect(accepted).toHaveLength(1); // all on one connection
+      await new Promise((r) => setTimeout(r, 50));
+      // 31 requests: without cleanup a listener per request would pile up until the socket closes
+      expect(accepted[0]!.listenerCount('close')).toBeLessThanOrEqual(baseline + 1);
+    } finally {
+      app.server.off('connection', onConnection);
+      agent.destroy();
+    }
+  });
+});

@@ -92,8 +92,13 @@ function watchBodyRate(req: IncomingMessage, res: ServerResponse, limits: THttpL
   let lastBytes = socket.bytesRead;
   let waitedMs = 0;
   let arrived = 0;
+  // one listener per request on a kept-alive connection: removed once this request is done
+  const stop = () => {
+    clearInterval(timer);
+    socket.off('close', stop);
+  };
   const timer = setInterval(() => {
-    if (req.complete || req.destroyed || socket.destroyed) return clearInterval(timer);
+    if (req.complete || req.destroyed || socket.destroyed) return stop();
     const bytes = socket.bytesRead;
     arrived += bytes - lastBytes;
     lastBytes = bytes;
@@ -106,7 +111,7 @@ function watchBodyRate(req: IncomingMessage, res: ServerResponse, limits: THttpL
       arrived = 0;
       return;
     }
-    clearInterval(timer);
+    stop();
     logger.warn(
       { path: req.url?.split('?')[0], bytesPerSecond: Math.round((arrived * 1000) / waitedMs) },
       'request body too slow; connection closed',
@@ -134,5 +139,6 @@ function watchBodyRate(req: IncomingMessage, res: ServerResponse, limits: THttpL
   }, checkEveryMs);
   timer.unref();
   // not when the response ends: a body nobody reads is still received (to reuse the connection)
-  socket.once('close', () => clearInterval(timer));
+  socket.once('close', stop);
+  req.once('close', stop); // the request is over (its body read or dropped)
 }
