@@ -14,7 +14,8 @@ export default defineConfig({
   retries: 0,
   reporter: 'list',
   forbidOnly: Boolean(process.env.CI),
-  timeout: 60_000,
+  // whole flows with several browsers: a busy 2-core machine runs one in up to a minute
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   use: {
     ...devices['Desktop Chrome'],
