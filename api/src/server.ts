@@ -52,9 +52,10 @@ export async function migrateDatabase(
   logger: Logger,
   installJobSchema: boolean,
 ): Promise<void> {
-  const password = () => (config.database.auth === 'entra' ? createEntraDatabasePassword() : undefined);
+  // one token cache for the owner's connections (the migrations, then the principal's step)
+  const password = config.database.auth === 'entra' ? createEntraDatabasePassword() : undefined;
   const opened = config.database.migrationUrl
-    ? await connectDatabase({ url: config.database.migrationUrl, poolMax: 2, password: password() })
+    ? await connectDatabase({ url: config.database.migrationUrl, poolMax: 2, password })
     : database
       ? undefined
       : await openDatabase(config);
@@ -64,7 +65,7 @@ export async function migrateDatabase(
     if (installJobSchema) await (await startJobQueue(owner, logger)).stop();
     const ownerUrl = config.database.migrationUrl ?? config.database.url;
     if (config.database.appPrincipal && ownerUrl) {
-      await ensureAppPrincipal({ ownerUrl, password: password(), name: config.database.appPrincipal, logger });
+      await ensureAppPrincipal({ ownerUrl, password, name: config.database.appPrincipal, logger });
     }
   } finally {
     if (opened) await opened.close();
