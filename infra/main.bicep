@@ -2,8 +2,10 @@ targetScope = 'subscription'
 
 // Confer on Azure, for `azd up` (docs/deploy.md). Azure Verified Modules from the public Bicep
 // registry. The API runs as a user-assigned managed identity that reaches PostgreSQL (Entra
-// authentication only), Blob Storage (no shared keys), Communication Services, Key Vault and the
-// container registry; its two secrets are Key Vault references. Every production setting of the
+// authentication only) as a member of confer_app, Blob Storage (no shared keys), Communication
+// Services, Key Vault and the container registry; its two secrets are Key Vault references. A
+// second identity, PostgreSQL's Entra administrator and owner of the schema, is used by the
+// migration job alone (README, Database roles). Every production setting of the
 // README is set on the container app (and its jobs) here and written back to azd as an output.
 
 @minLength(1)
@@ -111,6 +113,18 @@ module apiIdentity 'br/public:avm/res/managed-identity/user-assigned-identity:0.
   }
 }
 
+// PostgreSQL's Entra administrator: owns the schema, and is the migration job's database identity
+// only. It creates the API's identity as a database principal in confer_app (DATABASE_APP_PRINCIPAL).
+module databaseOwnerIdentity 'br/public:avm/res/managed-identity/user-assigned-identity:0.6.0' = {
+  name: 'database-owner-identity'
+  scope: rg
+  params: {
+    name: '${abbrs.managedIdentityUserAssignedIdentities}dbowner-${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
 // Event Grid writes undeliverable events to blob storage with its own identity
 module eventGridIdentity 'br/public:avm/res/managed-identity/user-assigned-identity:0.6.0' = {
   name: 'event-grid-identity'
@@ -212,11 +226,11 @@ module postgres 'br/public:avm/res/db-for-postgre-sql/flexible-server:0.16.0' = 
       activeDirectoryAuth: 'Enabled'
       passwordAuth: 'Disabled'
     }
-    // the API's identity is the database principal (and owner of what it migrates)
+    // the owner's identity only; the API's is an ordinary principal the migration job creates
     administrators: [
       {
-        objectId: apiIdentity.outputs.principalId
-        principalName: apiIdentity.outputs.name
+        objectId: databaseOwnerIdentity.outputs.principalId
+        principalName: databaseOwnerIdentity.outputs.name
         principalType: 'ServicePrincipal'
         tenantId: tenant().tenantId
       }
@@ -388,13 +402,15 @@ var image = apiImage.outputs.?containers[?0].?image ?? placeholderImage
 var publicUrl = !empty(publicBaseUrl)
   ? publicBaseUrl
   : 'https://${apiAppName}.${containerAppsEnvironment.outputs.defaultDomain}'
+// the API's identity: requests, as a member of confer_app; the owner's: the migration job only
 var databaseUrl = 'postgres://${apiIdentity.outputs.name}@${postgres.outputs.fqdn!}:5432/${databaseName}?sslmode=verify-full'
+var databaseMigrationUrl = 'postgres://${databaseOwnerIdentity.outputs.name}@${postgres.outputs.fqdn!}:5432/${databaseName}?sslmode=verify-full'
 var storageAccountUrl = 'https://${storageAccountName}.blob.${environment().suffixes.storage}'
 var acsEndpoint = 'https://${communication.outputs.endpoint}'
 var acsEmailSender = 'DoNotReply@${emailService.outputs.domainFromSenderDomains[0]}'
 var allowedTenantIds = !empty(entraAllowedTenantIds) ? entraAllowedTenantIds : tenant().tenantId
 
-// The README's settings, for the API and its jobs alike. Secrets are Key Vault references.
+// The README's settings, for the API and its firm job alike. Secrets are Key Vault references.
 var apiSettings = [
   { name: 'CONFER_MODE', value: 'production' }
   { name: 'PUBLIC_BASE_URL', value: publicUrl }
@@ -417,6 +433,14 @@ var apiSettings = [
 ]
 // ACS_SMS_SENDER may be empty until a number is bought: empty settings are left out
 var apiEnvironment = filter(apiSettings, setting => !empty(setting.?value ?? setting.?secretRef ?? ''))
+// The migration job: the API's settings, but PostgreSQL as its owner (the administrator identity),
+// and the API's identity to create as a confer_app principal.
+var migrationSettings = [
+  { name: 'AZURE_CLIENT_ID', value: databaseOwnerIdentity.outputs.clientId }
+  { name: 'DATABASE_MIGRATION_URL', value: databaseMigrationUrl }
+  { name: 'DATABASE_APP_PRINCIPAL', value: apiIdentity.outputs.name }
+]
+var migrationEnvironment = concat(filter(apiEnvironment, setting => setting.name != 'AZURE_CLIENT_ID'), migrationSettings)
 var apiSecrets = [
   {
     name: 'confer-seal-key'
@@ -526,8 +550,10 @@ module migrationJob 'br/public:avm/res/app/job:0.7.2' = {
     }
     replicaTimeout: 1800
     replicaRetryLimit: 1
+    // the owner's identity signs in to PostgreSQL (AZURE_CLIENT_ID); the API's pulls the image and
+    // reads the Key Vault references
     managedIdentities: {
-      userAssignedResourceIds: [apiIdentity.outputs.resourceId]
+      userAssignedResourceIds: [apiIdentity.outputs.resourceId, databaseOwnerIdentity.outputs.resourceId]
     }
     registries: registries
     secrets: apiSecrets
@@ -536,14 +562,15 @@ module migrationJob 'br/public:avm/res/app/job:0.7.2' = {
         name: 'migrate'
         image: image
         command: ['node', 'api/dist/main.js', '--migrate-only']
-        env: apiEnvironment
+        env: migrationEnvironment
         resources: { cpu: '0.5', memory: '1Gi' }
       }
     ]
   }
 }
 
-// `npm run firm -- create …` in Azure (infra/hooks/start-firm-job.mjs passes the arguments)
+// `npm run firm -- create …` in Azure (infra/hooks/start-firm-job.mjs passes the arguments): rows
+// only, so it runs as the API does, a member of confer_app
 module firmJob 'br/public:avm/res/app/job:0.7.2' = {
   name: 'firm-job'
   scope: rg
@@ -631,6 +658,9 @@ output PUBLIC_BASE_URL string = publicUrl
 output TRUST_PROXY string = '1'
 output DATABASE_URL string = databaseUrl
 output DATABASE_AUTH string = 'entra'
+// the migration job's own (README: **migration job**)
+output DATABASE_MIGRATION_URL string = databaseMigrationUrl
+output DATABASE_APP_PRINCIPAL string = apiIdentity.outputs.name
 output AZURE_STORAGE_ACCOUNT_URL string = storageAccountUrl
 output AZURE_STORAGE_CONTAINER string = blobContainerName
 output ACS_ENDPOINT string = acsEndpoint

@@ -36,6 +36,14 @@ const ZEnv = z.object({
       .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
       .optional(),
   ),
+  DATABASE_APP_PRINCIPAL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .max(63, 'must be at most 63 characters (a PostgreSQL role name)')
+      .regex(/^[^"\0]+$/, 'must not contain a double quote')
+      .optional(),
+  ),
   DB_POOL_MAX: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(200).default(10)),
   DATABASE_AUTH: z.preprocess(emptyToUndefined, z.enum(['password', 'entra']).default('password')),
   TRUST_PROXY: z.preprocess(
@@ -196,10 +204,18 @@ export type TConfig = {
   /**
    * `url`: what requests run over (production: a member of the confer_app role, which may not
    * change the audit log); `migrationUrl`: the schema owner, for migrations and the job queue's
-   * schema at start (without it they run over `url`).
+   * schema (without it they run over `url`; production's migration job needs it).
+   * `appPrincipal`: the login role the migration job makes a member of confer_app (creating it,
+   * as an Entra principal on Azure, when missing; see db/ensure-app-principal.ts).
    * `auth: 'entra'`: the password of each new connection is an Entra token (DefaultAzureCredential).
    */
-  database: { url?: string; migrationUrl?: string; poolMax: number; auth: 'password' | 'entra' };
+  database: {
+    url?: string;
+    migrationUrl?: string;
+    appPrincipal?: string;
+    poolMax: number;
+    auth: 'password' | 'entra';
+  };
   /** Express `trust proxy`: which hops' X-Forwarded-For to believe for the client address. */
   trustProxy: false | number | string[];
   /** Azure Monitor (Application Insights): traces and metrics are exported when set. */
@@ -245,10 +261,6 @@ function productionProblems(env: NodeJS.ProcessEnv): string[] {
   };
   need(get('DATABASE_URL'), 'DATABASE_URL: required in production');
   need(
-    get('DATABASE_MIGRATION_URL'),
-    'DATABASE_MIGRATION_URL: required in production (the schema owner; DATABASE_URL connects as a member of confer_app)',
-  );
-  need(
     get('AZURE_STORAGE_CONNECTION_STRING') || get('AZURE_STORAGE_ACCOUNT_URL'),
     'AZURE_STORAGE_ACCOUNT_URL or AZURE_STORAGE_CONNECTION_STRING: one is required in production',
   );
@@ -274,17 +286,18 @@ function productionProblems(env: NodeJS.ProcessEnv): string[] {
   return problems;
 }
 
-/** Passwordless PostgreSQL: the URL names the Entra principal and carries no password. */
+/** Passwordless PostgreSQL: each URL names its Entra principal and carries no password. */
 function databaseAuthProblems(env: NodeJS.ProcessEnv): string[] {
-  const url = env.DATABASE_URL?.trim();
   if (env.DATABASE_AUTH?.trim() !== 'entra') return [];
-  if (!url) return ['DATABASE_AUTH: entra needs DATABASE_URL'];
-  if (!/^postgres(ql)?:\/\//.test(url) || !URL.canParse(url)) return [];
-  const parsed = new URL(url);
+  if (!env.DATABASE_URL?.trim()) return ['DATABASE_AUTH: entra needs DATABASE_URL'];
   const problems: string[] = [];
-  if (parsed.password) problems.push('DATABASE_URL: must not carry a password when DATABASE_AUTH=entra');
-  if (!parsed.username)
-    problems.push('DATABASE_URL: must name the Entra principal as its user when DATABASE_AUTH=entra');
+  for (const name of ['DATABASE_URL', 'DATABASE_MIGRATION_URL']) {
+    const url = env[name]?.trim();
+    if (!url || !/^postgres(ql)?:\/\//.test(url) || !URL.canParse(url)) continue;
+    const parsed = new URL(url);
+    if (parsed.password) problems.push(`${name}: must not carry a password when DATABASE_AUTH=entra`);
+    if (!parsed.username) problems.push(`${name}: must name the Entra principal as its user when DATABASE_AUTH=entra`);
+  }
   return problems;
 }
 
@@ -327,6 +340,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
     database: {
       url: e.DATABASE_URL,
       migrationUrl: e.DATABASE_MIGRATION_URL,
+      appPrincipal: e.DATABASE_APP_PRINCIPAL,
       poolMax: e.DB_POOL_MAX,
       auth: e.DATABASE_AUTH,
     },

@@ -12,6 +12,7 @@ import { createLogger, type Logger } from './logger.js';
 import { loadOrCreateSealKey } from './integrations/secrets/seal.js';
 import { startJobQueue } from './jobs/job-queue.js';
 import { roleThatMayChangeAuditLog } from './db/app-role.js';
+import { ensureAppPrincipal } from './db/ensure-app-principal.js';
 import { startAppServices } from './start-app-services.js';
 
 export type RunningConfer = {
@@ -40,27 +41,34 @@ export async function openDatabase(config: TConfig): Promise<Database> {
 
 /**
  * Migrations (and, with `installJobSchema`, pg-boss's schema): over DATABASE_MIGRATION_URL (the
- * schema owner) when set, else over the app's own connection. Embedded mode runs this at start;
- * in production only `--migrate-only` (the migration job) does, and replicas wait for it.
+ * schema owner) when set, else over the app's own connection (`database`, opened here when not
+ * given). Then, with DATABASE_APP_PRINCIPAL, the app's login role is made a member of confer_app
+ * (created when missing). Embedded mode runs this at start; in production only `--migrate-only`
+ * (the migration job) does, and replicas wait for it.
  */
 export async function migrateDatabase(
   config: TConfig,
-  database: Database,
+  database: Database | undefined,
   logger: Logger,
   installJobSchema: boolean,
 ): Promise<void> {
-  const owner = config.database.migrationUrl
-    ? await connectDatabase({
-        url: config.database.migrationUrl,
-        poolMax: 2,
-        password: config.database.auth === 'entra' ? createEntraDatabasePassword() : undefined,
-      })
-    : database;
+  // one token cache for the owner's connections (the migrations, then the principal's step)
+  const password = config.database.auth === 'entra' ? createEntraDatabasePassword() : undefined;
+  const opened = config.database.migrationUrl
+    ? await connectDatabase({ url: config.database.migrationUrl, poolMax: 2, password })
+    : database
+      ? undefined
+      : await openDatabase(config);
+  const owner = opened ?? database!;
   try {
     await owner.migrate();
     if (installJobSchema) await (await startJobQueue(owner, logger)).stop();
+    const ownerUrl = config.database.migrationUrl ?? config.database.url;
+    if (config.database.appPrincipal && ownerUrl) {
+      await ensureAppPrincipal({ ownerUrl, password, name: config.database.appPrincipal, logger });
+    }
   } finally {
-    if (owner !== database) await owner.close();
+    if (opened) await opened.close();
   }
 }
 
@@ -142,10 +150,16 @@ export async function runFromCommandLine(argv: string[]): Promise<void> {
   }
   const logger = createLogger(config);
   if (argv.includes('--migrate-only')) {
-    const database = await openDatabase(config);
-    await migrateDatabase(config, database, logger, true);
-    await database.close();
-    logger.info({ database: database.kind }, 'Migrations applied');
+    // production's DATABASE_URL is a confer_app member, which may not change the schema
+    if (config.mode === 'production' && !config.database.migrationUrl) {
+      process.stderr.write(
+        'Confer cannot migrate: DATABASE_MIGRATION_URL (the schema owner) is required by --migrate-only in production\n',
+      );
+      process.exit(78);
+    }
+    // only the owner's connection: the job's identity may not be DATABASE_URL's principal
+    await migrateDatabase(config, undefined, logger, true);
+    logger.info({ principal: config.database.appPrincipal }, 'Migrations applied');
     return;
   }
   const running = await startServer(config, logger);

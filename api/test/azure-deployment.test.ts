@@ -35,21 +35,68 @@ function bicepArray(name: string): string {
   return match[1]!;
 }
 type TSetting = { name: string; value?: string; secretRef?: string };
-const apiSettings: TSetting[] = bicepArray('apiSettings')
-  .split('\n')
-  .map((line) => /\{ name: '(\w+)', (value|secretRef): (.+) \}/.exec(line.trim()))
-  .filter((m): m is RegExpExecArray => m !== null)
-  .map((m) => ({ name: m[1]!, [m[2]!]: m[3]! }));
+/** `{ name: 'X', value: … }` lines of a `var <name> = [ … ]` of settings. */
+const settingsOf = (name: string): TSetting[] =>
+  bicepArray(name)
+    .split('\n')
+    .map((line) => /\{ name: '(\w+)', (value|secretRef): (.+) \}/.exec(line.trim()))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => ({ name: m[1]!, [m[2]!]: m[3]! }));
+
+/** The body of `module <name> '…' = { … }` in main.bicep. */
+function bicepModule(name: string): string {
+  const match = new RegExp(`^module ${name} '[^']+' = (?:if \\([^)]*\\) )?\\{\\n([\\s\\S]*?)\\n\\}$`, 'm').exec(bicep);
+  if (!match) throw new Error(`main.bicep has no module ${name}`);
+  return match[1]!;
+}
+
+/** The identity module a value comes from: `apiIdentity.outputs.clientId` -> apiIdentity. */
+const identityIn = (value: string | undefined) => /^(\w+)\.outputs\.\w+$/.exec(value ?? '')?.[1];
+
+/** The identity named as the user of a `var <name> = 'postgres://${x.outputs.name}@…'` URL. */
+function urlPrincipal(varName: string | undefined): string | undefined {
+  const match = new RegExp(`^var ${varName} = 'postgres://\\$\\{(\\w+)\\.outputs\\.name\\}@`, 'm').exec(bicep);
+  return match?.[1];
+}
+
+/**
+ * The environment a container of a module gets: `apiEnvironment` (the API's settings), or a
+ * `var x = concat(filter(apiEnvironment, setting => setting.name != 'A' …), extra)`.
+ */
+function environmentOf(module: string): { settings: TSetting[]; identities: string[] } {
+  const body = bicepModule(module);
+  const envVar = /^\s+env: (\w+)$/m.exec(body)?.[1];
+  const ids = /userAssignedResourceIds: \[([^\]]*)\]/.exec(body)?.[1] ?? '';
+  const identities = [...ids.matchAll(/(\w+)\.outputs\.resourceId/g)].map((m) => m[1]!);
+  if (envVar === 'apiEnvironment') return { settings: apiSettings, identities };
+  const composed = new RegExp(`^var ${envVar} = concat\\(filter\\(apiEnvironment, (.+)\\), (\\w+)\\)$`, 'm').exec(
+    bicep,
+  );
+  if (!composed) throw new Error(`module ${module}: env ${envVar} is neither apiEnvironment nor composed from it`);
+  const dropped = [...composed[1]!.matchAll(/setting\.name != '(\w+)'/g)].map((m) => m[1]!);
+  const extra = settingsOf(composed[2]!);
+  return { settings: [...apiSettings.filter((s) => !dropped.includes(s.name)), ...extra], identities };
+}
+const apiSettings = settingsOf('apiSettings');
+const valueOf = (settings: TSetting[], name: string) => settings.find((s) => s.name === name)?.value;
+
 const keyVaultSecrets = new Map(
   [...bicepArray('apiSecrets').matchAll(/name: '([\w-]+)'\s+keyVaultUrl: '([^']+)'/g)].map((m) => [m[1]!, m[2]!]),
 );
 
-/** The README's settings table: name and whether production requires it (**prod**). */
+/**
+ * The README's settings table: name, whether production requires it (**prod**), and whether
+ * it is the migration job's own (**migration job**).
+ */
 const readmeSettings = read('README.md')
   .split('\n')
   .map((line) => /^\| `([A-Z0-9_]+)`\s*\|[^|]*\|(.*)\|$/.exec(line))
   .filter((m): m is RegExpExecArray => m !== null)
-  .map((m) => ({ name: m[1]!, production: m[2]!.includes('**prod**') }));
+  .map((m) => ({
+    name: m[1]!,
+    production: m[2]!.includes('**prod**'),
+    migrationJob: m[2]!.includes('**migration job**'),
+  }));
 
 describe('the Azure deployment files', () => {
   test('when azure.yaml is read, then it deploys the api service as a container app from the Dockerfile, with hooks that exist', () => {
@@ -133,6 +180,68 @@ describe('the Azure deployment files', () => {
     const documented = new Set(readmeSettings.map((s) => s.name));
     expect(apiSettings.map((s) => s.name).filter((n) => !documented.has(n))).toEqual([]);
     expect(apiSettings.find((s) => s.name === 'DATABASE_AUTH')?.value).toBe("'entra'");
+  });
+
+  test('when the README lists a setting of the migration job, then the migration job gets it from main.bicep, and the container app does not', () => {
+    const own = readmeSettings.filter((s) => s.migrationJob).map((s) => s.name);
+    expect(own).toEqual(expect.arrayContaining(['DATABASE_MIGRATION_URL', 'DATABASE_APP_PRINCIPAL']));
+    const job = environmentOf('migrationJob').settings;
+    for (const name of own) {
+      expect({ name, job: valueOf(job, name) !== undefined, output: bicepOutputs.has(name) }).toEqual({
+        name,
+        job: true,
+        output: true,
+      });
+      expect({ name, api: valueOf(environmentOf('api').settings, name) }).toEqual({ name, api: undefined });
+    }
+    // the job still gets every production setting (it loads the same configuration)
+    for (const { name } of readmeSettings.filter((s) => s.production)) {
+      expect({ name, set: job.some((s) => s.name === name) }).toEqual({ name, set: true });
+    }
+  });
+
+  test('when the API and its jobs sign in to PostgreSQL, then only the migration job is the owner (the Entra administrator); the API and the firm job are the app principal it makes', () => {
+    const identities = [
+      ...bicep.matchAll(/^module (\w+) 'br\/public:avm\/res\/managed-identity\/user-assigned-identity:/gm),
+    ].map((m) => m[1]!);
+    // PostgreSQL's Entra administrators: exactly one identity, and not the API's
+    const postgres = bicepModule('postgres');
+    const administrators = /administrators: \[([\s\S]*?)\n {4}\]/.exec(postgres)?.[1] ?? '';
+    const adminIds = [...administrators.matchAll(/objectId: (\w+)\.outputs\.principalId/g)].map((m) => m[1]!);
+    const adminNames = [...administrators.matchAll(/principalName: (\w+)\.outputs\.name/g)].map((m) => m[1]!);
+    expect(adminIds).toHaveLength(1);
+    expect(adminNames).toEqual(adminIds);
+    const owner = adminIds[0]!;
+    expect(identities).toContain(owner);
+    expect(/authConfig: \{[^}]*passwordAuth: 'Disabled'/.exec(postgres)).not.toBeNull();
+
+    const signIns = ['api', 'firmJob', 'migrationJob'].map((module) => {
+      const { settings, identities: assigned } = environmentOf(module);
+      const clientIdentity = identityIn(valueOf(settings, 'AZURE_CLIENT_ID'));
+      // the identity DefaultAzureCredential picks is one the container really has
+      expect({ module, assigned: assigned.includes(clientIdentity!) }).toEqual({ module, assigned: true });
+      expect({ module, auth: valueOf(settings, 'DATABASE_AUTH') }).toEqual({ module, auth: "'entra'" });
+      return {
+        module,
+        clientIdentity,
+        app: urlPrincipal(valueOf(settings, 'DATABASE_URL')),
+        migration: urlPrincipal(valueOf(settings, 'DATABASE_MIGRATION_URL')),
+        appPrincipal: identityIn(valueOf(settings, 'DATABASE_APP_PRINCIPAL')),
+      };
+    });
+    const app = signIns.find((s) => s.module === 'api')!.app;
+    expect(app).toBeDefined();
+    expect(app).not.toBe(owner);
+    expect(signIns).toEqual([
+      // requests: the API's own identity, a member of confer_app; no owner URL at all
+      { module: 'api', clientIdentity: app, app, migration: undefined, appPrincipal: undefined },
+      // firm creation is rows only: the same principal as the API
+      { module: 'firmJob', clientIdentity: app, app, migration: undefined, appPrincipal: undefined },
+      // migrations: the owner's identity over DATABASE_MIGRATION_URL; it makes the API's principal
+      { module: 'migrationJob', clientIdentity: owner, app, migration: owner, appPrincipal: app },
+    ]);
+    // the principal the job creates is the name the API's URL signs in with
+    expect(valueOf(environmentOf('migrationJob').settings, 'DATABASE_APP_PRINCIPAL')).toBe(`${app}.outputs.name`);
   });
 
   test('when the Dockerfile builds and starts Confer, then its commands exist and production carries no embedded piece', () => {

@@ -3,7 +3,6 @@ import { ConfigError, loadConfig } from '../src/config.js';
 const production = {
   CONFER_MODE: 'production',
   DATABASE_URL: 'postgres://confer@db.example:5432/confer',
-  DATABASE_MIGRATION_URL: 'postgres://confer_owner@db.example:5432/confer',
   AZURE_STORAGE_ACCOUNT_URL: 'https://conferfiles.blob.core.windows.net',
   ACS_ENDPOINT: 'https://confer.communication.azure.com',
   ACS_EMAIL_SENDER: 'no-reply@confer.example',
@@ -78,7 +77,6 @@ describe('configuration', () => {
     const text = problems.join('\n');
     for (const name of [
       'DATABASE_URL',
-      'DATABASE_MIGRATION_URL',
       'AZURE_STORAGE_ACCOUNT_URL or AZURE_STORAGE_CONNECTION_STRING',
       'ACS_ENDPOINT or ACS_CONNECTION_STRING',
       'ACS_EMAIL_SENDER',
@@ -91,7 +89,9 @@ describe('configuration', () => {
     ]) {
       expect(text).toContain(name);
     }
-    expect(problems).toHaveLength(11);
+    expect(problems).toHaveLength(10);
+    // replicas never migrate: the owner's URL is the migration job's alone (see runFromCommandLine)
+    expect(text).not.toContain('DATABASE_MIGRATION_URL');
   });
 
   test.each([
@@ -157,8 +157,30 @@ describe('configuration', () => {
       'DATABASE_URL: must name the Entra principal as its user when DATABASE_AUTH=entra',
     ]);
     expect(problemsOf({ DATABASE_AUTH: 'entra' })).toEqual(['DATABASE_AUTH: entra needs DATABASE_URL']);
+    // the migration job's owner URL follows the same rule
+    expect(
+      problemsOf({
+        ...production,
+        DATABASE_AUTH: 'entra',
+        DATABASE_MIGRATION_URL: 'postgres://:secret@db.example/confer',
+      }),
+    ).toEqual([
+      'DATABASE_MIGRATION_URL: must not carry a password when DATABASE_AUTH=entra',
+      'DATABASE_MIGRATION_URL: must name the Entra principal as its user when DATABASE_AUTH=entra',
+    ]);
     expect(problemsOf({ DATABASE_AUTH: 'kerberos' }).join()).toContain('DATABASE_AUTH');
     expect(loadConfig({}).database.auth).toBe('password');
+  });
+
+  test('when DATABASE_APP_PRINCIPAL is set, then it names the role the migration job makes a member of confer_app, and a quote in it is refused', () => {
+    expect(loadConfig({ DATABASE_APP_PRINCIPAL: 'id-api-x7k2' }).database.appPrincipal).toBe('id-api-x7k2');
+    expect(loadConfig({}).database.appPrincipal).toBeUndefined();
+    expect(problemsOf({ DATABASE_APP_PRINCIPAL: 'id"; drop role x; --' }).join()).toContain(
+      'DATABASE_APP_PRINCIPAL: must not contain a double quote',
+    );
+    expect(problemsOf({ DATABASE_APP_PRINCIPAL: 'x'.repeat(64) }).join()).toContain(
+      'DATABASE_APP_PRINCIPAL: must be at most 63',
+    );
   });
 
   test('when TRUST_PROXY is set, then it takes hops or subnets, and refuses trusting everyone', () => {

@@ -7,21 +7,25 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { loadConfig } from '../src/config.js';
+import { roleThatMayChangeAuditLog } from '../src/db/app-role.js';
 import type { Database } from '../src/db/connect.js';
 import { queryRows } from '../src/db/query-rows.js';
 import { findFreePort } from '../src/integrations/blob-storage/start-azurite.js';
 import { startJobQueue, type JobQueue } from '../src/jobs/job-queue.js';
 import { createLogger } from '../src/logger.js';
-import { openDatabase } from '../src/server.js';
+import { migrateDatabase, openDatabase } from '../src/server.js';
 import { waitFor } from './support/messaging.js';
 
 /**
  * Passwordless PostgreSQL for real: a PostgreSQL cluster of its own (scram-sha-256 for TCP)
- * whose application role's password is whatever the managed identity endpoint hands out, and
- * the real @azure/identity DefaultAzureCredential calling that endpoint on loopback (the
- * App Service / Container Apps protocol: IDENTITY_ENDPOINT + IDENTITY_HEADER). The token
- * rotates during the test; new connections of the pool, the LISTEN connection and pg-boss
- * must use the new one. Needs PostgreSQL's server binaries (initdb); runs with the PostgreSQL
+ * whose roles' passwords are whatever the managed identity endpoint hands out, and the real
+ * @azure/identity DefaultAzureCredential calling that endpoint on loopback (the App Service /
+ * Container Apps protocol: IDENTITY_ENDPOINT + IDENTITY_HEADER). As in Azure, the migration
+ * job signs in as the schema owner (the Entra administrator) and creates the app's principal
+ * with pgaadauth_create_principal (a stand-in of Azure's function, in the cluster's postgres
+ * database); the app signs in as that principal, a member of confer_app. The token rotates
+ * during the test; new connections of the pool, the LISTEN connection and pg-boss must use
+ * the new one. Needs PostgreSQL's server binaries (initdb); runs with the PostgreSQL
  * suite (TEST_DATABASE_URL), as CI does.
  */
 const binDir = ['/usr/lib/postgresql']
@@ -84,8 +88,19 @@ describeWithServer('passwordless PostgreSQL (DATABASE_AUTH=entra)', () => {
       'start',
     ]);
     started = true;
-    await admin(`create role confer_app login password '${token}'`);
-    await admin('create database confer owner confer_app');
+    // the schema owner (the migration job's Entra administrator); the app's role comes later
+    await admin(`create role confer_owner login createrole password '${token}'`);
+    await admin('create database confer owner confer_owner');
+    // Azure's pgaadauth_create_principal, standing in: it makes the login role (Entra then
+    // accepts the identity's tokens for it; here the test sets the token as its password)
+    await admin(`create table pgaadauth_calls (role_name text, is_admin boolean, is_mfa boolean)`);
+    await admin(`create function pgaadauth_create_principal(role_name text, is_admin boolean, is_mfa boolean)
+      returns text language plpgsql security definer as $$
+      begin
+        insert into pgaadauth_calls values (role_name, is_admin, is_mfa);
+        execute format('create role %I login', role_name);
+        return 'Created role for ' || role_name;
+      end $$`);
 
     identity = createServer((req, res) => {
       const url = new URL(req.url ?? '/', 'http://identity');
@@ -130,16 +145,44 @@ describeWithServer('passwordless PostgreSQL (DATABASE_AUTH=entra)', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  test('when the URL names the role without a password, then every connection signs in with the managed identity token, also after it rotates', async () => {
-    const config = loadConfig({
-      DATABASE_URL: `postgres://confer_app@127.0.0.1:${port}/confer`,
+  const config = () =>
+    loadConfig({
+      DATABASE_URL: `postgres://confer_web@127.0.0.1:${port}/confer`,
+      DATABASE_MIGRATION_URL: `postgres://confer_owner@127.0.0.1:${port}/confer`,
+      DATABASE_APP_PRINCIPAL: 'confer_web',
       DATABASE_AUTH: 'entra',
       LOG_LEVEL: 'silent',
     });
-    database = await openDatabase(config);
-    await database.migrate();
-    const logger = createLogger(config);
-    jobs = await startJobQueue(database, logger, { pollingIntervalSeconds: 0.5 });
+
+  test('when the migration job runs as the Entra administrator, then it creates the app principal once, as a member of confer_app and nothing more', async () => {
+    const logger = createLogger(config());
+    await migrateDatabase(config(), undefined, logger, true);
+    expect(await admin('select role_name, is_admin, is_mfa from pgaadauth_calls')).toEqual([
+      { role_name: 'confer_web', is_admin: false, is_mfa: false },
+    ]);
+    const role = `select rolsuper, rolcreaterole, rolcreatedb,
+        array(select b.rolname::text from pg_auth_members m join pg_roles b on b.oid = m.roleid where m.member = r.oid) as member_of
+      from pg_roles r where rolname = 'confer_web'`;
+    const expected = [{ rolsuper: false, rolcreaterole: false, rolcreatedb: false, member_of: ['confer_app'] }];
+    expect(await admin(role)).toEqual(expected);
+    // Entra accepts the identity's token for the principal; here its password is the token
+    await admin(`alter role confer_web password '${token}'`);
+    // the next release's job: the principal exists, nothing is created again
+    await migrateDatabase(config(), undefined, logger, true);
+    expect(await admin('select count(*)::int as n from pgaadauth_calls')).toEqual([{ n: 1 }]);
+    expect(await admin(role)).toEqual(expected);
+    // the tables belong to the owner, whose token signed in too
+    expect(await admin(`select distinct tableowner from pg_tables where tablename = 'audit_log'`, 'confer')).toEqual([
+      { tableowner: 'confer_owner' },
+    ]);
+  }, 60_000);
+
+  test('when the URL names the app principal without a password, then every connection signs in with the managed identity token, also after it rotates', async () => {
+    database = await openDatabase(config());
+    expect(await roleThatMayChangeAuditLog(database.db)).toBeUndefined();
+    const logger = createLogger(config());
+    // as production replicas: the migration job installed pg-boss's schema
+    jobs = await startJobQueue(database, logger, { pollingIntervalSeconds: 0.5, installSchema: false });
     const done: string[] = [];
     await jobs.work<{ eventId: string }>('acs-event', async (job) => {
       done.push(job.data.eventId);
@@ -152,7 +195,7 @@ describeWithServer('passwordless PostgreSQL (DATABASE_AUTH=entra)', () => {
     const notify = (payload: string) => database.db.execute(sql`select pg_notify('confer_rotation', ${payload})`);
 
     // before the rotation: the pool (migrations, pg-boss), LISTEN and a job all work
-    expect(await queryRows(database.db, sql`select current_user as who`)).toEqual([{ who: 'confer_app' }]);
+    expect(await queryRows(database.db, sql`select current_user as who`)).toEqual([{ who: 'confer_web' }]);
     await notify('before');
     await waitFor(() => heard.includes('before'), 'the notification before the rotation');
     await jobs.enqueue('acs-event', { eventId: 'before' });
@@ -169,10 +212,10 @@ describeWithServer('passwordless PostgreSQL (DATABASE_AUTH=entra)', () => {
 
     // Entra rotates the token; the old one stops working; every connection is cut (a failover)
     token = `second-${randomBytes(12).toString('hex')}`;
-    await admin(`alter role confer_app password '${token}'`);
+    await admin(`alter role confer_web password '${token}'`);
     await new Promise((r) => setTimeout(r, 3500));
     const rotatedAt = Date.now();
-    await admin(`select pg_terminate_backend(pid) from pg_stat_activity where usename = 'confer_app'`);
+    await admin(`select pg_terminate_backend(pid) from pg_stat_activity where usename = 'confer_web'`);
 
     await waitFor(
       () =>
@@ -189,7 +232,7 @@ describeWithServer('passwordless PostgreSQL (DATABASE_AUTH=entra)', () => {
     await waitFor(() => done.includes('after'), 'the job after the rotation', 20_000);
     expect(requests.some((r) => r.at >= rotatedAt)).toBe(true);
     const sessions = await admin<{ n: number }>(
-      `select count(*)::int as n from pg_stat_activity where usename = 'confer_app' and backend_start >= to_timestamp(${rotatedAt / 1000})`,
+      `select count(*)::int as n from pg_stat_activity where usename = 'confer_web' and backend_start >= to_timestamp(${rotatedAt / 1000})`,
     );
     expect(sessions[0]!.n).toBeGreaterThanOrEqual(2);
 
@@ -197,7 +240,7 @@ describeWithServer('passwordless PostgreSQL (DATABASE_AUTH=entra)', () => {
     const stale = new pg.Client({
       host: '127.0.0.1',
       port,
-      user: 'confer_app',
+      user: 'confer_web',
       database: 'confer',
       password: firstToken,
     });

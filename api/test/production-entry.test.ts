@@ -80,6 +80,8 @@ beforeAll(() => {
 describeOnPostgres('the production image', () => {
   const scratch = mkdtempSync(join(tmpdir(), 'confer-production-'));
   const databaseName = `confer_prod_${randomBytes(6).toString('hex')}`;
+  /** The app's login role, which the migration job creates (DATABASE_APP_PRINCIPAL). */
+  const appPrincipal = `confer_prod_app_${randomBytes(4).toString('hex')}`;
   const tenantId = randomUUID();
   const adminEmail = `ada.lovelace.${randomBytes(3).toString('hex')}@northwind.example`;
   const webhookSecret = randomBytes(24).toString('hex');
@@ -90,7 +92,9 @@ describeOnPostgres('the production image', () => {
   let acs: AcsEmulator;
   let devKey: DevSigningKey;
   let jwksPort: number;
+  /** The schema owner's URL (the migration job's); the replicas' DATABASE_URL names appPrincipal. */
   let databaseUrl: string;
+  let migrationEnv: Record<string, string>;
   let env: Record<string, string>;
   let port: number;
   let server: Run;
@@ -126,6 +130,9 @@ describeOnPostgres('the production image', () => {
     const url = new URL(serverUrl!);
     url.pathname = `/${databaseName}`;
     databaseUrl = url.toString();
+    url.username = appPrincipal;
+    url.password = '';
+    const appUrl = url.toString();
 
     acs = await startAcsEmulator();
     devKey = await loadDevSigningKey(scratch);
@@ -180,7 +187,7 @@ describeOnPostgres('the production image', () => {
       ...image.env,
       PORT: String(port),
       LOG_LEVEL: 'info',
-      DATABASE_URL: databaseUrl,
+      DATABASE_URL: appUrl,
       AZURE_STORAGE_CONNECTION_STRING: process.env.TEST_AZURE_STORAGE_CONNECTION_STRING!,
       AZURE_STORAGE_CONTAINER: `p${randomBytes(8).toString('hex')}`,
       ACS_CONNECTION_STRING: acs.connectionString,
@@ -200,6 +207,8 @@ describeOnPostgres('the production image', () => {
       OTEL_TRACES_SAMPLER: 'always_on',
       NODE_OPTIONS: `--import=${recorder}`,
     };
+    // the migration job's own settings, as main.bicep gives them
+    migrationEnv = { DATABASE_MIGRATION_URL: databaseUrl, DATABASE_APP_PRINCIPAL: appPrincipal };
     expect(image.env.CONFER_MODE).toBe('production');
     server = runAs('server', image.cmd.slice(1));
   }, 60_000);
@@ -211,18 +220,43 @@ describeOnPostgres('the production image', () => {
     const admin = new pg.Client({ connectionString: serverUrl });
     await admin.connect();
     await admin.query(`drop database if exists ${databaseName} with (force)`);
+    await admin.query(`drop role if exists ${appPrincipal}`);
     await admin.end();
     rmSync(scratch, { recursive: true, force: true });
   });
 
-  test('when a release starts before its migration job ran, then the replica waits, and serves once the job has migrated', async () => {
-    await waitFor(() => server.output().includes('Waiting for the migration job'), 'the replica to wait', 60_000);
+  test('when the first release starts before its migration job ran, then the replica waits for its role, and serves once the job has migrated and made it', async () => {
+    // the database does not know the replica's role yet: it waits, it does not exit
+    await waitFor(
+      () => server.output().includes('Waiting for the migration job to create the database role'),
+      'the replica to wait',
+      60_000,
+    );
+    expect(server.output()).toContain(`role \\"${appPrincipal}\\" does not exist`);
     expect(server.child.exitCode).toBeNull();
     expect(await portIsOpen(port)).toBe(false);
 
-    const job = runAs('migrate', ['api/dist/main.js', '--migrate-only']);
+    // without the owner's URL the job refuses: the app's role may not change the schema
+    const ownerless = runAs('migrate-ownerless', ['api/dist/main.js', '--migrate-only']);
+    expect(await ownerless.exited).toBe(78);
+    expect(ownerless.output()).toContain('DATABASE_MIGRATION_URL (the schema owner) is required by --migrate-only');
+
+    const job = runAs('migrate', ['api/dist/main.js', '--migrate-only'], migrationEnv);
     expect(await job.exited).toBe(0);
+    expect(job.output()).toContain('Created the database principal of the app');
     expect(job.output()).toContain('Migrations applied');
+    // the role is a member of confer_app and nothing more
+    const [role] = await query<{ super: boolean; createrole: boolean; member: boolean; owns: number }>(
+      `select rolsuper as super, rolcreaterole as createrole, pg_has_role($1, 'confer_app', 'member') as member,
+              (select count(*)::int from pg_class where relowner = r.oid) as owns
+         from pg_roles r where rolname = $1`,
+      [appPrincipal],
+    );
+    expect(role).toEqual({ super: false, createrole: false, member: true, owns: 0 });
+    // a second run of the job (the next release) changes nothing and does not fail
+    const again = runAs('migrate-again', ['api/dist/main.js', '--migrate-only'], migrationEnv);
+    expect(await again.exited).toBe(0);
+    expect(again.output()).not.toContain('Created the database principal');
 
     const ready = await waitFor(
       async () => {
@@ -235,6 +269,16 @@ describeOnPostgres('the production image', () => {
     expect(ready.checks).toMatchObject({ database: 'ok', blobStorage: 'ok' });
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
     expect((await fetch(`${base}/dev/sign-in`)).status).toBe(404);
+
+    // a replica given the owner's URL refuses to start, naming the role and why
+    const ownerReplica = runAs('owner-replica', imageRuntime().cmd.slice(1), {
+      DATABASE_URL: databaseUrl,
+      PORT: String(await findFreePort()),
+    });
+    expect(await ownerReplica.exited).not.toBe(0);
+    expect(ownerReplica.output()).toContain(
+      `DATABASE_URL connects as "${new URL(databaseUrl).username}", which may change or delete audit log rows`,
+    );
   }, 120_000);
 
   test('when the operator runs the firm job twice, then one firm and one admin exist, each audited once', async () => {

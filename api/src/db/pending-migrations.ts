@@ -5,6 +5,10 @@ import type { Logger } from '../logger.js';
 import { migrationsFolder, type Database } from './connect.js';
 import { queryRows } from './query-rows.js';
 
+/** The SQLSTATE of an error from node-postgres, itself or as the cause of Drizzle's. */
+const sqlState = (error: unknown) =>
+  (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code;
+
 type TJournal = { entries: Array<{ tag: string; when: number }> };
 
 /**
@@ -23,9 +27,7 @@ export async function pendingMigrations(database: Database): Promise<string[]> {
     newest = Number(rows[0]?.newest ?? 0);
   } catch (error) {
     // no migration table yet: nothing applied (42P01 undefined_table, 3F000 invalid_schema_name)
-    const code =
-      (error as { code?: string; cause?: { code?: string } }).code ??
-      (error as { cause?: { code?: string } }).cause?.code;
+    const code = sqlState(error);
     if (code !== '42P01' && code !== '3F000') throw error;
   }
   return journal.entries.filter((e) => e.when > newest).map((e) => e.tag);
@@ -33,8 +35,10 @@ export async function pendingMigrations(database: Database): Promise<string[]> {
 
 /**
  * Production start-up: replicas do not migrate (the migration job does, once per release);
- * they wait until the database has every migration of this release, then start. Gives up
- * after `timeoutMs` with an error naming what is missing.
+ * they wait until the database has every migration of this release, then start. On the first
+ * release the database may not know their role yet (the migration job creates it, see
+ * ensure-app-principal.ts): a refused sign-in (28000, 28P01) is waited out the same way. Gives
+ * up after `timeoutMs` with an error naming what is missing.
  */
 export async function waitForMigrations(
   database: Database,
@@ -46,16 +50,28 @@ export async function waitForMigrations(
   const until = Date.now() + timeoutMs;
   let lastLog = 0;
   for (;;) {
-    const pending = await pendingMigrations(database);
-    if (pending.length === 0) return;
+    let pending: string[];
+    let refused: string | undefined;
+    try {
+      pending = await pendingMigrations(database);
+    } catch (error) {
+      const state = sqlState(error);
+      if (state !== '28000' && state !== '28P01') throw error;
+      refused = ((error as { cause?: Error }).cause ?? (error as Error)).message;
+      pending = [];
+    }
+    if (pending.length === 0 && !refused) return;
     if (Date.now() >= until) {
       throw new Error(
-        `The database lacks ${pending.length} migration(s) of this release (${pending.join(', ')}): run the migration job (npm run db:migrate)`,
+        refused
+          ? `The database refuses DATABASE_URL's role (${refused}): the migration job creates it with DATABASE_APP_PRINCIPAL, or create it as a member of confer_app (README, Database roles)`
+          : `The database lacks ${pending.length} migration(s) of this release (${pending.join(', ')}): run the migration job (npm run db:migrate)`,
       );
     }
     if (Date.now() - lastLog > 60_000) {
       lastLog = Date.now();
-      logger.warn({ pending }, 'Waiting for the migration job to apply this release’s migrations');
+      if (refused) logger.warn({ refused }, 'Waiting for the migration job to create the database role of the app');
+      else logger.warn({ pending }, 'Waiting for the migration job to apply this release’s migrations');
     }
     await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
