@@ -73,6 +73,16 @@ export type AppDeps = {
 
 /** Builds the Express app. No listening, no globals: tests and the server both call this. */
 export function createApp(deps: AppDeps): Express {
+  return buildApp(deps).app;
+}
+
+export type TApiDocument = ReturnType<OpenApiGeneratorV31['generateDocument']>;
+
+/**
+ * The app and the OpenAPI 3.1 document its routes describe (what `/api/v1/openapi.json`
+ * answers): `api/scripts/generate-api-types.ts` generates the clients' types from it.
+ */
+export function buildApp(deps: AppDeps): { app: Express; apiDocument: () => TApiDocument } {
   const { config, db, logger } = deps;
   const clock = deps.clock ?? systemClock;
   const notifier = createNotifier(deps.sealKey, deps.jobs);
@@ -131,15 +141,14 @@ export function createApp(deps: AppDeps): Express {
           : null,
     });
   });
+  const apiDocument = (): TApiDocument =>
+    new OpenApiGeneratorV31(registry.definitions).generateDocument({
+      openapi: '3.1.0',
+      info: { title: 'Confer API', version: '1' },
+      servers: [{ url: config.publicBaseUrl }],
+    });
   publicApi.get('/openapi.json', (_req, res) => {
-    const generator = new OpenApiGeneratorV31(registry.definitions);
-    res.json(
-      generator.generateDocument({
-        openapi: '3.1.0',
-        info: { title: 'Confer API', version: '1' },
-        servers: [{ url: config.publicBaseUrl }],
-      }),
-    );
+    res.json(apiDocument());
   });
 
   const staffApi = Router();
@@ -226,5 +235,5 @@ export function createApp(deps: AppDeps): Express {
   serveWebApps(app);
 
   app.use(createErrorHandler(logger));
-  return app;
+  return { app, apiDocument };
 }
