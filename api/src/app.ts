@@ -33,7 +33,7 @@ import { textMessage } from './modules/sms/service.js';
 import { createWebhookRouter } from './modules/webhooks/routes.js';
 import { createNotifier } from './modules/notifications/notifier.js';
 import { addPortalRoutes } from './modules/portal/routes.js';
-import { createPortalAuthRouter } from './modules/portal-auth/routes.js';
+import { addPortalAuthRoutes } from './modules/portal-auth/routes.js';
 import { findSessionEnd, inviteContacts } from './modules/portal-auth/service.js';
 import {
   contactContextOf,
@@ -159,7 +159,7 @@ export function buildApp(deps: AppDeps): { app: Express; apiDocument: () => TApi
     db,
     scopeOf: (ctx) => ({ firmId: ctx.firmId, actor: `staff:${ctx.staffId}` }),
   });
-  addStaffRoutes(routes, db);
+  addStaffRoutes(routes, db, config.uploads);
   addMatterRoutes(routes, db);
   addEventRoutes(routes, portalDeps);
   addFormRoutes(routes, portalDeps);
@@ -182,7 +182,19 @@ export function buildApp(deps: AppDeps): { app: Express; apiDocument: () => TApi
   const portalApi = Router();
   portalApi.use(express.json({ limit: '64kb', strict: true }));
   portalApi.use(requireSameOrigin(config));
-  portalApi.use('/auth', createPortalAuthRouter(portalDeps));
+  const portalAuth = Router();
+  const portalAuthSession = Router();
+  portalAuthSession.use(requireContactSession(portalDeps));
+  addPortalAuthRoutes(
+    new RouteTable(portalAuth, registry, '/api/portal/v1/auth', () => null, { db, security: [] }),
+    new RouteTable(portalAuthSession, registry, '/api/portal/v1/auth', contactContextOf, {
+      db,
+      security: [{ portalSession: [] }],
+    }),
+    { ...portalDeps, uploads: config.uploads },
+  );
+  portalAuth.use(portalAuthSession);
+  portalApi.use('/auth', portalAuth);
   // a text's quick-reply link works without signing in (the token is the credential)
   addQuickReplyRoutes(new RouteTable(portalApi, registry, '/api/portal/v1', () => null, { db, security: [] }), {
     db,

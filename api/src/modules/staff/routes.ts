@@ -4,14 +4,18 @@ import type { StaffContext } from '../../integrations/identity/staff-context.js'
 import { ZCreateStaff, ZMe, ZStaff, ZStaffIdParams, ZStaffList, ZUpdateStaff } from './schemas.js';
 import * as service from './service.js';
 
-export function addStaffRoutes(routes: RouteTable<StaffContext>, db: Db): void {
+export function addStaffRoutes(
+  routes: RouteTable<StaffContext>,
+  db: Db,
+  uploads: { maxBytes: number; maxFiles: number },
+): void {
   routes.add({
     method: 'get',
     path: '/me',
     summary: 'The signed-in staff member and their firm',
     tags: ['staff'],
     response: ZMe,
-    handler: ({ ctx }) => service.getMe(db, ctx),
+    handler: ({ ctx }) => service.getMe(db, ctx, uploads),
   });
   routes.add({
     method: 'get',
