@@ -63,7 +63,9 @@ export type ParticipantKind = Participant['kind'];
 export type ArchivedReason = NonNullable<Conversation['archivedReason']>;
 export type MatterRef = NonNullable<Conversation['matter']>;
 
-export type Message = Schema<'Message'>;
+/** The texting fields (`sms`, `inReplyTo`) are absent on messages that came from a live event. */
+export type Message = Omit<Schema<'Message'>, 'sms' | 'inReplyTo'> &
+  Partial<Pick<Schema<'Message'>, 'sms' | 'inReplyTo'>>;
 /** How a message reached Confer. */
 export type MessageVia = Message['via'];
 export type MessageAuthor = Message['author'];

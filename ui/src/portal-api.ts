@@ -1,5 +1,6 @@
 import type { ApiProblem } from './api-problem.js';
 import type { Schema } from './api-types.js';
+import type { paths } from './generated/api.js';
 import { postPortalForm, problemFromAnswer } from './post-portal-form.js';
 
 /*
@@ -37,10 +38,10 @@ export type PortalMatterRef = NonNullable<PortalConversation['matter']>;
 export type PortalParticipant = PortalConversation['participants'][number];
 export type PortalFile = Schema<'PortalFile'>;
 
-export type PortalTodo = {
-  unreadMessages: Array<{ conversationId: string; title: string; unreadCount: number }>;
-  documentsToOpen: PortalFile[];
-};
+export type PortalTodo = Pick<
+  paths['/api/portal/v1/todo']['get']['responses'][200]['content']['application/json'],
+  'unreadMessages' | 'documentsToOpen'
+>;
 
 export type PortalSession = Schema<'PortalSession'>;
 export type PortalOpenLinkResult = Schema<'PortalOpenLinkResult'>;
