@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Spinner, makeStyles, tokens } from '@fluentui/react-components';
-import { createApiClient, isApiProblem, type AuthConfig, type Me } from '@confer/ui';
+import { UploadLimitsProvider, createApiClient, isApiProblem, type AuthConfig, type Me } from '@confer/ui';
 import { AppShell } from './AppShell';
 import { createAccountManager, type AccountManager } from './auth/account-manager';
 import { ErrorBanner } from './ErrorBanner';
@@ -145,7 +145,11 @@ export function App() {
       );
       break;
     case 'signed-in':
-      content = <AppShell me={auth.me} getToken={getToken} onSignOut={signOut} onSessionExpired={endSession} />;
+      content = (
+        <UploadLimitsProvider limits={auth.me.uploads}>
+          <AppShell me={auth.me} getToken={getToken} onSignOut={signOut} onSessionExpired={endSession} />
+        </UploadLimitsProvider>
+      );
       break;
   }
 

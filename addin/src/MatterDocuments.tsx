@@ -17,7 +17,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import {
-  UPLOAD_LIMITS,
+  useUploadLimits,
   downloadStaffFile,
   isAbortError,
   uploadDocumentVersion,
@@ -68,6 +68,7 @@ export function MatterDocuments({ matter }: { matter: Matter }) {
   const versionInputRef = useRef<HTMLInputElement>(null);
   const versionOf = useRef<MatterDocument | null>(null);
   const openFile = useOpenFile();
+  const uploadLimits = useUploadLimits();
   const [uploading, setUploading] = useState<Uploading | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -79,7 +80,7 @@ export function MatterDocuments({ matter }: { matter: Matter }) {
     setNotice(null);
     const tooMuch = checkAttachmentLimits(
       files.map((f) => f.size),
-      UPLOAD_LIMITS,
+      uploadLimits,
       'upload',
     );
     if (tooMuch) {
@@ -114,7 +115,7 @@ export function MatterDocuments({ matter }: { matter: Matter }) {
   async function uploadVersion(doc: MatterDocument, file: File) {
     setError(null);
     setNotice(null);
-    const tooMuch = checkAttachmentLimits([file.size], UPLOAD_LIMITS, 'upload');
+    const tooMuch = checkAttachmentLimits([file.size], uploadLimits, 'upload');
     if (tooMuch) {
       setNotice(tooMuch);
       return;

@@ -8,9 +8,6 @@ export type ConversationFiles = Schema<'ConversationFiles'>;
 /** A file attached to a message of the conversation. */
 export type ConversationAttachment = ConversationFiles['attachments'][number];
 
-/** The per-send limits the server enforces on uploads. */
-export const UPLOAD_LIMITS = { filesPerSend: 130, bytesPerSend: 100 * 1024 * 1024 } as const;
-
 /** Bytes sent so far of one multipart upload. */
 export type UploadProgressEvent = { loaded: number; total: number };
 

@@ -13,11 +13,12 @@ import { postPortalForm, problemFromAnswer } from './post-portal-form.js';
 
 export const PORTAL_API_PREFIX = '/api/portal/v1';
 
-/** Limits the server enforces, checked in the browser first so people get a clear message. */
+/**
+ * Limits the server enforces, checked in the browser first so people get a clear message.
+ * Upload limits differ per deployment: they come with the session (`session.uploads`).
+ */
 export const PORTAL_LIMITS = {
   messageChars: 2000,
-  filesPerSend: 130,
-  bytesPerSend: 100 * 1024 * 1024,
 } as const;
 
 /** Types the server will send inline (`?inline=1`) for a preview in a sandboxed frame. */

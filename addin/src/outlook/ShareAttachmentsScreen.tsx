@@ -14,7 +14,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { describeError, type Contact, type Conversation, type EmailContext } from '@confer/ui';
+import { describeError, useUploadLimits, type Contact, type Conversation, type EmailContext } from '@confer/ui';
 import { createIdempotencyKey } from '../create-idempotency-key';
 import { ErrorBanner } from '../ErrorBanner';
 import { BackIcon } from '../Icons';
@@ -227,7 +227,8 @@ function ShareToMatter(props: {
   const chosen = contacts.filter((c) => recipients.has(c.id));
   const names = listNames(chosen.map((c) => c.name));
   const files = attachments.filter((a) => a.kind !== 'cloud');
-  const { tooLarge } = planSends(files);
+  const uploadLimits = useUploadLimits();
+  const { tooLarge } = planSends(files, uploadLimits);
 
   const update = (key: string, patch: Partial<FileProgress>) =>
     setProgress((prev) => prev?.map((p) => (p.key === key ? { ...p, ...patch } : p)) ?? prev);
@@ -278,7 +279,10 @@ function ShareToMatter(props: {
 
       // 3. Upload in sends the API accepts; the text (and any cloud links) goes with the first.
       const text = [message.trim(), linkLines(links)].filter(Boolean).join('\n\n');
-      const { batches } = planSends(read.map((r) => ({ ...r, size: r.file.size })));
+      const { batches } = planSends(
+        read.map((r) => ({ ...r, size: r.file.size })),
+        uploadLimits,
+      );
       if (batches.length === 0) {
         await api.sendMessage(ensured.conversation.id, { body: text }, { idempotencyKey: createIdempotencyKey() });
       }

@@ -23,6 +23,7 @@ import {
   type EmailContext,
   type Matter,
   type MatterDocument,
+  useUploadLimits,
 } from '@confer/ui';
 import { createIdempotencyKey } from '../create-idempotency-key';
 import { ErrorBanner } from '../ErrorBanner';
@@ -256,7 +257,8 @@ function ShareIntoMatter(props: {
   const pending = states.filter((s) => s.state.kind !== 'on-matter');
   const chosenDocs = docs.state.status === 'ready' ? docs.state.data.filter((d) => documentIds.has(d.id)) : [];
   const fileCount = deviceFiles.length + chosenDocs.length;
-  const { tooLarge } = planSends(deviceFiles);
+  const uploadLimits = useUploadLimits();
+  const { tooLarge } = planSends(deviceFiles, uploadLimits);
 
   async function insertLink(conversation: Conversation, count: number) {
     const content = secureLinkContent(window.location.origin, conversation.id, count);
@@ -296,7 +298,7 @@ function ShareIntoMatter(props: {
       store.upsertConversation(ensured.conversation);
       const conversationId = ensured.conversation.id;
       const indexed = deviceFiles.map((file, i) => ({ key: `f${i}`, file, size: file.size }));
-      const { batches } = planSends(indexed);
+      const { batches } = planSends(indexed, uploadLimits);
       for (const [index, batch] of batches.entries()) {
         update(
           batch.map((b) => b.key),

@@ -7757,9 +7757,9 @@ export interface components {
             role?: "admin" | "staff";
         };
         UploadLimits: {
-            /** @description Largest file accepted, in bytes */
+            /** @description Most bytes one upload may carry, all its files together */
             maxBytes: number;
-            /** @description Most files in one upload */
+            /** @description Most files one upload may carry */
             maxFiles: number;
         };
     };

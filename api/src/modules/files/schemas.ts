@@ -82,7 +82,7 @@ export const ZUploadFields = z
 /** What one upload may carry on this deployment (UPLOAD_MAX_BYTES, UPLOAD_MAX_FILES): the apps check before sending. */
 export const ZUploadLimits = z
   .object({
-    maxBytes: z.number().int().describe('Largest file accepted, in bytes'),
-    maxFiles: z.number().int().describe('Most files in one upload'),
+    maxBytes: z.number().int().describe('Most bytes one upload may carry, all its files together'),
+    maxFiles: z.number().int().describe('Most files one upload may carry'),
   })
   .openapi('UploadLimits');
