@@ -3,7 +3,7 @@ import { Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { UploadLimitsProvider, createApiClient, isApiProblem, type AuthConfig, type Me } from '@confer/ui';
 import { AppShell } from './AppShell';
 import { createAccountManager, type AccountManager } from './auth/account-manager';
-import { ErrorBanner } from './ErrorBanner';
+import { ErrorNotice } from '@confer/ui';
 import { useOffice } from './office/use-office';
 import { SignedOutScreen } from './SignedOutScreen';
 import { ApiContext } from './use-api';
@@ -129,7 +129,7 @@ export function App() {
     case 'failed':
       content = (
         <main className={styles.centered} aria-label="Confer could not start">
-          <ErrorBanner error={auth.error} onRetry={() => setAttempt((n) => n + 1)} />
+          <ErrorNotice error={auth.error} onRetry={() => setAttempt((n) => n + 1)} />
         </main>
       );
       break;

@@ -28,7 +28,7 @@ import {
 } from '@confer/ui';
 import { checkAttachmentLimits, countFiles } from './attachment-list';
 import { documentSourceLabel } from './document-source-label';
-import { ErrorBanner } from './ErrorBanner';
+import { ErrorNotice } from '@confer/ui';
 import { useOpenFile } from './file-viewer-context';
 import { formatActivityTime, formatFullDateTime } from './format-message-time';
 import { useFilesApi } from './use-files-api';
@@ -209,9 +209,9 @@ export function MatterDocuments({ matter }: { matter: Matter }) {
           {notice}
         </Text>
       )}
-      {error != null && <ErrorBanner error={error} />}
+      {error != null && <ErrorNotice error={error} />}
       {state.status === 'loading' && <Spinner size="small" label="Loading documents…" />}
-      {state.status === 'error' && <ErrorBanner error={state.error} onRetry={reload} />}
+      {state.status === 'error' && <ErrorNotice error={state.error} onRetry={reload} />}
       {state.status === 'ready' &&
         (state.data.items.length === 0 ? (
           <Text className={styles.muted}>No documents yet.</Text>

@@ -144,7 +144,13 @@ export async function fetchPortalFile(
   });
   if (!response.ok) {
     const text = await response.text().catch(() => '');
-    throw problemFromAnswer(response.status, response.statusText, text, response.headers.get('content-type') ?? '');
+    throw problemFromAnswer(
+      response.status,
+      response.statusText,
+      text,
+      response.headers.get('content-type') ?? '',
+      response.headers.get('x-request-id') ?? undefined,
+    );
   }
   return response.blob();
 }
@@ -231,7 +237,13 @@ export function createPortalClient(options: PortalClientOptions) {
     if (!response.ok) {
       const text = await response.text().catch(() => '');
       throw checkSignedIn(
-        problemFromAnswer(response.status, response.statusText, text, response.headers.get('content-type') ?? ''),
+        problemFromAnswer(
+          response.status,
+          response.statusText,
+          text,
+          response.headers.get('content-type') ?? '',
+          response.headers.get('x-request-id') ?? undefined,
+        ),
       );
     }
     if (response.status === 204 || response.status === 205) return undefined as T;
