@@ -46,14 +46,6 @@ function addressedTo(target: TEventTarget): SQL {
     : mine;
 }
 
-export async function findEvent(db: Db, firmId: string, id: number): Promise<TStoredEvent | undefined> {
-  const [row] = await db
-    .select(columns)
-    .from(events)
-    .where(and(eq(events.firmId, firmId), eq(events.id, id)));
-  return row;
-}
-
 /** Some of a firm's events by id, oldest first. */
 export function findEventsByIds(db: Db, firmId: string, ids: number[]): Promise<TStoredEvent[]> {
   return db

@@ -24,7 +24,7 @@ import { PinnedPanel } from './PinnedPanel';
 import { useComposer } from './use-composer';
 import { useConversationMessages } from './use-conversation-messages';
 import { useMarkRead } from './use-mark-read';
-import { useWindowFileDrop } from './use-window-file-drop';
+import { useWindowFileDrop } from '@confer/ui';
 
 const useStyles = makeStyles({
   root: { flex: '1 1 auto', minHeight: 0, display: 'flex', flexDirection: 'column' },
