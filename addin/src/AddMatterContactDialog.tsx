@@ -13,7 +13,7 @@ import {
 } from '@fluentui/react-components';
 import { fieldErrorsOf, type Contact, type Matter } from '@confer/ui';
 import { ContactDetailsFields } from './ContactDetailsFields';
-import { ErrorNotice } from '@confer/ui';
+import { ErrorNotice } from '@confer/ui/errors';
 import { FormDialog } from './FormDialog';
 import {
   EMPTY_CONTACT_DRAFT,

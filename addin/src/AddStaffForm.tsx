@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Button, Field, Input, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { isApiProblem, type CreateStaffInput, type StaffRole } from '@confer/ui';
-import { ErrorNotice } from '@confer/ui';
+import { ErrorNotice } from '@confer/ui/errors';
 
 type AddStaffFormProps = {
   onAdd: (input: CreateStaffInput) => Promise<void>;

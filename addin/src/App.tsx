@@ -3,7 +3,7 @@ import { Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { UploadLimitsProvider, createApiClient, isApiProblem, type AuthConfig, type Me } from '@confer/ui';
 import { AppShell } from './AppShell';
 import { createAccountManager, type AccountManager } from './auth/account-manager';
-import { ErrorNotice } from '@confer/ui';
+import { ErrorNotice } from '@confer/ui/errors';
 import { useOffice } from './office/use-office';
 import { SignedOutScreen } from './SignedOutScreen';
 import { ApiContext } from './use-api';

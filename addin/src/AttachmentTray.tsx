@@ -11,7 +11,7 @@ import {
 } from '@fluentui/react-components';
 import { formatFileSize } from '@confer/ui';
 import { countFiles } from './attachment-list';
-import { ErrorNotice } from '@confer/ui';
+import { ErrorNotice } from '@confer/ui/errors';
 import { FileDropOverlay } from './FileDropOverlay';
 import type { Attachments } from './use-attachments';
 

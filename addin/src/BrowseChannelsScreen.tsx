@@ -11,7 +11,7 @@ import {
   typographyStyles,
 } from '@fluentui/react-components';
 import type { Conversation } from '@confer/ui';
-import { ErrorNotice } from '@confer/ui';
+import { ErrorNotice } from '@confer/ui/errors';
 import { formatActivityTime } from './format-message-time';
 import { BackIcon, HashIcon } from './Icons';
 import { useApi } from './use-api';

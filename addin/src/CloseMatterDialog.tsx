@@ -1,7 +1,7 @@
 import { Spinner, Text } from '@fluentui/react-components';
 import type { Matter } from '@confer/ui';
 import { ConfirmDialog } from './ConfirmDialog';
-import { ErrorNotice } from '@confer/ui';
+import { ErrorNotice } from '@confer/ui/errors';
 import { useApi } from './use-api';
 import { useLoader } from './use-loader';
 

@@ -20,7 +20,7 @@ import {
 } from '@confer/ui';
 import { ConfirmDialog } from './ConfirmDialog';
 import { describeShareState } from './document-source-label';
-import { ErrorNotice } from '@confer/ui';
+import { ErrorNotice } from '@confer/ui/errors';
 import { formatActivityTime } from './format-message-time';
 import { useDialogState } from './use-dialog-state';
 import { useFilesApi } from './use-files-api';

@@ -21,7 +21,7 @@ import {
 import { isApiProblem, type Conversation, type Message } from '@confer/ui';
 import { isOwnMessage } from './collect-read-receipts';
 import { Composer } from './Composer';
-import { ErrorNotice } from '@confer/ui';
+import { ErrorNotice } from '@confer/ui/errors';
 import { formatActivityTime, formatFullDateTime } from './format-message-time';
 import { BackIcon, MoreIcon, ShieldIcon } from './Icons';
 import { MessageList } from './MessageList';

@@ -22,7 +22,7 @@ import {
   useTextPreview,
   type PreviewKind,
 } from '@confer/ui';
-import { ErrorNotice } from '@confer/ui';
+import { ErrorNotice } from '@confer/ui/errors';
 import type { FileToView } from './file-viewer-context';
 import { formatFullDateTime } from './format-message-time';
 import { useFilesApi } from './use-files-api';

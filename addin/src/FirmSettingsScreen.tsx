@@ -12,7 +12,7 @@ import {
   typographyStyles,
 } from '@fluentui/react-components';
 import { fieldErrorsOf, type FirmSettings } from '@confer/ui';
-import { ErrorNotice } from '@confer/ui';
+import { ErrorNotice } from '@confer/ui/errors';
 import {
   readFirmSettingsForm,
   toFirmSettingsForm,

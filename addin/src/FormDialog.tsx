@@ -13,7 +13,7 @@ import {
   tokens,
   type DialogModalType,
 } from '@fluentui/react-components';
-import { ErrorNotice } from '@confer/ui';
+import { ErrorNotice } from '@confer/ui/errors';
 
 type FormDialogProps = {
   open: boolean;

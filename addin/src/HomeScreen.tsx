@@ -2,7 +2,7 @@ import { lazy, Suspense, useEffect, useRef, type RefObject } from 'react';
 import { Button, Link, Spinner, Subtitle1, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Conversation } from '@confer/ui';
 import { ConversationRow } from './ConversationRow';
-import { ErrorNotice } from '@confer/ui';
+import { ErrorNotice } from '@confer/ui/errors';
 import { AddIcon } from './Icons';
 import { MattersScreen, type MattersScreenProps } from './MattersScreen';
 import { useDialogState } from './use-dialog-state';

@@ -3,7 +3,7 @@ import { Button, Spinner, Subtitle2, Text, makeStyles, tokens } from '@fluentui/
 import type { Contact, Conversation, Matter } from '@confer/ui';
 import { sortByActivity } from './create-messaging-store';
 import { ConversationRow } from './ConversationRow';
-import { ErrorNotice } from '@confer/ui';
+import { ErrorNotice } from '@confer/ui/errors';
 import { AddIcon } from './Icons';
 import { useApi } from './use-api';
 import { useDialogState } from './use-dialog-state';

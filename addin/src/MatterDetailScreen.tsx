@@ -12,7 +12,7 @@ import {
 } from '@fluentui/react-components';
 import type { Contact, Matter } from '@confer/ui';
 import { ContactRow } from './ContactRow';
-import { ErrorNotice } from '@confer/ui';
+import { ErrorNotice } from '@confer/ui/errors';
 import { MatterConversations } from './MatterConversations';
 import { MatterDocuments } from './MatterDocuments';
 import { MatterExtras } from './MatterExtras';

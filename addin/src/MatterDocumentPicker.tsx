@@ -18,7 +18,7 @@ import {
 } from '@fluentui/react-components';
 import type { MatterDocument } from '@confer/ui';
 import { documentSourceLabel } from './document-source-label';
-import { ErrorNotice } from '@confer/ui';
+import { ErrorNotice } from '@confer/ui/errors';
 import { formatActivityTime } from './format-message-time';
 import { useFilesApi } from './use-files-api';
 import { useLoader } from './use-loader';

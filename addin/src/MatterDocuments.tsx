@@ -28,7 +28,7 @@ import {
 } from '@confer/ui';
 import { checkAttachmentLimits, countFiles } from './attachment-list';
 import { documentSourceLabel } from './document-source-label';
-import { ErrorNotice } from '@confer/ui';
+import { ErrorNotice } from '@confer/ui/errors';
 import { useOpenFile } from './file-viewer-context';
 import { formatActivityTime, formatFullDateTime } from './format-message-time';
 import { useFilesApi } from './use-files-api';

@@ -2,7 +2,7 @@ import { useRef } from 'react';
 import { Badge, Button, Link, Spinner, Subtitle2, Text } from '@fluentui/react-components';
 import { formatEventTime, type CalendarEvent, type Contact, type Matter } from '@confer/ui';
 import { ConfirmDialog } from './ConfirmDialog';
-import { ErrorNotice } from '@confer/ui';
+import { ErrorNotice } from '@confer/ui/errors';
 import { EventDialog } from './EventDialog';
 import { AddIcon } from './Icons';
 import { useExtrasStyles } from './extras-styles';

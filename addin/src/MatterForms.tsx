@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Badge, Button, Spinner, Subtitle2, Text } from '@fluentui/react-components';
 import type { Contact, FormRequest, Matter } from '@confer/ui';
-import { ErrorNotice } from '@confer/ui';
+import { ErrorNotice } from '@confer/ui/errors';
 import { FormRequestDetails } from './FormRequestDetails';
 import { AddIcon } from './Icons';
 import { SendFormDialog } from './SendFormDialog';

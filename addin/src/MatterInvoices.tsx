@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Badge, Button, Spinner, Subtitle2, Text } from '@fluentui/react-components';
 import { formatMoney, isInvoiceOverdue, localToday, type Contact, type Invoice, type Matter } from '@confer/ui';
-import { ErrorNotice } from '@confer/ui';
+import { ErrorNotice } from '@confer/ui/errors';
 import { AddIcon } from './Icons';
 import { InvoiceDialog } from './InvoiceDialog';
 import { useExtrasStyles } from './extras-styles';

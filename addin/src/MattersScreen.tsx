@@ -10,7 +10,7 @@ import {
   mergeClasses,
   tokens,
 } from '@fluentui/react-components';
-import { ErrorNotice } from '@confer/ui';
+import { ErrorNotice } from '@confer/ui/errors';
 import { MatterRow } from './MatterRow';
 import type { StatusFilter, useMattersList } from './use-matters-list';
 

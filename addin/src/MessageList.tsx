@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { Button, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Conversation, Me, Message } from '@confer/ui';
 import { collectReadReceipts, isOwnMessage } from './collect-read-receipts';
-import { ErrorNotice } from '@confer/ui';
+import { ErrorNotice } from '@confer/ui/errors';
 import { groupMessagesByDay } from './group-messages-by-day';
 import { MessageItem } from './MessageItem';
 import { PendingMessageItem } from './PendingMessageItem';

@@ -14,7 +14,7 @@ import {
 } from '@fluentui/react-components';
 import type { Message } from '@confer/ui';
 import { MessageText } from '@confer/ui/message-text';
-import { ErrorNotice } from '@confer/ui';
+import { ErrorNotice } from '@confer/ui/errors';
 import { formatFullDateTime } from './format-message-time';
 import { useApi } from './use-api';
 import { useLoader } from './use-loader';

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Button, Spinner, Text, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
 import type { Page, SearchResult } from '@confer/ui';
-import { ErrorNotice } from '@confer/ui';
+import { ErrorNotice } from '@confer/ui/errors';
 import { formatActivityTime, formatFullDateTime } from './format-message-time';
 import { useApi } from './use-api';
 import { routeHref } from './use-hash-route';

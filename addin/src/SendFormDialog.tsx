@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Field, Select, Spinner } from '@fluentui/react-components';
 import type { Contact, FormRequest, IntakeForm, Matter } from '@confer/ui';
 import { CreateFormDialog } from './CreateFormDialog';
-import { ErrorNotice } from '@confer/ui';
+import { ErrorNotice } from '@confer/ui/errors';
 import { FormDialog } from './FormDialog';
 import { AddIcon } from './Icons';
 import { extrasFieldErrors } from './extras-field-errors';

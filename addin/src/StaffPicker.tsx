@@ -1,7 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import { Checkbox, Label, SearchBox, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Staff } from '@confer/ui';
-import { ErrorNotice } from '@confer/ui';
+import { ErrorNotice } from '@confer/ui/errors';
 import { useApi } from './use-api';
 import { useLoader } from './use-loader';
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Avatar, Badge, Button, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Staff, StaffRole, UpdateStaffInput } from '@confer/ui';
-import { ErrorNotice } from '@confer/ui';
+import { ErrorNotice } from '@confer/ui/errors';
 
 type StaffRowProps = {
   staff: Staff;

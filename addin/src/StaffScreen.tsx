@@ -10,7 +10,7 @@ import {
 } from '@fluentui/react-components';
 import type { CreateStaffInput, Staff, UpdateStaffInput } from '@confer/ui';
 import { AddStaffForm } from './AddStaffForm';
-import { ErrorNotice } from '@confer/ui';
+import { ErrorNotice } from '@confer/ui/errors';
 import { StaffRow } from './StaffRow';
 import { useApi } from './use-api';
 import { useLoader } from './use-loader';

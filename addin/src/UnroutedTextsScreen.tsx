@@ -12,7 +12,7 @@ import {
   typographyStyles,
 } from '@fluentui/react-components';
 import type { UnroutedSms } from '@confer/ui';
-import { ErrorNotice } from '@confer/ui';
+import { ErrorNotice } from '@confer/ui/errors';
 import { formatFullDateTime } from './format-message-time';
 import { routeHref } from './use-hash-route';
 import { useApi } from './use-api';

@@ -20,4 +20,3 @@ export * from './extras/index.js';
 export * from './files-api.js';
 export * from './files/index.js';
 export { UploadLimitsProvider, useUploadLimits, type UploadLimits } from './upload-limits.js';
-export * from './errors/index.js';

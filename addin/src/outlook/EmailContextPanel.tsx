@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Link, Spinner, Subtitle1, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Conversation, EmailContext } from '@confer/ui';
 import { ConversationRow } from '../ConversationRow';
-import { ErrorNotice } from '@confer/ui';
+import { ErrorNotice } from '@confer/ui/errors';
 import { useOffice } from '../office/use-office';
 import type { ReadMailItem } from '../office/office-host';
 import { useApi } from '../use-api';

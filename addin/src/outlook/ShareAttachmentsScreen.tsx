@@ -16,7 +16,7 @@ import {
 } from '@fluentui/react-components';
 import { describeError, useUploadLimits, type Contact, type Conversation, type EmailContext } from '@confer/ui';
 import { createIdempotencyKey } from '../create-idempotency-key';
-import { ErrorNotice } from '@confer/ui';
+import { ErrorNotice } from '@confer/ui/errors';
 import { BackIcon } from '../Icons';
 import type { MailAttachment, OfficeHost, ReadMailItem } from '../office/office-host';
 import { useOffice } from '../office/use-office';

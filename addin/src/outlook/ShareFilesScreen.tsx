@@ -26,7 +26,7 @@ import {
   useUploadLimits,
 } from '@confer/ui';
 import { createIdempotencyKey } from '../create-idempotency-key';
-import { ErrorNotice } from '@confer/ui';
+import { ErrorNotice } from '@confer/ui/errors';
 import type { EmailAddress, OfficeHost } from '../office/office-host';
 import { useOffice } from '../office/use-office';
 import { useApi } from '../use-api';

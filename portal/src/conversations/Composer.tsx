@@ -11,7 +11,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { PORTAL_LIMITS } from '@confer/ui';
-import { ErrorNotice } from '@confer/ui';
+import { ErrorNotice } from '@confer/ui/errors';
 import { DismissIcon, DocumentIcon, PaperclipIcon, SendIcon } from '../common/icons';
 import { UploadProgress } from './UploadProgress';
 import type { Composer as ComposerState } from './use-composer';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
 import { isApiProblem, type PortalMessage } from '@confer/ui';
 import { EmptyState } from '../common/EmptyState';
-import { ErrorNotice } from '@confer/ui';
+import { ErrorNotice } from '@confer/ui/errors';
 import { MessagesIcon } from '../common/icons';
 import { Loading } from '../common/Loading';
 import { Page } from '../common/Page';

@@ -1,6 +1,6 @@
 import { Button } from '@fluentui/react-components';
 import { EmptyState } from '../common/EmptyState';
-import { ErrorNotice } from '@confer/ui';
+import { ErrorNotice } from '@confer/ui/errors';
 import { MessagesIcon } from '../common/icons';
 import { Loading } from '../common/Loading';
 import { Page } from '../common/Page';

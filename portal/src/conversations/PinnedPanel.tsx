@@ -1,6 +1,6 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { EmptyState } from '../common/EmptyState';
-import { ErrorNotice } from '@confer/ui';
+import { ErrorNotice } from '@confer/ui/errors';
 import { PinIcon } from '../common/icons';
 import { Loading } from '../common/Loading';
 import { useLoader } from '../common/use-loader';

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { Body1, makeStyles, tokens } from '@fluentui/react-components';
 import { browserTimeZone } from '@confer/ui';
 import { EmptyState } from '../common/EmptyState';
-import { ErrorNotice } from '@confer/ui';
+import { ErrorNotice } from '@confer/ui/errors';
 import { CalendarIcon } from '../common/icons';
 import { Loading } from '../common/Loading';
 import { Page } from '../common/Page';

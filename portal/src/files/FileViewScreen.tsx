@@ -10,7 +10,7 @@ import {
   type PortalFile,
 } from '@confer/ui';
 import { EmptyState } from '../common/EmptyState';
-import { ErrorNotice } from '@confer/ui';
+import { ErrorNotice } from '@confer/ui/errors';
 import { BackIcon, DocumentIcon, DownloadIcon, PrintIcon } from '../common/icons';
 import { Loading } from '../common/Loading';
 import { Page } from '../common/Page';

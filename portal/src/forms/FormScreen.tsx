@@ -19,7 +19,7 @@ import {
   type FormRequest,
   type FormUploadedFile,
 } from '@confer/ui';
-import { ErrorNotice } from '@confer/ui';
+import { ErrorNotice } from '@confer/ui/errors';
 import { Loading } from '../common/Loading';
 import { Page } from '../common/Page';
 import { formatDateTime } from '../common/format-day';

@@ -1,7 +1,7 @@
 import { Caption1 } from '@fluentui/react-components';
 import type { FormRequest } from '@confer/ui';
 import { EmptyState } from '../common/EmptyState';
-import { ErrorNotice } from '@confer/ui';
+import { ErrorNotice } from '@confer/ui/errors';
 import { FormIcon } from '../common/icons';
 import { LinkRow, useLinkRowStyles } from '../common/LinkRow';
 import { ListSection } from '../common/ListSection';

@@ -16,7 +16,7 @@ import { FormsScreen } from '../forms/FormsScreen';
 import { FormScreen } from '../forms/FormScreen';
 import { EventsScreen } from '../events/EventsScreen';
 import { BillingScreen } from '../billing/BillingScreen';
-import { ErrorNotice } from '@confer/ui';
+import { ErrorNotice } from '@confer/ui/errors';
 import { PortalHeader } from './PortalHeader';
 import { SectionNav } from './SectionNav';
 import { PortalContext, type PortalContextValue } from './portal-context';

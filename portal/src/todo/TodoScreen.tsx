@@ -1,6 +1,6 @@
 import { Body1, Caption1, CounterBadge, makeStyles, tokens } from '@fluentui/react-components';
 import { EmptyState } from '../common/EmptyState';
-import { ErrorNotice } from '@confer/ui';
+import { ErrorNotice } from '@confer/ui/errors';
 import { ToDoIcon } from '../common/icons';
 import { Loading } from '../common/Loading';
 import { Page } from '../common/Page';
