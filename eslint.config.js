@@ -11,6 +11,7 @@ export default tseslint.config(
       '.confer/**',
       '**/test-results/**',
       '**/playwright-report/**',
+      'ui/src/generated/**',
     ],
   },
   js.configs.recommended,

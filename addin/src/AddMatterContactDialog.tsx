@@ -13,7 +13,7 @@ import {
 } from '@fluentui/react-components';
 import { fieldErrorsOf, type Contact, type Matter } from '@confer/ui';
 import { ContactDetailsFields } from './ContactDetailsFields';
-import { ErrorBanner } from './ErrorBanner';
+import { ErrorNotice } from '@confer/ui/errors';
 import { FormDialog } from './FormDialog';
 import {
   EMPTY_CONTACT_DRAFT,
@@ -147,7 +147,7 @@ export function AddMatterContactDialog({
             />
           </Field>
           {search.state.status === 'loading' && <Spinner size="tiny" label="Searching contacts…" />}
-          {search.state.status === 'error' && <ErrorBanner error={search.state.error} onRetry={search.reload} />}
+          {search.state.status === 'error' && <ErrorNotice error={search.state.error} onRetry={search.reload} />}
           {search.state.status === 'ready' &&
             (offered.length === 0 ? (
               <Text className={styles.muted}>

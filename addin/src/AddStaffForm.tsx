@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Button, Field, Input, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { isApiProblem, type CreateStaffInput, type StaffRole } from '@confer/ui';
-import { ErrorBanner } from './ErrorBanner';
+import { ErrorNotice } from '@confer/ui/errors';
 
 type AddStaffFormProps = {
   onAdd: (input: CreateStaffInput) => Promise<void>;
@@ -73,7 +73,7 @@ export function AddStaffForm({ onAdd, onCancel }: AddStaffFormProps) {
           <option value="admin">Admin</option>
         </Select>
       </Field>
-      {error != null && <ErrorBanner error={error} />}
+      {error != null && <ErrorNotice error={error} />}
       <div className={styles.actions}>
         <Button type="submit" appearance="primary" disabledFocusable={busy}>
           {busy ? 'Adding…' : 'Add staff member'}

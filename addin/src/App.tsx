@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Spinner, makeStyles, tokens } from '@fluentui/react-components';
-import { createApiClient, isApiProblem, type AuthConfig, type Me } from '@confer/ui';
+import { UploadLimitsProvider, createApiClient, isApiProblem, type AuthConfig, type Me } from '@confer/ui';
 import { AppShell } from './AppShell';
 import { createAccountManager, type AccountManager } from './auth/account-manager';
-import { ErrorBanner } from './ErrorBanner';
+import { ErrorNotice } from '@confer/ui/errors';
 import { useOffice } from './office/use-office';
 import { SignedOutScreen } from './SignedOutScreen';
 import { ApiContext } from './use-api';
@@ -129,7 +129,7 @@ export function App() {
     case 'failed':
       content = (
         <main className={styles.centered} aria-label="Confer could not start">
-          <ErrorBanner error={auth.error} onRetry={() => setAttempt((n) => n + 1)} />
+          <ErrorNotice error={auth.error} onRetry={() => setAttempt((n) => n + 1)} />
         </main>
       );
       break;
@@ -145,7 +145,11 @@ export function App() {
       );
       break;
     case 'signed-in':
-      content = <AppShell me={auth.me} getToken={getToken} onSignOut={signOut} onSessionExpired={endSession} />;
+      content = (
+        <UploadLimitsProvider limits={auth.me.uploads}>
+          <AppShell me={auth.me} getToken={getToken} onSignOut={signOut} onSessionExpired={endSession} />
+        </UploadLimitsProvider>
+      );
       break;
   }
 

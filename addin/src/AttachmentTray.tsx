@@ -11,7 +11,7 @@ import {
 } from '@fluentui/react-components';
 import { formatFileSize } from '@confer/ui';
 import { countFiles } from './attachment-list';
-import { ErrorBanner } from './ErrorBanner';
+import { ErrorNotice } from '@confer/ui/errors';
 import { FileDropOverlay } from './FileDropOverlay';
 import type { Attachments } from './use-attachments';
 
@@ -139,7 +139,7 @@ export function AttachmentTray({
           <MessageBarBody>{attachments.notice}</MessageBarBody>
         </MessageBar>
       )}
-      {attachments.error != null && <ErrorBanner error={attachments.error} />}
+      {attachments.error != null && <ErrorNotice error={attachments.error} />}
     </div>
   );
 }

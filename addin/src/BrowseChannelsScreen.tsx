@@ -11,7 +11,7 @@ import {
   typographyStyles,
 } from '@fluentui/react-components';
 import type { Conversation } from '@confer/ui';
-import { ErrorBanner } from './ErrorBanner';
+import { ErrorNotice } from '@confer/ui/errors';
 import { formatActivityTime } from './format-message-time';
 import { BackIcon, HashIcon } from './Icons';
 import { useApi } from './use-api';
@@ -99,9 +99,9 @@ export function BrowseChannelsScreen() {
         />
       </div>
       <div role="status">{notice && <Text size={200}>{notice}</Text>}</div>
-      {actionError != null && <ErrorBanner error={actionError} />}
+      {actionError != null && <ErrorNotice error={actionError} />}
       {state.status === 'loading' && <Spinner size="tiny" label="Loading channels…" />}
-      {state.status === 'error' && <ErrorBanner error={state.error} onRetry={reload} />}
+      {state.status === 'error' && <ErrorNotice error={state.error} onRetry={reload} />}
       {state.status === 'ready' &&
         (state.data.length === 0 ? (
           <Text className={styles.muted}>

@@ -1,7 +1,7 @@
 import { Spinner, Text } from '@fluentui/react-components';
 import type { Matter } from '@confer/ui';
 import { ConfirmDialog } from './ConfirmDialog';
-import { ErrorBanner } from './ErrorBanner';
+import { ErrorNotice } from '@confer/ui/errors';
 import { useApi } from './use-api';
 import { useLoader } from './use-loader';
 
@@ -29,7 +29,7 @@ export function CloseMatterDialog({ open, matter, onClosed, onClose }: CloseMatt
       body={
         <>
           {state.status === 'loading' && <Spinner size="tiny" label="Counting its conversations…" />}
-          {state.status === 'error' && <ErrorBanner error={state.error} onRetry={reload} />}
+          {state.status === 'error' && <ErrorNotice error={state.error} onRetry={reload} />}
           {state.status === 'ready' && (
             <Text>
               {state.data.length === 0

@@ -20,7 +20,7 @@ import {
 } from '@confer/ui';
 import { ConfirmDialog } from './ConfirmDialog';
 import { describeShareState } from './document-source-label';
-import { ErrorBanner } from './ErrorBanner';
+import { ErrorNotice } from '@confer/ui/errors';
 import { formatActivityTime } from './format-message-time';
 import { useDialogState } from './use-dialog-state';
 import { useFilesApi } from './use-files-api';
@@ -133,9 +133,9 @@ export function ConversationFilesPanel({ conversation, readOnly, messages }: Con
           </MessageBarBody>
         </MessageBar>
       )}
-      {error != null && <ErrorBanner error={error} />}
+      {error != null && <ErrorNotice error={error} />}
       {state.status === 'loading' && <Spinner size="small" label="Loading files…" />}
-      {state.status === 'error' && <ErrorBanner error={state.error} onRetry={reload} />}
+      {state.status === 'error' && <ErrorNotice error={state.error} onRetry={reload} />}
       {state.status === 'ready' && (
         <>
           <section className={styles.section} aria-labelledby="files-shared-heading">

@@ -21,7 +21,7 @@ import {
 import { isApiProblem, type Conversation, type Message } from '@confer/ui';
 import { isOwnMessage } from './collect-read-receipts';
 import { Composer } from './Composer';
-import { ErrorBanner } from './ErrorBanner';
+import { ErrorNotice } from '@confer/ui/errors';
 import { formatActivityTime, formatFullDateTime } from './format-message-time';
 import { BackIcon, MoreIcon, ShieldIcon } from './Icons';
 import { MessageList } from './MessageList';
@@ -394,7 +394,7 @@ export function ConversationScreen({ conversationId, highlightSeq }: Conversatio
       <div className={styles.root}>
         <div className={styles.loading}>
           {back}
-          <ErrorBanner error={loaded.status === 'error' ? loaded.error : null} onRetry={reload} />
+          <ErrorNotice error={loaded.status === 'error' ? loaded.error : null} onRetry={reload} />
         </div>
       </div>
     );
@@ -480,7 +480,7 @@ export function ConversationScreen({ conversationId, highlightSeq }: Conversatio
       )}
       {actionError != null && (
         <div className={styles.banner}>
-          <ErrorBanner error={actionError} />
+          <ErrorNotice error={actionError} />
         </div>
       )}
 

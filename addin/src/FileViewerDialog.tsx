@@ -22,7 +22,7 @@ import {
   useTextPreview,
   type PreviewKind,
 } from '@confer/ui';
-import { ErrorBanner } from './ErrorBanner';
+import { ErrorNotice } from '@confer/ui/errors';
 import type { FileToView } from './file-viewer-context';
 import { formatFullDateTime } from './format-message-time';
 import { useFilesApi } from './use-files-api';
@@ -124,7 +124,7 @@ function TextPreview({ blob, name }: { blob: Blob; name: string }) {
   const styles = useStyles();
   const state = useTextPreview(async () => blob);
   if (state.status === 'loading') return <Spinner size="small" label="Opening…" />;
-  if (state.status === 'error') return <ErrorBanner error={state.error} />;
+  if (state.status === 'error') return <ErrorNotice error={state.error} />;
   if (state.status === 'not_text') return <Text>This file cannot be previewed here. Download it to open it.</Text>;
   return (
     <pre className={styles.text} tabIndex={0} aria-label={`Preview of ${name}`}>
@@ -211,13 +211,13 @@ export function FileViewerDialog({
                 {formatFileSize(shown.size)}
               </Text>
             )}
-            {shownError != null && <ErrorBanner error={shownError} />}
+            {shownError != null && <ErrorNotice error={shownError} />}
             {!shown && shownError == null && <Spinner size="small" label="Opening…" />}
             {shown && kind === null && <Text>This type of file cannot be previewed here. Download it to open it.</Text>}
             {shown && kind !== null && !blob && blobError == null && <Spinner size="small" label="Loading preview…" />}
-            {blobError != null && <ErrorBanner error={blobError} />}
+            {blobError != null && <ErrorNotice error={blobError} />}
             {shown && kind !== null && blob && <Preview kind={kind} blob={blob} shown={shown} />}
-            {actionError != null && <ErrorBanner error={actionError} />}
+            {actionError != null && <ErrorNotice error={actionError} />}
           </DialogContent>
           <DialogActions className={styles.actions}>
             {isPrintable(kind) && (

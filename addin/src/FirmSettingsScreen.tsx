@@ -12,7 +12,7 @@ import {
   typographyStyles,
 } from '@fluentui/react-components';
 import { fieldErrorsOf, type FirmSettings } from '@confer/ui';
-import { ErrorBanner } from './ErrorBanner';
+import { ErrorNotice } from '@confer/ui/errors';
 import {
   readFirmSettingsForm,
   toFirmSettingsForm,
@@ -55,7 +55,7 @@ export function FirmSettingsScreen() {
         Firm settings
       </h2>
       {state.status === 'loading' && <Spinner label="Loading settings…" />}
-      {state.status === 'error' && <ErrorBanner error={state.error} onRetry={reload} />}
+      {state.status === 'error' && <ErrorNotice error={state.error} onRetry={reload} />}
       {state.status === 'ready' && <SettingsForm settings={state.data} onSaved={setData} />}
     </section>
   );
@@ -153,7 +153,7 @@ function SettingsForm({ settings, onSaved }: { settings: FirmSettings; onSaved: 
           onChange={change('unseenEmailDelayMinutes')}
         />
       </Field>
-      {error != null && <ErrorBanner error={error} />}
+      {error != null && <ErrorNotice error={error} />}
       {saved && (
         <MessageBar intent="success">
           <MessageBarBody>Settings saved.</MessageBarBody>

@@ -13,7 +13,7 @@ import {
   tokens,
   type DialogModalType,
 } from '@fluentui/react-components';
-import { ErrorBanner } from './ErrorBanner';
+import { ErrorNotice } from '@confer/ui/errors';
 
 type FormDialogProps = {
   open: boolean;
@@ -76,7 +76,7 @@ export function FormDialog({
             <DialogContent className={mergeClasses(styles.content, contentClassName)}>
               {subtitle != null && <Text className={styles.subtitle}>{subtitle}</Text>}
               {children}
-              {error != null && <ErrorBanner error={error} />}
+              {error != null && <ErrorNotice error={error} />}
             </DialogContent>
             <DialogActions>
               <Button type="submit" appearance="primary" disabledFocusable={busy}>

@@ -2,7 +2,7 @@ import { lazy, Suspense, useEffect, useRef, type RefObject } from 'react';
 import { Button, Link, Spinner, Subtitle1, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Conversation } from '@confer/ui';
 import { ConversationRow } from './ConversationRow';
-import { ErrorBanner } from './ErrorBanner';
+import { ErrorNotice } from '@confer/ui/errors';
 import { AddIcon } from './Icons';
 import { MattersScreen, type MattersScreenProps } from './MattersScreen';
 import { useDialogState } from './use-dialog-state';
@@ -75,7 +75,7 @@ export function HomeScreen({ mattersScreen, returnFocusTo }: HomeScreenProps) {
   const me = store.me;
   const listsBody = (items: Conversation[], label: string, emptyText: string) => {
     if (lists.status === 'loading' && items.length === 0) return <Spinner size="tiny" label={`Loading ${label}…`} />;
-    if (lists.status === 'error') return <ErrorBanner error={lists.error} onRetry={() => void store.refreshLists()} />;
+    if (lists.status === 'error') return <ErrorNotice error={lists.error} onRetry={() => void store.refreshLists()} />;
     if (items.length === 0) return <Text className={styles.empty}>{emptyText}</Text>;
     return (
       <ul role="list" aria-label={label} className={styles.list}>

@@ -3,7 +3,7 @@ import { Button, Spinner, Subtitle2, Text, makeStyles, tokens } from '@fluentui/
 import type { Contact, Conversation, Matter } from '@confer/ui';
 import { sortByActivity } from './create-messaging-store';
 import { ConversationRow } from './ConversationRow';
-import { ErrorBanner } from './ErrorBanner';
+import { ErrorNotice } from '@confer/ui/errors';
 import { AddIcon } from './Icons';
 import { useApi } from './use-api';
 import { useDialogState } from './use-dialog-state';
@@ -144,7 +144,7 @@ export function MatterConversations({ matter, contacts, onContactUpdated, refres
         Conversations
       </Subtitle2>
       {state.status === 'loading' && <Spinner size="tiny" label="Loading conversations…" />}
-      {state.status === 'error' && <ErrorBanner error={state.error} onRetry={reload} />}
+      {state.status === 'error' && <ErrorNotice error={state.error} onRetry={reload} />}
       {state.status === 'ready' && (
         <>
           {items.length === 0 && (

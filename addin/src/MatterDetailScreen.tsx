@@ -12,7 +12,7 @@ import {
 } from '@fluentui/react-components';
 import type { Contact, Matter } from '@confer/ui';
 import { ContactRow } from './ContactRow';
-import { ErrorBanner } from './ErrorBanner';
+import { ErrorNotice } from '@confer/ui/errors';
 import { MatterConversations } from './MatterConversations';
 import { MatterDocuments } from './MatterDocuments';
 import { MatterExtras } from './MatterExtras';
@@ -129,7 +129,7 @@ export function MatterDetailScreen({ matterId, onMatterChanged }: MatterDetailSc
     return (
       <div className={styles.root}>
         {back}
-        <ErrorBanner error={state.error} onRetry={reload} />
+        <ErrorNotice error={state.error} onRetry={reload} />
       </div>
     );
   }
@@ -180,7 +180,7 @@ export function MatterDetailScreen({ matterId, onMatterChanged }: MatterDetailSc
             </Badge>
           )}
         </div>
-        {actionError != null && <ErrorBanner error={actionError} />}
+        {actionError != null && <ErrorNotice error={actionError} />}
         <div className={styles.actions}>
           {closed ? (
             <Button onClick={() => void reopen()} disabledFocusable={busy}>

@@ -18,7 +18,7 @@ import {
 } from '@fluentui/react-components';
 import type { MatterDocument } from '@confer/ui';
 import { documentSourceLabel } from './document-source-label';
-import { ErrorBanner } from './ErrorBanner';
+import { ErrorNotice } from '@confer/ui/errors';
 import { formatActivityTime } from './format-message-time';
 import { useFilesApi } from './use-files-api';
 import { useLoader } from './use-loader';
@@ -92,7 +92,7 @@ export function MatterDocumentPicker(props: MatterDocumentPickerProps) {
           <DialogContent>
             <Text as="p">{props.description}</Text>
             {state.status === 'loading' && <Spinner size="small" label="Loading documents…" />}
-            {state.status === 'error' && <ErrorBanner error={state.error} onRetry={reload} />}
+            {state.status === 'error' && <ErrorNotice error={state.error} onRetry={reload} />}
             {state.status === 'ready' && documents.length === 0 && (
               <Text as="p" className={styles.muted}>
                 This matter has no documents yet.
@@ -122,7 +122,7 @@ export function MatterDocumentPicker(props: MatterDocumentPickerProps) {
                   ))}
                 </RadioGroup>
               ))}
-            {error != null && <ErrorBanner error={error} />}
+            {error != null && <ErrorNotice error={error} />}
           </DialogContent>
           <DialogActions>
             <Button appearance="secondary" onClick={props.onClose}>

@@ -17,7 +17,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import {
-  UPLOAD_LIMITS,
+  useUploadLimits,
   downloadStaffFile,
   isAbortError,
   uploadDocumentVersion,
@@ -28,7 +28,7 @@ import {
 } from '@confer/ui';
 import { checkAttachmentLimits, countFiles } from './attachment-list';
 import { documentSourceLabel } from './document-source-label';
-import { ErrorBanner } from './ErrorBanner';
+import { ErrorNotice } from '@confer/ui/errors';
 import { useOpenFile } from './file-viewer-context';
 import { formatActivityTime, formatFullDateTime } from './format-message-time';
 import { useFilesApi } from './use-files-api';
@@ -68,6 +68,7 @@ export function MatterDocuments({ matter }: { matter: Matter }) {
   const versionInputRef = useRef<HTMLInputElement>(null);
   const versionOf = useRef<MatterDocument | null>(null);
   const openFile = useOpenFile();
+  const uploadLimits = useUploadLimits();
   const [uploading, setUploading] = useState<Uploading | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -79,7 +80,7 @@ export function MatterDocuments({ matter }: { matter: Matter }) {
     setNotice(null);
     const tooMuch = checkAttachmentLimits(
       files.map((f) => f.size),
-      UPLOAD_LIMITS,
+      uploadLimits,
       'upload',
     );
     if (tooMuch) {
@@ -114,7 +115,7 @@ export function MatterDocuments({ matter }: { matter: Matter }) {
   async function uploadVersion(doc: MatterDocument, file: File) {
     setError(null);
     setNotice(null);
-    const tooMuch = checkAttachmentLimits([file.size], UPLOAD_LIMITS, 'upload');
+    const tooMuch = checkAttachmentLimits([file.size], uploadLimits, 'upload');
     if (tooMuch) {
       setNotice(tooMuch);
       return;
@@ -208,9 +209,9 @@ export function MatterDocuments({ matter }: { matter: Matter }) {
           {notice}
         </Text>
       )}
-      {error != null && <ErrorBanner error={error} />}
+      {error != null && <ErrorNotice error={error} />}
       {state.status === 'loading' && <Spinner size="small" label="Loading documents…" />}
-      {state.status === 'error' && <ErrorBanner error={state.error} onRetry={reload} />}
+      {state.status === 'error' && <ErrorNotice error={state.error} onRetry={reload} />}
       {state.status === 'ready' &&
         (state.data.items.length === 0 ? (
           <Text className={styles.muted}>No documents yet.</Text>

@@ -2,7 +2,7 @@ import { useRef } from 'react';
 import { Badge, Button, Link, Spinner, Subtitle2, Text } from '@fluentui/react-components';
 import { formatEventTime, type CalendarEvent, type Contact, type Matter } from '@confer/ui';
 import { ConfirmDialog } from './ConfirmDialog';
-import { ErrorBanner } from './ErrorBanner';
+import { ErrorNotice } from '@confer/ui/errors';
 import { EventDialog } from './EventDialog';
 import { AddIcon } from './Icons';
 import { useExtrasStyles } from './extras-styles';
@@ -43,7 +43,7 @@ export function MatterEvents({ matter, contacts }: { matter: Matter; contacts: C
         )}
       </div>
       {state.status === 'loading' && <Spinner size="tiny" label="Loading events…" />}
-      {state.status === 'error' && <ErrorBanner error={state.error} onRetry={reload} />}
+      {state.status === 'error' && <ErrorNotice error={state.error} onRetry={reload} />}
       {state.status === 'ready' && items.length === 0 && <Text className={x.muted}>No events yet.</Text>}
       {items.length > 0 && (
         <ul aria-label="Events" className={x.list}>

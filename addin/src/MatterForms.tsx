@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Badge, Button, Spinner, Subtitle2, Text } from '@fluentui/react-components';
 import type { Contact, FormRequest, Matter } from '@confer/ui';
-import { ErrorBanner } from './ErrorBanner';
+import { ErrorNotice } from '@confer/ui/errors';
 import { FormRequestDetails } from './FormRequestDetails';
 import { AddIcon } from './Icons';
 import { SendFormDialog } from './SendFormDialog';
@@ -73,7 +73,7 @@ export function MatterForms({ matter, contacts }: { matter: Matter; contacts: Co
         )}
       </div>
       {state.status === 'loading' && <Spinner size="tiny" label="Loading forms…" />}
-      {state.status === 'error' && <ErrorBanner error={state.error} onRetry={reload} />}
+      {state.status === 'error' && <ErrorNotice error={state.error} onRetry={reload} />}
       {state.status === 'ready' && items.length === 0 && <Text className={x.muted}>No forms sent yet.</Text>}
       {items.length > 0 && (
         <ul aria-label="Forms sent" className={x.list}>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Badge, Button, Spinner, Subtitle2, Text } from '@fluentui/react-components';
 import { formatMoney, isInvoiceOverdue, localToday, type Contact, type Invoice, type Matter } from '@confer/ui';
-import { ErrorBanner } from './ErrorBanner';
+import { ErrorNotice } from '@confer/ui/errors';
 import { AddIcon } from './Icons';
 import { InvoiceDialog } from './InvoiceDialog';
 import { useExtrasStyles } from './extras-styles';
@@ -52,8 +52,8 @@ export function MatterInvoices({ matter, contacts }: { matter: Matter; contacts:
         </Button>
       </div>
       {state.status === 'loading' && <Spinner size="tiny" label="Loading invoices…" />}
-      {state.status === 'error' && <ErrorBanner error={state.error} onRetry={reload} />}
-      {error != null && <ErrorBanner error={error} />}
+      {state.status === 'error' && <ErrorNotice error={state.error} onRetry={reload} />}
+      {error != null && <ErrorNotice error={error} />}
       {state.status === 'ready' && items.length === 0 && <Text className={x.muted}>No invoices yet.</Text>}
       {items.length > 0 && (
         <ul aria-label="Invoices" className={x.list}>

@@ -10,7 +10,7 @@ import {
   mergeClasses,
   tokens,
 } from '@fluentui/react-components';
-import { ErrorBanner } from './ErrorBanner';
+import { ErrorNotice } from '@confer/ui/errors';
 import { MatterRow } from './MatterRow';
 import type { StatusFilter, useMattersList } from './use-matters-list';
 
@@ -110,7 +110,7 @@ export function MattersScreen(props: MattersScreenProps) {
       </div>
 
       {list.status === 'error' ? (
-        <ErrorBanner error={list.error} onRetry={list.retry} />
+        <ErrorNotice error={list.error} onRetry={list.retry} />
       ) : showEmpty ? (
         <Text className={styles.empty}>{query ? `No matters match “${query}”.` : 'No matters to show.'}</Text>
       ) : (
@@ -129,7 +129,7 @@ export function MattersScreen(props: MattersScreenProps) {
         )
       )}
 
-      {list.status !== 'error' && list.error != null && <ErrorBanner error={list.error} onRetry={list.loadMore} />}
+      {list.status !== 'error' && list.error != null && <ErrorNotice error={list.error} onRetry={list.loadMore} />}
 
       {list.nextCursor && list.status !== 'error' && (
         <Button onClick={list.loadMore} disabledFocusable={list.status !== 'ready'}>

@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { Button, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Conversation, Me, Message, ReadReceipt } from '@confer/ui';
 import { isOwnMessage, summarizeReadReceipts } from './collect-read-receipts';
-import { ErrorBanner } from './ErrorBanner';
+import { ErrorNotice } from '@confer/ui/errors';
 import { groupMessagesByDay } from './group-messages-by-day';
 import { MessageItem } from './MessageItem';
 import { PendingMessageItem } from './PendingMessageItem';
@@ -166,7 +166,7 @@ export function MessageList(props: MessageListProps) {
   if (state.status === 'error') {
     return (
       <div className={styles.scroller}>
-        <ErrorBanner error={state.error} onRetry={props.onReload} />
+        <ErrorNotice error={state.error} onRetry={props.onReload} />
       </div>
     );
   }
@@ -187,7 +187,7 @@ export function MessageList(props: MessageListProps) {
           </Button>
         </div>
       )}
-      {state.olderStatus === 'error' && <ErrorBanner error={state.olderError} onRetry={props.onLoadOlder} />}
+      {state.olderStatus === 'error' && <ErrorNotice error={state.olderError} onRetry={props.onLoadOlder} />}
 
       {entries.length === 0 ? (
         <Text className={styles.empty}>No messages yet.</Text>

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { Button, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Message } from '@confer/ui';
 import { MessageText } from '@confer/ui/message-text';
-import { ErrorBanner } from './ErrorBanner';
+import { ErrorNotice } from '@confer/ui/errors';
 import { formatDayLabel, formatFullDateTime, formatTime } from './format-message-time';
 import { routeHref } from './use-hash-route';
 import type { PinnedState } from './use-pinned-messages';
@@ -52,7 +52,7 @@ export function PinnedPanel({ conversationId, state, readOnly, onLoad, onUnpin }
   if (state.status === 'error') {
     return (
       <div className={styles.root}>
-        <ErrorBanner error={state.error} onRetry={onLoad} />
+        <ErrorNotice error={state.error} onRetry={onLoad} />
       </div>
     );
   }

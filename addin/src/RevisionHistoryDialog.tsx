@@ -14,7 +14,7 @@ import {
 } from '@fluentui/react-components';
 import type { Message } from '@confer/ui';
 import { MessageText } from '@confer/ui/message-text';
-import { ErrorBanner } from './ErrorBanner';
+import { ErrorNotice } from '@confer/ui/errors';
 import { formatFullDateTime } from './format-message-time';
 import { useApi } from './use-api';
 import { useLoader } from './use-loader';
@@ -53,7 +53,7 @@ export function RevisionHistoryDialog({ open, message, onClose }: RevisionHistor
           <DialogTitle>Edit history</DialogTitle>
           <DialogContent>
             {state.status === 'loading' && <Spinner size="small" label="Loading earlier versions…" />}
-            {state.status === 'error' && <ErrorBanner error={state.error} onRetry={reload} />}
+            {state.status === 'error' && <ErrorNotice error={state.error} onRetry={reload} />}
             {state.status === 'ready' && (
               <ol className={styles.list} aria-label="Versions, newest first">
                 <li className={mergeClasses(styles.item, styles.current)}>

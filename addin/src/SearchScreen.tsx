@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Button, Spinner, Text, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
 import type { Page, SearchResult } from '@confer/ui';
-import { ErrorBanner } from './ErrorBanner';
+import { ErrorNotice } from '@confer/ui/errors';
 import { formatActivityTime, formatFullDateTime } from './format-message-time';
 import { useApi } from './use-api';
 import { routeHref } from './use-hash-route';
@@ -102,7 +102,7 @@ export function SearchScreen({ q }: { q: string }) {
           </Text>
         )}
       </div>
-      {state.status === 'error' && <ErrorBanner error={state.error} onRetry={reload} />}
+      {state.status === 'error' && <ErrorNotice error={state.error} onRetry={reload} />}
       {items.length > 0 && (
         <ol className={styles.list} aria-label="Search results">
           {items.map(({ message, conversation, snippet }) => (
@@ -138,7 +138,7 @@ export function SearchScreen({ q }: { q: string }) {
           ))}
         </ol>
       )}
-      {moreError != null && <ErrorBanner error={moreError} onRetry={() => void loadMore()} />}
+      {moreError != null && <ErrorNotice error={moreError} onRetry={() => void loadMore()} />}
       {nextCursor && state.status === 'ready' && (
         <Button onClick={() => void loadMore()} disabledFocusable={moreStatus === 'loading'}>
           {moreStatus === 'loading' ? 'Loading…' : 'More results'}

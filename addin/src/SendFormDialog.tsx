@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Field, Select, Spinner } from '@fluentui/react-components';
 import type { Contact, FormRequest, IntakeForm, Matter } from '@confer/ui';
 import { CreateFormDialog } from './CreateFormDialog';
-import { ErrorBanner } from './ErrorBanner';
+import { ErrorNotice } from '@confer/ui/errors';
 import { FormDialog } from './FormDialog';
 import { AddIcon } from './Icons';
 import { extrasFieldErrors } from './extras-field-errors';
@@ -82,7 +82,7 @@ export function SendFormDialog({ open, matter, contacts, onSent, onClose }: Send
         onClose={onClose}
       >
         {forms.state.status === 'loading' && <Spinner size="tiny" label="Loading forms…" />}
-        {forms.state.status === 'error' && <ErrorBanner error={forms.state.error} onRetry={forms.reload} />}
+        {forms.state.status === 'error' && <ErrorNotice error={forms.state.error} onRetry={forms.reload} />}
         <Field
           label="Form"
           required

@@ -9,7 +9,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { AuthConfig } from '@confer/ui';
-import { ErrorBanner } from './ErrorBanner';
+import { ErrorNotice } from '@confer/ui/errors';
 import { LockIcon } from './Icons';
 
 type SignedOutScreenProps = {
@@ -87,7 +87,7 @@ export function SignedOutScreen({ config, notice, busy = false, error = null, on
           <Text id="microsoft-sign-in-note" size={200} className={styles.hint}>
             Use your firm's Microsoft 365 account. Your firm's administrator must have added you to Confer.
           </Text>
-          {error != null && <ErrorBanner error={error} />}
+          {error != null && <ErrorNotice error={error} />}
         </>
       ) : (
         <MessageBar intent="error" layout="multiline">

@@ -1,7 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import { Checkbox, Label, SearchBox, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Staff } from '@confer/ui';
-import { ErrorBanner } from './ErrorBanner';
+import { ErrorNotice } from '@confer/ui/errors';
 import { useApi } from './use-api';
 import { useLoader } from './use-loader';
 
@@ -91,7 +91,7 @@ export function StaffPicker({ label, hint, selected, onChange, excludeIds, matte
     return (
       <div className={styles.root}>
         {heading}
-        <ErrorBanner error={state.error} onRetry={reload} />
+        <ErrorNotice error={state.error} onRetry={reload} />
       </div>
     );
   }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Avatar, Badge, Button, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Staff, StaffRole, UpdateStaffInput } from '@confer/ui';
-import { ErrorBanner } from './ErrorBanner';
+import { ErrorNotice } from '@confer/ui/errors';
 
 type StaffRowProps = {
   staff: Staff;
@@ -97,7 +97,7 @@ export function StaffRow({ staff, isSelf, onUpdate }: StaffRowProps) {
       </div>
       {error != null && (
         <div className={styles.error}>
-          <ErrorBanner error={error} />
+          <ErrorNotice error={error} />
         </div>
       )}
     </li>

@@ -10,7 +10,7 @@ import {
 } from '@fluentui/react-components';
 import type { CreateStaffInput, Staff, UpdateStaffInput } from '@confer/ui';
 import { AddStaffForm } from './AddStaffForm';
-import { ErrorBanner } from './ErrorBanner';
+import { ErrorNotice } from '@confer/ui/errors';
 import { StaffRow } from './StaffRow';
 import { useApi } from './use-api';
 import { useLoader } from './use-loader';
@@ -99,7 +99,7 @@ export function StaffScreen({ currentStaffId }: { currentStaffId: string }) {
       </div>
 
       {state.status === 'loading' && <Spinner label="Loading staff…" />}
-      {state.status === 'error' && <ErrorBanner error={state.error} onRetry={reload} />}
+      {state.status === 'error' && <ErrorNotice error={state.error} onRetry={reload} />}
       {state.status === 'ready' && (
         <ul role="list" aria-label="Staff" className={styles.list}>
           {[...staff].sort(byName).map((member) => (

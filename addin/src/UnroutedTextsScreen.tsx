@@ -12,7 +12,7 @@ import {
   typographyStyles,
 } from '@fluentui/react-components';
 import type { UnroutedSms } from '@confer/ui';
-import { ErrorBanner } from './ErrorBanner';
+import { ErrorNotice } from '@confer/ui/errors';
 import { formatFullDateTime } from './format-message-time';
 import { routeHref } from './use-hash-route';
 import { useApi } from './use-api';
@@ -77,7 +77,7 @@ export function UnroutedTextsScreen() {
         </MessageBar>
       )}
       {state.status === 'loading' && <Spinner label="Loading texts…" />}
-      {state.status === 'error' && <ErrorBanner error={state.error} onRetry={reload} />}
+      {state.status === 'error' && <ErrorNotice error={state.error} onRetry={reload} />}
       {state.status === 'ready' &&
         (state.data.length === 0 ? (
           <Text>No texts are waiting.</Text>
@@ -185,7 +185,7 @@ function UnroutedTextItem({
           Assign to conversation
         </Button>
       ) : loadError != null ? (
-        <ErrorBanner error={loadError} />
+        <ErrorNotice error={loadError} />
       ) : targets === null ? (
         <Spinner size="tiny" label="Finding conversations…" />
       ) : targets.length === 0 ? (
@@ -214,7 +214,7 @@ function UnroutedTextItem({
           </Button>
         </div>
       )}
-      {error != null && <ErrorBanner error={error} />}
+      {error != null && <ErrorNotice error={error} />}
     </li>
   );
 }

@@ -4,8 +4,8 @@ export type AttachmentItem = { key: string; file: File };
 /** A matter document to send as a copy of its current version. */
 export type PickedDocument = { id: string; name: string; size: number };
 
-/** How much one send may carry (the server's per-send limits: UPLOAD_LIMITS). */
-export type SendLimits = { filesPerSend: number; bytesPerSend: number };
+/** How much one send may carry: the deployment's limits from /me (useUploadLimits). */
+export type SendLimits = { maxFiles: number; maxBytes: number };
 
 let counter = 0;
 const nextKey = () => `att-${Date.now().toString(36)}-${(counter += 1)}`;
@@ -33,11 +33,11 @@ export function checkAttachmentLimits(
   unit: 'message' | 'upload' = 'message',
 ): string | null {
   const total = sizes.reduce((sum, size) => sum + size, 0);
-  if (sizes.length > limits.filesPerSend) {
-    return `A ${unit} can carry up to ${limits.filesPerSend} files; ${sizes.length} are selected. Remove ${sizes.length - limits.filesPerSend}, or send them in more than one ${unit}.`;
+  if (sizes.length > limits.maxFiles) {
+    return `A ${unit} can carry up to ${limits.maxFiles} files; ${sizes.length} are selected. Remove ${sizes.length - limits.maxFiles}, or send them in more than one ${unit}.`;
   }
-  if (total > limits.bytesPerSend) {
-    return `A ${unit} can carry up to ${Math.round(limits.bytesPerSend / MB)} MB; these files add up to ${(total / MB).toFixed(1)} MB. Remove some, or send them in more than one ${unit}.`;
+  if (total > limits.maxBytes) {
+    return `A ${unit} can carry up to ${Math.round(limits.maxBytes / MB)} MB; these files add up to ${(total / MB).toFixed(1)} MB. Remove some, or send them in more than one ${unit}.`;
   }
   return null;
 }

@@ -4,7 +4,7 @@ import {
   progressPerFile,
   uploadToConversation,
   useWindowFileDrop,
-  UPLOAD_LIMITS,
+  useUploadLimits,
   type Message,
 } from '@confer/ui';
 import {
@@ -111,9 +111,10 @@ export function useAttachments(options: {
     [draftChanged],
   );
 
+  const uploadLimits = useUploadLimits();
   const limitError = checkAttachmentLimits(
     items.map((item) => item.file.size),
-    UPLOAD_LIMITS,
+    uploadLimits,
   );
 
   const progress = useMemo(() => {

@@ -4,8 +4,9 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { addAttachments, addDocuments, checkAttachmentLimits, countFiles } from '../src/attachment-list.ts';
 import { describeShareState, documentSourceLabel } from '../src/document-source-label.ts';
+import { planSends } from '../src/outlook/share-plan.ts';
 
-const LIMITS = { filesPerSend: 130, bytesPerSend: 100 * 1024 * 1024 };
+const LIMITS = { maxFiles: 130, maxBytes: 100 * 1024 * 1024 };
 const file = (name: string, size: number) => new File([new Uint8Array(size)], name);
 
 describe('attachments', () => {
@@ -53,6 +54,26 @@ describe('per-send limits', () => {
     const message = checkAttachmentLimits([100 * 1024 * 1024, 1], LIMITS);
     assert.match(message ?? '', /A message can carry up to 100 MB; these files add up to 100\.0 MB/);
     assert.match(checkAttachmentLimits([150 * 1024 * 1024], LIMITS, 'upload') ?? '', /An? upload .*150\.0 MB/);
+  });
+
+  test('when a deployment allows 5 files and 5 MB (its /me answer), then the sixth file and the sixth MB are refused, and sends split there', () => {
+    const deployment = { maxFiles: 5, maxBytes: 5 * 1024 * 1024 };
+    assert.equal(checkAttachmentLimits(new Array<number>(5).fill(1), deployment), null);
+    assert.match(
+      checkAttachmentLimits(new Array<number>(6).fill(1), deployment) ?? '',
+      /up to 5 files; 6 are selected/,
+    );
+    assert.match(checkAttachmentLimits([5 * 1024 * 1024, 1], deployment) ?? '', /can carry up to 5 MB/);
+    const files = new Array(7).fill(0).map((_, i) => ({ name: `f${i}`, size: 1024 * 1024 }));
+    const { batches, tooLarge } = planSends([...files, { name: 'big', size: 6 * 1024 * 1024 }], deployment);
+    assert.deepEqual(
+      batches.map((b) => b.length),
+      [5, 2],
+    );
+    assert.deepEqual(
+      tooLarge.map((f) => f.name),
+      ['big'],
+    );
   });
 
   test('file counts read naturally', () => {

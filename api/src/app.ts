@@ -34,7 +34,7 @@ import { textMessage } from './modules/sms/service.js';
 import { createWebhookRouter } from './modules/webhooks/routes.js';
 import { createNotifier } from './modules/notifications/notifier.js';
 import { addPortalRoutes } from './modules/portal/routes.js';
-import { createPortalAuthRouter } from './modules/portal-auth/routes.js';
+import { addPortalAuthRoutes } from './modules/portal-auth/routes.js';
 import { findSessionEnd, inviteContacts } from './modules/portal-auth/service.js';
 import {
   contactContextOf,
@@ -74,6 +74,16 @@ export type AppDeps = {
 
 /** Builds the Express app. No listening, no globals: tests and the server both call this. */
 export function createApp(deps: AppDeps): Express {
+  return buildApp(deps).app;
+}
+
+export type TApiDocument = ReturnType<OpenApiGeneratorV31['generateDocument']>;
+
+/**
+ * The app and the OpenAPI 3.1 document its routes describe (what `/api/v1/openapi.json`
+ * answers): `api/scripts/generate-api-types.ts` generates the clients' types from it.
+ */
+export function buildApp(deps: AppDeps): { app: Express; apiDocument: () => TApiDocument } {
   const { config, db, logger } = deps;
   const clock = deps.clock ?? systemClock;
   const notifier = createNotifier(deps.sealKey, deps.jobs);
@@ -132,15 +142,14 @@ export function createApp(deps: AppDeps): Express {
           : null,
     });
   });
+  const apiDocument = (): TApiDocument =>
+    new OpenApiGeneratorV31(registry.definitions).generateDocument({
+      openapi: '3.1.0',
+      info: { title: 'Confer API', version: '1' },
+      servers: [{ url: config.publicBaseUrl }],
+    });
   publicApi.get('/openapi.json', (_req, res) => {
-    const generator = new OpenApiGeneratorV31(registry.definitions);
-    res.json(
-      generator.generateDocument({
-        openapi: '3.1.0',
-        info: { title: 'Confer API', version: '1' },
-        servers: [{ url: config.publicBaseUrl }],
-      }),
-    );
+    res.json(apiDocument());
   });
 
   // who a token belongs to, remembered briefly; forgotten on every instance when access changes
@@ -154,7 +163,7 @@ export function createApp(deps: AppDeps): Express {
     db,
     scopeOf: (ctx) => ({ firmId: ctx.firmId, actor: `staff:${ctx.staffId}` }),
   });
-  addStaffRoutes(routes, db, { onAccessChanged: (staffId) => identities.forget(staffId) });
+  addStaffRoutes(routes, db, config.uploads, { onAccessChanged: (staffId) => identities.forget(staffId) });
   addMatterRoutes(routes, db);
   addEventRoutes(routes, portalDeps);
   addFormRoutes(routes, portalDeps);
@@ -177,7 +186,19 @@ export function createApp(deps: AppDeps): Express {
   const portalApi = Router();
   portalApi.use(express.json({ limit: '64kb', strict: true }));
   portalApi.use(requireSameOrigin(config));
-  portalApi.use('/auth', createPortalAuthRouter(portalDeps));
+  const portalAuth = Router();
+  const portalAuthSession = Router();
+  portalAuthSession.use(requireContactSession(portalDeps));
+  addPortalAuthRoutes(
+    new RouteTable(portalAuth, registry, '/api/portal/v1/auth', () => null, { db, security: [] }),
+    new RouteTable(portalAuthSession, registry, '/api/portal/v1/auth', contactContextOf, {
+      db,
+      security: [{ portalSession: [] }],
+    }),
+    { ...portalDeps, uploads: config.uploads },
+  );
+  portalAuth.use(portalAuthSession);
+  portalApi.use('/auth', portalAuth);
   // a text's quick-reply link works without signing in (the token is the credential)
   addQuickReplyRoutes(new RouteTable(portalApi, registry, '/api/portal/v1', () => null, { db, security: [] }), {
     db,
@@ -230,5 +251,5 @@ export function createApp(deps: AppDeps): Express {
   serveWebApps(app);
 
   app.use(createErrorHandler(logger));
-  return app;
+  return { app, apiDocument };
 }

@@ -1,4 +1,18 @@
-/** Wire types for the Confer API (/api/v1). Dates are ISO 8601 strings. */
+/**
+ * Wire types for the Confer API (/api/v1), derived from `generated/api.ts` (generated from the
+ * API's OpenAPI document: `npm run generate:api-types`). Dates are ISO 8601 strings. Only what
+ * the OpenAPI document does not describe (auth config, live events) is written here.
+ */
+import type { components, paths } from './generated/api.js';
+
+/** A schema of the OpenAPI document, by name. */
+export type Schema<Name extends keyof components['schemas']> = components['schemas'][Name];
+/** The query of a GET route. */
+export type QueryOf<Path extends keyof paths> = paths[Path] extends { get: { parameters: { query?: infer Q } } }
+  ? NonNullable<Q>
+  : never;
+/** Makes the named keys optional: request fields with a server-side default. */
+type Defaulted<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>>;
 
 export type AuthMode = 'embedded' | 'production';
 
@@ -9,55 +23,15 @@ export type AuthConfig = {
   entra: { clientId: string; audience: string } | null;
 };
 
-export type StaffRole = 'admin' | 'staff';
-
-export type Staff = {
-  id: string;
-  name: string;
-  initials: string;
-  email: string;
-  role: StaffRole;
-  active: boolean;
-};
-
-export type StaffSummary = Pick<Staff, 'id' | 'name' | 'initials'>;
-
-export type Firm = {
-  id: string;
-  name: string;
-  country: string;
-};
-
-export type Me = {
-  staff: Staff;
-  firm: Firm;
-};
-
-export type MatterStatus = 'open' | 'closed';
-
-export type Matter = {
-  id: string;
-  number: string;
-  title: string;
-  status: MatterStatus;
-  restricted: boolean;
-  closedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-};
-
-export type ContactKind = 'client' | 'third_party';
-
-export type Contact = {
-  id: string;
-  name: string;
-  email: string | null;
-  mobile: string | null;
-  kind: ContactKind;
-  active: boolean;
-  createdAt: string;
-  updatedAt: string;
-};
+export type Staff = Schema<'Staff'>;
+export type StaffRole = Staff['role'];
+export type StaffSummary = Schema<'StaffSummary'>;
+export type Firm = Schema<'Firm'>;
+export type Me = Schema<'Me'>;
+export type Matter = Schema<'Matter'>;
+export type MatterStatus = Matter['status'];
+export type Contact = Schema<'Contact'>;
+export type ContactKind = Contact['kind'];
 
 export type Page<T> = {
   items: T[];
@@ -68,231 +42,72 @@ export type ItemList<T> = {
   items: T[];
 };
 
-export type MatterAccess = {
-  restricted: boolean;
-  staff: StaffSummary[];
-};
-
-export type ListMattersQuery = {
-  q?: string;
-  status?: MatterStatus;
-  before?: string;
-  limit?: number;
-};
-
-export type ListContactsQuery = {
-  q?: string;
-  before?: string;
-  limit?: number;
-};
-
-export type CreateMatterInput = {
-  number: string;
-  title: string;
-};
-
-export type UpdateMatterInput = Partial<CreateMatterInput>;
-
-export type UpdateMatterAccessInput = {
-  restricted: boolean;
-  staffIds: string[];
-};
-
-export type CreateContactInput = {
-  name: string;
-  email?: string | null;
-  mobile?: string | null;
-  kind: ContactKind;
-};
-
-export type UpdateContactInput = Partial<CreateContactInput> & { active?: boolean };
-
-export type CreateStaffInput = {
-  name: string;
-  email: string;
-  role: StaffRole;
-  initials?: string;
-};
-
-export type UpdateStaffInput = Partial<Pick<Staff, 'name' | 'initials' | 'email' | 'role' | 'active'>>;
+export type MatterAccess = Schema<'MatterAccess'>;
+export type ListMattersQuery = QueryOf<'/api/v1/matters'>;
+export type ListContactsQuery = QueryOf<'/api/v1/contacts'>;
+export type CreateMatterInput = Schema<'CreateMatter'>;
+export type UpdateMatterInput = Schema<'UpdateMatter'>;
+export type UpdateMatterAccessInput = Schema<'SetMatterAccess'>;
+export type CreateContactInput = Schema<'CreateContact'>;
+export type UpdateContactInput = Schema<'UpdateContact'>;
+export type CreateStaffInput = Schema<'CreateStaff'>;
+export type UpdateStaffInput = Schema<'UpdateStaff'>;
 
 // ---------------------------------------------------------------------------------------------
 // Conversations and messages
 
-export type ConversationKind = 'external_matter' | 'internal_matter' | 'direct' | 'channel';
+export type Conversation = Schema<'Conversation'>;
+export type ConversationKind = Conversation['kind'];
+export type Participant = Schema<'Participant'>;
+export type ParticipantKind = Participant['kind'];
+export type ArchivedReason = NonNullable<Conversation['archivedReason']>;
+export type MatterRef = NonNullable<Conversation['matter']>;
 
-export type ParticipantKind = 'staff' | 'contact';
-
-export type Participant = {
-  id: string;
-  kind: ParticipantKind;
-  staffId: string | null;
-  contactId: string | null;
-  name: string;
-  initials: string;
-  contactKind: ContactKind | null;
-  joinedAt: string;
-  leftAt: string | null;
-};
-
-export type ArchivedReason = 'matter_closed' | 'engagement_ended';
-
-export type MatterRef = Pick<Matter, 'id' | 'number' | 'title'>;
-
-export type Conversation = {
-  id: string;
-  kind: ConversationKind;
-  matterId: string | null;
-  matter: MatterRef | null;
-  /** The name given when it was created (channels always have one); `title` is what to show. */
-  name: string | null;
-  title: string;
-  requireMfa: boolean;
-  archivedAt: string | null;
-  archivedReason: ArchivedReason | null;
-  createdAt: string;
-  lastMessageAt: string | null;
-  participants: Participant[];
-  /** Whether the signed-in staff member is a current participant. */
-  joined: boolean;
-  unreadCount: number;
-};
-
+/** The texting fields (`sms`, `inReplyTo`) are absent on messages that came from a live event. */
+export type Message = Omit<Schema<'Message'>, 'sms' | 'inReplyTo'> &
+  Partial<Pick<Schema<'Message'>, 'sms' | 'inReplyTo'>>;
 /** How a message reached Confer. */
-export type MessageVia = 'app' | 'portal' | 'sms' | 'quick_link' | 'outlook';
-
-export type MessageAuthor = {
-  kind: ParticipantKind;
-  id: string;
-  name: string;
-  initials: string;
-};
-
-export type ReadReceipt = {
-  participantId: string;
-  name: string;
-  initials: string;
-};
+export type MessageVia = Message['via'];
+export type MessageAuthor = Message['author'];
+export type ReadReceipt = NonNullable<Message['readBy']>[number];
 
 /**
  * Messages name their readers in conversations of at most this many participants; in larger
  * ones they carry only `readCount`, and `getReaders` lists the names on demand.
  */
 export const READERS_LISTED_UP_TO = 20;
-
-export type Message = {
-  id: string;
-  conversationId: string;
-  /** Increases with every message: order by it, compare read positions with it. Not necessarily contiguous within a conversation. */
-  seq: number;
-  author: MessageAuthor;
-  /** Plain text; `[text](url)` is the only markup. Never render it as HTML. */
-  body: string;
-  via: MessageVia;
-  createdAt: string;
-  editedAt: string | null;
-  pinnedAt: string | null;
-  pinnedBy: { id: string; name: string } | null;
-  /**
-   * Participants other than the author who have read this message, by name; null in
-   * conversations of more than READERS_LISTED_UP_TO participants (see `readCount`).
-   */
-  readBy: ReadReceipt[] | null;
-  /** How many participants other than the author have read it. */
-  readCount: number;
-  /** Attached files (copies of fixed versions). */
-  files?: FileRef[];
-  /** A comment on a file (or a notice) refers to its document. */
-  aboutDocument?: { id: string; name: string } | null;
-  /** Not something said but an announcement about `aboutDocument`: shared live, or a new version. */
-  notice?: MessageNotice | null;
-};
-
 /** A document shared live into the conversation, or a new version of a shared document (`version`). */
-export type MessageNotice = {
-  kind: 'document_shared' | 'document_updated';
-  documentId: string;
-  version: number | null;
-};
+export type MessageNotice = NonNullable<Schema<'MessageNotice'>>;
+export type MessageRevisions = Schema<'MessageRevisions'>;
+export type MessageRevision = MessageRevisions['items'][number];
 
-export type MessageRevision = {
-  revision: number;
-  body: string;
-  replacedAt: string;
-};
-
-export type MessageRevisions = {
-  current: Message;
-  items: MessageRevision[];
-};
-
-export type CreateChannelInput = { kind: 'channel'; name: string; staffIds?: string[] };
-export type CreateDirectInput = { kind: 'direct'; staffIds: string[] };
-export type CreateInternalMatterConversationInput = {
-  kind: 'internal_matter';
-  matterId: string;
-  name?: string;
-  staffIds?: string[];
-};
-export type CreateExternalMatterConversationInput = {
-  kind: 'external_matter';
-  matterId: string;
-  contactIds: string[];
-  staffIds?: string[];
-  name?: string;
-  requireMfa?: boolean;
-};
-
+type CreateConversation = Schema<'CreateConversation'>;
+type CreateOf<K extends ConversationKind> = Extract<CreateConversation, { kind: K }>;
+export type CreateChannelInput = Defaulted<CreateOf<'channel'>, 'staffIds'>;
+export type CreateDirectInput = CreateOf<'direct'>;
+export type CreateInternalMatterConversationInput = Defaulted<CreateOf<'internal_matter'>, 'staffIds'>;
+export type CreateExternalMatterConversationInput = Defaulted<CreateOf<'external_matter'>, 'staffIds' | 'requireMfa'>;
 export type CreateConversationInput =
   | CreateChannelInput
   | CreateDirectInput
   | CreateInternalMatterConversationInput
   | CreateExternalMatterConversationInput;
 
-export type UpdateConversationInput = { name: string };
-
-export type AddParticipantsInput = { staffIds?: string[]; contactIds?: string[] };
-
-export type ListConversationsQuery = { kind?: ConversationKind };
-
-export type ListChannelsQuery = { q?: string; limit?: number };
-
+export type UpdateConversationInput = Schema<'RenameConversation'>;
+export type AddParticipantsInput = Defaulted<Schema<'AddParticipants'>, 'staffIds' | 'contactIds'>;
+export type ListConversationsQuery = QueryOf<'/api/v1/conversations'>;
+export type ListChannelsQuery = QueryOf<'/api/v1/channels'>;
 /** `before` pages back from a cursor; `around` centres the page on a message's `seq`. */
-export type ListMessagesQuery = { before?: string; around?: number; limit?: number };
-
-export type SendMessageInput = {
-  body: string;
-  /** Matter documents to attach: their current versions are sent as copies. `body` may then be ''. */
-  documentIds?: string[];
-};
-
-export type EditMessageInput = { body: string };
-
-export type MarkReadInput = { seq: number };
-
-export type UnreadCounts = { unreadCount: number; total: number };
-
-export type UnreadConversation = {
-  conversationId: string;
-  matterId: string | null;
-  kind: ConversationKind;
-  unread: number;
-};
-
-export type UnreadSummary = {
-  total: number;
-  conversations: UnreadConversation[];
-};
-
-export type SnippetSegment = { text: string; match: boolean };
-
-export type SearchResult = {
-  message: Message;
-  conversation: { id: string; kind: ConversationKind; title: string; matterId: string | null };
-  snippet: SnippetSegment[];
-};
-
-export type SearchMessagesQuery = { q: string; before?: string; limit?: number };
+export type ListMessagesQuery = QueryOf<'/api/v1/conversations/{id}/messages'>;
+export type SendMessageInput = Defaulted<Schema<'SendMessage'>, 'documentIds'>;
+export type EditMessageInput = Schema<'EditMessage'>;
+export type MarkReadInput = Schema<'MarkRead'>;
+export type UnreadCounts = Schema<'ReadResult'>;
+export type UnreadSummary = Schema<'Unread'>;
+export type UnreadConversation = UnreadSummary['conversations'][number];
+export type SearchResult = Schema<'SearchResults'>['items'][number];
+export type SnippetSegment = SearchResult['snippet'][number];
+export type SearchMessagesQuery = QueryOf<'/api/v1/search'>;
 
 // ---------------------------------------------------------------------------------------------
 // Live events (GET /api/v1/events, text/event-stream; `data` is JSON)
@@ -332,14 +147,9 @@ export type ProblemFieldError = {
   message: string;
 };
 
-/** RFC 9457 problem document as returned by the API. */
-export type ProblemDocument = {
-  type: string;
-  title: string;
-  status: number;
-  code: string;
+/** RFC 9457 problem document as returned by the API (`errors` on validation failures). */
+export type ProblemDocument = Omit<Schema<'Problem'>, 'detail'> & {
   detail?: string;
-  requestId?: string;
   errors?: ProblemFieldError[];
 };
 
@@ -347,48 +157,14 @@ export type ProblemDocument = {
 // Files and documents
 
 /** A file attached to a message: one fixed version of a document. */
-export type FileRef = {
-  versionId: string;
-  documentId: string;
-  name: string;
-  size: number;
-  contentType: string;
-  sha256: string;
-};
-
+export type FileRef = Schema<'FileRef'>;
+export type MatterDocument = Schema<'Document'>;
 /** Where a matter document came from. */
-export type DocumentSource = 'staff' | 'outlook' | 'portal' | 'export';
-
-export type DocumentVersion = {
-  id: string;
-  version: number;
-  name: string;
-  size: number;
-  contentType: string;
-  sha256: string;
-  createdAt: string;
-};
-
-export type MatterDocument = {
-  id: string;
-  matterId: string | null;
-  name: string;
-  source: DocumentSource;
-  createdAt: string;
-  updatedAt: string;
-  latest: DocumentVersion;
-  versionCount: number;
-};
+export type DocumentSource = MatterDocument['source'];
+export type DocumentVersion = Schema<'DocumentVersion'>;
 
 // ---------------------------------------------------------------------------------------------
 // Outlook
 
 /** What an open email means in Confer (GET /outlook/email-context). */
-export type EmailContext = {
-  /** Active contacts among the sender and recipients. */
-  contacts: Contact[];
-  /** Addresses that match no contact (lower case). */
-  unknownEmails: string[];
-  /** Their matters the caller may see (open first), with the matched contacts and the conversations. */
-  matters: Array<{ matter: Matter; contactIds: string[]; conversations: Conversation[] }>;
-};
+export type EmailContext = Schema<'EmailContext'>;

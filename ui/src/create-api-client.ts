@@ -77,15 +77,16 @@ const id = (value: string) => encodeURIComponent(value);
 
 async function readProblem(response: Response): Promise<ApiProblem> {
   const type = response.headers.get('content-type') ?? '';
+  const requestId = response.headers.get('x-request-id') ?? undefined;
   if (type.includes('json')) {
     try {
       const body = (await response.json()) as Partial<ProblemDocument>;
-      return new ApiProblem({ ...body, status: response.status });
+      return new ApiProblem({ requestId, ...body, status: response.status });
     } catch {
       // fall through to a generic problem
     }
   }
-  return new ApiProblem({ status: response.status, title: response.statusText || undefined });
+  return new ApiProblem({ status: response.status, title: response.statusText || undefined, requestId });
 }
 
 export function createApiClient(options: ApiClientOptions = {}) {

@@ -19,3 +19,4 @@ export * from './quick-reply-api.js';
 export * from './extras/index.js';
 export * from './files-api.js';
 export * from './files/index.js';
+export { UploadLimitsProvider, useUploadLimits, type UploadLimits } from './upload-limits.js';

@@ -1,5 +1,6 @@
 import type { ApiProblem } from './api-problem.js';
-import type { MessageNotice } from './api-types.js';
+import type { Schema } from './api-types.js';
+import type { paths } from './generated/api.js';
 import { postPortalForm, problemFromAnswer } from './post-portal-form.js';
 
 /*
@@ -12,11 +13,12 @@ import { postPortalForm, problemFromAnswer } from './post-portal-form.js';
 
 export const PORTAL_API_PREFIX = '/api/portal/v1';
 
-/** Limits the server enforces, checked in the browser first so people get a clear message. */
+/**
+ * Limits the server enforces, checked in the browser first so people get a clear message.
+ * Upload limits differ per deployment: they come with the session (`session.uploads`).
+ */
 export const PORTAL_LIMITS = {
   messageChars: 2000,
-  filesPerSend: 130,
-  bytesPerSend: 100 * 1024 * 1024,
 } as const;
 
 /** Types the server will send inline (`?inline=1`) for a preview in a sandboxed frame. */
@@ -28,106 +30,30 @@ export const PORTAL_PREVIEWABLE_TYPES: ReadonlySet<string> = new Set([
   'image/webp',
 ]);
 
-export type PortalFileRef = {
-  versionId: string;
-  documentId: string;
-  name: string;
-  size: number;
-  contentType: string;
-  sha256: string;
-};
+export type PortalMessage = Schema<'PortalMessage'>;
+export type PortalFileRef = PortalMessage['files'][number];
+export type PortalMessageAuthor = PortalMessage['author'];
+export type PortalMessageVia = PortalMessage['via'];
+export type PortalConversation = Schema<'PortalConversation'>;
+export type PortalMatterRef = NonNullable<PortalConversation['matter']>;
+export type PortalParticipant = PortalConversation['participants'][number];
+export type PortalFile = Schema<'PortalFile'>;
 
-export type PortalMessageAuthor = { kind: 'staff' | 'contact'; id: string; name: string; initials: string };
+export type PortalTodo = Pick<
+  paths['/api/portal/v1/todo']['get']['responses'][200]['content']['application/json'],
+  'unreadMessages' | 'documentsToOpen'
+>;
 
-export type PortalMessageVia = 'app' | 'portal' | 'sms' | 'quick_link' | 'outlook';
-
-export type PortalMessage = {
-  id: string;
-  conversationId: string;
-  seq: number;
-  author: PortalMessageAuthor;
-  /** True for the signed-in contact's own messages. */
-  mine: boolean;
-  body: string;
-  via: PortalMessageVia;
-  createdAt: string;
-  editedAt: string | null;
-  pinnedAt: string | null;
-  files: PortalFileRef[];
-  aboutDocument: { id: string; name: string } | null;
-  /** An announcement about `aboutDocument` (shared live, a new version) rather than something said. */
-  notice: MessageNotice | null;
-};
-
-export type PortalMatterRef = { number: string; title: string };
-
-export type PortalParticipant = { name: string; initials: string; kind: 'staff' | 'client' | 'third_party' };
-
-export type PortalConversation = {
-  id: string;
-  title: string;
-  matter: PortalMatterRef | null;
-  archivedAt: string | null;
-  archivedReason: 'matter_closed' | 'engagement_ended' | null;
-  lastMessageAt: string | null;
-  participants: PortalParticipant[];
-  unreadCount: number;
-};
-
-export type PortalFile = PortalFileRef & {
-  matter: PortalMatterRef | null;
-  conversationId: string;
-  receivedAt: string;
-  /** When this version was added: for a live share, when the document was last updated. */
-  updatedAt: string;
-  /** The version's number: a live share always shows the latest. */
-  version: number;
-  kind: 'attachment' | 'share';
-  shareId: string | null;
-  opened: boolean;
-};
-
-export type PortalTodo = {
-  unreadMessages: Array<{ conversationId: string; title: string; unreadCount: number }>;
-  documentsToOpen: PortalFile[];
-};
-
-export type PortalSession = {
-  contact: { id: string; name: string; kind: string };
-  firm: { id: string; name: string };
-  csrfToken: string;
-  /** Set when the session may only see one conversation (a link that needs no code). */
-  scopeConversationId: string | null;
-  otherFirms: Array<{ firmId: string; firmName: string }>;
-};
-
-export type PortalOpenLinkResult =
-  | {
-      state: 'code_sent';
-      attemptToken: string;
-      firmName: string;
-      contactName: string;
-      firstTime: boolean;
-      conversationId: string | null;
-    }
-  | {
-      state: 'signed_in';
-      csrfToken: string;
-      conversationId: string | null;
-      firmName: string;
-      contactName: string;
-      firstTime: boolean;
-    };
-
-export type PortalSignInGrant = { csrfToken: string; conversationId: string | null };
-
-export type PortalSwitchFirmResult = { attemptToken: string; firmName: string };
+export type PortalSession = Schema<'PortalSession'>;
+export type PortalOpenLinkResult = Schema<'PortalOpenLinkResult'>;
+export type PortalSignInGrant = Schema<'PortalSignInGrant'>;
+export type PortalSwitchFirmResult = Schema<'PortalSwitchFirmResult'>;
 
 export type PortalItems<T> = { items: T[] };
 
 export type PortalMessagePage = { items: PortalMessage[]; nextCursor: string | null };
 
-export type PortalSendMessageInput = { body: string; aboutDocumentId?: string };
+export type PortalSendMessageInput = Schema<'PortalSendMessage'>;
 
 /** A message as the event stream sends it: no `mine` flag (see `fromLiveMessage`). */
 export type PortalLiveMessage = Omit<PortalMessage, 'mine'> & { mine?: boolean };
@@ -218,7 +144,13 @@ export async function fetchPortalFile(
   });
   if (!response.ok) {
     const text = await response.text().catch(() => '');
-    throw problemFromAnswer(response.status, response.statusText, text, response.headers.get('content-type') ?? '');
+    throw problemFromAnswer(
+      response.status,
+      response.statusText,
+      text,
+      response.headers.get('content-type') ?? '',
+      response.headers.get('x-request-id') ?? undefined,
+    );
   }
   return response.blob();
 }
@@ -305,7 +237,13 @@ export function createPortalClient(options: PortalClientOptions) {
     if (!response.ok) {
       const text = await response.text().catch(() => '');
       throw checkSignedIn(
-        problemFromAnswer(response.status, response.statusText, text, response.headers.get('content-type') ?? ''),
+        problemFromAnswer(
+          response.status,
+          response.statusText,
+          text,
+          response.headers.get('content-type') ?? '',
+          response.headers.get('x-request-id') ?? undefined,
+        ),
       );
     }
     if (response.status === 204 || response.status === 205) return undefined as T;

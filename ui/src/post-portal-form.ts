@@ -2,15 +2,21 @@ import { ApiProblem } from './api-problem.js';
 import type { ProblemDocument } from './api-types.js';
 
 /** An error answer as an ApiProblem: its problem document when JSON, else just the status. */
-export function problemFromAnswer(status: number, statusText: string, text: string, contentType: string): ApiProblem {
+export function problemFromAnswer(
+  status: number,
+  statusText: string,
+  text: string,
+  contentType: string,
+  requestId?: string,
+): ApiProblem {
   if (contentType.includes('json') && text) {
     try {
-      return new ApiProblem({ ...(JSON.parse(text) as Partial<ProblemDocument>), status });
+      return new ApiProblem({ requestId, ...(JSON.parse(text) as Partial<ProblemDocument>), status });
     } catch {
       // fall through to a generic problem
     }
   }
-  return new ApiProblem({ status, title: statusText || undefined });
+  return new ApiProblem({ status, title: statusText || undefined, requestId });
 }
 
 export type PortalFormPostOptions = {
@@ -50,7 +56,13 @@ export function postPortalForm<T>(
         }
         return;
       }
-      const problem = problemFromAnswer(xhr.status, xhr.statusText, text, xhr.getResponseHeader('content-type') ?? '');
+      const problem = problemFromAnswer(
+        xhr.status,
+        xhr.statusText,
+        text,
+        xhr.getResponseHeader('content-type') ?? '',
+        xhr.getResponseHeader('x-request-id') ?? undefined,
+      );
       options.onProblem?.(problem);
       reject(problem);
     };

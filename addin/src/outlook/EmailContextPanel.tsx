@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Link, Spinner, Subtitle1, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Conversation, EmailContext } from '@confer/ui';
 import { ConversationRow } from '../ConversationRow';
-import { ErrorBanner } from '../ErrorBanner';
+import { ErrorNotice } from '@confer/ui/errors';
 import { useOffice } from '../office/use-office';
 import type { ReadMailItem } from '../office/office-host';
 import { useApi } from '../use-api';
@@ -44,7 +44,7 @@ export function EmailContextPanel() {
 
   let body;
   if (state.status === 'loading') body = <Spinner size="tiny" label="Reading the email…" />;
-  else if (state.status === 'error') body = <ErrorBanner error={state.error} />;
+  else if (state.status === 'error') body = <ErrorNotice error={state.error} />;
   else if (!state.item)
     body = <Text className={styles.muted}>Select an email to see its matters and conversations.</Text>;
   else if (state.item.mode === 'compose') {
@@ -95,7 +95,7 @@ function ReadEmailContext({ item }: { item: ReadMailItem }) {
   const shareable = item.attachments.filter((a) => !a.isInline).length;
 
   if (state.status === 'loading') return <Spinner size="tiny" label="Finding matters…" />;
-  if (state.status === 'error') return <ErrorBanner error={state.error} onRetry={reload} />;
+  if (state.status === 'error') return <ErrorNotice error={state.error} onRetry={reload} />;
   const ctx = state.data;
   const known = ctx.contacts.map((c) => c.name);
 
@@ -191,7 +191,7 @@ function MatterConversationsForEmail({
           </Button>
         </div>
       )}
-      {error != null && <ErrorBanner error={error} />}
+      {error != null && <ErrorNotice error={error} />}
     </>
   );
 }

@@ -14,9 +14,9 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { describeError, type Contact, type Conversation, type EmailContext } from '@confer/ui';
+import { describeError, useUploadLimits, type Contact, type Conversation, type EmailContext } from '@confer/ui';
 import { createIdempotencyKey } from '../create-idempotency-key';
-import { ErrorBanner } from '../ErrorBanner';
+import { ErrorNotice } from '@confer/ui/errors';
 import { BackIcon } from '../Icons';
 import type { MailAttachment, OfficeHost, ReadMailItem } from '../office/office-host';
 import { useOffice } from '../office/use-office';
@@ -90,7 +90,7 @@ export function ShareAttachmentsScreen() {
   } else if (state.status === 'loading') {
     body = <Spinner size="tiny" label="Reading the email…" />;
   } else if (state.status === 'error') {
-    body = <ErrorBanner error={state.error} />;
+    body = <ErrorNotice error={state.error} />;
   } else if (!state.item || state.item.mode !== 'read') {
     body = <Text>Open an email with attachments to share them.</Text>;
   } else if (state.item.attachments.length === 0) {
@@ -144,7 +144,7 @@ function ShareAttachmentsForm({ host, item }: { host: OfficeHost; item: ReadMail
   );
 
   if (state.status === 'loading') return <Spinner size="tiny" label="Finding the matter…" />;
-  if (state.status === 'error') return <ErrorBanner error={state.error} onRetry={reload} />;
+  if (state.status === 'error') return <ErrorNotice error={state.error} onRetry={reload} />;
 
   const toggle = (id: string, checked: boolean) =>
     setSelected((prev) => {
@@ -221,13 +221,14 @@ function ShareToMatter(props: {
 
   if (contactsState.state.status === 'loading') return <Spinner size="tiny" label="Loading the matter's contacts…" />;
   if (contactsState.state.status === 'error') {
-    return <ErrorBanner error={contactsState.state.error} onRetry={contactsState.reload} />;
+    return <ErrorNotice error={contactsState.state.error} onRetry={contactsState.reload} />;
   }
   const contacts = contactsState.state.data;
   const chosen = contacts.filter((c) => recipients.has(c.id));
   const names = listNames(chosen.map((c) => c.name));
   const files = attachments.filter((a) => a.kind !== 'cloud');
-  const { tooLarge } = planSends(files);
+  const uploadLimits = useUploadLimits();
+  const { tooLarge } = planSends(files, uploadLimits);
 
   const update = (key: string, patch: Partial<FileProgress>) =>
     setProgress((prev) => prev?.map((p) => (p.key === key ? { ...p, ...patch } : p)) ?? prev);
@@ -278,7 +279,10 @@ function ShareToMatter(props: {
 
       // 3. Upload in sends the API accepts; the text (and any cloud links) goes with the first.
       const text = [message.trim(), linkLines(links)].filter(Boolean).join('\n\n');
-      const { batches } = planSends(read.map((r) => ({ ...r, size: r.file.size })));
+      const { batches } = planSends(
+        read.map((r) => ({ ...r, size: r.file.size })),
+        uploadLimits,
+      );
       if (batches.length === 0) {
         await api.sendMessage(ensured.conversation.id, { body: text }, { idempotencyKey: createIdempotencyKey() });
       }
@@ -381,7 +385,7 @@ function ShareToMatter(props: {
         <Textarea value={message} disabled={busy} onChange={(_e, data) => setMessage(data.value)} resize="vertical" />
       </Field>
       {progress && <FileProgressList items={progress} label="Upload progress" />}
-      {error != null && <ErrorBanner error={error} />}
+      {error != null && <ErrorNotice error={error} />}
       <div className={styles.actions}>
         <Button
           appearance="primary"

@@ -23,9 +23,10 @@ import {
   type EmailContext,
   type Matter,
   type MatterDocument,
+  useUploadLimits,
 } from '@confer/ui';
 import { createIdempotencyKey } from '../create-idempotency-key';
-import { ErrorBanner } from '../ErrorBanner';
+import { ErrorNotice } from '@confer/ui/errors';
 import type { EmailAddress, OfficeHost } from '../office/office-host';
 import { useOffice } from '../office/use-office';
 import { useApi } from '../use-api';
@@ -56,7 +57,7 @@ export function ShareFilesScreen() {
   } else if (state.status === 'loading') {
     body = <Spinner size="tiny" label="Reading the email…" />;
   } else if (state.status === 'error') {
-    body = <ErrorBanner error={state.error} />;
+    body = <ErrorNotice error={state.error} />;
   } else if (!state.item || state.item.mode !== 'compose') {
     body = <Text>Start writing an email (new, reply or forward) to share files with its recipients.</Text>;
   } else {
@@ -93,7 +94,7 @@ function ComposeShare({ host, threadId }: { host: OfficeHost; threadId: string |
   }, [host, api, readAt]);
 
   if (people.state.status === 'loading') return <Spinner size="tiny" label="Reading the recipients…" />;
-  if (people.state.status === 'error') return <ErrorBanner error={people.state.error} onRetry={people.reload} />;
+  if (people.state.status === 'error') return <ErrorNotice error={people.state.error} onRetry={people.reload} />;
   const recipients = people.state.data;
   const refresh = (
     <Button size="small" onClick={() => setReadAt((n) => n + 1)}>
@@ -155,7 +156,7 @@ function RecipientsMatter(props: { threadId: string | null; recipients: EmailAdd
   const choice = useMatterChoice(settings, threadId, candidates);
 
   if (state.status === 'loading') return <Spinner size="tiny" label="Finding the matter…" />;
-  if (state.status === 'error') return <ErrorBanner error={state.error} onRetry={reload} />;
+  if (state.status === 'error') return <ErrorNotice error={state.error} onRetry={reload} />;
   const context = state.status === 'ready' ? state.data : null;
 
   return (
@@ -256,7 +257,8 @@ function ShareIntoMatter(props: {
   const pending = states.filter((s) => s.state.kind !== 'on-matter');
   const chosenDocs = docs.state.status === 'ready' ? docs.state.data.filter((d) => documentIds.has(d.id)) : [];
   const fileCount = deviceFiles.length + chosenDocs.length;
-  const { tooLarge } = planSends(deviceFiles);
+  const uploadLimits = useUploadLimits();
+  const { tooLarge } = planSends(deviceFiles, uploadLimits);
 
   async function insertLink(conversation: Conversation, count: number) {
     const content = secureLinkContent(window.location.origin, conversation.id, count);
@@ -296,7 +298,7 @@ function ShareIntoMatter(props: {
       store.upsertConversation(ensured.conversation);
       const conversationId = ensured.conversation.id;
       const indexed = deviceFiles.map((file, i) => ({ key: `f${i}`, file, size: file.size }));
-      const { batches } = planSends(indexed);
+      const { batches } = planSends(indexed, uploadLimits);
       for (const [index, batch] of batches.entries()) {
         update(
           batch.map((b) => b.key),
@@ -366,7 +368,7 @@ function ShareIntoMatter(props: {
             Insert the link again
           </Button>
         </div>
-        {error != null && <ErrorBanner error={error} />}
+        {error != null && <ErrorNotice error={error} />}
       </div>
     );
   }
@@ -423,7 +425,7 @@ function ShareIntoMatter(props: {
         ))}
         <Text weight="semibold">From the matter&apos;s documents</Text>
         {docs.state.status === 'loading' && <Spinner size="tiny" label="Loading documents…" />}
-        {docs.state.status === 'error' && <ErrorBanner error={docs.state.error} onRetry={docs.reload} />}
+        {docs.state.status === 'error' && <ErrorNotice error={docs.state.error} onRetry={docs.reload} />}
         {docs.state.status === 'ready' && docs.state.data.length === 0 && (
           <Text className={styles.muted}>This matter has no documents yet.</Text>
         )}
@@ -461,7 +463,7 @@ function ShareIntoMatter(props: {
         </MessageBar>
       )}
       {progress && <FileProgressList items={progress} label="Upload progress" />}
-      {error != null && <ErrorBanner error={error} />}
+      {error != null && <ErrorNotice error={error} />}
       <div className={styles.actions}>
         <Button
           appearance="primary"
@@ -566,7 +568,7 @@ function RecipientRow(props: {
           </div>
         </form>
       )}
-      {error != null && <ErrorBanner error={error} />}
+      {error != null && <ErrorNotice error={error} />}
     </div>
   );
 }

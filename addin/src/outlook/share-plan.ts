@@ -1,16 +1,13 @@
 import type { Contact, Conversation } from '@confer/ui';
 
-/** The per-send limits of the API (UPLOAD_MAX_FILES, UPLOAD_MAX_BYTES defaults). */
-export const MAX_FILES_PER_SEND = 130;
-export const MAX_BYTES_PER_SEND = 100 * 1024 * 1024;
-
 /**
- * Splits files into sends the API accepts (at most 130 files and 100 MB each), keeping their
- * order. A file larger than a whole send cannot be sent and is returned apart.
+ * Splits files into sends the API accepts (the deployment's limits from /me: at most
+ * `maxFiles` files and `maxBytes` each), keeping their order. A file larger than a whole send
+ * cannot be sent and is returned apart.
  */
 export function planSends<T extends { size: number }>(
   files: T[],
-  limits = { maxFiles: MAX_FILES_PER_SEND, maxBytes: MAX_BYTES_PER_SEND },
+  limits: { maxFiles: number; maxBytes: number },
 ): { batches: T[][]; tooLarge: T[] } {
   const batches: T[][] = [];
   const tooLarge: T[] = [];

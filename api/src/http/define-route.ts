@@ -96,6 +96,18 @@ export function parseInput<T>(schema: ZodType<T>, value: unknown, location: stri
   throw new AppError('validation_failed', 400, detail, { errors });
 }
 
+/** A JSON request body, validated: 415 unless it is JSON, else 400 naming the offending fields. */
+function parseJsonBody<B>(schema: ZodType<B>, req: Request): B {
+  if (!req.is('application/json')) {
+    throw new AppError(
+      'unsupported_media_type',
+      415,
+      'The request body must be JSON with Content-Type: application/json',
+    );
+  }
+  return parseInput(schema, req.body, 'body');
+}
+
 export function requestMeta(req: Request, res: Response): RequestMeta {
   const key = req.get('idempotency-key');
   return {
@@ -146,17 +158,7 @@ export class RouteTable<TCtx> {
     const handler: RequestHandler = async (req, res) => {
       const params = spec.params ? parseInput(spec.params, req.params, 'params') : ({} as P);
       const query = spec.query ? parseInput(spec.query, req.query, 'query') : ({} as Q);
-      let body = undefined as B;
-      if (spec.body) {
-        if (!req.is('application/json')) {
-          throw new AppError(
-            'unsupported_media_type',
-            415,
-            'The request body must be JSON with Content-Type: application/json',
-          );
-        }
-        body = parseInput(spec.body, req.body, 'body');
-      }
+      const body = spec.body ? parseJsonBody(spec.body, req) : (undefined as B);
       const ctx = this.contextOf(res);
       const meta = requestMeta(req, res);
       const replayed = () => res.setHeader('Idempotent-Replayed', 'true');
@@ -177,8 +179,8 @@ export class RouteTable<TCtx> {
    * A route whose body is not JSON (multipart uploads, downloads): the handler gets the raw
    * request and response. Params are still validated and the route is still described.
    */
-  addRaw<P = Record<string, never>, Q = Record<string, never>, R = unknown>(
-    spec: Omit<RouteSpec<TCtx, P, Q, undefined, R>, 'handler' | 'body'> & {
+  addRaw<P = Record<string, never>, Q = Record<string, never>, R = unknown, B = undefined>(
+    spec: Omit<RouteSpec<TCtx, P, Q, B, R>, 'handler'> & {
       requestContentType?: string;
       responseContentType?: string;
     },
@@ -187,6 +189,8 @@ export class RouteTable<TCtx> {
       res: Response;
       params: P;
       query: Q;
+      /** With `spec.body`: the JSON body, validated like `add`'s (415 unless JSON, 400 naming fields). */
+      body: B;
       ctx: TCtx;
       meta: RequestMeta;
       db: Db;
@@ -199,6 +203,7 @@ export class RouteTable<TCtx> {
     this.router[spec.method](spec.path, async (req, res) => {
       const params = spec.params ? parseInput(spec.params, req.params, 'params') : ({} as P);
       const query = spec.query ? parseInput(spec.query, req.query, 'query') : ({} as Q);
+      const body = spec.body ? parseJsonBody(spec.body, req) : (undefined as B);
       const ctx = this.contextOf(res);
       const meta = requestMeta(req, res);
       const once: RunOnce = async (request, work) => {
@@ -211,7 +216,7 @@ export class RouteTable<TCtx> {
         if (answer.replayed) res.setHeader('Idempotent-Replayed', 'true');
         return answer.body as Awaited<ReturnType<typeof work>>;
       };
-      const result = await handler({ req, res, params, query, ctx, meta, db: this.options.db, once });
+      const result = await handler({ req, res, params, query, body, ctx, meta, db: this.options.db, once });
       if (res.headersSent || res.writableEnded) return;
       const status = spec.status ?? 200;
       if (result === undefined) res.status(status === 200 ? 204 : status).end();

@@ -9,5 +9,3 @@ export function fieldErrors(errors: TFieldError[], location = 'body'): AppError 
     errors: listed,
   });
 }
-
-export const invalidField = (field: string, message: string) => fieldErrors([{ field, message }]);

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { Body1, Caption1, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { formatMoney, localToday } from '@confer/ui';
 import { EmptyState } from '../common/EmptyState';
-import { ErrorBar } from '../common/ErrorBar';
+import { ErrorNotice } from '@confer/ui/errors';
 import { BillingIcon } from '../common/icons';
 import { Loading } from '../common/Loading';
 import { Page } from '../common/Page';
@@ -56,7 +56,7 @@ export function BillingScreen() {
 
   return (
     <Page title="Billing">
-      {invoices.error ? <ErrorBar error={invoices.error} /> : null}
+      {invoices.error ? <ErrorNotice error={invoices.error} /> : null}
       {!data && invoices.loading ? <Loading label="Loading your invoices" /> : null}
       {data && data.items.length === 0 ? (
         <EmptyState icon={<BillingIcon />} title="No invoices">

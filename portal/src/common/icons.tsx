@@ -62,11 +62,6 @@ export const SignOutIcon = icon(['M8 3.5H5a1 1 0 0 0-1 1v11a1 1 0 0 0 1 1h3', 'M
 export const PinIcon = icon(['M7 3h6', 'M8 3v5l-3 3h10l-3-3V3', 'M10 11v6']);
 export const DismissIcon = icon(['M5 5l10 10', 'M15 5L5 15']);
 export const LockIcon = icon(['M6.5 9V6.5a3.5 3.5 0 0 1 7 0V9', 'M5 9h10v8H5z']);
-export const CommentIcon = icon([
-  'M4 3.5h12a1 1 0 0 1 1 1V13a1 1 0 0 1-1 1H9l-4 3v-3H4a1 1 0 0 1-1-1V4.5a1 1 0 0 1 1-1z',
-  'M7 7.5h6',
-  'M7 10.5h4',
-]);
 export const SwitchIcon = icon(['M4 7h11', 'M12 4l3 3-3 3', 'M16 13H5', 'M8 10l-3 3 3 3']);
 export const CalendarIcon = icon([
   'M4 4.5h12a.5.5 0 0 1 .5.5v11a.5.5 0 0 1-.5.5H4a.5.5 0 0 1-.5-.5V5a.5.5 0 0 1 .5-.5z',

@@ -11,7 +11,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { PORTAL_LIMITS } from '@confer/ui';
-import { ErrorBar } from '../common/ErrorBar';
+import { ErrorNotice } from '@confer/ui/errors';
 import { DismissIcon, DocumentIcon, PaperclipIcon, SendIcon } from '../common/icons';
 import { UploadProgress } from './UploadProgress';
 import type { Composer as ComposerState } from './use-composer';
@@ -115,7 +115,7 @@ export function Composer({ composer, conversationTitle }: ComposerProps) {
           </MessageBar>
         ) : null}
         {sending && sending.files.length > 0 ? <UploadProgress sending={sending} onCancel={composer.cancel} /> : null}
-        {composer.error ? <ErrorBar error={composer.error} title="Not sent" /> : null}
+        {composer.error ? <ErrorNotice error={composer.error} title="Not sent" /> : null}
         {composer.notice ? (
           <MessageBar intent="info">
             <MessageBarBody>

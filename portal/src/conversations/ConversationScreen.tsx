@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
 import { isApiProblem, type PortalMessage } from '@confer/ui';
 import { EmptyState } from '../common/EmptyState';
-import { ErrorBar } from '../common/ErrorBar';
+import { ErrorNotice } from '@confer/ui/errors';
 import { MessagesIcon } from '../common/icons';
 import { Loading } from '../common/Loading';
 import { Page } from '../common/Page';
@@ -24,7 +24,7 @@ import { PinnedPanel } from './PinnedPanel';
 import { useComposer } from './use-composer';
 import { useConversationMessages } from './use-conversation-messages';
 import { useMarkRead } from './use-mark-read';
-import { useWindowFileDrop } from './use-window-file-drop';
+import { useWindowFileDrop } from '@confer/ui';
 
 const useStyles = makeStyles({
   root: { flex: '1 1 auto', minHeight: 0, display: 'flex', flexDirection: 'column' },
@@ -88,7 +88,7 @@ export function ConversationScreen({ conversationId, tab }: ConversationScreenPr
               <InlineLink to={{ name: 'conversations' }}>See your conversations</InlineLink>
             </EmptyState>
           ) : (
-            <ErrorBar error={conversation.error} action={<Button onClick={reload}>Try again</Button>} />
+            <ErrorNotice error={conversation.error} action={<Button onClick={reload}>Try again</Button>} />
           )}
         </Page>
       );
@@ -120,7 +120,7 @@ export function ConversationScreen({ conversationId, tab }: ConversationScreenPr
         {tab === 'messages' ? (
           <>
             {messages.error ? (
-              <ErrorBar
+              <ErrorNotice
                 className={styles.bar}
                 error={messages.error}
                 action={<Button onClick={messages.retry}>Try again</Button>}

@@ -1,6 +1,6 @@
 import { Button } from '@fluentui/react-components';
 import { EmptyState } from '../common/EmptyState';
-import { ErrorBar } from '../common/ErrorBar';
+import { ErrorNotice } from '@confer/ui/errors';
 import { MessagesIcon } from '../common/icons';
 import { Loading } from '../common/Loading';
 import { Page } from '../common/Page';
@@ -16,7 +16,7 @@ export function ConversationsScreen() {
   return (
     <Page title="Messages">
       {conversations.error ? (
-        <ErrorBar error={conversations.error} action={<Button onClick={conversations.reload}>Try again</Button>} />
+        <ErrorNotice error={conversations.error} action={<Button onClick={conversations.reload}>Try again</Button>} />
       ) : null}
       {!items && conversations.loading ? <Loading label="Loading your conversations" /> : null}
       {items && items.length === 0 ? (

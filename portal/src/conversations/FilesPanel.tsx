@@ -1,6 +1,6 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { EmptyState } from '../common/EmptyState';
-import { ErrorBar } from '../common/ErrorBar';
+import { ErrorNotice } from '@confer/ui/errors';
 import { DocumentIcon } from '../common/icons';
 import { Loading } from '../common/Loading';
 import { useListStyles } from '../common/list-styles';
@@ -32,7 +32,7 @@ export function FilesPanel({ conversationId }: { conversationId: string }) {
   return (
     <div className={styles.scroll}>
       <div className={styles.inner}>
-        {files.error ? <ErrorBar error={files.error} /> : null}
+        {files.error ? <ErrorNotice error={files.error} /> : null}
         {!items && files.loading ? <Loading label="Loading files" /> : null}
         {items && items.length === 0 ? (
           <EmptyState icon={<DocumentIcon />} title="No files yet">

@@ -1,6 +1,6 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { EmptyState } from '../common/EmptyState';
-import { ErrorBar } from '../common/ErrorBar';
+import { ErrorNotice } from '@confer/ui/errors';
 import { PinIcon } from '../common/icons';
 import { Loading } from '../common/Loading';
 import { useLoader } from '../common/use-loader';
@@ -31,7 +31,7 @@ export function PinnedPanel({ conversationId }: { conversationId: string }) {
   return (
     <div className={styles.scroll}>
       <div className={styles.inner}>
-        {pinned.error ? <ErrorBar error={pinned.error} /> : null}
+        {pinned.error ? <ErrorNotice error={pinned.error} /> : null}
         {!items && pinned.loading ? <Loading label="Loading pinned messages" /> : null}
         {items && items.length === 0 ? (
           <EmptyState icon={<PinIcon />} title="Nothing pinned">

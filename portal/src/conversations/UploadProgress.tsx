@@ -1,7 +1,7 @@
 import { formatFileSize } from '@confer/ui';
 import { Button, Caption1, Field, ProgressBar, makeStyles, tokens } from '@fluentui/react-components';
 import type { SendingState } from './use-composer';
-import { progressPerFile } from './upload-progress';
+import { progressPerFile } from '@confer/ui';
 
 const useStyles = makeStyles({
   root: {

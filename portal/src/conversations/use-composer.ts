@@ -1,6 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import { PORTAL_LIMITS, isAbortError, type PortalMessage } from '@confer/ui';
 import { portalClient } from '../session/portal-client';
+import { usePortal } from '../shell/portal-context';
 import { checkFileLimits, countChars } from './file-limits';
 
 export type SendingState = {
@@ -42,7 +43,8 @@ export function useComposer(conversationId: string, onSent: (message: PortalMess
 
   const chars = countChars(text.trim());
   const tooLong = chars > PORTAL_LIMITS.messageChars;
-  const limitError = checkFileLimits(files);
+  const { session } = usePortal();
+  const limitError = checkFileLimits(files, session.uploads);
   const canSend = !sending && !tooLong && !limitError && (/\S/u.test(text) || files.length > 0);
 
   const draftChanged = () => {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Caption1, Field, SearchBox, makeStyles, tokens } from '@fluentui/react-components';
 import { EmptyState } from '../common/EmptyState';
-import { ErrorBar } from '../common/ErrorBar';
+import { ErrorNotice } from '@confer/ui/errors';
 import { DocumentIcon } from '../common/icons';
 import { Loading } from '../common/Loading';
 import { Page } from '../common/Page';
@@ -49,7 +49,7 @@ export function DocumentsScreen() {
             : plural(items.length, 'document', 'documents')
           : ''}
       </Caption1>
-      {documents.error ? <ErrorBar error={documents.error} /> : null}
+      {documents.error ? <ErrorNotice error={documents.error} /> : null}
       {!items && documents.loading ? <Loading label="Loading your documents" /> : null}
       {items && items.length === 0 ? (
         <EmptyState icon={<DocumentIcon />} title={q ? 'No documents match' : 'No documents yet'}>

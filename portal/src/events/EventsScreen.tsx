@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { Body1, makeStyles, tokens } from '@fluentui/react-components';
 import { browserTimeZone } from '@confer/ui';
 import { EmptyState } from '../common/EmptyState';
-import { ErrorBar } from '../common/ErrorBar';
+import { ErrorNotice } from '@confer/ui/errors';
 import { CalendarIcon } from '../common/icons';
 import { Loading } from '../common/Loading';
 import { Page } from '../common/Page';
@@ -41,7 +41,7 @@ export function EventsScreen() {
         Meetings and appointments with {session.firm.name}. Times are shown in the event&apos;s time zone, and in yours
         when it differs.
       </Body1>
-      {events.error ? <ErrorBar error={events.error} /> : null}
+      {events.error ? <ErrorNotice error={events.error} /> : null}
       {!items && events.loading ? <Loading label="Loading your events" /> : null}
       {items && items.length === 0 ? (
         <EmptyState icon={<CalendarIcon />} title="No upcoming events">

@@ -10,7 +10,7 @@ import {
   type PortalFile,
 } from '@confer/ui';
 import { EmptyState } from '../common/EmptyState';
-import { ErrorBar } from '../common/ErrorBar';
+import { ErrorNotice } from '@confer/ui/errors';
 import { BackIcon, DocumentIcon, DownloadIcon, PrintIcon } from '../common/icons';
 import { Loading } from '../common/Loading';
 import { Page } from '../common/Page';
@@ -155,7 +155,7 @@ export function FileViewScreen(props: FileViewScreenProps) {
   if (!file) {
     return (
       <Page title={files.loading ? 'File' : 'File not available'}>
-        {files.error ? <ErrorBar error={files.error} /> : null}
+        {files.error ? <ErrorNotice error={files.error} /> : null}
         {files.loading && !files.data ? <Loading label="Opening the file" /> : null}
         {files.data ? (
           <EmptyState icon={<DocumentIcon />} title="This file is not available">
@@ -223,7 +223,7 @@ export function FileViewScreen(props: FileViewScreenProps) {
             <DownloadIcon /> Download
           </a>
         </div>
-        {printError ? <ErrorBar error={printError} /> : null}
+        {printError ? <ErrorNotice error={printError} /> : null}
         {isImage ? <img className={styles.image} src={inlineUrl} alt={`Preview of ${file.name}`} /> : null}
         {kind === 'pdf' ? (
           <iframe className={styles.frame} src={inlineUrl} title={`Preview of ${file.name}`} {...PDF_FRAME_SANDBOX} />

@@ -1,6 +1,6 @@
 import { Body1, makeStyles, tokens } from '@fluentui/react-components';
 import { useTextPreview } from '@confer/ui';
-import { ErrorBar } from '../common/ErrorBar';
+import { ErrorNotice } from '@confer/ui/errors';
 import { Loading } from '../common/Loading';
 
 const useStyles = makeStyles({
@@ -25,7 +25,7 @@ export function TextPreview({ name, load }: { name: string; load: (signal: Abort
   const styles = useStyles();
   const state = useTextPreview(load);
   if (state.status === 'loading') return <Loading label="Opening the file" />;
-  if (state.status === 'error') return <ErrorBar error={state.error} />;
+  if (state.status === 'error') return <ErrorNotice error={state.error} />;
   if (state.status === 'not_text') {
     return (
       <Body1 as="p" className={styles.note}>

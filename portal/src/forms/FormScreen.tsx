@@ -19,7 +19,7 @@ import {
   type FormRequest,
   type FormUploadedFile,
 } from '@confer/ui';
-import { ErrorBar } from '../common/ErrorBar';
+import { ErrorNotice } from '@confer/ui/errors';
 import { Loading } from '../common/Loading';
 import { Page } from '../common/Page';
 import { formatDateTime } from '../common/format-day';
@@ -64,7 +64,7 @@ export function FormScreen({ requestId }: Props) {
   return (
     <Page title={request ? request.form.title : 'Form'}>
       <InlineLink to={{ name: 'forms' }}>All forms</InlineLink>
-      {loaded.error ? <ErrorBar error={loaded.error} /> : null}
+      {loaded.error ? <ErrorNotice error={loaded.error} /> : null}
       {!request && loaded.loading ? <Loading label="Loading the form" /> : null}
       {request ? (
         request.status === 'submitted' ? (
@@ -241,7 +241,7 @@ function FormEditor({ request, onChanged }: { request: FormRequest; onChanged: (
           </MessageBar>
         ) : null}
       </div>
-      {problem ? <ErrorBar error={problem} /> : null}
+      {problem ? <ErrorNotice error={problem} /> : null}
       <form className={styles.form} onSubmit={onSubmit} noValidate aria-label={form.title}>
         {form.fields.some((f) => f.required) ? (
           <Caption1 className={styles.legend}>Questions marked * need an answer.</Caption1>

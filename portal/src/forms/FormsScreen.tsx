@@ -1,7 +1,7 @@
 import { Caption1 } from '@fluentui/react-components';
 import type { FormRequest } from '@confer/ui';
 import { EmptyState } from '../common/EmptyState';
-import { ErrorBar } from '../common/ErrorBar';
+import { ErrorNotice } from '@confer/ui/errors';
 import { FormIcon } from '../common/icons';
 import { LinkRow, useLinkRowStyles } from '../common/LinkRow';
 import { ListSection } from '../common/ListSection';
@@ -48,7 +48,7 @@ export function FormsScreen() {
   return (
     <Page title="Documents">
       <DocsTabs current="forms" />
-      {forms.error ? <ErrorBar error={forms.error} /> : null}
+      {forms.error ? <ErrorNotice error={forms.error} /> : null}
       {!items && forms.loading ? <Loading label="Loading your forms" /> : null}
       {items && items.length === 0 ? (
         <EmptyState icon={<FormIcon />} title="No forms">

@@ -16,7 +16,7 @@ import { FormsScreen } from '../forms/FormsScreen';
 import { FormScreen } from '../forms/FormScreen';
 import { EventsScreen } from '../events/EventsScreen';
 import { BillingScreen } from '../billing/BillingScreen';
-import { ErrorBar } from '../common/ErrorBar';
+import { ErrorNotice } from '@confer/ui/errors';
 import { PortalHeader } from './PortalHeader';
 import { SectionNav } from './SectionNav';
 import { PortalContext, type PortalContextValue } from './portal-context';
@@ -198,7 +198,7 @@ export function PortalShell({ session, onSignOut, onSwitchFirm, onAccessEnded }:
         />
         {actionError ? (
           <div className={styles.notice}>
-            <ErrorBar error={actionError} />
+            <ErrorNotice error={actionError} />
           </div>
         ) : null}
         <SectionNav current={sectionOf(route)} unread={unread} />

@@ -1,6 +1,6 @@
 import { Body1, Caption1, CounterBadge, makeStyles, tokens } from '@fluentui/react-components';
 import { EmptyState } from '../common/EmptyState';
-import { ErrorBar } from '../common/ErrorBar';
+import { ErrorNotice } from '@confer/ui/errors';
 import { ToDoIcon } from '../common/icons';
 import { Loading } from '../common/Loading';
 import { Page } from '../common/Page';
@@ -39,7 +39,7 @@ export function TodoScreen() {
       <Body1 as="p" className={styles.intro}>
         New messages, documents, forms, invoices and events from {session.firm.name} that need your attention.
       </Body1>
-      {todo.error ? <ErrorBar error={todo.error} /> : null}
+      {todo.error ? <ErrorNotice error={todo.error} /> : null}
       {!data && todo.loading ? <Loading label="Loading your to-do list" /> : null}
       {nothing ? (
         <EmptyState icon={<ToDoIcon />} title="You are all caught up">

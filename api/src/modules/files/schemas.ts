@@ -78,3 +78,11 @@ export const ZUploadFields = z
     sendAsSms: z.enum(['true', 'false']).optional(),
   })
   .strict();
+
+/** What one upload may carry on this deployment (UPLOAD_MAX_BYTES, UPLOAD_MAX_FILES): the apps check before sending. */
+export const ZUploadLimits = z
+  .object({
+    maxBytes: z.number().int().describe('Most bytes one upload may carry, all its files together'),
+    maxFiles: z.number().int().describe('Most files one upload may carry'),
+  })
+  .openapi('UploadLimits');

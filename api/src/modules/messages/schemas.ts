@@ -19,7 +19,6 @@ export const ZFileRef = z
     sha256: z.string(),
   })
   .openapi('FileRef');
-export type TFileRef = z.infer<typeof ZFileRef>;
 
 /** A text's delivery status as staff see it: sending → sent → delivered, or failed; refused and opted_out are never sent. */
 export const ZSmsStatus = z.enum(['sending', 'sent', 'delivered', 'failed', 'refused', 'opted_out']);

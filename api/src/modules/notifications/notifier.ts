@@ -130,8 +130,3 @@ export function createNotifier(sealKey: Buffer, jobs?: JobQueue): Notifier {
       }),
   };
 }
-
-/** Opens sealed outbox content (the sender job). */
-export function openSealed<T>(sealKey: Buffer, sealed: string): T {
-  return unseal<T>(sealKey, sealed);
-}

@@ -1,105 +1,156 @@
-import { Router } from 'express';
-import { z } from 'zod';
-import { parseInput, requestMeta } from '../../http/define-route.js';
-import { clearSessionCookie, contactContextOf, requireContactSession, sessionCookie } from './session-middleware.js';
-import * as service from './service.js';
+import type { Response } from 'express';
+import type { RouteTable } from '../../http/define-route.js';
 import { getContact } from '../contacts/repository.js';
 import { getFirm } from '../firms/repository.js';
+import type { TConfig } from '../../config.js';
+import {
+  ZOpenLink,
+  ZOpenLinkResult,
+  ZPortalSession,
+  ZRequestLink,
+  ZRequestLinkAnswer,
+  ZResendCode,
+  ZSignInGrant,
+  ZSwitchFirm,
+  ZSwitchFirmResult,
+  ZVerifyCode,
+} from './schemas.js';
+import { clearSessionCookie, sessionCookie } from './session-middleware.js';
+import * as service from './service.js';
 
-const ZOpen = z.object({ token: z.string().min(20).max(200) }).strict();
-const ZVerify = z
-  .object({ attemptToken: z.string().min(20).max(200), code: z.string().regex(/^\d{6}$/, 'must be 6 digits') })
-  .strict();
-const ZResend = z.object({ attemptToken: z.string().min(20).max(200) }).strict();
-const ZRequestLink = z
-  .object({ email: z.email('must be an email address').max(254), conversationId: z.uuid().optional() })
-  .strict();
-const ZSwitch = z.object({ firmId: z.uuid() }).strict();
+const tags = ['portal sign-in'];
 
 /**
- * Portal sign-in: open a link, enter the emailed code, ask for a new link, switch firm,
- * sign out. Mounted under /api/portal/v1/auth after the same-origin check.
+ * Portal sign-in: open a link, enter the emailed code, ask for a new link (`signIn`, no session
+ * needed); read the session, switch firm, sign out (`session`, behind requireContactSession).
+ * Both tables are mounted under /api/portal/v1/auth after the same-origin check.
  */
-export function createPortalAuthRouter(deps: service.TPortalDeps): Router {
-  const router = Router();
+export function addPortalAuthRoutes(
+  signIn: RouteTable<null>,
+  session: RouteTable<service.TContactContext>,
+  deps: service.TPortalDeps & { uploads: TConfig['uploads'] },
+): void {
   const grantBody = (grant: service.TSessionGrant) => ({
     csrfToken: grant.csrfToken,
     conversationId: grant.conversationId,
   });
-  const maxAge = (grant: service.TSessionGrant) => (grant.expiresAt.getTime() - deps.clock.now().getTime()) / 1000;
-
-  router.post('/open', async (req, res) => {
-    const body = parseInput(ZOpen, req.body, 'body');
-    const result = await service.openLink(deps, body.token, requestMeta(req, res));
+  const setSession = (res: Response, grant: service.TSessionGrant) => {
+    const maxAge = (grant.expiresAt.getTime() - deps.clock.now().getTime()) / 1000;
     res.set('Cache-Control', 'no-store');
-    if (result.state === 'signed_in') {
-      res.setHeader('Set-Cookie', sessionCookie(result.grant.sessionToken, maxAge(result.grant)));
-      res.json({
-        state: 'signed_in',
-        firmName: result.firmName,
-        contactName: result.contactName,
-        firstTime: result.firstTime,
-        ...grantBody(result.grant),
+    res.setHeader('Set-Cookie', sessionCookie(grant.sessionToken, maxAge));
+  };
+
+  signIn.addRaw(
+    {
+      method: 'post',
+      path: '/open',
+      summary: 'Open a secure link: signs in at once (cookie set) or emails a 6-digit code',
+      tags,
+      body: ZOpenLink,
+      response: ZOpenLinkResult,
+    },
+    async ({ res, body, meta }) => {
+      const result = await service.openLink(deps, body.token, meta);
+      res.set('Cache-Control', 'no-store');
+      if (result.state !== 'signed_in') return result;
+      setSession(res, result.grant);
+      const { firmName, contactName, firstTime } = result;
+      return { state: 'signed_in' as const, firmName, contactName, firstTime, ...grantBody(result.grant) };
+    },
+  );
+
+  signIn.addRaw(
+    {
+      method: 'post',
+      path: '/verify',
+      summary: 'Enter the emailed code: opens a session (cookie set)',
+      tags,
+      body: ZVerifyCode,
+      response: ZSignInGrant,
+    },
+    async ({ res, body, meta }) => {
+      const grant = await service.verifyCode(deps, body.attemptToken, body.code, meta);
+      setSession(res, grant);
+      return grantBody(grant);
+    },
+  );
+
+  signIn.add({
+    method: 'post',
+    path: '/resend',
+    summary: 'Email a new code for a sign-in attempt',
+    tags,
+    body: ZResendCode,
+    status: 204,
+    handler: async ({ body }) => {
+      await service.resendCode(deps, body.attemptToken);
+    },
+  });
+
+  signIn.addRaw(
+    {
+      method: 'post',
+      path: '/request-link',
+      summary: 'Ask for a new secure link by email: always the same answer, at once',
+      tags,
+      body: ZRequestLink,
+      response: ZRequestLinkAnswer,
+      status: 202,
+    },
+    async ({ res, body, meta }) => {
+      res.status(202).json({
+        message: 'If this email belongs to a client of a firm using Confer, a new secure link is on its way.',
       });
-      return;
-    }
-    res.json(result);
-  });
-
-  router.post('/verify', async (req, res) => {
-    const body = parseInput(ZVerify, req.body, 'body');
-    const grant = await service.verifyCode(deps, body.attemptToken, body.code, requestMeta(req, res));
-    res.set('Cache-Control', 'no-store');
-    res.setHeader('Set-Cookie', sessionCookie(grant.sessionToken, maxAge(grant)));
-    res.json(grantBody(grant));
-  });
-
-  router.post('/resend', async (req, res) => {
-    const body = parseInput(ZResend, req.body, 'body');
-    await service.resendCode(deps, body.attemptToken);
-    res.status(204).end();
-  });
-
-  /** Always the same answer, at once; the work happens after the response. */
-  router.post('/request-link', (req, res) => {
-    const body = parseInput(ZRequestLink, req.body, 'body');
-    const meta = requestMeta(req, res);
-    res.status(202).json({
-      message: 'If this email belongs to a client of a firm using Confer, a new secure link is on its way.',
-    });
-    setImmediate(() => {
-      service.requestNewLink(deps, body.email, meta, body.conversationId).catch(() => {
-        // recorded in the audit log where possible; the answer never depends on it
+      // the work happens after the response, so its time tells nothing
+      setImmediate(() => {
+        service.requestNewLink(deps, body.email, meta, body.conversationId).catch(() => {
+          // recorded in the audit log where possible; the answer never depends on it
+        });
       });
-    });
-  });
+    },
+  );
 
-  const session = Router();
-  session.use(requireContactSession(deps));
-  session.get('/session', async (_req, res) => {
-    const ctx = contactContextOf(res);
-    const [contact, firm, otherFirms] = await Promise.all([
-      getContact(deps.db, ctx.firmId, ctx.contactId),
-      getFirm(deps.db, ctx.firmId),
-      service.listOtherFirms(deps, ctx.firmId, ctx.contactId),
-    ]);
-    res.set('Cache-Control', 'no-store').json({
-      contact: { id: contact!.id, name: contact!.name, kind: contact!.kind },
-      firm: { id: firm!.id, name: firm!.name },
-      csrfToken: ctx.csrfToken,
-      scopeConversationId: ctx.scopeConversationId,
-      otherFirms,
-    });
+  session.addRaw(
+    {
+      method: 'get',
+      path: '/session',
+      summary: 'The signed-in contact, their firm, the CSRF token, other firms and upload limits',
+      tags,
+      response: ZPortalSession,
+    },
+    async ({ res, ctx }) => {
+      const [contact, firm, otherFirms] = await Promise.all([
+        getContact(deps.db, ctx.firmId, ctx.contactId),
+        getFirm(deps.db, ctx.firmId),
+        service.listOtherFirms(deps, ctx.firmId, ctx.contactId),
+      ]);
+      res.set('Cache-Control', 'no-store');
+      return {
+        contact: { id: contact!.id, name: contact!.name, kind: contact!.kind },
+        firm: { id: firm!.id, name: firm!.name },
+        csrfToken: ctx.csrfToken,
+        scopeConversationId: ctx.scopeConversationId,
+        otherFirms,
+        uploads: { maxBytes: deps.uploads.maxBytes, maxFiles: deps.uploads.maxFiles },
+      };
+    },
+  );
+
+  session.addRaw(
+    { method: 'post', path: '/sign-out', summary: 'End this session (cookie cleared)', tags, status: 204 },
+    async ({ res, ctx, meta }) => {
+      await service.signOut(deps, ctx, meta);
+      res.setHeader('Set-Cookie', clearSessionCookie());
+    },
+  );
+
+  session.add({
+    method: 'post',
+    path: '/switch',
+    summary: 'Sign in at another firm the same email is a client of: a code is emailed',
+    tags,
+    body: ZSwitchFirm,
+    response: ZSwitchFirmResult,
+    handler: ({ ctx, body, meta }) => service.switchFirm(deps, ctx, body.firmId, meta),
   });
-  session.post('/sign-out', async (req, res) => {
-    await service.signOut(deps, contactContextOf(res), requestMeta(req, res));
-    res.setHeader('Set-Cookie', clearSessionCookie());
-    res.status(204).end();
-  });
-  session.post('/switch', async (req, res) => {
-    const body = parseInput(ZSwitch, req.body, 'body');
-    res.json(await service.switchFirm(deps, contactContextOf(res), body.firmId, requestMeta(req, res)));
-  });
-  router.use(session);
-  return router;
 }

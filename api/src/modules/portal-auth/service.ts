@@ -518,6 +518,3 @@ export async function endContactAccess(
   if (options.mailedCredentials) await repo.revokeMailedCredentials(tx, firmId, contactId, clock.now());
   await publishEvent(tx, { firmId, type: 'contact.disabled', contactIds: [contactId], payload: {} });
 }
-
-export const isSameOrigin = (origin: string | undefined, allowed: string[]) => !!origin && allowed.includes(origin);
-export { sameHash };

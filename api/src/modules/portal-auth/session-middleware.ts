@@ -1,7 +1,8 @@
 import type { RequestHandler, Response } from 'express';
 import type { TConfig } from '../../config.js';
 import { AppError } from '../../errors.js';
-import { authenticateSession, sameHash, type TContactContext, type TPortalDeps } from './service.js';
+import { authenticateSession, type TContactContext, type TPortalDeps } from './service.js';
+import { sameHash } from './tokens.js';
 import { hashToken } from './tokens.js';
 
 /** `__Host-` pins the cookie to this exact origin: Secure, Path=/, no Domain. */

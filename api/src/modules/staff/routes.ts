@@ -7,6 +7,7 @@ import * as service from './service.js';
 export function addStaffRoutes(
   routes: RouteTable<StaffContext>,
   db: Db,
+  uploads: { maxBytes: number; maxFiles: number },
   deps: { onAccessChanged?: (staffId: string) => void } = {},
 ): void {
   routes.add({
@@ -15,7 +16,7 @@ export function addStaffRoutes(
     summary: 'The signed-in staff member and their firm',
     tags: ['staff'],
     response: ZMe,
-    handler: ({ ctx }) => service.getMe(db, ctx),
+    handler: ({ ctx }) => service.getMe(db, ctx, uploads),
   });
   routes.add({
     method: 'get',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZUploadLimits } from '../files/schemas.js';
 
 export const ZStaffRole = z.enum(['admin', 'staff']);
 
@@ -18,7 +19,7 @@ export const ZStaffList = z.object({ items: z.array(ZStaff) }).openapi('StaffLis
 
 export const ZFirm = z.object({ id: z.uuid(), name: z.string(), country: z.string() }).openapi('Firm');
 
-export const ZMe = z.object({ staff: ZStaff, firm: ZFirm }).openapi('Me');
+export const ZMe = z.object({ staff: ZStaff, firm: ZFirm, uploads: ZUploadLimits }).openapi('Me');
 
 const ZName = z.string().trim().min(1, 'is required').max(200);
 const ZInitials = z.string().trim().min(1).max(4, 'at most 4 characters');

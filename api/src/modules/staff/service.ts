@@ -32,10 +32,15 @@ function requireAdmin(ctx: StaffContext): void {
   if (ctx.role !== 'admin') throw new AppError('admin_required', 403, 'Only firm admins can manage staff');
 }
 
-export async function getMe(db: Db, ctx: StaffContext) {
+/** The signed-in staff member, their firm, and what one upload may carry on this deployment. */
+export async function getMe(db: Db, ctx: StaffContext, uploads: { maxBytes: number; maxFiles: number }) {
   const [row, firm] = await Promise.all([repo.getStaff(db, ctx.firmId, ctx.staffId), getFirm(db, ctx.firmId)]);
   if (!row || !firm) throw notFound('Staff member');
-  return { staff: toStaff(row), firm: { id: firm.id, name: firm.name, country: firm.country } };
+  return {
+    staff: toStaff(row),
+    firm: { id: firm.id, name: firm.name, country: firm.country },
+    uploads: { maxBytes: uploads.maxBytes, maxFiles: uploads.maxFiles },
+  };
 }
 
 export async function listStaff(db: Db, ctx: StaffContext) {

@@ -1,1 +1,0 @@
-export { progressPerFile } from '@confer/ui';

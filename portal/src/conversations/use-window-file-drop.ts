@@ -1,1 +1,0 @@
-export { useWindowFileDrop } from '@confer/ui';

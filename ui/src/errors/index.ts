@@ -1,0 +1,2 @@
+export { ErrorNotice, type ErrorNoticeProps } from './ErrorNotice.js';
+export { messageFor, problemMessages } from './problem-messages.js';
