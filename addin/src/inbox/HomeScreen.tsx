@@ -2,6 +2,8 @@ import { lazy, Suspense, useEffect, useRef, type RefObject } from 'react';
 import { Button, Link, Spinner, Subtitle1, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Conversation } from '@confer/ui';
 import { ConversationRow } from './ConversationRow';
+import type { InboxFilter } from './inbox-api';
+import { InboxSection } from './InboxSection';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { AddIcon } from '../common/Icons';
 import { MattersScreen, type MattersScreenProps } from '../matters/MattersScreen';
@@ -18,6 +20,10 @@ const CreateChannelDialog = lazy(() =>
 
 type HomeScreenProps = {
   mattersScreen: MattersScreenProps;
+  inboxFilter: InboxFilter;
+  onInboxFilterChange: (filter: InboxFilter) => void;
+  /** The conversation open beside Home in the two-pane layout, or null. */
+  currentConversationId: string | null;
   /** Conversation whose row should take focus (coming back from it). */
   returnFocusTo: string | null;
 };
@@ -39,7 +45,13 @@ const useStyles = makeStyles({
   empty: { color: tokens.colorNeutralForeground3 },
 });
 
-export function HomeScreen({ mattersScreen, returnFocusTo }: HomeScreenProps) {
+export function HomeScreen({
+  mattersScreen,
+  returnFocusTo,
+  inboxFilter,
+  onInboxFilterChange,
+  currentConversationId,
+}: HomeScreenProps) {
   const styles = useStyles();
   const store = useMessagingStore();
   const { lists, unread } = useMessagingSnapshot();
@@ -88,23 +100,14 @@ export function HomeScreen({ mattersScreen, returnFocusTo }: HomeScreenProps) {
 
   return (
     <div className={styles.root} ref={rootRef}>
-      <section className={styles.section} aria-labelledby="dm-heading">
-        <div className={styles.top}>
-          <Subtitle1 as="h2" id="dm-heading" className={styles.heading}>
-            Direct messages
-          </Subtitle1>
-          <Button
-            ref={directButton}
-            size="small"
-            appearance="subtle"
-            icon={<AddIcon />}
-            aria-label="New direct message"
-            title="New direct message"
-            onClick={() => directDialog.open(true)}
-          />
-        </div>
-        {listsBody(lists.direct, 'Direct messages', 'No direct messages yet. Use + to message a colleague.')}
-      </section>
+      <InboxSection
+        filter={inboxFilter}
+        onFilterChange={onInboxFilterChange}
+        currentConversationId={currentConversationId}
+        onNewDirectMessage={() => directDialog.open(true)}
+        newDirectMessageRef={directButton}
+        returnFocusTo={returnFocusTo}
+      />
 
       <section className={styles.section} aria-labelledby="channels-heading">
         <div className={styles.top}>

@@ -12,6 +12,9 @@ import { useDebouncedValue } from '../common/use-debounced-value';
 import { routeKey, useHashRoute } from './use-hash-route';
 import { useMattersList, type StatusFilter } from '../matters/use-matters-list';
 import { sumUnreadByMatter, useMessagingSnapshot } from '../conversations/use-messaging';
+import type { InboxFilter } from '../inbox/inbox-api';
+import { useAppShortcuts } from './use-app-shortcuts';
+import { TWO_PANES, useMediaQuery } from './use-media-query';
 
 // Screens after Home load on demand, keeping the task pane's first download small; the
 // conversation screen is fetched in the background once Home has rendered.
@@ -28,6 +31,7 @@ const FirmSettingsScreen = lazy(() =>
 const UnroutedTextsScreen = lazy(() =>
   import('../admin/UnroutedTextsScreen').then((m) => ({ default: m.UnroutedTextsScreen })),
 );
+const JumpToDialog = lazy(() => import('./JumpToDialog').then((m) => ({ default: m.JumpToDialog })));
 // Outlook only (the task pane): loaded when Office is there, never in the browser app.
 const EmailContextPanel = lazy(() =>
   import('../outlook/EmailContextPanel').then((m) => ({ default: m.EmailContextPanel })),
@@ -84,6 +88,29 @@ const useStyles = makeStyles({
     overflowY: 'hidden',
   },
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL },
+  // Two panes (wide windows): Home on the left, the open conversation on the right.
+  panes: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(340px, 420px) minmax(0, 1fr)',
+    gridTemplateRows: 'minmax(0, 1fr)',
+    overflowY: 'hidden',
+  },
+  listPane: {
+    overflowY: 'auto',
+    borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  detailPane: {
+    display: 'flex',
+    flexDirection: 'column',
+    minHeight: 0,
+    minWidth: 0,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  placeholder: {
+    margin: 'auto',
+    padding: tokens.spacingHorizontalXL,
+    color: tokens.colorNeutralForeground3,
+  },
 });
 
 export function AppShell({ me, getToken, onSignOut, onSessionExpired }: AppShellProps) {
@@ -120,8 +147,47 @@ function SignedInApp({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
 
   useEffect(() => prefetchWhenIdle(importConversationScreen), []);
 
+  const [inboxFilter, setInboxFilter] = useState<InboxFilter>('all');
+  const [jumpOpen, setJumpOpen] = useState(false);
+  const [jumpKey, setJumpKey] = useState(0);
+  const openJump = useCallback(() => {
+    setJumpKey((k) => k + 1);
+    setJumpOpen(true);
+  }, []);
+  useAppShortcuts(route, openJump);
+  const wide = useMediaQuery(TWO_PANES);
+  const twoPanes = wide && !host && (route.name === 'home' || route.name === 'conversation');
+
   const { replaceMatter } = matters;
   const onMatterChanged = useCallback((matter: Matter) => replaceMatter(matter), [replaceMatter]);
+
+  const home = (
+    <HomeScreen
+      mattersScreen={{
+        search,
+        onSearchChange: setSearch,
+        statusFilter,
+        onStatusFilterChange: setStatusFilter,
+        query,
+        list: matters,
+        returnFocusTo: returnFocusTo?.startsWith('matter:') ? returnFocusTo.slice('matter:'.length) : null,
+        unreadByMatter,
+      }}
+      returnFocusTo={returnFocusTo?.startsWith('conversation:') ? returnFocusTo.slice('conversation:'.length) : null}
+      inboxFilter={inboxFilter}
+      onInboxFilterChange={setInboxFilter}
+      currentConversationId={route.name === 'conversation' ? route.conversationId : null}
+    />
+  );
+  // In Outlook, Home starts with the open email's matters and conversations.
+  const homeScreen = host ? (
+    <div className={styles.stack}>
+      <EmailContextPanel />
+      {home}
+    </div>
+  ) : (
+    home
+  );
 
   let screen;
   const fill = route.name === 'conversation';
@@ -150,42 +216,40 @@ function SignedInApp({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
   } else if (route.name === 'outlook-share-files') {
     screen = <ShareFilesScreen />;
   } else {
-    const home = (
-      <HomeScreen
-        mattersScreen={{
-          search,
-          onSearchChange: setSearch,
-          statusFilter,
-          onStatusFilterChange: setStatusFilter,
-          query,
-          list: matters,
-          returnFocusTo: returnFocusTo?.startsWith('matter:') ? returnFocusTo.slice('matter:'.length) : null,
-          unreadByMatter,
-        }}
-        returnFocusTo={returnFocusTo?.startsWith('conversation:') ? returnFocusTo.slice('conversation:'.length) : null}
-      />
-    );
-    // In Outlook, Home starts with the open email's matters and conversations.
-    screen = host ? (
-      <div className={styles.stack}>
-        <EmailContextPanel />
-        {home}
-      </div>
-    ) : (
-      home
-    );
+    screen = homeScreen;
   }
-
   return (
     <div className={styles.root}>
       <AppHeader me={me} route={route} onSignOut={onSignOut} />
-      <main className={mergeClasses(styles.main, fill && styles.fill)} id="main">
-        <FileViewerHost>
-          <Suspense fallback={<Spinner className={styles.loading} label="Loading…" />}>
-            {fill ? screen : <div className={styles.page}>{screen}</div>}
-          </Suspense>
-        </FileViewerHost>
-      </main>
+      {twoPanes ? (
+        <main className={mergeClasses(styles.main, styles.panes)} id="main">
+          <div className={styles.listPane}>
+            <div className={styles.page}>{homeScreen}</div>
+          </div>
+          {route.name === 'conversation' ? (
+            <section className={styles.detailPane} aria-label="Open conversation">
+              <FileViewerHost>
+                <Suspense fallback={<Spinner className={styles.loading} label="Loading…" />}>{screen}</Suspense>
+              </FileViewerHost>
+            </section>
+          ) : (
+            <div className={styles.detailPane}>
+              <p className={styles.placeholder}>Choose a conversation to read it here.</p>
+            </div>
+          )}
+        </main>
+      ) : (
+        <main className={mergeClasses(styles.main, fill && styles.fill)} id="main">
+          <FileViewerHost>
+            <Suspense fallback={<Spinner className={styles.loading} label="Loading…" />}>
+              {fill ? screen : <div className={styles.page}>{screen}</div>}
+            </Suspense>
+          </FileViewerHost>
+        </main>
+      )}
+      <Suspense fallback={null}>
+        {jumpKey > 0 && <JumpToDialog key={jumpKey} open={jumpOpen} onClose={() => setJumpOpen(false)} />}
+      </Suspense>
     </div>
   );
 }
