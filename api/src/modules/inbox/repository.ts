@@ -56,12 +56,16 @@ export async function listInboxRows(
   ];
   const kind = kindOf[options.filter];
   if (kind) where.push(sql`conversations.kind = ${kind}`);
-  if (options.filter === 'unread') {
-    where.push(sql`exists (
-      select 1 from messages um
-      where um.firm_id = p.firm_id and um.conversation_id = p.conversation_id
-        and um.seq > p.last_read_seq and um.author_staff_id is distinct from p.staff_id)`);
-  }
+  // Unread: one index probe per conversation (a lateral with LIMIT 1; an EXISTS would be
+  // planned as a hash semi-join over every message of the firm).
+  const unreadOnly =
+    options.filter === 'unread'
+      ? sql`cross join lateral (
+          select 1 from messages um
+          where um.firm_id = p.firm_id and um.conversation_id = p.conversation_id
+            and um.seq > p.last_read_seq and um.author_staff_id is distinct from p.staff_id
+          limit 1) has_unread`
+      : sql``;
   if (options.before) {
     where.push(
       sql`(coalesce(conversations.last_message_at, conversations.created_at), conversations.id) < (${options.before.activity}::timestamptz, ${options.before.id}::uuid)`,
@@ -84,6 +88,7 @@ export async function listInboxRows(
             coalesce(conversations.last_message_at, conversations.created_at) as activity
           from participants p
           join conversations on conversations.firm_id = p.firm_id and conversations.id = p.conversation_id
+          ${unreadOnly}
           where ${sql.join(where, sql` and `)}
           order by activity desc, conversations.id desc
           limit ${options.limit}
