@@ -44,7 +44,12 @@ describe('inbox', () => {
     const internal = await create(f.member.token, { kind: 'internal_matter', matterId, staffIds: [colleague.id] });
 
     await send(app, colleague.token, channel, 'Morning all');
-    await send(app, f.member.token, internal, 'Draft attached\nsecond line is not shown');
+    await send(
+      app,
+      f.member.token,
+      internal,
+      '\n  Draft [on the portal](https://example.com/draft)   attached\nsecond line is not shown',
+    );
     await send(app, colleague.token, dm, 'Can you look at [the lease](https://example.com/lease) today?');
     await send(app, colleague.token, dm, 'Thanks!');
     expect(
@@ -78,7 +83,7 @@ describe('inbox', () => {
     });
     expect(inner).toMatchObject({
       title: 'M-7001 · Internal',
-      lastMessage: { authorKind: 'me', text: 'Draft attached' },
+      lastMessage: { authorKind: 'me', text: 'Draft on the portal: https://example.com/draft attached' },
       unreadCount: 0,
     });
     expect(ch).toMatchObject({ kind: 'channel', lastMessage: { text: 'Morning all' }, unreadCount: 1 });
