@@ -1,12 +1,12 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { App } from './App';
+import { App } from './shell/App';
 import { takeReturnRoute } from './auth/account-manager';
 import { connectOfficeHost, createBrowserSettings, repairHistoryApi } from './office/office-host';
 import { OfficeContext } from './office/use-office';
 import { outlookViewRoute } from './outlook/outlook-routes';
-import { takeStaffTokenFromHash } from './store-staff-token';
+import { takeStaffTokenFromHash } from './auth/store-staff-token';
 import './global.css';
 
 // In the task pane Office.js has blanked history.replaceState; bring it back first.

@@ -11,7 +11,7 @@ import {
   draftOfContact,
   readContactChanges,
   readNewContact,
-} from '../src/contact-form.ts';
+} from '../src/matters/contact-form.ts';
 
 const contact = (id: string, extra: Partial<Contact> = {}): Contact => ({
   id,

@@ -2,8 +2,8 @@
 // before sending, document sources and share states (sizes: ui/test/format-file-size.test.ts).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { addAttachments, addDocuments, checkAttachmentLimits, countFiles } from '../src/attachment-list.ts';
-import { describeShareState, documentSourceLabel } from '../src/document-source-label.ts';
+import { addAttachments, addDocuments, checkAttachmentLimits, countFiles } from '../src/composer/attachment-list.ts';
+import { describeShareState, documentSourceLabel } from '../src/files/document-source-label.ts';
 import { planSends } from '../src/outlook/share-plan.ts';
 
 const LIMITS = { maxFiles: 130, maxBytes: 100 * 1024 * 1024 };

@@ -1,7 +1,7 @@
 // The staff app's live event parser: which server-sent events become typed events.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { parseLiveEvent } from '../src/parse-live-event.ts';
+import { parseLiveEvent } from '../src/shell/parse-live-event.ts';
 
 const raw = (type: string, data: unknown) => ({ id: '1', type, data: JSON.stringify(data) });
 const FORM_REQUEST_ID = '5d0c3a52-4f7e-4c55-9d3e-0d2b4f0e8a11';

@@ -2,10 +2,10 @@
 // event, and the firm settings form.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { describeSmsPlan } from '../src/describe-sms-plan.ts';
-import { hasSmsProblem, summarizeSmsStatus } from '../src/summarize-sms-status.ts';
-import { parseSmsEvent } from '../src/parse-sms-event.ts';
-import { parseCountryCodes, readFirmSettingsForm } from '../src/firm-settings-form.ts';
+import { describeSmsPlan } from '../src/sms/describe-sms-plan.ts';
+import { hasSmsProblem, summarizeSmsStatus } from '../src/sms/summarize-sms-status.ts';
+import { parseSmsEvent } from '../src/sms/parse-sms-event.ts';
+import { parseCountryCodes, readFirmSettingsForm } from '../src/admin/firm-settings-form.ts';
 
 describe('describeSmsPlan', () => {
   test('names who will be texted (the server says who cannot be)', () => {

@@ -18,6 +18,7 @@ import { addContactRoutes } from './modules/contacts/routes.js';
 import { addConversationRoutes } from './modules/conversations/routes.js';
 import { addMessageRoutes } from './modules/messages/routes.js';
 import type { TTextMessage } from './modules/messages/service.js';
+import { addInboxRoutes } from './modules/inbox/routes.js';
 import { addSearchRoutes } from './modules/search/routes.js';
 import { addOutlookRoutes } from './modules/outlook/routes.js';
 import { createOutlookWebRouter, outlookContentSecurity } from './modules/outlook/web.js';
@@ -175,6 +176,7 @@ export function buildApp(deps: AppDeps): { app: Express; apiDocument: () => TApi
   addSmsRoutes(routes, smsDeps);
   addFirmSettingsRoutes(routes, { db, config });
   addSearchRoutes(routes, db);
+  addInboxRoutes(routes, db);
   addOutlookRoutes(routes, db);
   addFileRoutes(routes, { db, blobs: deps.blobs, uploads: config.uploads, textMessage: textMessageToContacts });
 

@@ -219,8 +219,11 @@ export async function openInStaffApp(
 ): Promise<Page> {
   const page = await signInToStaffApp(browser, baseURL, name);
   await page.goto(`/addin/#/${route}`);
+  // From 900 px a conversation opens beside the inbox (whose sections have level-2 headings too).
+  const twoPanes = route.startsWith('conversations/') && (page.viewportSize()?.width ?? 0) >= 900;
+  const screen = twoPanes ? page.getByRole('region', { name: 'Open conversation' }) : page;
   await expect(
-    page.getByRole('heading', { level: 2, ...(heading === undefined ? {} : { name: heading }) }),
+    screen.getByRole('heading', { level: 2, ...(heading === undefined ? {} : { name: heading }) }),
   ).toBeVisible();
   return page;
 }

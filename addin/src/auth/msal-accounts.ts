@@ -9,7 +9,7 @@ import {
   type IPublicClientApplication,
 } from '@azure/msal-browser';
 import { DIALOG_CLOSED, OfficeError, type OfficeHost } from '../office/office-host';
-import type { AccountManager } from './account-manager';
+import type { AccountManager } from './account-manager-type';
 
 /** Loaded only in production (a chunk of its own): MSAL is not part of the first download. */
 

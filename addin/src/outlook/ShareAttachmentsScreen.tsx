@@ -15,16 +15,16 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { describeError, useUploadLimits, type Contact, type Conversation, type EmailContext } from '@confer/ui';
-import { createIdempotencyKey } from '../create-idempotency-key';
+import { createIdempotencyKey } from '../composer/create-idempotency-key';
 import { ErrorNotice } from '@confer/ui/errors';
-import { BackIcon } from '../Icons';
+import { BackIcon } from '../common/Icons';
 import type { MailAttachment, OfficeHost, ReadMailItem } from '../office/office-host';
 import { useOffice } from '../office/use-office';
-import { useApi } from '../use-api';
-import { routeHref } from '../use-hash-route';
-import { useLoader } from '../use-loader';
-import { useMessagingStore } from '../use-messaging';
-import { useGetToken } from '../use-token';
+import { useApi } from '../common/use-api';
+import { routeHref } from '../shell/use-hash-route';
+import { useLoader } from '../common/use-loader';
+import { useMessagingStore } from '../conversations/use-messaging';
+import { useGetToken } from '../auth/use-token';
 import { peopleOfReadItem } from './email-addresses';
 import { describeDelivery, ensureExternalConversation } from './ensure-conversation';
 import { FileProgressList, type FileProgress } from './FileProgressList';

@@ -1,5 +1,5 @@
 import { formatFileSize } from '@confer/ui';
-import { formatActivityTime } from '../format-message-time';
+import { formatActivityTime } from '../common/format-message-time';
 import { useMemo, useRef, useState } from 'react';
 import {
   Button,
@@ -25,15 +25,15 @@ import {
   type MatterDocument,
   useUploadLimits,
 } from '@confer/ui';
-import { createIdempotencyKey } from '../create-idempotency-key';
+import { createIdempotencyKey } from '../composer/create-idempotency-key';
 import { ErrorNotice } from '@confer/ui/errors';
 import type { EmailAddress, OfficeHost } from '../office/office-host';
 import { useOffice } from '../office/use-office';
-import { useApi } from '../use-api';
-import { useDebouncedValue } from '../use-debounced-value';
-import { useLoader } from '../use-loader';
-import { useMessagingStore } from '../use-messaging';
-import { useGetToken } from '../use-token';
+import { useApi } from '../common/use-api';
+import { useDebouncedValue } from '../common/use-debounced-value';
+import { useLoader } from '../common/use-loader';
+import { useMessagingStore } from '../conversations/use-messaging';
+import { useGetToken } from '../auth/use-token';
 import { peopleOf } from './email-addresses';
 import { ensureExternalConversation } from './ensure-conversation';
 import { FileProgressList, type FileProgress } from './FileProgressList';

@@ -1,4 +1,4 @@
-import { routeHref } from '../use-hash-route';
+import { routeHref } from '../shell/use-hash-route';
 
 /**
  * The manifest opens the task pane on `taskpane.html?view=share-attachments` or

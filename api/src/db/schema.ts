@@ -665,6 +665,10 @@ export const outbox = pgTable(
     index('outbox_provider_message_idx')
       .on(t.providerMessageId)
       .where(sql`${t.providerMessageId} is not null`),
+    // The inbox's "SMS failed" marker: the newest text of a conversation.
+    index('outbox_conversation_sms_idx')
+      .on(t.firmId, t.conversationId, t.createdAt)
+      .where(sql`${t.channel} = 'sms' and ${t.conversationId} is not null`),
   ],
 );
 

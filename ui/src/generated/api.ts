@@ -4372,6 +4372,73 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The Messages inbox: conversations the caller takes part in, newest activity first, with last message, unread count and markers */
+        get: {
+            parameters: {
+                query?: {
+                    before?: string;
+                    filter?: "all" | "unread" | "clients" | "internal" | "channels" | "dms";
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Inbox"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/invoices/{id}": {
         parameters: {
             query?: never;
@@ -7233,6 +7300,38 @@ export interface components {
             /** @enum {string} */
             status: "sent" | "draft" | "submitted";
             submittedAt: string | null;
+        };
+        Inbox: {
+            items: components["schemas"]["InboxRow"][];
+            nextCursor: string | null;
+            unreadTotal: number | null;
+        };
+        InboxRow: {
+            activityAt: string;
+            archived: boolean;
+            clientReplied: boolean;
+            /** Format: uuid */
+            conversationId: string;
+            /** @enum {string} */
+            kind: "external_matter" | "internal_matter" | "direct" | "channel";
+            lastMessage: {
+                at: string;
+                /** @enum {string} */
+                authorKind: "me" | "staff" | "client" | "third_party";
+                authorName: string;
+                /** Format: uuid */
+                id: string;
+                text: string;
+            } | null;
+            matter: {
+                /** Format: uuid */
+                id: string;
+                number: string;
+                title: string;
+            } | null;
+            smsFailed: boolean;
+            title: string;
+            unreadCount: number;
         };
         Invoice: {
             amount: string;

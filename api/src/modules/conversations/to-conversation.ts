@@ -34,17 +34,22 @@ export function toParticipant(p: TParticipantRow): TParticipant {
 
 /** What staff see as a conversation's name. */
 export function titleOf(row: TConversationRow, people: TParticipantRow[], viewerStaffId: string): string {
-  if (row.name) return row.name;
   const active = people.filter((p) => !p.leftAt);
-  if (row.kind === 'direct') {
-    const others = active.filter((p) => p.staffId !== viewerStaffId).map((p) => p.name);
-    return others.length > 0 ? others.join(', ') : 'Notes to self';
-  }
+  return titleFromNames(row, {
+    otherStaff: active.filter((p) => p.staffId && p.staffId !== viewerStaffId).map((p) => p.name),
+    contacts: active.filter((p) => p.contactId).map((p) => p.name),
+  });
+}
+
+/** The same from the names of the active participants: other staff (for DMs) and contacts. */
+export function titleFromNames(
+  row: Pick<TConversationRow, 'kind' | 'name' | 'matterNumber'>,
+  names: { otherStaff: string[]; contacts: string[] },
+): string {
+  if (row.name) return row.name;
+  if (row.kind === 'direct') return names.otherStaff.length > 0 ? names.otherStaff.join(', ') : 'Notes to self';
   if (row.kind === 'internal_matter') return `${row.matterNumber} · Internal`;
-  if (row.kind === 'external_matter') {
-    const names = active.filter((p) => p.contactId).map((p) => p.name);
-    return `${row.matterNumber} · ${names.join(', ') || 'Clients'}`;
-  }
+  if (row.kind === 'external_matter') return `${row.matterNumber} · ${names.contacts.join(', ') || 'Clients'}`;
   return 'Conversation';
 }
 

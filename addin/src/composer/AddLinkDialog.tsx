@@ -1,0 +1,83 @@
+import { useState } from 'react';
+import { Field, Input } from '@fluentui/react-components';
+import { splitMessageText, toSafeLinkHref } from '@confer/ui/message-text';
+import { FormDialog } from '../extras/FormDialog';
+
+type AddLinkDialogProps = {
+  open: boolean;
+  initialText: string;
+  /** Receives the `[text](url)` to insert at the cursor. */
+  onInsert: (markdown: string) => void;
+  onClose: () => void;
+};
+
+/** https://, http://, mailto: and tel: only; a bare host such as "example.com" gets https://. */
+function normaliseUrl(input: string): string | null {
+  const trimmed = input.trim();
+  if (!trimmed) return null;
+  const hasScheme = /^[a-z][a-z0-9+.-]*:/i.test(trimmed);
+  const candidate = hasScheme ? trimmed : /^[^\s/@]+\.[^\s/@]+/.test(trimmed) ? `https://${trimmed}` : trimmed;
+  return toSafeLinkHref(candidate);
+}
+
+/** Parentheses would end the `(url)` part early; percent-encoding them keeps the same address. */
+function escapeUrlForMarkdown(href: string): string {
+  return href.replace(/\(/g, '%28').replace(/\)/g, '%29');
+}
+
+export function AddLinkDialog({ open, initialText, onInsert, onClose }: AddLinkDialogProps) {
+  const [text, setText] = useState(initialText.replace(/[\r\n]+/g, ' ').trim());
+  const [url, setUrl] = useState('');
+  const [textError, setTextError] = useState<string | undefined>();
+  const [urlError, setUrlError] = useState<string | undefined>();
+
+  function submit() {
+    const href = normaliseUrl(url);
+    const label = text.trim();
+    let ok = true;
+    if (!href) {
+      setUrlError('Enter a web address (https:// or http://), an email link (mailto:) or a phone link (tel:).');
+      ok = false;
+    }
+    if (/[[\]\r\n]/.test(label)) {
+      setTextError('The text to show cannot contain square brackets or line breaks.');
+      ok = false;
+    }
+    if (!ok || !href) return;
+    const markdown = `[${label || href}](${escapeUrlForMarkdown(href)})`;
+    // Belt and braces: what we insert must read back as exactly one link.
+    const parts = splitMessageText(markdown);
+    if (parts.length !== 1 || parts[0]?.kind !== 'link') {
+      setUrlError('This address cannot be used as a link.');
+      return;
+    }
+    onInsert(markdown);
+  }
+
+  return (
+    <FormDialog open={open} title="Add link" submitLabel="Insert link" onSubmit={submit} onClose={onClose}>
+      <Field label="Text to show" hint="Leave empty to show the address." validationMessage={textError}>
+        <Input
+          value={text}
+          onChange={(_, d) => {
+            setText(d.value);
+            setTextError(undefined);
+          }}
+          autoComplete="off"
+        />
+      </Field>
+      <Field label="Address" required validationMessage={urlError}>
+        <Input
+          type="url"
+          value={url}
+          placeholder="https://"
+          onChange={(_, d) => {
+            setUrl(d.value);
+            setUrlError(undefined);
+          }}
+          autoComplete="off"
+        />
+      </Field>
+    </FormDialog>
+  );
+}

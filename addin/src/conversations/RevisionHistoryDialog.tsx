@@ -1,0 +1,89 @@
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Spinner,
+  Text,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from '@fluentui/react-components';
+import type { Message } from '@confer/ui';
+import { MessageText } from '@confer/ui/message-text';
+import { ErrorNotice } from '@confer/ui/errors';
+import { formatFullDateTime } from '../common/format-message-time';
+import { useApi } from '../common/use-api';
+import { useLoader } from '../common/use-loader';
+
+type RevisionHistoryDialogProps = {
+  open: boolean;
+  message: Message;
+  onClose: () => void;
+};
+
+const useStyles = makeStyles({
+  list: { margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  item: {
+    listStyleType: 'none',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+    padding: tokens.spacingHorizontalS,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground3,
+  },
+  current: { backgroundColor: tokens.colorBrandBackground2 },
+  label: { color: tokens.colorNeutralForeground2, fontWeight: tokens.fontWeightSemibold },
+});
+
+/** Every version of an edited message, newest first. */
+export function RevisionHistoryDialog({ open, message, onClose }: RevisionHistoryDialogProps) {
+  const styles = useStyles();
+  const api = useApi();
+  const { state, reload } = useLoader((signal) => api.getMessageRevisions(message.id, { signal }), [api, message.id]);
+
+  return (
+    <Dialog open={open} onOpenChange={(_, data) => !data.open && onClose()}>
+      <DialogSurface>
+        <DialogBody>
+          <DialogTitle>Edit history</DialogTitle>
+          <DialogContent>
+            {state.status === 'loading' && <Spinner size="small" label="Loading earlier versions…" />}
+            {state.status === 'error' && <ErrorNotice error={state.error} onRetry={reload} />}
+            {state.status === 'ready' && (
+              <ol className={styles.list} aria-label="Versions, newest first">
+                <li className={mergeClasses(styles.item, styles.current)}>
+                  <Text size={200} className={styles.label}>
+                    Current
+                    {state.data.current.editedAt ? ` · edited ${formatFullDateTime(state.data.current.editedAt)}` : ''}
+                  </Text>
+                  <MessageText body={state.data.current.body} />
+                </li>
+                {[...state.data.items]
+                  .sort((a, b) => b.revision - a.revision)
+                  .map((revision) => (
+                    <li key={revision.revision} className={styles.item}>
+                      <Text size={200} className={styles.label}>
+                        {revision.revision === 1 ? 'Original' : `Version ${revision.revision}`} · replaced{' '}
+                        {formatFullDateTime(revision.replacedAt)}
+                      </Text>
+                      <MessageText body={revision.body} />
+                    </li>
+                  ))}
+              </ol>
+            )}
+          </DialogContent>
+          <DialogActions>
+            <Button appearance="primary" onClick={onClose}>
+              Close
+            </Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}

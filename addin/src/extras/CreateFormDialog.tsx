@@ -1,0 +1,201 @@
+import { useState } from 'react';
+import { Button, Field, Input, Select, Switch, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  FORM_FIELD_TYPES,
+  makeFieldKey,
+  validateFormDefinition,
+  type FormField,
+  type FormFieldType,
+  type IntakeForm,
+} from '@confer/ui';
+import { FormDialog } from './FormDialog';
+import { AddIcon } from '../common/Icons';
+import { useExtrasStyles } from './extras-styles';
+import { useExtrasApi } from './use-extras-api';
+
+const TYPE_LABELS: Record<FormFieldType, string> = {
+  short_text: 'Short text',
+  long_text: 'Long text',
+  date: 'Date',
+  choice: 'Choice (one of a list)',
+  checkbox: 'Checkbox',
+  file: 'File upload',
+};
+
+const useStyles = makeStyles({
+  question: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    margin: 0,
+  },
+  legend: { fontWeight: tokens.fontWeightSemibold, padding: `0 ${tokens.spacingHorizontalXS}` },
+  questionActions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, alignItems: 'center' },
+  questions: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+});
+
+type Draft = { id: number; label: string; type: FormFieldType; required: boolean; options: string; help: string };
+
+function toFields(drafts: Draft[]): FormField[] {
+  const taken: string[] = [];
+  return drafts.map((d) => {
+    const key = makeFieldKey(d.label, taken);
+    taken.push(key);
+    const options = d.options
+      .split('\n')
+      .map((o) => o.trim())
+      .filter(Boolean);
+    return {
+      key,
+      label: d.label.trim(),
+      type: d.type,
+      required: d.required,
+      ...(d.type === 'choice' ? { options } : {}),
+      ...(d.help.trim() ? { help: d.help.trim() } : {}),
+    };
+  });
+}
+
+type CreateFormDialogProps = { open: boolean; onCreated: (form: IntakeForm) => void; onClose: () => void };
+
+/** Builds a firm form: title, description, and questions with type, required and choices. */
+export function CreateFormDialog({ open, onCreated, onClose }: CreateFormDialogProps) {
+  const styles = useStyles();
+  const x = useExtrasStyles();
+  const api = useExtrasApi();
+  const [title, setTitle] = useState('');
+  const [description, setDescription] = useState('');
+  const [drafts, setDrafts] = useState<Draft[]>([
+    { id: 0, label: '', type: 'short_text', required: true, options: '', help: '' },
+  ]);
+  const [nextId, setNextId] = useState(1);
+  const [errors, setErrors] = useState<Array<{ index: number | null; message: string }>>([]);
+  const [problem, setProblem] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  const update = (id: number, change: Partial<Draft>) =>
+    setDrafts((list) => list.map((d) => (d.id === id ? { ...d, ...change } : d)));
+
+  function move(index: number, by: -1 | 1) {
+    setDrafts((list) => {
+      const next = [...list];
+      const [item] = next.splice(index, 1);
+      if (item) next.splice(index + by, 0, item);
+      return next;
+    });
+  }
+
+  async function submit() {
+    const fields = toFields(drafts);
+    const found = validateFormDefinition(title, fields);
+    setErrors(found);
+    if (found.length > 0) return;
+    setBusy(true);
+    setProblem(null);
+    try {
+      onCreated(
+        await api.createForm({
+          title: title.trim(),
+          ...(description.trim() ? { description: description.trim() } : {}),
+          fields,
+        }),
+      );
+    } catch (error) {
+      setProblem(error);
+      setBusy(false);
+    }
+  }
+
+  const general = errors.filter((e) => e.index === null);
+
+  return (
+    <FormDialog
+      open={open}
+      title="New form"
+      submitLabel="Create form"
+      busyLabel="Creating…"
+      busy={busy}
+      error={problem}
+      onSubmit={submit}
+      onClose={onClose}
+    >
+      <Field label="Title" required>
+        <Input value={title} maxLength={200} onChange={(_, d) => setTitle(d.value)} />
+      </Field>
+      <Field label="Description (optional)" hint="Shown to the client above the questions.">
+        <Textarea value={description} maxLength={2000} onChange={(_, d) => setDescription(d.value)} />
+      </Field>
+      <div className={styles.questions}>
+        {drafts.map((d, index) => {
+          const mine = errors.filter((e) => e.index === index);
+          return (
+            <fieldset key={d.id} className={styles.question}>
+              <legend className={styles.legend}>Question {index + 1}</legend>
+              <Field label="Question" required validationMessage={mine.map((e) => e.message).join(' ') || undefined}>
+                <Input value={d.label} maxLength={200} onChange={(_, v) => update(d.id, { label: v.value })} />
+              </Field>
+              <Field label="Answer type">
+                <Select value={d.type} onChange={(_, v) => update(d.id, { type: v.value as FormFieldType })}>
+                  {FORM_FIELD_TYPES.map((type) => (
+                    <option key={type} value={type}>
+                      {TYPE_LABELS[type]}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+              {d.type === 'choice' && (
+                <Field label="Choices" hint="One per line." required>
+                  <Textarea value={d.options} onChange={(_, v) => update(d.id, { options: v.value })} />
+                </Field>
+              )}
+              <Field label="Help text (optional)">
+                <Input value={d.help} maxLength={500} onChange={(_, v) => update(d.id, { help: v.value })} />
+              </Field>
+              <div className={styles.questionActions}>
+                <Switch
+                  checked={d.required}
+                  label="Required"
+                  onChange={(_, v) => update(d.id, { required: v.checked })}
+                />
+                <Button size="small" disabled={index === 0} onClick={() => move(index, -1)}>
+                  Move up
+                </Button>
+                <Button size="small" disabled={index === drafts.length - 1} onClick={() => move(index, 1)}>
+                  Move down
+                </Button>
+                <Button
+                  size="small"
+                  disabled={drafts.length === 1}
+                  onClick={() => setDrafts((list) => list.filter((q) => q.id !== d.id))}
+                >
+                  Remove
+                </Button>
+              </div>
+            </fieldset>
+          );
+        })}
+      </div>
+      <Button
+        icon={<AddIcon />}
+        disabled={drafts.length >= 50}
+        onClick={() => {
+          setDrafts((list) => [
+            ...list,
+            { id: nextId, label: '', type: 'short_text', required: false, options: '', help: '' },
+          ]);
+          setNextId((n) => n + 1);
+        }}
+      >
+        Add question
+      </Button>
+      {general.map((e) => (
+        <Text key={e.message} role="alert" size={200} className={x.error}>
+          {e.message}
+        </Text>
+      ))}
+    </FormDialog>
+  );
+}

@@ -1,0 +1,69 @@
+import { Link, Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { Message } from '@confer/ui';
+import { useOpenFile } from './file-viewer-context';
+import { formatFullDateTime, formatTime } from '../common/format-message-time';
+import { DocumentIcon } from '../common/Icons';
+
+const useStyles = makeStyles({
+  item: {
+    listStyleType: 'none',
+    display: 'flex',
+    justifyContent: 'center',
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+  },
+  line: {
+    display: 'inline-flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    justifyContent: 'center',
+    columnGap: tokens.spacingHorizontalXS,
+    maxWidth: '100%',
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalM}`,
+    borderRadius: tokens.borderRadiusCircular,
+    backgroundColor: tokens.colorNeutralBackground3,
+    color: tokens.colorNeutralForeground2,
+    textAlign: 'center',
+    overflowWrap: 'anywhere',
+  },
+  time: { color: tokens.colorNeutralForeground3 },
+});
+
+/** The name of a message's document: opens it in the viewer (its latest version). */
+export function DocumentLink({ document }: { document: { id: string; name: string } }) {
+  const openFile = useOpenFile();
+  if (!openFile) return <>{document.name}</>;
+  return (
+    <Link inline as="button" onClick={() => openFile({ documentId: document.id, name: document.name })}>
+      {document.name}
+    </Link>
+  );
+}
+
+/** "Alex Morgan shared Lease.pdf" / "…uploaded version 2 of Lease.pdf": an announcement, not a message. */
+export function DocumentNotice({ message }: { message: Message }) {
+  const styles = useStyles();
+  const notice = message.notice!;
+  const document = message.aboutDocument!;
+  return (
+    <li className={styles.item} data-message-id={message.id} data-seq={message.seq}>
+      <Text size={200} className={styles.line}>
+        <DocumentIcon />
+        <span>
+          {message.author.name}{' '}
+          {notice.kind === 'document_shared' ? (
+            <>
+              shared <DocumentLink document={document} /> live: the people here always see its latest version.
+            </>
+          ) : (
+            <>
+              uploaded version {notice.version} of <DocumentLink document={document} />.
+            </>
+          )}
+        </span>
+        <time className={styles.time} dateTime={message.createdAt} title={formatFullDateTime(message.createdAt)}>
+          {formatTime(message.createdAt)}
+        </time>
+      </Text>
+    </li>
+  );
+}

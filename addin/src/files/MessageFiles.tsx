@@ -1,0 +1,87 @@
+import { useState } from 'react';
+import { Button, Link, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { describeError, downloadStaffFile, formatFileSize, type FileRef } from '@confer/ui';
+import { useOpenFile } from './file-viewer-context';
+import { useGetToken } from '../auth/use-token';
+
+const useStyles = makeStyles({
+  list: { margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  item: {
+    listStyleType: 'none',
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    maxWidth: '420px',
+  },
+  name: {
+    flexGrow: 1,
+    minWidth: 0,
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
+    textAlign: 'start',
+  },
+  size: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, flexShrink: 0 },
+  error: { color: tokens.colorPaletteRedForeground1 },
+});
+
+/** A message's attached files: each opens in the viewer, and downloads (through the API, with the staff token). */
+export function MessageFiles({ files }: { files: FileRef[] | undefined }) {
+  const styles = useStyles();
+  const getToken = useGetToken();
+  const openFile = useOpenFile();
+  const [error, setError] = useState<unknown>(null);
+  if (!files || files.length === 0) return null;
+
+  async function download(file: FileRef) {
+    setError(null);
+    try {
+      await downloadStaffFile(file.versionId, file.name, { token: await getToken() });
+    } catch (e) {
+      setError(e);
+    }
+  }
+
+  return (
+    <>
+      <ul className={styles.list} aria-label="Attached files">
+        {files.map((file) => (
+          <li key={file.versionId} className={styles.item}>
+            {openFile ? (
+              <Link
+                as="button"
+                className={styles.name}
+                title={`Open ${file.name}`}
+                aria-label={`Open ${file.name}`}
+                onClick={() => openFile({ file })}
+              >
+                {file.name}
+              </Link>
+            ) : (
+              <Text className={styles.name} title={file.name}>
+                {file.name}
+              </Text>
+            )}
+            <span className={styles.size}>{formatFileSize(file.size)}</span>
+            <Button
+              size="small"
+              appearance="subtle"
+              onClick={() => void download(file)}
+              aria-label={`Download ${file.name}`}
+            >
+              Download
+            </Button>
+          </li>
+        ))}
+      </ul>
+      {error != null && (
+        <Text size={200} role="alert" className={styles.error}>
+          {describeError(error)}
+        </Text>
+      )}
+    </>
+  );
+}

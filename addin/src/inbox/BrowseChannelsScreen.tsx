@@ -1,0 +1,158 @@
+import { useEffect, useRef, useState } from 'react';
+import {
+  Badge,
+  Button,
+  Link,
+  SearchBox,
+  Spinner,
+  Text,
+  makeStyles,
+  tokens,
+  typographyStyles,
+} from '@fluentui/react-components';
+import type { Conversation } from '@confer/ui';
+import { ErrorNotice } from '@confer/ui/errors';
+import { formatActivityTime } from '../common/format-message-time';
+import { BackIcon, HashIcon } from '../common/Icons';
+import { useApi } from '../common/use-api';
+import { useDebouncedValue } from '../common/use-debounced-value';
+import { routeHref } from '../shell/use-hash-route';
+import { useLoader } from '../common/use-loader';
+import { useMessagingStore } from '../conversations/use-messaging';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  back: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXXS, alignSelf: 'flex-start' },
+  heading: { ...typographyStyles.subtitle1, margin: 0, ':focus': { outlineStyle: 'none' } },
+  search: { maxWidth: 'none' },
+  list: {
+    margin: 0,
+    padding: 0,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderRadius: tokens.borderRadiusMedium,
+    boxShadow: tokens.shadow2,
+  },
+  item: {
+    listStyleType: 'none',
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    ':not(:last-child)': { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  },
+  icon: { color: tokens.colorNeutralForeground3, display: 'flex' },
+  info: { flexGrow: 1, minWidth: 0, display: 'flex', flexDirection: 'column' },
+  name: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  meta: { color: tokens.colorNeutralForeground3 },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+/** Every channel of the firm, most recently active first, with join / leave. */
+export function BrowseChannelsScreen() {
+  const styles = useStyles();
+  const api = useApi();
+  const store = useMessagingStore();
+  const [search, setSearch] = useState('');
+  const q = useDebouncedValue(search.trim(), 300);
+  const { state, reload, setData } = useLoader(
+    (signal) => api.listChannels({ q: q || undefined, limit: 50 }, { signal }).then((r) => r.items),
+    [api, q],
+  );
+  const [busyId, setBusyId] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<unknown>(null);
+  const [notice, setNotice] = useState('');
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => headingRef.current?.focus(), []);
+
+  async function toggle(channel: Conversation) {
+    setBusyId(channel.id);
+    setActionError(null);
+    try {
+      const result = channel.joined ? await api.leaveConversation(channel.id) : await api.joinConversation(channel.id);
+      if (state.status === 'ready') setData(state.data.map((c) => (c.id === result.id ? result : c)));
+      store.upsertConversation(result);
+      setNotice(result.joined ? `You joined ${result.title}.` : `You left ${result.title}.`);
+    } catch (error) {
+      setActionError(error);
+    } finally {
+      setBusyId(null);
+    }
+  }
+
+  return (
+    <section className={styles.root} aria-labelledby="browse-heading">
+      <Link href={routeHref({ name: 'home' })} className={styles.back}>
+        <BackIcon />
+        Back to home
+      </Link>
+      <h2 id="browse-heading" ref={headingRef} tabIndex={-1} className={styles.heading}>
+        Browse channels
+      </h2>
+      <div role="search">
+        <SearchBox
+          className={styles.search}
+          aria-label="Search channels"
+          placeholder="Channel name"
+          value={search}
+          onChange={(_, d) => setSearch(d.value)}
+        />
+      </div>
+      <div role="status">{notice && <Text size={200}>{notice}</Text>}</div>
+      {actionError != null && <ErrorNotice error={actionError} />}
+      {state.status === 'loading' && <Spinner size="tiny" label="Loading channels…" />}
+      {state.status === 'error' && <ErrorNotice error={state.error} onRetry={reload} />}
+      {state.status === 'ready' &&
+        (state.data.length === 0 ? (
+          <Text className={styles.muted}>
+            {q ? `No channels match “${q}”.` : 'There are no channels yet. Create one from Home.'}
+          </Text>
+        ) : (
+          <ul role="list" aria-label="All channels" className={styles.list}>
+            {state.data.map((channel) => {
+              const members = channel.participants.filter((p) => !p.leftAt).length;
+              return (
+                <li key={channel.id} className={styles.item}>
+                  <span className={styles.icon}>
+                    <HashIcon />
+                  </span>
+                  <div className={styles.info}>
+                    {channel.joined ? (
+                      <Link
+                        className={styles.name}
+                        href={routeHref({ name: 'conversation', conversationId: channel.id, seq: null })}
+                      >
+                        {channel.title}
+                      </Link>
+                    ) : (
+                      <Text weight="semibold" className={styles.name}>
+                        {channel.title}
+                      </Text>
+                    )}
+                    <Text size={200} className={styles.meta}>
+                      {members === 1 ? '1 member' : `${members} members`}
+                      {channel.lastMessageAt ? ` · active ${formatActivityTime(channel.lastMessageAt)}` : ''}
+                    </Text>
+                  </div>
+                  {channel.joined && (
+                    <Badge size="small" appearance="tint" color="success">
+                      Joined
+                    </Badge>
+                  )}
+                  <Button
+                    size="small"
+                    appearance={channel.joined ? 'secondary' : 'primary'}
+                    disabledFocusable={busyId === channel.id}
+                    aria-label={`${channel.joined ? 'Leave' : 'Join'} ${channel.title}`}
+                    onClick={() => void toggle(channel)}
+                  >
+                    {channel.joined ? 'Leave' : 'Join'}
+                  </Button>
+                </li>
+              );
+            })}
+          </ul>
+        ))}
+    </section>
+  );
+}

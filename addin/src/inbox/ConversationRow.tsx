@@ -1,0 +1,128 @@
+import type { ReactNode } from 'react';
+import { Avatar, Badge, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import type { Conversation, Me } from '@confer/ui';
+import { formatActivityTime } from '../common/format-message-time';
+import { HashIcon, LockIcon, ShieldIcon } from '../common/Icons';
+import { UnreadBadge } from '../common/UnreadBadge';
+import { VisuallyHidden } from '../common/VisuallyHidden';
+import { routeHref } from '../shell/use-hash-route';
+
+type ConversationRowProps = {
+  conversation: Conversation;
+  unread: number;
+  me: Me;
+  /** Second line: who is in it (matter conversations). */
+  showParticipants?: boolean;
+};
+
+const useStyles = makeStyles({
+  item: {
+    listStyleType: 'none',
+    ':not(:last-child)': { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  },
+  link: {
+    display: 'grid',
+    gridTemplateColumns: 'auto minmax(0, 1fr) auto',
+    gridTemplateAreas: '"lead title meta" "lead detail detail"',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    color: tokens.colorNeutralForeground1,
+    textDecorationLine: 'none',
+    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
+    ':active': { backgroundColor: tokens.colorNeutralBackground1Pressed },
+    ':focus-visible': {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: `calc(-1 * ${tokens.strokeWidthThick})`,
+      borderRadius: tokens.borderRadiusMedium,
+    },
+  },
+  lead: {
+    gridArea: 'lead',
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'center',
+    width: '24px',
+    color: tokens.colorNeutralForeground3,
+    fontSize: tokens.fontSizeBase400,
+  },
+  title: {
+    gridArea: 'title',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
+    fontSize: tokens.fontSizeBase300,
+  },
+  unreadTitle: { fontWeight: tokens.fontWeightSemibold },
+  meta: {
+    gridArea: 'meta',
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXS,
+    color: tokens.colorNeutralForeground3,
+    fontSize: tokens.fontSizeBase200,
+  },
+  detail: {
+    gridArea: 'detail',
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXS,
+    minWidth: 0,
+    color: tokens.colorNeutralForeground3,
+    fontSize: tokens.fontSizeBase200,
+  },
+  names: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+});
+
+function leadOf(conversation: Conversation, me: Me): ReactNode {
+  if (conversation.kind === 'channel') return <HashIcon />;
+  const other = conversation.participants.find((p) => !p.leftAt && p.staffId !== me.staff.id);
+  return <Avatar size={24} initials={other?.initials ?? '?'} name={other?.name} color="colorful" aria-hidden="true" />;
+}
+
+/** A link to a conversation, with its unread count in the accessible name. */
+export function ConversationRow({ conversation, unread, me, showParticipants }: ConversationRowProps) {
+  const styles = useStyles();
+  const activity = conversation.lastMessageAt;
+  const names = conversation.participants
+    .filter((p) => !p.leftAt)
+    .map((p) => p.name)
+    .join(', ');
+  const archived = conversation.archivedAt !== null;
+  const hasDetail = showParticipants || archived;
+
+  return (
+    <li className={styles.item}>
+      <a
+        className={styles.link}
+        href={routeHref({ name: 'conversation', conversationId: conversation.id, seq: null })}
+        data-conversation-id={conversation.id}
+      >
+        <span className={styles.lead}>{leadOf(conversation, me)}</span>
+        <span className={mergeClasses(styles.title, unread > 0 && styles.unreadTitle)} title={conversation.title}>
+          {conversation.title}
+        </span>
+        <span className={styles.meta}>
+          {activity && <span aria-hidden="true">{formatActivityTime(activity)}</span>}
+          <UnreadBadge count={unread} />
+        </span>
+        {hasDetail && (
+          <span className={styles.detail}>
+            {conversation.requireMfa && conversation.kind === 'external_matter' && (
+              <>
+                <ShieldIcon />
+                <VisuallyHidden>Two-factor sign-in required.</VisuallyHidden>
+              </>
+            )}
+            {archived && (
+              <Badge size="small" appearance="outline" color="informative" icon={<LockIcon />}>
+                Read-only
+              </Badge>
+            )}
+            {showParticipants && <span className={styles.names}>{names}</span>}
+          </span>
+        )}
+      </a>
+    </li>
+  );
+}

@@ -1,0 +1,91 @@
+import { useMemo, useState } from 'react';
+import { Field, Input } from '@fluentui/react-components';
+import { isApiProblem, type Conversation, type Me } from '@confer/ui';
+import { FormDialog } from '../extras/FormDialog';
+import { StaffPicker } from '../common/StaffPicker';
+import { useApi } from '../common/use-api';
+
+type CreateChannelDialogProps = {
+  open: boolean;
+  me: Me;
+  onClose: () => void;
+  onCreated: (conversation: Conversation) => void;
+};
+
+const MAX_NAME = 80;
+
+export function CreateChannelDialog({ open, me, onClose, onCreated }: CreateChannelDialogProps) {
+  const api = useApi();
+  const [name, setName] = useState('');
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [nameError, setNameError] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const exclude = useMemo(() => new Set([me.staff.id]), [me.staff.id]);
+
+  async function submit() {
+    const trimmed = name.trim();
+    if (!trimmed) {
+      setNameError('Enter a channel name.');
+      return;
+    }
+    if (trimmed.length > MAX_NAME) {
+      setNameError(`Use at most ${MAX_NAME} characters.`);
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    setNameError(undefined);
+    try {
+      onCreated(
+        await api.createConversation({
+          kind: 'channel',
+          name: trimmed,
+          ...(selected.size > 0 ? { staffIds: [...selected] } : {}),
+        }),
+      );
+    } catch (e) {
+      if (isApiProblem(e) && e.code === 'channel_name_taken') {
+        setNameError('A channel with this name already exists. Pick another name, or join it from Browse channels.');
+      } else if (isApiProblem(e) && e.errors.some((fe) => fe.field.endsWith('name'))) {
+        setNameError(e.errors.find((fe) => fe.field.endsWith('name'))?.message);
+      } else {
+        setError(e);
+      }
+      setBusy(false);
+    }
+  }
+
+  return (
+    <FormDialog
+      open={open}
+      title="New channel"
+      submitLabel="Create channel"
+      busyLabel="Creating…"
+      busy={busy}
+      error={error}
+      onSubmit={submit}
+      onClose={onClose}
+    >
+      <Field label="Channel name" required validationMessage={nameError}>
+        <Input
+          value={name}
+          maxLength={MAX_NAME}
+          onChange={(_, d) => {
+            setName(d.value);
+            setNameError(undefined);
+          }}
+          placeholder="e.g. conveyancing-team"
+          autoComplete="off"
+        />
+      </Field>
+      <StaffPicker
+        label="Add people (optional)"
+        hint="Anyone in the firm can also find and join the channel."
+        selected={selected}
+        onChange={setSelected}
+        excludeIds={exclude}
+      />
+    </FormDialog>
+  );
+}

@@ -1,0 +1,159 @@
+import { lazy, Suspense, useEffect, useRef, type RefObject } from 'react';
+import { Button, Link, Spinner, Subtitle1, Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { Conversation } from '@confer/ui';
+import { ConversationRow } from './ConversationRow';
+import type { InboxFilter } from './inbox-api';
+import { InboxSection } from './InboxSection';
+import { ErrorNotice } from '@confer/ui/errors';
+import { AddIcon } from '../common/Icons';
+import { MattersScreen, type MattersScreenProps } from '../matters/MattersScreen';
+import { useDialogState } from '../common/use-dialog-state';
+import { navigateTo, routeHref } from '../shell/use-hash-route';
+import { useMessagingSnapshot, useMessagingStore } from '../conversations/use-messaging';
+
+const StartDirectMessageDialog = lazy(() =>
+  import('./StartDirectMessageDialog').then((m) => ({ default: m.StartDirectMessageDialog })),
+);
+const CreateChannelDialog = lazy(() =>
+  import('./CreateChannelDialog').then((m) => ({ default: m.CreateChannelDialog })),
+);
+
+type HomeScreenProps = {
+  mattersScreen: MattersScreenProps;
+  inboxFilter: InboxFilter;
+  onInboxFilterChange: (filter: InboxFilter) => void;
+  /** The conversation open beside Home in the two-pane layout, or null. */
+  currentConversationId: string | null;
+  /** Conversation whose row should take focus (coming back from it). */
+  returnFocusTo: string | null;
+};
+
+const RECENT_CHANNELS = 10;
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL },
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  top: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  heading: { margin: 0, flexGrow: 1 },
+  list: {
+    margin: 0,
+    padding: 0,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderRadius: tokens.borderRadiusMedium,
+    boxShadow: tokens.shadow2,
+  },
+  empty: { color: tokens.colorNeutralForeground3 },
+});
+
+export function HomeScreen({
+  mattersScreen,
+  returnFocusTo,
+  inboxFilter,
+  onInboxFilterChange,
+  currentConversationId,
+}: HomeScreenProps) {
+  const styles = useStyles();
+  const store = useMessagingStore();
+  const { lists, unread } = useMessagingSnapshot();
+  const directDialog = useDialogState();
+  const channelDialog = useDialogState();
+  const directButton = useRef<HTMLButtonElement>(null);
+  const channelButton = useRef<HTMLButtonElement>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
+
+  // Lists are kept live by the store; a quiet refresh on arrival catches anything missed.
+  useEffect(() => {
+    if (store.getSnapshot().lists.status === 'ready') void store.refreshLists();
+  }, [store]);
+
+  useEffect(() => {
+    if (!returnFocusTo || lists.status !== 'ready') return;
+    rootRef.current?.querySelector<HTMLElement>(`[data-conversation-id="${CSS.escape(returnFocusTo)}"]`)?.focus();
+  }, [returnFocusTo, lists.status]);
+
+  const unreadOf = (c: Conversation) => (unread.loaded ? (unread.byConversation[c.id]?.unread ?? 0) : c.unreadCount);
+
+  function closeDialog(close: () => void, focus: RefObject<HTMLButtonElement | null>) {
+    close();
+    requestAnimationFrame(() => focus.current?.focus());
+  }
+
+  function openCreated(close: () => void, conversation: Conversation) {
+    store.upsertConversation(conversation);
+    close();
+    navigateTo({ name: 'conversation', conversationId: conversation.id, seq: null });
+  }
+
+  const me = store.me;
+  const listsBody = (items: Conversation[], label: string, emptyText: string) => {
+    if (lists.status === 'loading' && items.length === 0) return <Spinner size="tiny" label={`Loading ${label}…`} />;
+    if (lists.status === 'error') return <ErrorNotice error={lists.error} onRetry={() => void store.refreshLists()} />;
+    if (items.length === 0) return <Text className={styles.empty}>{emptyText}</Text>;
+    return (
+      <ul role="list" aria-label={label} className={styles.list}>
+        {items.map((c) => (
+          <ConversationRow key={c.id} conversation={c} unread={unreadOf(c)} me={me} />
+        ))}
+      </ul>
+    );
+  };
+
+  return (
+    <div className={styles.root} ref={rootRef}>
+      <InboxSection
+        filter={inboxFilter}
+        onFilterChange={onInboxFilterChange}
+        currentConversationId={currentConversationId}
+        onNewDirectMessage={() => directDialog.open(true)}
+        newDirectMessageRef={directButton}
+        returnFocusTo={returnFocusTo}
+      />
+
+      <section className={styles.section} aria-labelledby="channels-heading">
+        <div className={styles.top}>
+          <Subtitle1 as="h2" id="channels-heading" className={styles.heading}>
+            Channels
+          </Subtitle1>
+          <Link href={routeHref({ name: 'channels' })}>Browse channels</Link>
+          <Button
+            ref={channelButton}
+            size="small"
+            appearance="subtle"
+            icon={<AddIcon />}
+            aria-label="New channel"
+            title="New channel"
+            onClick={() => channelDialog.open(true)}
+          />
+        </div>
+        {listsBody(
+          lists.channels.slice(0, RECENT_CHANNELS),
+          'Channels',
+          'You are not in any channels yet. Browse channels to join one, or create one with +.',
+        )}
+      </section>
+
+      <MattersScreen {...mattersScreen} />
+
+      <Suspense fallback={null}>
+        {directDialog.state && (
+          <StartDirectMessageDialog
+            key={directDialog.state.key}
+            open={directDialog.state.open}
+            me={me}
+            onClose={() => closeDialog(directDialog.close, directButton)}
+            onCreated={(c) => openCreated(directDialog.close, c)}
+          />
+        )}
+        {channelDialog.state && (
+          <CreateChannelDialog
+            key={channelDialog.state.key}
+            open={channelDialog.state.open}
+            me={me}
+            onClose={() => closeDialog(channelDialog.close, channelButton)}
+            onCreated={(c) => openCreated(channelDialog.close, c)}
+          />
+        )}
+      </Suspense>
+    </div>
+  );
+}

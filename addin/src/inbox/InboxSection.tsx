@@ -1,0 +1,113 @@
+import { useEffect, useRef, type Ref } from 'react';
+import { Button, Spinner, Subtitle1, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { ErrorNotice } from '@confer/ui/errors';
+import { AddIcon } from '../common/Icons';
+import type { InboxFilter } from './inbox-api';
+import { InboxFilterChips } from './InboxFilterChips';
+import { InboxRowItem } from './InboxRowItem';
+import { useArrowKeyList } from './use-arrow-key-list';
+import { useInbox } from './use-inbox';
+
+type InboxSectionProps = {
+  filter: InboxFilter;
+  onFilterChange: (filter: InboxFilter) => void;
+  /** The conversation open beside the inbox (two panes), or null. */
+  currentConversationId: string | null;
+  onNewDirectMessage: () => void;
+  newDirectMessageRef?: Ref<HTMLButtonElement>;
+  /** Coming back from this conversation: its row takes focus once the rows are there. */
+  returnFocusTo: string | null;
+};
+
+const EMPTY: Record<InboxFilter, string> = {
+  all: 'No conversations yet. Start a direct message with +, or open a matter to write to its clients.',
+  unread: 'All caught up: nothing unread.',
+  clients: 'No client conversations yet.',
+  internal: 'No internal matter conversations yet.',
+  channels: 'You are not in any channels yet.',
+  dms: 'No direct messages yet. Use + to message a colleague.',
+};
+
+const useStyles = makeStyles({
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  top: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  heading: { margin: 0, flexGrow: 1 },
+  list: {
+    margin: 0,
+    padding: 0,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderRadius: tokens.borderRadiusMedium,
+    boxShadow: tokens.shadow2,
+  },
+  empty: { color: tokens.colorNeutralForeground3 },
+  more: { alignSelf: 'center' },
+});
+
+/** The Messages inbox: every conversation I take part in, newest activity first, with filters. */
+export function InboxSection({
+  filter,
+  onFilterChange,
+  currentConversationId,
+  onNewDirectMessage,
+  newDirectMessageRef,
+  returnFocusTo,
+}: InboxSectionProps) {
+  const styles = useStyles();
+  const inbox = useInbox(filter);
+  const onListKeyDown = useArrowKeyList();
+  const listRef = useRef<HTMLUListElement>(null);
+  const focused = useRef<string | null>(null);
+
+  useEffect(() => {
+    if (!returnFocusTo || focused.current === returnFocusTo || inbox.status !== 'ready') return;
+    const row = listRef.current?.querySelector<HTMLElement>(`[data-conversation-id="${CSS.escape(returnFocusTo)}"]`);
+    if (!row) return;
+    focused.current = returnFocusTo;
+    row.focus();
+  }, [returnFocusTo, inbox.status, inbox.rows]);
+
+  let body;
+  if (inbox.status === 'loading' && inbox.rows.length === 0) body = <Spinner size="tiny" label="Loading messages…" />;
+  else if (inbox.status === 'error') body = <ErrorNotice error={inbox.error} onRetry={inbox.retry} />;
+  else if (inbox.rows.length === 0) body = <Text className={styles.empty}>{EMPTY[filter]}</Text>;
+  else {
+    body = (
+      <ul ref={listRef} role="list" aria-label="Messages" className={styles.list} onKeyDown={onListKeyDown}>
+        {inbox.rows.map((row) => (
+          <InboxRowItem key={row.conversationId} row={row} current={row.conversationId === currentConversationId} />
+        ))}
+      </ul>
+    );
+  }
+
+  return (
+    <section className={styles.section} aria-labelledby="inbox-heading">
+      <div className={styles.top}>
+        <Subtitle1 as="h2" id="inbox-heading" className={styles.heading}>
+          Messages
+        </Subtitle1>
+        <Button
+          ref={newDirectMessageRef}
+          size="small"
+          appearance="subtle"
+          icon={<AddIcon />}
+          aria-label="New direct message"
+          title="New direct message"
+          onClick={onNewDirectMessage}
+        />
+      </div>
+      <InboxFilterChips value={filter} onChange={onFilterChange} />
+      {body}
+      {inbox.nextCursor && inbox.status === 'ready' && (
+        <Button
+          className={styles.more}
+          appearance="subtle"
+          disabled={inbox.loadingMore}
+          onClick={() => void inbox.loadMore()}
+        >
+          {inbox.loadingMore ? 'Loading…' : 'Show older conversations'}
+        </Button>
+      )}
+    </section>
+  );
+}

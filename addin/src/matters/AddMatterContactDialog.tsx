@@ -1,0 +1,194 @@
+import { useState } from 'react';
+import {
+  Field,
+  Radio,
+  RadioGroup,
+  SearchBox,
+  Spinner,
+  Tab,
+  TabList,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { fieldErrorsOf, type Contact, type Matter } from '@confer/ui';
+import { ContactDetailsFields } from './ContactDetailsFields';
+import { ErrorNotice } from '@confer/ui/errors';
+import { FormDialog } from '../extras/FormDialog';
+import {
+  EMPTY_CONTACT_DRAFT,
+  checkContactDraft,
+  contactFieldMessages,
+  contactsToOffer,
+  readNewContact,
+} from './contact-form';
+import { useApi } from '../common/use-api';
+import { useContactDraft } from './use-contact-draft';
+import { useDebouncedValue } from '../common/use-debounced-value';
+import { useLoader } from '../common/use-loader';
+
+type AddMatterContactDialogProps = {
+  open: boolean;
+  matter: Matter;
+  /** Contacts already on the matter; they are not offered again. */
+  linkedContactIds: ReadonlySet<string>;
+  onAdded: (contact: Contact) => void;
+  onClose: () => void;
+};
+
+type Mode = 'existing' | 'new';
+
+const KIND_LABEL: Record<Contact['kind'], string> = { client: 'Client', third_party: 'Third party' };
+
+const useStyles = makeStyles({
+  results: { maxHeight: '240px', overflowY: 'auto' },
+  option: { display: 'flex', flexDirection: 'column' },
+  detail: { color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+/** Links a firm contact to a matter: one found by name or email, or a new one created here. */
+export function AddMatterContactDialog({
+  open,
+  matter,
+  linkedContactIds,
+  onAdded,
+  onClose,
+}: AddMatterContactDialogProps) {
+  const styles = useStyles();
+  const api = useApi();
+  const [mode, setMode] = useState<Mode>('existing');
+  const [query, setQuery] = useState('');
+  const q = useDebouncedValue(query.trim(), 250);
+  const [selectedId, setSelectedId] = useState('');
+  const { draft, change, fieldErrors, setFieldErrors } = useContactDraft(EMPTY_CONTACT_DRAFT);
+  // Kept once created, so a retry after a failed link does not create the contact twice.
+  const [created, setCreated] = useState<Contact | null>(null);
+  const [pickError, setPickError] = useState<string | undefined>();
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  const search = useLoader(
+    async (signal) => (await api.listContacts({ ...(q ? { q } : {}), limit: 25 }, { signal })).items,
+    [api, q],
+  );
+  const offered = search.state.status === 'ready' ? contactsToOffer(search.state.data, linkedContactIds) : [];
+  const selected = offered.find((c) => c.id === selectedId);
+
+  async function addExisting() {
+    if (!selected) {
+      setPickError('Choose a contact to add.');
+      return;
+    }
+    setBusy(true);
+    try {
+      await api.linkMatterContact(matter.id, selected.id);
+      onAdded(selected);
+    } catch (e) {
+      setError(e);
+      setBusy(false);
+    }
+  }
+
+  async function addNew() {
+    const errors = checkContactDraft(draft);
+    setFieldErrors(errors);
+    if (Object.keys(errors).length > 0) return;
+    setBusy(true);
+    try {
+      const contact = created ?? (await api.createContact(readNewContact(draft)));
+      setCreated(contact);
+      await api.linkMatterContact(matter.id, contact.id);
+      onAdded(contact);
+    } catch (e) {
+      const byField = contactFieldMessages(fieldErrorsOf(e));
+      setFieldErrors(byField);
+      if (Object.keys(byField).length === 0) setError(e);
+      setBusy(false);
+    }
+  }
+
+  function submit() {
+    setError(null);
+    void (mode === 'existing' ? addExisting() : addNew());
+  }
+
+  return (
+    <FormDialog
+      open={open}
+      title={`Add contact to ${matter.number}`}
+      submitLabel="Add to matter"
+      busyLabel="Adding…"
+      busy={busy}
+      error={error}
+      onSubmit={submit}
+      onClose={onClose}
+    >
+      <TabList
+        selectedValue={mode}
+        onTabSelect={(_, d) => {
+          setMode(d.value as Mode);
+          setError(null);
+        }}
+        aria-label="How to add the contact"
+      >
+        <Tab value="existing">Existing contact</Tab>
+        <Tab value="new">New contact</Tab>
+      </TabList>
+
+      {mode === 'existing' ? (
+        <>
+          <Field label="Find a contact" hint="Search the firm's contacts by name or email.">
+            <SearchBox
+              value={query}
+              onChange={(_, d) => setQuery(d.value)}
+              placeholder="Name or email"
+              autoComplete="off"
+            />
+          </Field>
+          {search.state.status === 'loading' && <Spinner size="tiny" label="Searching contacts…" />}
+          {search.state.status === 'error' && <ErrorNotice error={search.state.error} onRetry={search.reload} />}
+          {search.state.status === 'ready' &&
+            (offered.length === 0 ? (
+              <Text className={styles.muted}>
+                {q
+                  ? 'No contacts match that search who are not already on this matter.'
+                  : 'Every firm contact is already on this matter.'}
+              </Text>
+            ) : (
+              <Field label="Contacts" validationMessage={pickError}>
+                <RadioGroup
+                  className={styles.results}
+                  value={selectedId}
+                  onChange={(_, d) => {
+                    setSelectedId(d.value);
+                    setPickError(undefined);
+                  }}
+                >
+                  {offered.map((c) => (
+                    <Radio
+                      key={c.id}
+                      value={c.id}
+                      disabled={!c.active}
+                      label={
+                        <span className={styles.option}>
+                          <span>{c.name}</span>
+                          <Text size={200} className={styles.detail}>
+                            {[KIND_LABEL[c.kind], c.email ?? 'No email', c.active ? null : 'Inactive']
+                              .filter(Boolean)
+                              .join(' · ')}
+                          </Text>
+                        </span>
+                      }
+                    />
+                  ))}
+                </RadioGroup>
+              </Field>
+            ))}
+        </>
+      ) : (
+        <ContactDetailsFields draft={draft} errors={fieldErrors} onChange={change} withKind />
+      )}
+    </FormDialog>
+  );
+}

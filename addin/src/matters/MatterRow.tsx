@@ -1,0 +1,80 @@
+import { Badge, makeStyles, tokens } from '@fluentui/react-components';
+import type { Matter } from '@confer/ui';
+import { LockIcon } from '../common/Icons';
+import { UnreadBadge } from '../common/UnreadBadge';
+import { routeHref } from '../shell/use-hash-route';
+
+const useStyles = makeStyles({
+  item: {
+    listStyleType: 'none',
+    ':not(:last-child)': { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  },
+  link: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr) auto',
+    gridTemplateAreas: '"number badges" "title title"',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXXS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    color: tokens.colorNeutralForeground1,
+    textDecorationLine: 'none',
+    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
+    ':active': { backgroundColor: tokens.colorNeutralBackground1Pressed },
+    ':focus-visible': {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: `calc(-1 * ${tokens.strokeWidthThick})`,
+      borderRadius: tokens.borderRadiusMedium,
+    },
+  },
+  number: {
+    gridArea: 'number',
+    fontWeight: tokens.fontWeightSemibold,
+    fontSize: tokens.fontSizeBase300,
+    fontVariantNumeric: 'tabular-nums',
+  },
+  title: {
+    gridArea: 'title',
+    fontSize: tokens.fontSizeBase300,
+    color: tokens.colorNeutralForeground2,
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
+  },
+  badges: {
+    gridArea: 'badges',
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXS,
+  },
+});
+
+/** One matter in the list; the link's accessible name starts with the matter number. */
+export function MatterRow({ matter, unread = 0 }: { matter: Matter; unread?: number }) {
+  const styles = useStyles();
+  return (
+    <li className={styles.item}>
+      <a className={styles.link} href={routeHref({ name: 'matter', matterId: matter.id })} data-matter-id={matter.id}>
+        <span className={styles.number}>{matter.number}</span>
+        <span className={styles.title} title={matter.title}>
+          {matter.title}
+        </span>
+        {(matter.restricted || matter.status === 'closed' || unread > 0) && (
+          <div className={styles.badges}>
+            {matter.restricted && (
+              <Badge size="small" appearance="tint" color="warning" icon={<LockIcon />}>
+                Restricted
+              </Badge>
+            )}
+            {matter.status === 'closed' && (
+              <Badge size="small" appearance="outline" color="informative">
+                Closed
+              </Badge>
+            )}
+            <UnreadBadge count={unread} />
+          </div>
+        )}
+      </a>
+    </li>
+  );
+}

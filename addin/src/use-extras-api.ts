@@ -1,9 +1,0 @@
-import { useMemo } from 'react';
-import { createExtrasApi, type ExtrasApi } from '@confer/ui';
-import { useApi } from './use-api';
-
-/** Events, intake forms and invoices, on the signed-in staff member's API client. */
-export function useExtrasApi(): ExtrasApi {
-  const api = useApi();
-  return useMemo(() => createExtrasApi(api.request), [api]);
-}

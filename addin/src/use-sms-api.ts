@@ -1,9 +1,0 @@
-import { useMemo } from 'react';
-import { createSmsApi, type SmsApi } from '@confer/ui';
-import { useApi } from './use-api';
-
-/** Texting and firm-settings calls on the signed-in API client. */
-export function useSmsApi(): SmsApi {
-  const api = useApi();
-  return useMemo(() => createSmsApi(api.request), [api]);
-}
