@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { READERS_LISTED_UP_TO, type Message, type Participant } from '@confer/ui';
-import { summarizeReadReceipts } from '../src/collect-read-receipts.ts';
+import { summarizeReadReceipts } from '../src/conversations/collect-read-receipts.ts';
 
 const staff = (n: number): Participant => ({
   id: `p${n}`,
