@@ -22,6 +22,7 @@ import { addSearchRoutes } from './modules/search/routes.js';
 import { addOutlookRoutes } from './modules/outlook/routes.js';
 import { createOutlookWebRouter, outlookContentSecurity } from './modules/outlook/web.js';
 import { addFileRoutes } from './modules/files/routes.js';
+import { addPortalRecordRoutes, addRecordRoutes } from './modules/record/routes.js';
 import { type Clock, systemClock } from './clock.js';
 import { createOutboxRouter } from './dev/outbox-routes.js';
 import { createPhoneRouter } from './dev/phone-routes.js';
@@ -168,6 +169,7 @@ export function createApp(deps: AppDeps): Express {
   addSearchRoutes(routes, db);
   addOutlookRoutes(routes, db);
   addFileRoutes(routes, { db, blobs: deps.blobs, uploads: config.uploads, textMessage: textMessageToContacts });
+  addRecordRoutes(routes, { db, blobs: deps.blobs, clock });
 
   registry.registerComponent('securitySchemes', 'portalSession', {
     type: 'apiKey',
@@ -211,6 +213,7 @@ export function createApp(deps: AppDeps): Express {
   });
   addPortalRoutes(portalRoutes, { db, blobs: deps.blobs, clock, uploads: config.uploads });
   addPortalExtrasRoutes(portalRoutes, { db, blobs: deps.blobs, clock, config, uploads: config.uploads });
+  addPortalRecordRoutes(portalRoutes, { db, blobs: deps.blobs, clock });
 
   app.use('/api/v1', publicApi);
   app.use(
