@@ -30,6 +30,7 @@ export default tseslint.config(
   {
     files: [
       'scripts/**',
+      'bin/**',
       'infra/hooks/**',
       'e2e/**',
       'bench/**',
