@@ -143,7 +143,7 @@ CREATE TRIGGER "attachments_record" AFTER INSERT ON "attachments" FOR EACH ROW E
 -- its first revision's (or, never edited, its current text); revision n's new text is revision
 -- n+1's (or the current text). NULL fields: the row is gone.
 CREATE OR REPLACE FUNCTION confer_record_expected_fields(p_firm_id uuid, p_conversation_id uuid)
-RETURNS TABLE (position integer, fields jsonb) LANGUAGE sql STABLE AS $$
+RETURNS TABLE (entry_position integer, fields jsonb) LANGUAGE sql STABLE AS $$
   SELECT e.position,
     CASE e.kind
       WHEN 'message' THEN (

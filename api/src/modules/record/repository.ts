@@ -51,7 +51,7 @@ export async function findRecordBreak(db: Db, firmId: string, conversationId: st
                  row_number() over (order by e.position) as n,
                  lag(e.hash) over (order by e.position) as previous
           from record_entries e
-          left join confer_record_expected_fields(${firmId}::uuid, ${conversationId}::uuid) x on x.position = e.position
+          left join confer_record_expected_fields(${firmId}::uuid, ${conversationId}::uuid) x on x.entry_position = e.position
           where e.firm_id = ${firmId} and e.conversation_id = ${conversationId}
         ) checked
         where hash <> confer_record_sha256(confer_record_canonical(position, kind::text, prev_hash, fields))
