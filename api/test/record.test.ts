@@ -47,7 +47,11 @@ async function exportRecord(token: string, conversationId: string) {
     .set(bearer(token))
     .buffer(true)
     .parse(asBuffer);
-  const pdf = await app.http.get(`/api/v1/files/${res.body.pdf.latest.id}`).set(bearer(token)).buffer(true).parse(asBuffer);
+  const pdf = await app.http
+    .get(`/api/v1/files/${res.body.pdf.latest.id}`)
+    .set(bearer(token))
+    .buffer(true)
+    .parse(asBuffer);
   return { res, manifest: JSON.parse((json.body as Buffer).toString('utf8')) as TManifest, pdf: pdf.body as Buffer };
 }
 
@@ -127,7 +131,10 @@ describe('the record', () => {
     );
     const checked = await verification(s.member.token, s.conversationId);
     expect(checked.status).toBe(200);
-    expect(checked.body).toMatchObject({ intact: false, firstBreak: { position: 2, kind: 'message', reason: 'content' } });
+    expect(checked.body).toMatchObject({
+      intact: false,
+      firstBreak: { position: 2, kind: 'message', reason: 'content' },
+    });
     // the export says so too, and `confer verify` finds the same entry in it
     const { manifest, res } = await exportRecord(s.member.token, s.conversationId);
     expect(res.body.verification.firstBreak).toMatchObject({ position: 2, kind: 'message' });
@@ -208,8 +215,11 @@ describe('the record', () => {
     const outsider = await s.addStaff('Otto Outsider', 'staff');
     expect((await verification(outsider.token, restricted.conversationId)).status).toBe(404);
     expect(
-      (await app.http.post(`/api/v1/conversations/${restricted.conversationId}/record/export`).set(bearer(outsider.token)))
-        .status,
+      (
+        await app.http
+          .post(`/api/v1/conversations/${restricted.conversationId}/record/export`)
+          .set(bearer(outsider.token))
+      ).status,
     ).toBe(404);
   });
 });

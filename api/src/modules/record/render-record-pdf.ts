@@ -27,7 +27,11 @@ function timeIn(timeZone: string) {
 }
 
 const sizeText = (bytes: number) =>
-  bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1048576).toFixed(1)} MB`;
+  bytes < 1024
+    ? `${bytes} B`
+    : bytes < 1024 * 1024
+      ? `${(bytes / 1024).toFixed(1)} KB`
+      : `${(bytes / 1048576).toFixed(1)} MB`;
 
 type TLine = { text: string; weight: TWeight; size: number; gap: number; grey?: boolean; indent?: number };
 
@@ -80,13 +84,10 @@ function recordLines(record: TRecordManifest): TLine[] {
       add(`SHA-256 ${f.sha256}`, 'regular', 8, 2, { grey: true, indent: 24 });
     }
     for (const t of m.sms) {
-      add(
-        `Text to ${t.to}: ${t.status}${t.statusReason ? ` (${t.statusReason})` : ''}, ${at(t.at)}`,
-        'regular',
-        9,
-        2,
-        { grey: true, indent: 12 },
-      );
+      add(`Text to ${t.to}: ${t.status}${t.statusReason ? ` (${t.statusReason})` : ''}, ${at(t.at)}`, 'regular', 9, 2, {
+        grey: true,
+        indent: 12,
+      });
     }
     lines.at(-1)!.gap += 8;
   }

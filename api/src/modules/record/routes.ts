@@ -27,7 +27,8 @@ export function addRecordRoutes(routes: RouteTable<StaffContext>, deps: service.
     response: ZRecordExport,
     status: 201,
     idempotent: true,
-    handler: ({ ctx, params, meta, db: tx }) => service.exportRecord({ ...deps, db: tx }, ctx, params.id, meta.requestId),
+    handler: ({ ctx, params, meta, db: tx }) =>
+      service.exportRecord({ ...deps, db: tx }, ctx, params.id, meta.requestId),
   });
 }
 

@@ -89,7 +89,13 @@ export async function portalRecord(
   format: 'pdf' | 'json',
   meta: { requestId: string; ip: string | undefined },
 ) {
-  const [row] = await listContactConversations(deps.db, ctx.firmId, ctx.contactId, ctx.scopeConversationId, conversationId);
+  const [row] = await listContactConversations(
+    deps.db,
+    ctx.firmId,
+    ctx.contactId,
+    ctx.scopeConversationId,
+    conversationId,
+  );
   const heading = row ? await repo.getRecordHeading(deps.db, ctx.firmId, conversationId) : undefined;
   const allowed = heading?.matterStatus === 'closed';
   await recordAudit(deps.db, {
