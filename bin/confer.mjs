@@ -90,7 +90,8 @@ function main(argv) {
     return 1;
   }
   const last = record.entries.at(-1)?.hash ?? zeros;
-  console.log(`intact: ${record.entries.length} entries, last hash ${last}`);
+  const n = record.entries.length;
+  console.log(`intact: ${n} ${n === 1 ? 'entry' : 'entries'}, last hash ${last}`);
   return 0;
 }
 
