@@ -20,9 +20,12 @@ CREATE TABLE "record_entries" (
 	"prev_hash" text NOT NULL,
 	"hash" text NOT NULL,
 	"created_at" timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
-	CONSTRAINT "record_entries_firm_id_conversation_id_position_pk" PRIMARY KEY("firm_id","conversation_id","position"),
-	CONSTRAINT "record_entries_conversation_fk" FOREIGN KEY ("firm_id","conversation_id") REFERENCES "public"."conversations"("firm_id","id")
+	CONSTRAINT "record_entries_firm_id_conversation_id_position_pk" PRIMARY KEY("firm_id","conversation_id","position")
 );--> statement-breakpoint
+-- On Citus, distributed by firm like every firm-owned table, then its reference to conversations
+-- (a no-op elsewhere; see 0013).
+SELECT confer_distribute_by_firm();--> statement-breakpoint
+ALTER TABLE "record_entries" ADD CONSTRAINT "record_entries_conversation_fk" FOREIGN KEY ("firm_id","conversation_id") REFERENCES "public"."conversations"("firm_id","id");--> statement-breakpoint
 CREATE INDEX "record_entries_message_idx" ON "record_entries" USING btree ("firm_id","message_id");--> statement-breakpoint
 REVOKE UPDATE, DELETE, TRUNCATE ON "record_entries" FROM confer_app;--> statement-breakpoint
 
