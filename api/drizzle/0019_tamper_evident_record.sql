@@ -31,10 +31,17 @@ REVOKE UPDATE, DELETE, TRUNCATE ON "record_entries" FROM confer_app;--> statemen
 
 -- The firm's time zone: the record shows times in it.
 ALTER TABLE "firms" ADD COLUMN "time_zone" text DEFAULT 'UTC' NOT NULL;--> statement-breakpoint
-UPDATE "firms" SET "time_zone" = CASE "country"
-  WHEN 'GB' THEN 'Europe/London' WHEN 'IE' THEN 'Europe/Dublin' WHEN 'US' THEN 'America/New_York'
-  WHEN 'AU' THEN 'Australia/Sydney' WHEN 'NZ' THEN 'Pacific/Auckland' WHEN 'CA' THEN 'America/Toronto'
-  ELSE 'UTC' END;--> statement-breakpoint
+-- A firm's zone until it is told otherwise: its country's main zone (firms/repository.ts insertFirm).
+CREATE OR REPLACE FUNCTION confer_country_time_zone(p_country text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+  SELECT CASE upper(p_country)
+    WHEN 'GB' THEN 'Europe/London' WHEN 'IE' THEN 'Europe/Dublin' WHEN 'US' THEN 'America/New_York'
+    WHEN 'CA' THEN 'America/Toronto' WHEN 'AU' THEN 'Australia/Sydney' WHEN 'NZ' THEN 'Pacific/Auckland'
+    WHEN 'FR' THEN 'Europe/Paris' WHEN 'DE' THEN 'Europe/Berlin' WHEN 'NL' THEN 'Europe/Amsterdam'
+    WHEN 'ES' THEN 'Europe/Madrid' WHEN 'IT' THEN 'Europe/Rome' WHEN 'ZA' THEN 'Africa/Johannesburg'
+    WHEN 'SG' THEN 'Asia/Singapore' WHEN 'HK' THEN 'Asia/Hong_Kong' WHEN 'AE' THEN 'Asia/Dubai'
+    ELSE 'UTC' END
+$$;--> statement-breakpoint
+UPDATE "firms" SET "time_zone" = confer_country_time_zone("country");--> statement-breakpoint
 
 -- Times in the record: UTC, microseconds, e.g. 2026-12-03T19:30:00.123456Z.
 CREATE OR REPLACE FUNCTION confer_record_time(p_at timestamptz) RETURNS text LANGUAGE sql IMMUTABLE AS $$
