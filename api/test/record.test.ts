@@ -143,6 +143,20 @@ describe('the record', () => {
     expect(verified).toEqual({ code: 0, stdout: expect.stringMatching(/^intact: 4 entries/) });
   });
 
+  test('when a message was texted to a client, then the record shows its delivery state without the full number', async () => {
+    const s = await externalConversation(app);
+    const mobile = s.contacts[0]!.mobile!;
+    const texted = await send(app, s.member.token, s.conversationId, 'Your keys are ready', true);
+    expect(texted.status).toBe(201);
+    const { manifest, pdf } = await exportRecord(s.member.token, s.conversationId);
+    const sms = (manifest.messages[0] as unknown as { sms: Array<{ to: string; status: string }> }).sms;
+    expect(sms).toHaveLength(1);
+    expect(sms[0]!.to).toBe(`${mobile.slice(0, 3)}…${mobile.slice(-4)}`);
+    expect(sms[0]!.status).toMatch(/^(pending|sending|sent|delivered|failed|refused)$/);
+    expect(JSON.stringify(manifest)).not.toContain(mobile);
+    expect(await pdfText(pdf)).toContain(`Text to ${mobile.slice(0, 3)}…${mobile.slice(-4)}: ${sms[0]!.status}`);
+  });
+
   test('when a message row is changed in the database behind the app, then verification names that entry', async () => {
     const s = await conversationWithHistory();
     expect((await verification(s.member.token, s.conversationId)).body).toMatchObject({ intact: true, entries: 4 });

@@ -41,6 +41,12 @@ export type TRecordManifest = {
   }>;
 };
 
+/**
+ * A phone number as the record shows it: country code and last four digits. Clients download
+ * the record too, and need not learn each other's numbers.
+ */
+const maskNumber = (to: string) => (to.length > 7 ? `${to.slice(0, 3)}…${to.slice(-4)}` : to);
+
 /** Reads a conversation's record; callers check who may see it. */
 export async function buildRecord(db: Db, firmId: string, conversationId: string, now: Date): Promise<TRecordManifest> {
   const heading = await repo.getRecordHeading(db, firmId, conversationId);
@@ -84,7 +90,7 @@ export async function buildRecord(db: Db, firmId: string, conversationId: string
       texts: [...m.revisions.map((r) => r.body), m.body],
       edits: m.revisions.map((r) => ({ revision: r.revision, at: r.replacedAt })),
       files: m.files,
-      sms: m.texts,
+      sms: m.texts.map((t) => ({ ...t, to: maskNumber(t.to) })),
     })),
     entries: entries.map((e) => ({ ...e, at: e.at.toISOString() })),
   };
