@@ -31,6 +31,7 @@ export default tseslint.config(
   {
     files: [
       'scripts/**',
+      'bin/**',
       'infra/hooks/**',
       'e2e/**',
       'bench/**',

@@ -23,6 +23,7 @@ import { addSearchRoutes } from './modules/search/routes.js';
 import { addOutlookRoutes } from './modules/outlook/routes.js';
 import { createOutlookWebRouter, outlookContentSecurity } from './modules/outlook/web.js';
 import { addFileRoutes } from './modules/files/routes.js';
+import { addPortalRecordRoutes, addRecordRoutes } from './modules/record/routes.js';
 import { type Clock, systemClock } from './clock.js';
 import { createOutboxRouter } from './dev/outbox-routes.js';
 import { createPhoneRouter } from './dev/phone-routes.js';
@@ -179,6 +180,7 @@ export function buildApp(deps: AppDeps): { app: Express; apiDocument: () => TApi
   addInboxRoutes(routes, db);
   addOutlookRoutes(routes, db);
   addFileRoutes(routes, { db, blobs: deps.blobs, uploads: config.uploads, textMessage: textMessageToContacts });
+  addRecordRoutes(routes, { db, blobs: deps.blobs, clock });
 
   registry.registerComponent('securitySchemes', 'portalSession', {
     type: 'apiKey',
@@ -234,6 +236,7 @@ export function buildApp(deps: AppDeps): { app: Express; apiDocument: () => TApi
   });
   addPortalRoutes(portalRoutes, { db, blobs: deps.blobs, clock, uploads: config.uploads });
   addPortalExtrasRoutes(portalRoutes, { db, blobs: deps.blobs, clock, config, uploads: config.uploads });
+  addPortalRecordRoutes(portalRoutes, { db, blobs: deps.blobs, clock });
 
   app.use('/api/v1', publicApi);
   app.use(

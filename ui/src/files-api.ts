@@ -33,6 +33,12 @@ export function createFilesApi(request: Request) {
     revokeShare: (shareId: string) => request<DocumentShare>('POST', `/shares/${id(shareId)}/revoke`),
     exportConversation: (conversationId: string) =>
       request<MatterDocument>('POST', `/conversations/${id(conversationId)}/export`),
+    /** The conversation's tamper-evident record: a PDF and its JSON manifest, both into the matter's documents. */
+    exportRecord: (conversationId: string) =>
+      request<{ pdf: MatterDocument; manifest: MatterDocument; verification: { intact: boolean; entries: number } }>(
+        'POST',
+        `/conversations/${id(conversationId)}/record/export`,
+      ),
     /**
      * A message carrying copies of matter documents (their current versions); the text may be
      * empty unless `sendAsSms` also texts it to the clients and third parties.

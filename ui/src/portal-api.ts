@@ -156,6 +156,11 @@ export async function fetchPortalFile(
 }
 
 /** Download URL of a file version; `inline` asks for a preview (PDFs and images only). */
+/** A closed matter's conversation record (PDF; `json` for its manifest with the hash chain). */
+export function portalRecordUrl(conversationId: string, format: 'pdf' | 'json' = 'pdf'): string {
+  return `${PORTAL_API_PREFIX}/conversations/${encodeURIComponent(conversationId)}/record${format === 'json' ? '?format=json' : ''}`;
+}
+
 export function portalFileUrl(versionId: string, options: { inline?: boolean; baseUrl?: string } = {}): string {
   const base = (options.baseUrl ?? '').replace(/\/+$/, '');
   return `${base}${PORTAL_API_PREFIX}/files/${encodeURIComponent(versionId)}${options.inline ? '?inline=1' : ''}`;

@@ -66,7 +66,7 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
-/** The Files tab (mounted while it shows, so each opening fetches afresh): files sent in the conversation, live shares (with Remove access), and export. */
+/** The Files tab (mounted while it shows, so each opening fetches afresh): files sent in the conversation, live shares (with Remove access), and exports (CSV, tamper-evident record). */
 export function ConversationFilesPanel({ conversation, readOnly, messages }: ConversationFilesPanelProps) {
   const styles = useStyles();
   const filesApi = useFilesApi();
@@ -108,6 +108,20 @@ export function ConversationFilesPanel({ conversation, readOnly, messages }: Con
     }
   }
 
+  async function exportRecord() {
+    setExporting(true);
+    setError(null);
+    setExported(null);
+    try {
+      const record = await filesApi.exportRecord(conversation.id);
+      setExported(`${record.pdf.name} and ${record.manifest.name}`);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setExporting(false);
+    }
+  }
+
   const authorOf = (messageId: string) => messages.find((m) => m.id === messageId)?.author.name;
 
   return (
@@ -122,6 +136,11 @@ export function ConversationFilesPanel({ conversation, readOnly, messages }: Con
           {matterId && (
             <Button disabledFocusable={exporting} onClick={() => void exportConversation()}>
               {exporting ? 'Exporting…' : 'Export conversation'}
+            </Button>
+          )}
+          {matterId && (
+            <Button disabledFocusable={exporting} onClick={() => void exportRecord()}>
+              Export record
             </Button>
           )}
         </div>

@@ -52,6 +52,8 @@ export const firms = pgTable(
       .default(sql`'{}'::text[]`),
     /** Minutes a client has to see a new message in the portal before it is emailed to them. */
     unseenEmailDelayMinutes: integer('unseen_email_delay_minutes').notNull().default(15),
+    /** IANA time zone the firm's documents show times in (the conversation record). */
+    timeZone: text('time_zone').notNull().default('UTC'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -325,6 +327,43 @@ export const messageRevisions = pgTable(
   (t) => [
     primaryKey({ columns: [t.firmId, t.messageId, t.revision] }),
     foreignKey({ columns: [t.firmId, t.messageId], foreignColumns: [messages.firmId, messages.id] }),
+  ],
+);
+
+export const recordEntryKind = pgEnum('record_entry_kind', ['message', 'revision', 'attachment', 'acknowledgement']);
+
+/**
+ * A conversation's tamper-evident record: a hash chain with one entry per message (as first
+ * sent), edit and attached file, appended by AFTER INSERT triggers (migration 0019) in the
+ * transaction that records them. `fields` are the hash's inputs (ids, author, SHA-256 of the
+ * text, times, file SHA-256, all text); hash = SHA-256 of confer_record_canonical(position,
+ * kind, prev_hash, fields). Never updated or deleted (the app role may only read and add).
+ */
+export const recordEntries = pgTable(
+  'record_entries',
+  {
+    firmId: uuid('firm_id').notNull(),
+    conversationId: uuid('conversation_id').notNull(),
+    /** 1, 2, 3 … within the conversation. */
+    position: integer('position').notNull(),
+    kind: recordEntryKind('kind').notNull(),
+    messageId: uuid('message_id').notNull(),
+    /** The message, or for a file the document version. */
+    subjectId: uuid('subject_id').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    fields: jsonb('fields').$type<Record<string, string | null>>().notNull(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.conversationId, t.position] }),
+    foreignKey({
+      name: 'record_entries_conversation_fk',
+      columns: [t.firmId, t.conversationId],
+      foreignColumns: [conversations.firmId, conversations.id],
+    }),
+    index('record_entries_message_idx').on(t.firmId, t.messageId),
   ],
 );
 

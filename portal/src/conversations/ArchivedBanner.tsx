@@ -1,5 +1,5 @@
-import { MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
-import type { PortalConversation } from '@confer/ui';
+import { Link, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
+import { portalRecordUrl, type PortalConversation } from '@confer/ui';
 import { LockIcon } from '../common/icons';
 
 const useStyles = makeStyles({
@@ -19,6 +19,19 @@ export function ArchivedBanner({ conversation, firmName }: { conversation: Porta
     <MessageBar className={styles.bar} intent="warning" layout="multiline" icon={<LockIcon />} role="status">
       <MessageBarBody>
         <MessageBarTitle>This conversation is closed: you can read it but not reply.</MessageBarTitle> {why}
+        {conversation.archivedReason === 'matter_closed' && (
+          <>
+            {' '}
+            <Link href={portalRecordUrl(conversation.id)} download>
+              Download the record of this conversation (PDF)
+            </Link>{' '}
+            (
+            <Link href={portalRecordUrl(conversation.id, 'json')} download>
+              with its verification file
+            </Link>
+            ).
+          </>
+        )}
       </MessageBarBody>
     </MessageBar>
   );

@@ -21,7 +21,11 @@ export async function insertFirm(
 ): Promise<TFirm> {
   const rows = await db
     .insert(firms)
-    .values({ ...values, smsAllowedCountries: values.smsAllowedCountries ?? [values.country] })
+    .values({
+      ...values,
+      smsAllowedCountries: values.smsAllowedCountries ?? [values.country],
+      timeZone: sql`confer_country_time_zone(${values.country})`,
+    })
     .returning();
   return rows[0]!;
 }

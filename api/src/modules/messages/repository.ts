@@ -252,11 +252,13 @@ export async function replaceMessageBody(db: Db, firmId: string, id: string, pre
     .select({ n: sql<number>`count(*)::int` })
     .from(messageRevisions)
     .where(and(eq(messageRevisions.firmId, firmId), eq(messageRevisions.messageId, id)))) as [{ n: number }];
-  await db.insert(messageRevisions).values({ firmId, messageId: id, revision: n + 1, body: previous });
+  // the new text first: the revision's insert adds the edit (old and new text) to the
+  // conversation's record (trigger confer_record_revision, migration 0019)
   await db
     .update(messages)
     .set({ body, editedAt: sql`clock_timestamp()` })
     .where(and(eq(messages.firmId, firmId), eq(messages.id, id)));
+  await db.insert(messageRevisions).values({ firmId, messageId: id, revision: n + 1, body: previous });
 }
 
 export async function listRevisions(db: Db, firmId: string, messageId: string) {
