@@ -27,12 +27,21 @@ test('when staff start an external conversation, then the client signs in with t
 }) => {
   const stamp = Date.now().toString(36);
   // Staff (through the staff API with a dev token): the conversation with Jordan, and a first message.
-  const {
-    token,
-    api,
-    matter,
-    contact: jordan,
-  } = await staffOnMatter(request, 'alex.morgan@harbourvale.example', '2026-0001', 'Jordan Ellis');
+  const { token, api, matter } = await staffOnMatter(
+    request,
+    'alex.morgan@harbourvale.example',
+    '2026-0001',
+    'Jordan Ellis',
+  );
+  // A client who has never signed in (the seeded Jordan may have, in an earlier spec): the
+  // first visit shows the welcome.
+  const newcomerEmail = `jordan.${stamp}@mail.example`;
+  const jordan = await api.post<{ id: string; email: string | null }>('/contacts', {
+    name: 'Jordan Newman',
+    email: newcomerEmail,
+    kind: 'client',
+  });
+  await api.put(`/matters/${matter.id}/contacts/${jordan.id}`);
   const { conversation, link } = await startConversationWithLink(request, api, matter.id, jordan);
   const staffMessage = `Hello Jordan, the draft contract for 14 Quay Street is ready for you (${stamp}).`;
   await api.post(`/conversations/${conversation.id}/messages`, { body: staffMessage });
@@ -44,7 +53,12 @@ test('when staff start an external conversation, then the client signs in with t
   await expect(staffApp.locator('li[data-message-id]').filter({ hasText: staffMessage })).toBeVisible();
 
   // The client opens the link in a fresh browser: welcome, emailed code, straight into the conversation.
-  const client = await openLinkAndSignIn(browser, request, { baseURL, link, email: JORDAN_EMAIL, expectWelcome: true });
+  const client = await openLinkAndSignIn(browser, request, {
+    baseURL,
+    link,
+    email: newcomerEmail,
+    expectWelcome: true,
+  });
   await expect(client).toHaveURL(new RegExp(`/portal/messages/${conversation.id}$`));
   await expect(client.getByRole('heading', { level: 1, name: 'Harbour & Vale LLP' })).toBeVisible();
   await expect(portalMessage(client, staffMessage)).toBeVisible();
@@ -108,7 +122,7 @@ test('when staff start an external conversation, then the client signs in with t
     .toContain(edited);
   await expect.poll(async () => (await created()).some((m) => m.files.some((f) => f.name === fileName))).toBe(true);
   const withFile = (await created()).find((m) => m.files.some((f) => f.name === fileName))!;
-  expect(withFile.author).toMatchObject({ kind: 'contact', name: 'Jordan Ellis' });
+  expect(withFile.author).toMatchObject({ kind: 'contact', name: 'Jordan Newman' });
   const file = withFile.files.find((f) => f.name === fileName)!;
   expect(file.size).toBe(bytes.length);
   expect(file.sha256).toBe(sha256(bytes));

@@ -44,7 +44,7 @@ export function ErrorNotice({ error, title, action, onRetry, fieldsShownBeside, 
       <MessageBar intent="error" layout="multiline">
         <MessageBarBody>
           {title ? <MessageBarTitle>{title}</MessageBarTitle> : null}
-          {messageFor(error)}
+          <span>{messageFor(error)}</span>
           {fields.length > 0 ? (
             <ul className={styles.fields}>
               {fields.map((e) => (

@@ -44,7 +44,7 @@ export const problemMessages: Readonly<Record<string, string>> = {
   resend_too_soon: 'A code was sent a moment ago. Wait a little before asking for another.',
   resend_limit: 'No more codes can be sent for this sign-in. Open your secure link again later.',
   contact_email_required: 'This person needs an email address before they can be invited.',
-  // conversations and messages
+  // conversations and messages (staff_without_matter_access: the server's sentence names the people)
   matter_closed: 'This matter is closed, so nothing new can be added to it.',
   conversation_archived: 'This conversation is archived, so nothing new can be added to it.',
   not_a_participant: 'You are not part of this conversation.',
@@ -55,7 +55,6 @@ export const problemMessages: Readonly<Record<string, string>> = {
   channel_name_taken: 'A channel with this name already exists. Choose another name.',
   not_a_matter_document: 'That file is not one of this matter’s documents.',
   not_a_matter_conversation: 'That conversation does not belong to this matter.',
-  staff_without_matter_access: 'Someone chosen does not have access to this matter.',
   // matters, staff, contacts, extras
   matter_number_taken: 'Another matter already has this number. Choose another.',
   staff_email_taken: 'Someone at your firm already uses this email address.',
