@@ -22,6 +22,8 @@ test('when a conversation is open in the 350 px task pane, then the headers stay
   const conversation = await startExternalConversation(api, matter.id, [contact.id]);
   const page = await openInStaffApp(browser, baseURL, 'Alex Morgan', `conversations/${conversation.id}`);
   await page.setViewportSize({ width: 350, height: 700 });
+  // from two panes (the app opened wide) to one column: the conversation is drawn again
+  await expect(page.getByRole('region', { name: 'Open conversation' })).toHaveCount(0);
 
   const messages = page.getByRole('region', { name: `Messages in ${conversation.title}` });
   await expect(messages).toBeVisible();
