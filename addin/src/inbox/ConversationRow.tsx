@@ -6,6 +6,7 @@ import { HashIcon, LockIcon, ShieldIcon } from '../common/Icons';
 import { UnreadBadge } from '../common/UnreadBadge';
 import { VisuallyHidden } from '../common/VisuallyHidden';
 import { routeHref } from '../shell/use-hash-route';
+import { listRowLinkStyle } from '../common/list-row-link-style';
 
 type ConversationRowProps = {
   conversation: Conversation;
@@ -26,16 +27,7 @@ const useStyles = makeStyles({
     gridTemplateAreas: '"lead title meta" "lead detail detail"',
     alignItems: 'center',
     columnGap: tokens.spacingHorizontalS,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    color: tokens.colorNeutralForeground1,
-    textDecorationLine: 'none',
-    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
-    ':active': { backgroundColor: tokens.colorNeutralBackground1Pressed },
-    ':focus-visible': {
-      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
-      outlineOffset: `calc(-1 * ${tokens.strokeWidthThick})`,
-      borderRadius: tokens.borderRadiusMedium,
-    },
+    ...listRowLinkStyle,
   },
   lead: {
     gridArea: 'lead',

@@ -6,6 +6,7 @@ import { UnreadBadge } from '../common/UnreadBadge';
 import { VisuallyHidden } from '../common/VisuallyHidden';
 import { routeHref } from '../shell/use-hash-route';
 import type { InboxRow } from './inbox-api';
+import { listRowLinkStyle } from '../common/list-row-link-style';
 
 type InboxRowItemProps = {
   row: InboxRow;
@@ -25,16 +26,7 @@ const useStyles = makeStyles({
     alignItems: 'center',
     columnGap: tokens.spacingHorizontalS,
     rowGap: tokens.spacingVerticalXXS,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    color: tokens.colorNeutralForeground1,
-    textDecorationLine: 'none',
-    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
-    ':active': { backgroundColor: tokens.colorNeutralBackground1Pressed },
-    ':focus-visible': {
-      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
-      outlineOffset: `calc(-1 * ${tokens.strokeWidthThick})`,
-      borderRadius: tokens.borderRadiusMedium,
-    },
+    ...listRowLinkStyle,
   },
   current: {
     backgroundColor: tokens.colorBrandBackground2,

@@ -3,6 +3,7 @@ import type { Matter } from '@confer/ui';
 import { LockIcon } from '../common/Icons';
 import { UnreadBadge } from '../common/UnreadBadge';
 import { routeHref } from '../shell/use-hash-route';
+import { listRowLinkStyle } from '../common/list-row-link-style';
 
 const useStyles = makeStyles({
   item: {
@@ -16,16 +17,7 @@ const useStyles = makeStyles({
     alignItems: 'center',
     columnGap: tokens.spacingHorizontalS,
     rowGap: tokens.spacingVerticalXXS,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    color: tokens.colorNeutralForeground1,
-    textDecorationLine: 'none',
-    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
-    ':active': { backgroundColor: tokens.colorNeutralBackground1Pressed },
-    ':focus-visible': {
-      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
-      outlineOffset: `calc(-1 * ${tokens.strokeWidthThick})`,
-      borderRadius: tokens.borderRadiusMedium,
-    },
+    ...listRowLinkStyle,
   },
   number: {
     gridArea: 'number',
