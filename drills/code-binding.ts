@@ -35,9 +35,13 @@ await runDrill(
   async (d) => {
     const stack = await startStack(d);
     const token = await stack.staffToken(demo.admin);
-    const email = 'binding.client@mail.example';
-    await externalConversation(stack, token, { contacts: [{ name: 'Binding Client', email }] });
-    const link = await latestLinkToken(stack, email);
+    // one client (and link) per round: a link emails at most 10 codes an hour, and a round opens 4 to 9
+    const emails = Array.from({ length: rounds }, (_, i) => `binding.client.${i + 1}@mail.example`);
+    await externalConversation(stack, token, {
+      contacts: emails.map((email, i) => ({ name: `Binding Client ${i + 1}`, email })),
+    });
+    let email = emails[0]!;
+    let link = '';
 
     /** Opens the link; returns the attempt, its code and the app's time just before and after it was sent. */
     const open = async () => {
@@ -54,6 +58,8 @@ await runDrill(
     const ownAfterCrossed: Answer[] = [];
     for (let round = 0; round < rounds; round++) {
       d.assertTime(`round ${round}`);
+      email = emails[round]!;
+      link = await latestLinkToken(stack, email);
       // 9:59 after the earliest moment it can have been sent: inside its 10 minutes
       const a = await open();
       await moveClockTo(stack, a.before + 9 * minute + 59_000);

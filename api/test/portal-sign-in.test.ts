@@ -345,8 +345,18 @@ describe('portal sign-in', () => {
       app.clock.set(new Date(t0.getTime() + 29 * 60_000));
       await new Promise((r) => setTimeout(r, 300));
       expect(idleStream.ended).toBe(false);
+      // past the idle limit by the clock, a message arrives before the stream's next look:
+      // it is not delivered, and the stream closes at once
       app.clock.set(new Date(t0.getTime() + 30 * 60_000 + 1000));
-      await idleStream.waitForEnd(8000);
+      const idledAt = Date.now();
+      const afterIdle = await app.http
+        .post(`/api/v1/conversations/${idle.conversationId}/messages`)
+        .set(bearer(f.member.token))
+        .send({ body: 'after the session idled out' });
+      expect(afterIdle.status).toBe(201);
+      await idleStream.waitForEnd(2000);
+      expect(Date.now() - idledAt).toBeLessThan(2000);
+      expect(idleStream.events.filter((e) => e.type === 'message.created')).toEqual([]);
 
       // lifetime: used every 25 minutes, the session still ends 12 hours after sign-in
       const busy = await invite();

@@ -10,6 +10,8 @@ export type Operation = {
   bodySchema?: JsonSchema;
   /** The request content type (application/json, multipart/form-data, none). */
   requestType?: string;
+  /** The document declares no credential for it (`security: []`): sign-in steps, webhooks. */
+  public: boolean;
   /** The segment naming what `{id}` is: "conversations" for /conversations/{id}. */
   resourceOf(param: string): string;
 };
@@ -34,7 +36,10 @@ export type JsonSchema = {
 };
 
 type TDocument = {
-  paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: JsonSchema }> } }>>;
+  paths: Record<
+    string,
+    Record<string, { requestBody?: { content?: Record<string, { schema?: JsonSchema }> }; security?: unknown[] }>
+  >;
   components?: { schemas?: Record<string, JsonSchema> };
 };
 
@@ -69,6 +74,7 @@ export async function listOperations(api: Api): Promise<Operation[]> {
         path,
         params,
         requestType,
+        public: Array.isArray(op.security) && op.security.length === 0,
         bodySchema: requestType === 'application/json' ? resolve(content[requestType]?.schema) : undefined,
         resourceOf: (param) => {
           const segments = path.split('/');

@@ -53,7 +53,9 @@ export type EventStreamOptions = {
 export type TSessionEnd = { at: Date; recheck(): Promise<Date | undefined> };
 
 /** How long a stream waits at most before comparing its session's end with the clock again. */
-const sessionCheckMs = 5000;
+const sessionCheckMs = 1000;
+/** Blocks held while a due session is looked up again; past this the stream closes (it replays on reconnect). */
+const maxHeldBlocks = 1000;
 
 const retryMs = 2000;
 const defaultPingMs = 15_000;
@@ -100,8 +102,19 @@ export function createEventStreamHandler(options: EventStreamOptions): RequestHa
 
     let open = true;
     let unsubscribe = () => {};
+    /** For a session stream: whether its session may have ended, by the clock (it is then looked up again). */
+    let sessionDue = () => false;
+    let lookUpSession = () => {};
+    /** What was written while the session was due: sent once it is found alive, dropped if it has ended. */
+    let held: string[] | undefined;
     const write = (chunk: string) => {
       if (!open || res.writableEnded || res.destroyed) return;
+      if (held || sessionDue()) {
+        held ??= [];
+        held.push(chunk);
+        if (held.length > maxHeldBlocks) return end();
+        return lookUpSession();
+      }
       if (res.writableLength > maxQueuedBytes) {
         res.destroy();
         return;
@@ -143,24 +156,42 @@ export function createEventStreamHandler(options: EventStreamOptions): RequestHa
     if (options.sessionEnd) watchSession(options.sessionEnd(res));
     if (unknownId) write(formatEvent(controlEvent(resyncEventType, head, { reason: 'unknown_event_id' })));
 
-    /** Closes the stream once the session has ended (idle or past its lifetime). */
+    /**
+     * Closes the stream once the session has ended (idle or past its lifetime). Nothing is
+     * written while the session is due by the clock and not yet looked up again: an event
+     * reaches the stream only while its session would still be accepted.
+     */
     function watchSession(session: TSessionEnd): void {
       let endsAt = session.at;
+      let checking = false;
+      sessionDue = () => clock.now() >= endsAt;
       const check = async () => {
-        if (!open) return;
-        if (clock.now() >= endsAt) {
-          try {
-            const next = await session.recheck();
-            if (!next) return end();
-            endsAt = next;
-          } catch {
-            // the database is unreachable: look again shortly
+        if (!open || checking) return;
+        checking = true;
+        clearTimeout(sessionTimer);
+        try {
+          if (sessionDue()) {
+            try {
+              const next = await session.recheck();
+              if (!next) return end();
+              endsAt = next;
+            } catch {
+              // the database is unreachable: look again shortly
+            }
           }
+        } finally {
+          checking = false;
         }
         if (!open) return;
+        if (held && !sessionDue()) {
+          const release = held.join('');
+          held = undefined;
+          write(release);
+        }
         const wait = Math.min(sessionCheckMs, Math.max(100, endsAt.getTime() - clock.now().getTime()));
         sessionTimer = setTimeout(() => void check(), wait).unref();
       };
+      lookUpSession = () => void check();
       void check();
     }
   };
