@@ -190,6 +190,46 @@ describe('the event stream', () => {
     expect(types(streams[0]!.events)).not.toContain('test.marker');
   });
 
+  test('when channels have activity, then each staff stream gets those hints at most once a second, the newest per channel, and before its next other event', async () => {
+    const reader = await staffStream(app, a.member);
+    await reader.waitFor(1, { type: 'ready' });
+    const channel = () => randomUUID();
+    const [one, two] = [channel(), channel()];
+    const hint = (conversationId: string, n: number) =>
+      publish(app, {
+        firmId: a.firm.id,
+        type: 'channel.activity',
+        conversationId,
+        allStaff: true,
+        payload: { conversationId, lastMessageAt: new Date(Date.now() + n).toISOString() },
+      });
+    const started = Date.now();
+    await hint(one, 1);
+    const newestOfOne = await hint(one, 2);
+    const ofTwo = await hint(two, 3);
+    // hints alone are held for the hint tick: then the newest about each channel, in order
+    const held = await reader.waitFor(2, { type: 'channel.activity', timeoutMs: 3000 });
+    expect(Date.now() - started).toBeLessThan(2500);
+    expect(ids(held)).toEqual([newestOfOne, ofTwo]);
+    expect(reader.events.filter((e) => e.type === 'channel.activity')).toHaveLength(2);
+
+    // a hint held when a message for this reader arrives goes out with it, before it, at once
+    const sentAt = Date.now();
+    const third = await hint(channel(), 4);
+    const direct = await publish(app, {
+      firmId: a.firm.id,
+      type: 'message.created',
+      staffIds: [a.member.id],
+      payload: {},
+    });
+    const [heard] = await reader.waitFor(1, { type: 'message.created', timeoutMs: 3000 });
+    expect(Date.now() - sentAt).toBeLessThan(900);
+    expect(Number(heard!.id)).toBe(direct);
+    const order = ids(reader.events.filter((e) => e.type !== 'ready'));
+    expect(order.slice(-2)).toEqual([third, direct]);
+    expect([...order].sort((x, y) => x - y)).toEqual(order);
+  });
+
   test.each(['header', 'query'] as const)(
     'when a stream reconnects with the last event id (%s), then it receives exactly the missed events in order',
     async (how) => {

@@ -5,12 +5,15 @@ import { createInboxApi, type InboxFilter, type InboxRow } from './inbox-api';
 
 const PAGE = 30;
 const MAX_REFRESH = 100;
-/** Events after which the inbox asks again for its first rows (order, last line, counts). */
+/**
+ * Events after which the inbox asks again for its first rows (order, last line, counts). Not
+ * `channel.activity`: it is about channels the reader may not be in, and the inbox lists only
+ * conversations they take part in (whose messages reach them as `message.created`).
+ */
 const REFRESH_ON = new Set([
   'message.created',
   'message.edited',
   'unread.changed',
-  'channel.activity',
   'conversation.created',
   'conversation.updated',
   'resync',

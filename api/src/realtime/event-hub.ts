@@ -12,7 +12,15 @@ import {
 import { eventsChannel, type TEventNotice } from './publish-event.js';
 import { defaultReplayLimits, replayEvents, type ReplayLimits } from './replay-events.js';
 import { parseStaffNotice, type TStaffNotice } from './staff-notice.js';
-import { closesStreamOf, controlEvent, formatEvent, isInScope, readyEventType } from './stream-event.js';
+import {
+  closesStreamOf,
+  controlEvent,
+  formatEvent,
+  hintEventTypes,
+  hintIntervalMs,
+  isInScope,
+  readyEventType,
+} from './stream-event.js';
 
 /** One open stream: a staff member's or a contact's, in one firm. */
 export type EventSubscriber = TEventTarget & {
@@ -61,6 +69,8 @@ type Entry = {
   position: TPosition;
   /** Live events that arrived while replaying; undefined once live. */
   buffer: TStoredEvent[] | undefined;
+  /** Hints not written yet: sent with the stream's next other event or at the next hint tick. */
+  hints: TStoredEvent[] | undefined;
   closed: boolean;
 };
 
@@ -123,6 +133,9 @@ export function createEventHub(options: EventHubOptions): EventHub {
   let unlisten: Unlisten | undefined;
   let state: 'idle' | 'running' | 'stopped' = 'idle';
   let stopping: Promise<void> | undefined;
+  /** Streams holding hints, and the one timer that writes them. */
+  const hinted = new Set<Entry>();
+  let hintTimer: NodeJS.Timeout | undefined;
 
   const entries = () => [...firms.values()].flatMap((firm) => [...firm.entries]);
 
@@ -130,6 +143,8 @@ export function createEventHub(options: EventHubOptions): EventHub {
     if (entry.closed) return;
     entry.closed = true;
     entry.buffer = undefined;
+    entry.hints = undefined;
+    hinted.delete(entry);
     const { subscriber } = entry;
     const firm = firms.get(subscriber.firmId);
     if (!firm) return;
@@ -215,6 +230,42 @@ export function createEventHub(options: EventHubOptions): EventHub {
     write(entry, formatEvent(controlEvent(readyEventType, entry.position, {})));
   }
 
+  /** Writes every held hint: one write per stream per hint interval at most. */
+  function flushHints(): void {
+    hintTimer = undefined;
+    const texts = new Map<TStoredEvent, string>();
+    for (const entry of [...hinted]) {
+      const hints = entry.hints ?? [];
+      entry.hints = undefined;
+      hinted.delete(entry);
+      offer(entry, hints, texts);
+    }
+  }
+
+  /**
+   * A stream's share of a read: hints alone are held for the next hint tick (a newer hint about
+   * the same conversation replaces an older one); anything else goes out now, after the hints
+   * held before it, in order.
+   */
+  function deliver(entry: Entry, events: TStoredEvent[], texts: Map<TStoredEvent, string>): void {
+    if (events.every((e) => hintEventTypes.has(e.type))) {
+      const held = (entry.hints ?? []).filter((h) => !events.some((e) => e.conversationId === h.conversationId));
+      entry.hints = [...held, ...events];
+      hinted.add(entry);
+      if (!hintTimer && state === 'running') {
+        hintTimer = setTimeout(flushHints, hintIntervalMs);
+        hintTimer.unref?.();
+      }
+      return;
+    }
+    if (entry.hints) {
+      events = [...entry.hints, ...events];
+      entry.hints = undefined;
+      hinted.delete(entry);
+    }
+    offer(entry, events, texts);
+  }
+
   /** Hands a batch of a firm's events to its streams: each addressee's events in one write. */
   function fanOut(firm: Firm, events: TStoredEvent[]): void {
     const perEntry = new Map<Entry, TStoredEvent[]>();
@@ -234,7 +285,7 @@ export function createEventHub(options: EventHubOptions): EventHub {
       }
     }
     const texts = new Map<TStoredEvent, string>();
-    for (const [entry, list] of perEntry) offer(entry, list, texts);
+    for (const [entry, list] of perEntry) deliver(entry, list, texts);
   }
 
   function schedule(firm: Firm, delayMs: number): void {
@@ -348,6 +399,7 @@ export function createEventHub(options: EventHubOptions): EventHub {
     stop() {
       stopping ??= (async () => {
         state = 'stopped';
+        clearTimeout(hintTimer);
         for (const entry of entries()) close(entry);
         for (const firm of firms.values()) clearTimeout(firm.retryTimer);
         due.clear();
@@ -360,7 +412,7 @@ export function createEventHub(options: EventHubOptions): EventHub {
 
     subscribe(subscriber, from, head) {
       if (state !== 'running') throw new Error('The event hub is not running');
-      const entry: Entry = { subscriber, position: from, buffer: [], closed: false };
+      const entry: Entry = { subscriber, position: from, buffer: [], hints: undefined, closed: false };
       let firm = firms.get(subscriber.firmId);
       if (!firm) {
         firm = {

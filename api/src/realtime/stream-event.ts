@@ -4,6 +4,14 @@ import type { TEventTarget, TPosition, TStoredEvent } from './events-repository.
 export const readyEventType = 'ready';
 export const resyncEventType = 'resync';
 
+/**
+ * Hints: events that only say "something moved elsewhere" (a channel the reader may not be in
+ * had activity). They go to many streams, so a stream receives them at most once per hint
+ * interval, together with its next other event when that comes first (see event-hub.ts).
+ */
+export const hintEventTypes: ReadonlySet<string> = new Set(['channel.activity']);
+export const hintIntervalMs = 1000;
+
 /** After these are delivered, the addressee's open streams are closed. */
 const closingTypes: Record<TEventTarget['audience'], string> = {
   staff: 'staff.disabled',
