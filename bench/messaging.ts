@@ -109,6 +109,7 @@ async function main() {
       Array.from({ length: 1 + Math.floor(random() * 2) }, () => sentence(random)).join(' '),
     );
     const targets = seeded.targets.map((t) => ({
+      kind: t.kind,
       conversationId: t.conversationId,
       authorStaffId: t.authorStaffId,
       staffIds: t.staffIds,
@@ -139,8 +140,19 @@ async function main() {
       });
       const r = await client.call('latency', { base: app.url, requests, concurrency: 1, maxMs: 90_000 });
       log(`  ${JSON.stringify({ ...summarize(r.latencies), statuses: r.statuses })}`);
+      // where the tail is: by conversation kind, and the slowest opens with their participant count
+      const byKind: Record<string, number[]> = {};
+      const each = r.each.map((ms, i) => ({ ms, target: targets[(i * 7) % targets.length]! }));
+      for (const { ms, target } of each) if (ms !== null) (byKind[target.kind] ??= []).push(ms);
+      for (const [kind, values] of Object.entries(byKind)) log(`    ${kind}: ${JSON.stringify(summarize(values))}`);
+      const slowest = each
+        .filter((e): e is { ms: number; target: (typeof targets)[number] } => e.ms !== null)
+        .sort((x, y) => y.ms - x.ms)
+        .slice(0, 20)
+        .map((e) => `${e.ms.toFixed(1)} ms ${e.target.kind} (${e.target.staffIds.length} staff)`);
+      log(`    slowest 1%: ${slowest.join(', ')}`);
       if (r.sampleFailure) log(`  failure: ${r.sampleFailure}`);
-      return r;
+      return { ...r, byKind };
     });
 
     // 2. Search as ordinary staff (not admins), a realistic mix of queries, one at a time.
@@ -321,6 +333,9 @@ async function main() {
       open_p50_ms: round(percentile(open.latencies, 50), 2),
       open_p99_ms: round(percentile(open.latencies, 99), 2),
       open_requests: open.latencies.length,
+      open_p99_by_kind_ms: Object.fromEntries(
+        Object.entries(open.byKind).map(([k, v]) => [k, round(percentile(v, 99), 1)]),
+      ),
       search_p50_ms: round(percentile(search.latencies, 50), 2),
       search_p95_ms: round(percentile(search.latencies, 95), 2),
       search_p99_ms: round(percentile(search.latencies, 99), 2),
