@@ -121,23 +121,14 @@ describe('demo firm history', () => {
     expect(unread.every((r) => r.unreadCount > 0)).toBe(true);
   });
 
-  test('when the purchase conversation is opened, then the client’s replies, files, texts and a live share are there', async () => {
+  test('when the purchase conversation is opened, then the clients’ and the surveyor’s messages, files and a live share are there', async () => {
     const rows = await inbox();
     const quay = rows.find((r) => r.kind === 'external_matter' && r.matter?.number === '2026-0001')!;
-    expect(quay).toMatchObject({ clientReplied: true, smsFailed: true });
-    expect(quay.lastMessage).toMatchObject({ authorName: 'Jordan Ellis', authorKind: 'client' });
-    expect(quay.unreadCount).toBeGreaterThan(0);
-
+    expect(quay.lastMessage).toMatchObject({
+      authorName: 'Alex Morgan',
+      text: expect.stringContaining('Shared Draft'),
+    });
     const messages = await messagesOf(quay.conversationId);
-    const reply = messages.find((m) => m.via === 'sms')!;
-    expect(reply).toMatchObject({ author: { name: 'Jordan Ellis' }, body: expect.stringContaining('deposit sent') });
-    const texted = messages.find((m) => m.sms)!;
-    expect(texted.sms!.recipients).toEqual(
-      expect.arrayContaining([
-        expect.objectContaining({ name: 'Jordan Ellis', status: 'delivered' }),
-        expect.objectContaining({ name: 'Sam Ellis', status: 'failed' }),
-      ]),
-    );
     expect(messages.filter((m) => m.author.kind === 'contact').length).toBeGreaterThanOrEqual(4);
     // messages dated days apart, oldest first
     const created = messages.map((m) => Date.parse(m.createdAt));
@@ -149,6 +140,24 @@ describe('demo firm history', () => {
     expect(files.body.shares).toEqual([
       expect.objectContaining({ document: expect.objectContaining({ name: 'Draft contract - 14 Quay Street.pdf' }) }),
     ]);
+  });
+
+  test('when the family matter’s conversation is opened, then the text thread shows delivered, failed and the client’s text reply', async () => {
+    const hale = (await inbox()).find((r) => r.matter?.number === '2026-0003')!;
+    expect(hale).toMatchObject({ clientReplied: true, smsFailed: true });
+    expect(hale.lastMessage).toMatchObject({ authorName: 'Casey Hale', authorKind: 'client' });
+    expect(hale.unreadCount).toBe(1);
+    const messages = await messagesOf(hale.conversationId);
+    const reply = messages[messages.length - 1]!;
+    expect(reply).toMatchObject({ via: 'sms', author: { name: 'Casey Hale' }, body: expect.stringContaining('diary') });
+    const texted = messages.find((m) => m.sms)!;
+    expect(texted.sms!.recipients).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: 'Casey Hale', status: 'delivered' }),
+        expect.objectContaining({ name: 'Lee Brennan', status: 'failed' }),
+      ]),
+    );
+    expect(messages.some((m) => m.author.name === 'Lee Brennan')).toBe(true);
   });
 
   test('when the seeded files are downloaded, then a PDF, a PNG and a Word document arrive with the bytes recorded', async () => {
@@ -175,7 +184,19 @@ describe('demo firm history', () => {
         .buffer(true)
         .parse(asBuffer);
       expect(res.status).toBe(200);
-      expect(res.headers['content-type']).toContain(type);
+      expect(res.headers['content-disposition']).toContain(`attachment; filename="${file!.name}"`);
+      if (type !== 'application/pdf' && type !== 'image/png') expect(file!.name).toMatch(/\.docx$/);
+      else {
+        // PDFs and images preview in the browser with their type
+        const preview = await app.http
+          .get(`/api/v1/files/${file!.versionId}`)
+          .query({ inline: '1' })
+          .set(bearer(alexToken))
+          .buffer(true)
+          .parse(asBuffer);
+        expect(preview.headers['content-type']).toBe(type);
+        expect(sha(preview.body as Buffer)).toBe(file!.sha256);
+      }
       const body = res.body as Buffer;
       expect(body.length).toBe(file!.size);
       expect(sha(body)).toBe(file!.sha256);
@@ -192,7 +213,9 @@ describe('demo firm history', () => {
 
   test('when the purchase matter is opened, then it has an event, a submitted form and an invoice', async () => {
     const matters = await app.http.get('/api/v1/matters').set(bearer(alexToken));
-    const purchase = (matters.body.items as Array<{ id: string; number: string }>).find((m) => m.number === '2026-0001')!;
+    const purchase = (matters.body.items as Array<{ id: string; number: string }>).find(
+      (m) => m.number === '2026-0001',
+    )!;
     const events = await app.http.get(`/api/v1/matters/${purchase.id}/events`).set(bearer(alexToken));
     expect(events.status).toBe(200);
     expect(events.body.items).toEqual([expect.objectContaining({ title: 'Exchange of contracts call' })]);

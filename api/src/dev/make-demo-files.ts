@@ -67,7 +67,11 @@ export function makeDemoPng(width = 320, height = 200): Buffer {
       const ground = height * 0.75;
       if (x >= houseLeft && x <= houseRight && y >= wallTop && y <= ground) rgbValue = [205, 170, 125];
       const mid = (houseLeft + houseRight) / 2;
-      if (y >= roofTop && y < wallTop && Math.abs(x - mid) <= ((y - roofTop) / (wallTop - roofTop)) * (mid - houseLeft + 12))
+      if (
+        y >= roofTop &&
+        y < wallTop &&
+        Math.abs(x - mid) <= ((y - roofTop) / (wallTop - roofTop)) * (mid - houseLeft + 12)
+      )
         rgbValue = [150, 60, 50];
       if (x >= mid - 10 && x <= mid + 10 && y >= ground - 36 && y <= ground) rgbValue = [90, 60, 40];
       if (y > ground && Math.abs(x - mid) < 8 + (y - ground) * 0.4) rgbValue = [170, 170, 160];

@@ -32,6 +32,8 @@ export const demoHistoryMarker = 'demo-history:v1';
 export type TSeedHistoryDeps = { db: Db; blobs: BlobStore; config: TConfig; clock: Clock; sealKey: Buffer };
 
 const hour = 3_600_000;
+/** Numbers the SMS rules accept (the 07700 900 drama range is not a valid mobile to them); embedded mode texts the simulator. */
+const caseyMobile = '+447400100105';
 const day = 24 * hour;
 
 /**
@@ -59,7 +61,13 @@ export async function seedDemoHistory(deps: TSeedHistoryDeps): Promise<boolean> 
       const found = await findStaffByEmail(tx, firm.id, email);
       if (found) return found.id;
       if (!add) throw new Error(`The demo firm has no staff member ${email}`);
-      const row = await insertStaff(tx, firm.id, { tenantId: demoTenantId, email, role: 'staff', active: true, ...add });
+      const row = await insertStaff(tx, firm.id, {
+        tenantId: demoTenantId,
+        email,
+        role: 'staff',
+        active: true,
+        ...add,
+      });
       return row.id;
     };
     const priya = await staffByEmail('priya.shah@harbourvale.example');
@@ -74,7 +82,12 @@ export async function seedDemoHistory(deps: TSeedHistoryDeps): Promise<boolean> 
       initials: 'OP',
       objectId: '0b8e1c52-6f0a-4d0e-8c55-1a2b3c4d5e05',
     });
-    const ctxOf = (staffId: string): StaffContext => ({ firmId: firm.id, staffId, tenantId: demoTenantId, role: 'staff' });
+    const ctxOf = (staffId: string): StaffContext => ({
+      firmId: firm.id,
+      staffId,
+      tenantId: demoTenantId,
+      role: 'staff',
+    });
     const asAlex: StaffContext = { ...ctxOf(alex.id), role: alex.role };
 
     const contactByEmail = async (email: string, add?: Omit<Parameters<typeof insertContact>[2], 'email'>) => {
@@ -89,12 +102,12 @@ export async function seedDemoHistory(deps: TSeedHistoryDeps): Promise<boolean> 
     const daniel = await contactByEmail('daniel.okafor@surveyors.example');
     const casey = await contactByEmail('casey.hale@mail.example', {
       name: 'Casey Hale',
-      mobile: '+447700900105',
+      mobile: caseyMobile,
       kind: 'client',
     });
     const lee = await contactByEmail('lee.brennan@mediation.example', {
       name: 'Lee Brennan',
-      mobile: '+447700900106',
+      mobile: '+447400100106',
       kind: 'third_party',
     });
 
@@ -276,11 +289,19 @@ export async function seedDemoHistory(deps: TSeedHistoryDeps): Promise<boolean> 
     // the office-hours message stays on top
     await setMessagePinned(tx, ctxOf(grace), generalSaid[3]!.id, true);
 
-    const property = await open(ctxOf(tom), { kind: 'channel', name: 'property-team', staffIds: [alex.id, priya, owen] });
+    const property = await open(ctxOf(tom), {
+      kind: 'channel',
+      name: 'property-team',
+      staffIds: [alex.id, priya, owen],
+    });
     const propertySaid = await say(property, [
       { daysAgo: 15, by: T, body: 'Land Registry turnaround is about 3 weeks for new leases at the moment.' },
       { daysAgo: 15, at: 30, by: O, body: 'Noted. I will warn the Quay Street buyers about registration timing.' },
-      { daysAgo: 7, by: A, body: 'Lender panel change: Northgate Mortgages now want the certificate of title 5 days before completion.' },
+      {
+        daysAgo: 7,
+        by: A,
+        body: 'Lender panel change: Northgate Mortgages now want the certificate of title 5 days before completion.',
+      },
       { daysAgo: 7, at: 20, by: P, body: 'Thanks, I will update the checklist.' },
       { daysAgo: 2, by: T, body: 'SDLT calculator updated for the new rates. Link in the team documents.' },
     ]);
@@ -310,7 +331,11 @@ export async function seedDemoHistory(deps: TSeedHistoryDeps): Promise<boolean> 
         by: P,
         body: 'Yes please: proof of identity for you both and a note of where the deposit is coming from. You can upload them here.',
       },
-      { daysAgo: 17, by: S, body: 'Passports uploaded to the portal. The deposit is from our savings and a gift from my parents.' },
+      {
+        daysAgo: 17,
+        by: S,
+        body: 'Passports uploaded to the portal. The deposit is from our savings and a gift from my parents.',
+      },
       {
         daysAgo: 13,
         by: A,
@@ -342,46 +367,6 @@ export async function seedDemoHistory(deps: TSeedHistoryDeps): Promise<boolean> 
     // the contract stays shared live (the notice is written as shares are, at seed time)
     await shareDocument(tx, asAlex, quay, contractPdf.documentId);
 
-    // a text of the last message: delivered to Jordan, not delivered to Sam; Jordan texts back
-    const textDeps = { config: deps.config, clock: deps.clock, notifier };
-    await textMessage(textDeps, tx, {
-      firmId: firm.id,
-      conversationId: quay,
-      messageId: quaySaid[quaySaid.length - 1]!.id,
-      body: 'We are ready to exchange once the deposit is with us.',
-      contactIds: [jordan, sam],
-    });
-    const texts = await listMessageTexts(tx, firm.id, [quaySaid[quaySaid.length - 1]!.id]);
-    const sender = senderNumberOf(deps.config, firm) ?? '';
-    for (const text of texts) {
-      if (text.status !== 'pending') continue;
-      const providerMessageId = `demo-${text.id}`;
-      await advanceOutboxStatus(tx, firm.id, text.id, { status: 'sent', providerMessageId, wipe: true });
-      const delivered = text.contactId === jordan;
-      await applyDeliveryReport(tx, {
-        messageId: providerMessageId,
-        from: sender,
-        to: text.toAddress,
-        deliveryStatus: delivered ? 'Delivered' : 'Failed',
-        deliveryStatusDetails: delivered ? null : 'The handset was unreachable',
-        receivedTimestamp: new Date(now - 2 * day + 5 * 60_000),
-        attemptTimestamps: [new Date(now - 2 * day + 60_000)],
-        tag: `${firm.id}:${text.id}`,
-      });
-    }
-    await receiveSms(
-      { config: deps.config, clock: deps.clock, notifier },
-      tx,
-      {
-        messageId: 'demo-reply-1',
-        from: '+447700900101',
-        to: sender,
-        message: 'Thanks, deposit sent this morning from our joint account. Jordan',
-        receivedTimestamp: new Date(now),
-      },
-      'demo-reply-1',
-    );
-
     const quayTeam = await open(asAlex, {
       kind: 'internal_matter',
       matterId: purchase,
@@ -412,14 +397,23 @@ export async function seedDemoHistory(deps: TSeedHistoryDeps): Promise<boolean> 
         body: 'Dear Riya, the insurer has refused the claim for the water damage. We think the refusal is wrong and will write a letter before claim.',
       },
       { daysAgo: 17, by: R, body: 'Thank you. I still have the photos of the ceiling and the plumber’s invoice.' },
-      { daysAgo: 17, at: 30, by: P, body: 'Perfect, please upload them here. They will be exhibits to your statement.' },
+      {
+        daysAgo: 17,
+        at: 30,
+        by: P,
+        body: 'Perfect, please upload them here. They will be exhibits to your statement.',
+      },
       {
         daysAgo: 6,
         by: P,
         body: 'Attached is the second draft of your witness statement. Please check every paragraph is accurate in your own words.',
         files: [statementDocx],
       },
-      { daysAgo: 1, by: R, body: 'Paragraph 3: I reported it the same evening, not the next morning. Otherwise it is right.' },
+      {
+        daysAgo: 1,
+        by: R,
+        body: 'Paragraph 3: I reported it the same evening, not the next morning. Otherwise it is right.',
+      },
       { daysAgo: 0.2, by: R, body: 'Also, do I need to come to your office to sign it?' },
     ]);
     await readUpTo(kapoor, alex.id, kapoorSaid, 2);
@@ -455,6 +449,46 @@ export async function seedDemoHistory(deps: TSeedHistoryDeps): Promise<boolean> 
       },
     ]);
     await readUpTo(hale, alex.id, haleSaid);
+
+    // a text of the last message: delivered to Casey, not delivered to Lee; Casey texts back
+    const textDeps = { config: deps.config, clock: deps.clock, notifier };
+    await textMessage(textDeps, tx, {
+      firmId: firm.id,
+      conversationId: hale,
+      messageId: haleSaid[haleSaid.length - 1]!.id,
+      body: 'In the meantime, please keep a simple diary of the current arrangements.',
+      contactIds: [casey, lee],
+    });
+    const texts = await listMessageTexts(tx, firm.id, [haleSaid[haleSaid.length - 1]!.id]);
+    const sender = senderNumberOf(deps.config, firm) ?? '';
+    for (const text of texts) {
+      if (text.status !== 'pending') continue;
+      const providerMessageId = `demo-${text.id}`;
+      await advanceOutboxStatus(tx, firm.id, text.id, { status: 'sent', providerMessageId, wipe: true });
+      const delivered = text.contactId === casey;
+      await applyDeliveryReport(tx, {
+        messageId: providerMessageId,
+        from: sender,
+        to: text.toAddress,
+        deliveryStatus: delivered ? 'Delivered' : 'Failed',
+        deliveryStatusDetails: delivered ? null : 'The handset was switched off',
+        receivedTimestamp: new Date(now - 5 * day + 5 * 60_000),
+        attemptTimestamps: [new Date(now - 5 * day + 60_000)],
+        tag: `${firm.id}:${text.id}`,
+      });
+    }
+    await receiveSms(
+      { config: deps.config, clock: deps.clock, notifier },
+      tx,
+      {
+        messageId: 'demo-reply-1',
+        from: caseyMobile,
+        to: sender,
+        message: 'Thanks, I have started the diary. Is Thursday at 2pm still on for the mediation meeting? Casey',
+        receivedTimestamp: new Date(now),
+      },
+      'demo-reply-1',
+    );
 
     // --- an event, a submitted form and an invoice on the purchase --------------------------
     const sevenDays = new Date(now + 7 * day);

@@ -363,7 +363,9 @@ export async function insertMessageAt(
   }
   await tx
     .update(conversations)
-    .set({ lastMessageAt: sql`greatest(${conversations.lastMessageAt}, ${values.createdAt.toISOString()}::timestamptz)` })
+    .set({
+      lastMessageAt: sql`greatest(${conversations.lastMessageAt}, ${values.createdAt.toISOString()}::timestamptz)`,
+    })
     .where(and(eq(conversations.firmId, firmId), eq(conversations.id, values.conversationId)));
   return { id: row!.id, seq: Number(row!.seq) };
 }
