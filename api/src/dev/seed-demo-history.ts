@@ -11,6 +11,7 @@ import { insertDocumentsFromUpload, type TVersionRow } from '../modules/files/re
 import { shareDocument } from '../modules/files/service.js';
 import { stageGeneratedFile } from '../modules/files/store-generated-document.js';
 import { findFirmByTenant } from '../modules/firms/repository.js';
+import { inviteContacts } from '../modules/portal-auth/service.js';
 import { submitForm } from '../modules/forms/portal-service.js';
 import { createForm, sendFormRequest } from '../modules/forms/service.js';
 import { createInvoice } from '../modules/invoices/service.js';
@@ -124,9 +125,12 @@ export async function seedDemoHistory(deps: TSeedHistoryDeps): Promise<boolean> 
     await linkContact(tx, firm.id, family, casey);
     await linkContact(tx, firm.id, family, lee);
 
-    const noInvite = async () => {};
+    // clients and third parties get their invitation (a personal link, in /dev/outbox) as when staff add them
+    const portalDeps = { db: tx, config: deps.config, clock: deps.clock, notifier };
+    const invite = (db: Db, firmId: string, conversationId: string, contactIds: string[]) =>
+      inviteContacts({ ...portalDeps, db }, db, firmId, conversationId, contactIds);
     const open = async (by: StaffContext, input: Parameters<typeof createConversation>[2]) =>
-      (await createConversation(tx, by, input, 'demo-seed', noInvite)).id;
+      (await createConversation(tx, by, input, 'demo-seed', invite)).id;
 
     // --- who says what, when -------------------------------------------------------------
     type TAuthor = { staffId: string } | { contactId: string };
