@@ -6,6 +6,7 @@ import { connectDatabase, type Database } from './db/connect.js';
 import { waitForMigrations } from './db/pending-migrations.js';
 import { loadDevSigningKey } from './dev/dev-signing-key.js';
 import { seedDemoFirm } from './dev/seed-demo-firm.js';
+import { seedDemoHistory } from './dev/seed-demo-history.js';
 import { createBlobStore } from './integrations/blob-storage/blob-store.js';
 import { createEntraDatabasePassword } from './integrations/identity/entra-database-password.js';
 import { createLogger, type Logger } from './logger.js';
@@ -116,6 +117,10 @@ export async function startServer(config: TConfig, logger: Logger = createLogger
     const sealKey = config.sealKey ?? loadOrCreateSealKey(resolve(config.dataDir));
     // embedded mode: /dev/clock may move the app's clock (see dev-routes.ts); production reads the system's
     const clock = config.mode === 'embedded' ? createAdjustableClock() : systemClock;
+    // once per data directory: a few weeks of history, so the first screen shows the product in use
+    if (config.mode === 'embedded' && (await seedDemoHistory({ db: database.db, blobs, config, clock, sealKey }))) {
+      logger.info('Seeded the demo firm’s history');
+    }
     const services = await startAppServices({
       config,
       database,

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/connect.js';
 import { namedStatement } from '../../db/named-statement.js';
 import { uuidArrayLiteral } from '../../db/uuid-array-literal.js';
-import type * as repo from './repository.js';
+import * as repo from './repository.js';
 import type { TMessageCore } from './schemas.js';
 
 export type TPostMessage = {
@@ -101,4 +101,33 @@ export function toMessageRow(firmId: string, message: TMessageCore): repo.TMessa
 export async function postMessage(tx: Db, input: TPostMessage): Promise<repo.TMessageRow | undefined> {
   const recorded = await recordMessage(tx, input);
   return recorded && toMessageRow(input.firmId, recorded.message);
+}
+
+/**
+ * Records a message sent at `createdAt`, an earlier time (the demo firm's history): the
+ * message, its files, the conversation's activity time and the author's read mark, as
+ * `recordMessage` does, but neither emails nor live events (nobody was waiting for them then).
+ * The SQL function takes its time from the database clock, so this is the one path that may
+ * date a message. Callers check who may post, in the caller's transaction.
+ */
+export async function recordMessageAt(
+  tx: Db,
+  input: Omit<TPostMessage, 'now' | 'notice' | 'aboutDocumentId' | 'authorParticipantId'> & {
+    createdAt: Date;
+    authorParticipantId: string;
+  },
+): Promise<{ id: string; seq: number }> {
+  const posted = await repo.insertMessageAt(tx, input.firmId, {
+    conversationId: input.conversationId,
+    authorStaffId: input.author.staffId ?? null,
+    authorContactId: input.author.contactId ?? null,
+    body: input.body,
+    via: input.via,
+    createdAt: input.createdAt,
+    idempotencyKey: input.idempotencyKey,
+    inReplyToMessageId: input.inReplyToMessageId,
+    versionIds: input.versionIds ?? [],
+  });
+  await repo.advanceReadMark(tx, input.firmId, input.authorParticipantId, posted.seq);
+  return posted;
 }

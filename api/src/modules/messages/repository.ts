@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, lt, lte, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
-import { conversations, messageRevisions, messages, participants } from '../../db/schema.js';
+import { attachments, conversations, messageRevisions, messages, participants } from '../../db/schema.js';
 import { conversationVisibleTo } from '../conversations/visibility.js';
 import type { TAttachmentRow } from '../files/repository.js';
 
@@ -313,4 +313,59 @@ export async function advanceReadMark(db: Db, firmId: string, participantId: str
     .returning({ lastReadSeq: participants.lastReadSeq });
   if (rows[0]) return Number(rows[0].lastReadSeq);
   return readMarkOf(db, firmId, participantId);
+}
+
+/**
+ * Inserts a message with the creation time given, its files in order, and moves the
+ * conversation's activity time to it (never back): the rows `confer_post_message` writes for a
+ * message sent earlier (the demo firm's history). The record's hash chain takes the given time
+ * (the AFTER INSERT triggers read the row). Returns the message's id and seq.
+ */
+export async function insertMessageAt(
+  tx: Db,
+  firmId: string,
+  values: {
+    conversationId: string;
+    authorStaffId: string | null;
+    authorContactId: string | null;
+    body: string;
+    via: TMessageRow['via'];
+    createdAt: Date;
+    idempotencyKey?: string;
+    inReplyToMessageId?: string;
+    versionIds: string[];
+  },
+): Promise<{ id: string; seq: number }> {
+  const [row] = await tx
+    .insert(messages)
+    .values({
+      firmId,
+      conversationId: values.conversationId,
+      authorStaffId: values.authorStaffId,
+      authorContactId: values.authorContactId,
+      body: values.body,
+      via: values.via,
+      idempotencyKey: values.idempotencyKey ?? null,
+      inReplyToMessageId: values.inReplyToMessageId ?? null,
+      createdAt: values.createdAt,
+    })
+    .returning({ id: messages.id, seq: messages.seq });
+  if (values.versionIds.length > 0) {
+    await tx.insert(attachments).values(
+      values.versionIds.map((documentVersionId, position) => ({
+        firmId,
+        messageId: row!.id,
+        documentVersionId,
+        position,
+        conversationId: values.conversationId,
+      })),
+    );
+  }
+  await tx
+    .update(conversations)
+    .set({
+      lastMessageAt: sql`greatest(${conversations.lastMessageAt}, ${values.createdAt.toISOString()}::timestamptz)`,
+    })
+    .where(and(eq(conversations.firmId, firmId), eq(conversations.id, values.conversationId)));
+  return { id: row!.id, seq: Number(row!.seq) };
 }
