@@ -29,7 +29,11 @@ if (!step('build', ['run', 'build'])) {
 const database = process.env.TEST_DATABASE_URL ? 'PostgreSQL (TEST_DATABASE_URL)' : 'PGlite';
 step(`API tests on ${database}`, ['test', '-w', 'api']);
 step('UI unit tests (node:test)', ['test', '-w', 'ui']);
-step('Add-in unit and component tests (node:test: Office wrapper, manifest; Vitest: components)', ['test', '-w', 'addin']);
+step('Add-in unit and component tests (node:test: Office wrapper, manifest; Vitest: components)', [
+  'test',
+  '-w',
+  'addin',
+]);
 step('Portal component tests (Vitest)', ['test', '-w', 'portal']);
 
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
