@@ -8,5 +8,7 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['test/components/**/*.test.tsx'],
     setupFiles: ['../ui/test-support/component-setup.ts'],
+    // jsdom and Fluent are slow to start on a shared 2-core machine.
+    testTimeout: 30_000,
   },
 });
