@@ -177,6 +177,8 @@ function FormEditor({ request, onChanged }: { request: FormRequest; onChanged: (
   }
 
   async function save(kind: 'draft' | 'submit') {
+    // A second press (or Enter in a field) while saving would send the answers twice.
+    if (busy !== null) return;
     setProblem(null);
     const clean = compactAnswers(form.fields, answers);
     const local = validateFormAnswers(form.fields, clean, {
