@@ -114,7 +114,9 @@ export function AttachmentTray({
       )}
       {attachments.limitError && (
         <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>{attachments.limitError}</MessageBarBody>
+          <MessageBarBody>
+            <span role="alert">{attachments.limitError}</span>
+          </MessageBarBody>
         </MessageBar>
       )}
       {attachments.notice && (
