@@ -57,10 +57,11 @@ describe('staff upload tray', () => {
     const { input } = await renderTray(() => ({ status: 500 }));
     await user.upload(input, [new File(['a'.repeat(2048)], 'lease.pdf'), new File(['b'], 'note.txt')]);
     const list = screen.getByRole('list', { name: 'Files to send' });
-    expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
-      expect.stringContaining('lease.pdf'),
-      expect.stringContaining('note.txt'),
-    ]);
+    expect(
+      within(list)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([expect.stringContaining('lease.pdf'), expect.stringContaining('note.txt')]);
     expect(screen.getByText('Attached: 2 files')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Remove lease.pdf' }));
     expect(within(list).getAllByRole('listitem')).toHaveLength(1);

@@ -4,7 +4,12 @@ import userEvent from '@testing-library/user-event';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import type { PortalSignInGrant } from '@confer/ui';
 import { CodeScreen } from '../../src/auth/CodeScreen';
-import { problem, startLoopbackApi, type LoopbackApi, type LoopbackHandler } from '../../../ui/test-support/loopback-api';
+import {
+  problem,
+  startLoopbackApi,
+  type LoopbackApi,
+  type LoopbackHandler,
+} from '../../../ui/test-support/loopback-api';
 
 const attempt = {
   attemptToken: 'attempt-1',

@@ -7,7 +7,12 @@ import { Composer } from '../../src/conversations/Composer';
 import { useComposer } from '../../src/conversations/use-composer';
 import { createLiveHub } from '../../src/live/live-hub';
 import { PortalContext, type PortalContextValue } from '../../src/shell/portal-context';
-import { startLoopbackApi, problem, type LoopbackApi, type LoopbackHandler } from '../../../ui/test-support/loopback-api';
+import {
+  startLoopbackApi,
+  problem,
+  type LoopbackApi,
+  type LoopbackHandler,
+} from '../../../ui/test-support/loopback-api';
 
 const CONVERSATION = '0b6a7c1e-0000-4000-8000-000000000001';
 
@@ -45,7 +50,14 @@ async function renderComposer(handler: LoopbackHandler, uploads = { maxBytes: 10
   const context = {
     session: { firm: { id: 'firm-1' }, uploads } as unknown as PortalSession,
     live: createLiveHub(),
-    conversations: { state: { status: 'loading' }, data: undefined, error: undefined, loading: true, reload() {}, setData() {} },
+    conversations: {
+      state: { status: 'loading' },
+      data: undefined,
+      error: undefined,
+      loading: true,
+      reload() {},
+      setData() {},
+    },
   } as PortalContextValue;
   const sent: PortalMessage[] = [];
   render(
@@ -113,7 +125,9 @@ describe('portal composer', () => {
     await user.type(box, 'Here is the scan');
     const scan = new File(['x'.repeat(1024 * 1024 + 1)], 'scan.pdf');
     await user.upload(screen.getByLabelText('Choose files to attach'), scan);
-    expect((await screen.findByRole('alert')).textContent).toMatch(/^You can send up to 1 MB at a time; these files add up to/);
+    expect((await screen.findByRole('alert')).textContent).toMatch(
+      /^You can send up to 1 MB at a time; these files add up to/,
+    );
     expect(screen.getByRole('button', { name: 'Send' })).toHaveProperty('disabled', true);
     await user.keyboard('{Enter}');
     expect(api?.requests).toEqual([]);

@@ -47,7 +47,14 @@ async function renderForm(handler: LoopbackHandler) {
   const context = {
     session: { firm: { id: 'firm-1', name: 'Hale & Partners' } } as unknown as PortalSession,
     live: createLiveHub(),
-    conversations: { state: { status: 'loading' }, data: undefined, error: undefined, loading: true, reload() {}, setData() {} },
+    conversations: {
+      state: { status: 'loading' },
+      data: undefined,
+      error: undefined,
+      loading: true,
+      reload() {},
+      setData() {},
+    },
   } as PortalContextValue;
   render(
     <FluentProvider theme={webLightTheme}>
@@ -96,7 +103,10 @@ describe('portal form fields', () => {
     const user = userEvent.setup();
     const form = await renderForm(answerFormRequest);
     await user.type(within(form).getByRole('textbox', { name: /Full name/ }), 'Ana Client');
-    await user.type(within(form).getByRole('textbox', { name: /What happened/ }), 'The lease ends{Shift>}{Enter}{/Shift}in May.');
+    await user.type(
+      within(form).getByRole('textbox', { name: /What happened/ }),
+      'The lease ends{Shift>}{Enter}{/Shift}in May.',
+    );
     await user.click(within(form).getByRole('radio', { name: 'Tenant' }));
     await user.click(within(form).getByRole('checkbox', { name: /I agree/ }));
     await user.click(within(form).getByRole('button', { name: 'Submit' }));
