@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: builds the product, runs the API component tests (PGlite, or PostgreSQL when
-// TEST_DATABASE_URL is set; Azurite started by the test setup), then the browser tests in
+// TEST_DATABASE_URL is set; Azurite started by the test setup), the front-end unit and React
+// component tests (node:test; Vitest in jsdom), then the browser tests in
 // headless Chromium when one is found. CONFER_REQUIRE_E2E=1 turns a missing Chromium into a
 // failure instead of a skip.
 import { spawnSync } from 'node:child_process';
@@ -28,7 +29,12 @@ if (!step('build', ['run', 'build'])) {
 const database = process.env.TEST_DATABASE_URL ? 'PostgreSQL (TEST_DATABASE_URL)' : 'PGlite';
 step(`API tests on ${database}`, ['test', '-w', 'api']);
 step('UI unit tests (node:test)', ['test', '-w', 'ui']);
-step('Add-in unit tests (node:test: Office wrapper, manifest)', ['test', '-w', 'addin']);
+step('Add-in unit and component tests (node:test: Office wrapper, manifest; Vitest: components)', [
+  'test',
+  '-w',
+  'addin',
+]);
+step('Portal component tests (Vitest)', ['test', '-w', 'portal']);
 
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 if (existsSync(chromium)) {

@@ -20,3 +20,5 @@ export * from './extras/index.js';
 export * from './files-api.js';
 export * from './files/index.js';
 export { UploadLimitsProvider, useUploadLimits, type UploadLimits } from './upload-limits.js';
+export { useLoader, type LoadState, type Loader } from './hooks/use-loader.js';
+export { useDebouncedValue } from './hooks/use-debounced-value.js';

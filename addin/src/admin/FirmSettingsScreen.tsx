@@ -11,7 +11,7 @@ import {
   tokens,
   typographyStyles,
 } from '@fluentui/react-components';
-import { fieldErrorsOf, type FirmSettings } from '@confer/ui';
+import { fieldErrorsOf, type FirmSettings, useLoader } from '@confer/ui';
 import { ErrorNotice } from '@confer/ui/errors';
 import {
   readFirmSettingsForm,
@@ -19,7 +19,6 @@ import {
   type FirmSettingsField,
   type FirmSettingsForm,
 } from './firm-settings-form';
-import { useLoader } from '../common/use-loader';
 import { useSmsApi } from '../sms/use-sms-api';
 
 const useStyles = makeStyles({

@@ -13,7 +13,7 @@ import { AddStaffForm } from './AddStaffForm';
 import { ErrorNotice } from '@confer/ui/errors';
 import { StaffRow } from './StaffRow';
 import { useApi } from '../common/use-api';
-import { useLoader } from '../common/use-loader';
+import { useLoader } from '@confer/ui';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },

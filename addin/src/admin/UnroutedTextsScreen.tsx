@@ -16,7 +16,7 @@ import { ErrorNotice } from '@confer/ui/errors';
 import { formatFullDateTime } from '../common/format-message-time';
 import { routeHref } from '../shell/use-hash-route';
 import { useApi } from '../common/use-api';
-import { useLoader } from '../common/use-loader';
+import { useLoader } from '@confer/ui';
 import { useSmsApi } from '../sms/use-sms-api';
 
 const useStyles = makeStyles({

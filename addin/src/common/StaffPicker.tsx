@@ -3,7 +3,7 @@ import { Checkbox, Label, SearchBox, Spinner, Text, makeStyles, tokens } from '@
 import type { Staff } from '@confer/ui';
 import { ErrorNotice } from '@confer/ui/errors';
 import { useApi } from './use-api';
-import { useLoader } from './use-loader';
+import { useLoader } from '@confer/ui';
 
 type StaffPickerProps = {
   /** Visible label and accessible name of the group, e.g. "People to message". */

@@ -1,5 +1,5 @@
 import { CounterBadge } from '@fluentui/react-components';
-import { VisuallyHidden } from './VisuallyHidden';
+import { VisuallyHidden } from '@confer/ui/components';
 
 export function describeUnread(count: number): string {
   return count === 1 ? '1 unread message' : `${count} unread messages`;

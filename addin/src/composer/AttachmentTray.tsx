@@ -1,18 +1,8 @@
-import {
-  Button,
-  Caption1,
-  Field,
-  MessageBar,
-  MessageBarBody,
-  ProgressBar,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Caption1, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { formatFileSize } from '@confer/ui';
 import { countFiles } from './attachment-list';
 import { ErrorNotice } from '@confer/ui/errors';
-import { FileDropOverlay } from '../files/FileDropOverlay';
+import { FileDropOverlay, FileUploadProgress } from '@confer/ui/components';
 import type { Attachments } from './use-attachments';
 
 const useStyles = makeStyles({
@@ -58,7 +48,7 @@ export function AttachmentTray({
   const showList = items.length > 0 || documents.length > 0;
   return (
     <div className={styles.root}>
-      {attachments.dragging && <FileDropOverlay title={conversationTitle} />}
+      {attachments.dragging && <FileDropOverlay title={conversationTitle} heading="Drop files to attach" />}
       {showList && (
         <div className={styles.head}>
           <Caption1 className={styles.headText}>
@@ -87,14 +77,7 @@ export function AttachmentTray({
                     {file.name} <span className={styles.size}>· {formatFileSize(file.size)}</span>
                   </Text>
                 ) : (
-                  <Field
-                    className={styles.field}
-                    label={label}
-                    hint={value >= 1 ? 'Uploaded' : `${Math.round(value * 100)}%`}
-                    size="small"
-                  >
-                    <ProgressBar value={value} max={1} thickness="large" />
-                  </Field>
+                  <FileUploadProgress className={styles.field} name={file.name} size={file.size} value={value} />
                 )}
                 <Button
                   size="small"
@@ -131,7 +114,9 @@ export function AttachmentTray({
       )}
       {attachments.limitError && (
         <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>{attachments.limitError}</MessageBarBody>
+          <MessageBarBody>
+            <span role="alert">{attachments.limitError}</span>
+          </MessageBarBody>
         </MessageBar>
       )}
       {attachments.notice && (

@@ -18,7 +18,7 @@ import {
   tokens,
   typographyStyles,
 } from '@fluentui/react-components';
-import { isApiProblem, type Conversation, type Message } from '@confer/ui';
+import { isApiProblem, type Conversation, type Message, useLoader } from '@confer/ui';
 import { isOwnMessage } from './collect-read-receipts';
 import { Composer } from '../composer/Composer';
 import { ErrorNotice } from '@confer/ui/errors';
@@ -31,12 +31,11 @@ import { useApi } from '../common/use-api';
 import { useConversationMessages } from './use-conversation-messages';
 import { useDialogState } from '../common/use-dialog-state';
 import { navigateTo, routeHref } from '../shell/use-hash-route';
-import { useLoader } from '../common/use-loader';
 import { useMarkRead } from './use-mark-read';
 import { useLiveEvents, useMessagingStore } from './use-messaging';
 import { usePinnedMessages } from './use-pinned-messages';
 import { NARROW } from '../shell/narrow-layout';
-import { VisuallyHidden } from '../common/VisuallyHidden';
+import { VisuallyHidden } from '@confer/ui/components';
 import { SmsConversationContext } from '../sms/sms-conversation-context';
 import { SmsToggle } from '../sms/SmsToggle';
 import { useSmsOption } from '../sms/use-sms-option';

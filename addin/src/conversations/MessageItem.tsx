@@ -22,7 +22,7 @@ import { MessageEditor } from '../composer/MessageEditor';
 import { MessageFiles } from '../files/MessageFiles';
 import type { ReceiptSummary } from './collect-read-receipts';
 import { ReadReceipts } from './ReadReceipts';
-import { VisuallyHidden } from '../common/VisuallyHidden';
+import { VisuallyHidden } from '@confer/ui/components';
 import { ResendSmsMenuItem } from '../sms/ResendSmsMenuItem';
 import { SmsMessageDetails, useSmsMessageStyles } from '../sms/SmsMessageDetails';
 

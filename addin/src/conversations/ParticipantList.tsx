@@ -1,6 +1,6 @@
 import { Avatar, makeStyles, tokens } from '@fluentui/react-components';
 import type { Participant } from '@confer/ui';
-import { VisuallyHidden } from '../common/VisuallyHidden';
+import { VisuallyHidden } from '@confer/ui/components';
 
 const SHOWN = 6;
 

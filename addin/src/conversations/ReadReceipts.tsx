@@ -11,7 +11,7 @@ import {
 } from '@fluentui/react-components';
 import { describeError, type ReadReceipt } from '@confer/ui';
 import type { ReceiptSummary } from './collect-read-receipts';
-import { VisuallyHidden } from '../common/VisuallyHidden';
+import { VisuallyHidden } from '@confer/ui/components';
 
 const SHOWN = 8;
 

@@ -17,7 +17,7 @@ import { MessageText } from '@confer/ui/message-text';
 import { ErrorNotice } from '@confer/ui/errors';
 import { formatFullDateTime } from '../common/format-message-time';
 import { useApi } from '../common/use-api';
-import { useLoader } from '../common/use-loader';
+import { useLoader } from '@confer/ui';
 
 type RevisionHistoryDialogProps = {
   open: boolean;

@@ -1,6 +1,6 @@
 import { useRef } from 'react';
 import { Badge, Button, Link, Spinner, Subtitle2, Text } from '@fluentui/react-components';
-import { formatEventTime, type CalendarEvent, type Contact, type Matter } from '@confer/ui';
+import { formatEventTime, type CalendarEvent, type Contact, type Matter, useLoader } from '@confer/ui';
 import { ConfirmDialog } from '../common/ConfirmDialog';
 import { ErrorNotice } from '@confer/ui/errors';
 import { EventDialog } from './EventDialog';
@@ -8,7 +8,6 @@ import { AddIcon } from '../common/Icons';
 import { useExtrasStyles } from './extras-styles';
 import { useDialogState } from '../common/use-dialog-state';
 import { useExtrasApi } from './use-extras-api';
-import { useLoader } from '../common/use-loader';
 
 const viewerZone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 

@@ -8,7 +8,7 @@ import { SendFormDialog } from './SendFormDialog';
 import { useExtrasStyles } from './extras-styles';
 import { useDialogState } from '../common/use-dialog-state';
 import { useExtrasApi } from './use-extras-api';
-import { useLoader } from '../common/use-loader';
+import { useLoader } from '@confer/ui';
 import { useLiveEvents } from '../conversations/use-messaging';
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });

@@ -1,13 +1,20 @@
 import { useState } from 'react';
 import { Badge, Button, Spinner, Subtitle2, Text } from '@fluentui/react-components';
-import { formatMoney, isInvoiceOverdue, localToday, type Contact, type Invoice, type Matter } from '@confer/ui';
+import {
+  formatMoney,
+  isInvoiceOverdue,
+  localToday,
+  type Contact,
+  type Invoice,
+  type Matter,
+  useLoader,
+} from '@confer/ui';
 import { ErrorNotice } from '@confer/ui/errors';
 import { AddIcon } from '../common/Icons';
 import { InvoiceDialog } from './InvoiceDialog';
 import { useExtrasStyles } from './extras-styles';
 import { useDialogState } from '../common/use-dialog-state';
 import { useExtrasApi } from './use-extras-api';
-import { useLoader } from '../common/use-loader';
 
 const dateOnly = (date: string) => {
   const [y, m, d] = date.split('-').map(Number);

@@ -8,7 +8,7 @@ import { AddIcon } from '../common/Icons';
 import { extrasFieldErrors } from './extras-field-errors';
 import { useDialogState } from '../common/use-dialog-state';
 import { useExtrasApi } from './use-extras-api';
-import { useLoader } from '../common/use-loader';
+import { useLoader } from '@confer/ui';
 
 type SendFormDialogProps = {
   open: boolean;

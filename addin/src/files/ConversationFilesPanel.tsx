@@ -17,6 +17,7 @@ import {
   type FileRef,
   type Message,
   formatFileSize,
+  useLoader,
 } from '@confer/ui';
 import { ConfirmDialog } from '../common/ConfirmDialog';
 import { describeShareState } from './document-source-label';
@@ -24,7 +25,6 @@ import { ErrorNotice } from '@confer/ui/errors';
 import { formatActivityTime } from '../common/format-message-time';
 import { useDialogState } from '../common/use-dialog-state';
 import { useFilesApi } from './use-files-api';
-import { useLoader } from '../common/use-loader';
 import { useGetToken } from '../auth/use-token';
 
 const MatterDocumentPicker = lazy(() =>

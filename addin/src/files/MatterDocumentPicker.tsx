@@ -1,4 +1,4 @@
-import { formatFileSize } from '@confer/ui';
+import { formatFileSize, useLoader } from '@confer/ui';
 import { useState } from 'react';
 import {
   Button,
@@ -21,7 +21,6 @@ import { documentSourceLabel } from './document-source-label';
 import { ErrorNotice } from '@confer/ui/errors';
 import { formatActivityTime } from '../common/format-message-time';
 import { useFilesApi } from './use-files-api';
-import { useLoader } from '../common/use-loader';
 
 type MatterDocumentPickerProps = {
   open: boolean;

@@ -15,9 +15,8 @@ import { ErrorNotice } from '@confer/ui/errors';
 import { formatActivityTime } from '../common/format-message-time';
 import { BackIcon, HashIcon } from '../common/Icons';
 import { useApi } from '../common/use-api';
-import { useDebouncedValue } from '../common/use-debounced-value';
+import { useDebouncedValue, useLoader } from '@confer/ui';
 import { routeHref } from '../shell/use-hash-route';
-import { useLoader } from '../common/use-loader';
 import { useMessagingStore } from '../conversations/use-messaging';
 
 const useStyles = makeStyles({

@@ -4,7 +4,7 @@ import type { Conversation, Me } from '@confer/ui';
 import { formatActivityTime } from '../common/format-message-time';
 import { HashIcon, LockIcon, ShieldIcon } from '../common/Icons';
 import { UnreadBadge } from '../common/UnreadBadge';
-import { VisuallyHidden } from '../common/VisuallyHidden';
+import { VisuallyHidden } from '@confer/ui/components';
 import { routeHref } from '../shell/use-hash-route';
 import { listRowLinkStyle } from '../common/list-row-link-style';
 

@@ -3,7 +3,7 @@ import { Avatar, Badge, makeStyles, mergeClasses, tokens } from '@fluentui/react
 import { formatActivityTime, formatFullDateTime } from '../common/format-message-time';
 import { DocumentIcon, HashIcon, LockIcon } from '../common/Icons';
 import { UnreadBadge } from '../common/UnreadBadge';
-import { VisuallyHidden } from '../common/VisuallyHidden';
+import { VisuallyHidden } from '@confer/ui/components';
 import { routeHref } from '../shell/use-hash-route';
 import type { InboxRow } from './inbox-api';
 import { listRowLinkStyle } from '../common/list-row-link-style';

@@ -11,7 +11,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { fieldErrorsOf, type Contact, type Matter } from '@confer/ui';
+import { fieldErrorsOf, type Contact, type Matter, useDebouncedValue, useLoader } from '@confer/ui';
 import { ContactDetailsFields } from './ContactDetailsFields';
 import { ErrorNotice } from '@confer/ui/errors';
 import { FormDialog } from '../extras/FormDialog';
@@ -24,8 +24,6 @@ import {
 } from './contact-form';
 import { useApi } from '../common/use-api';
 import { useContactDraft } from './use-contact-draft';
-import { useDebouncedValue } from '../common/use-debounced-value';
-import { useLoader } from '../common/use-loader';
 
 type AddMatterContactDialogProps = {
   open: boolean;

@@ -3,7 +3,7 @@ import type { Matter } from '@confer/ui';
 import { ConfirmDialog } from '../common/ConfirmDialog';
 import { ErrorNotice } from '@confer/ui/errors';
 import { useApi } from '../common/use-api';
-import { useLoader } from '../common/use-loader';
+import { useLoader } from '@confer/ui';
 
 type CloseMatterDialogProps = {
   open: boolean;

@@ -8,7 +8,7 @@ import { AddIcon } from '../common/Icons';
 import { useApi } from '../common/use-api';
 import { useDialogState } from '../common/use-dialog-state';
 import { navigateTo } from '../shell/use-hash-route';
-import { useLoader } from '../common/use-loader';
+import { useLoader } from '@confer/ui';
 import { useLiveEvents, useMessagingSnapshot, useMessagingStore } from '../conversations/use-messaging';
 
 const NewMatterConversationDialog = lazy(() =>

@@ -20,7 +20,7 @@ import { BackIcon, LockIcon } from '../common/Icons';
 import { useApi } from '../common/use-api';
 import { useDialogState } from '../common/use-dialog-state';
 import { routeHref } from '../shell/use-hash-route';
-import { useLoader } from '../common/use-loader';
+import { useLoader } from '@confer/ui';
 
 const CloseMatterDialog = lazy(() => import('./CloseMatterDialog').then((m) => ({ default: m.CloseMatterDialog })));
 const EndEngagementDialog = lazy(() =>

@@ -25,6 +25,7 @@ import {
   type Matter,
   type MatterDocument,
   formatFileSize,
+  useLoader,
 } from '@confer/ui';
 import { checkAttachmentLimits, countFiles } from '../composer/attachment-list';
 import { documentSourceLabel } from '../files/document-source-label';
@@ -32,7 +33,6 @@ import { ErrorNotice } from '@confer/ui/errors';
 import { useOpenFile } from '../files/file-viewer-context';
 import { formatActivityTime, formatFullDateTime } from '../common/format-message-time';
 import { useFilesApi } from '../files/use-files-api';
-import { useLoader } from '../common/use-loader';
 import { useGetToken } from '../auth/use-token';
 
 const useStyles = makeStyles({

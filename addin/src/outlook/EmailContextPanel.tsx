@@ -7,7 +7,7 @@ import { useOffice } from '../office/use-office';
 import type { ReadMailItem } from '../office/office-host';
 import { useApi } from '../common/use-api';
 import { navigateTo, routeHref } from '../shell/use-hash-route';
-import { useLoader } from '../common/use-loader';
+import { useLoader } from '@confer/ui';
 import { useMessagingSnapshot, useMessagingStore } from '../conversations/use-messaging';
 import { peopleOfReadItem } from './email-addresses';
 import { MatterChoice } from './MatterChoice';

@@ -1,4 +1,4 @@
-import { formatFileSize } from '@confer/ui';
+import { formatFileSize, useLoader } from '@confer/ui';
 import { useMemo, useState } from 'react';
 import {
   Button,
@@ -22,7 +22,6 @@ import type { MailAttachment, OfficeHost, ReadMailItem } from '../office/office-
 import { useOffice } from '../office/use-office';
 import { useApi } from '../common/use-api';
 import { routeHref } from '../shell/use-hash-route';
-import { useLoader } from '../common/use-loader';
 import { useMessagingStore } from '../conversations/use-messaging';
 import { useGetToken } from '../auth/use-token';
 import { peopleOfReadItem } from './email-addresses';

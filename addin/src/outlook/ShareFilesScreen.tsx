@@ -1,4 +1,4 @@
-import { formatFileSize } from '@confer/ui';
+import { formatFileSize, useDebouncedValue, useLoader } from '@confer/ui';
 import { formatActivityTime } from '../common/format-message-time';
 import { useMemo, useRef, useState } from 'react';
 import {
@@ -30,8 +30,6 @@ import { ErrorNotice } from '@confer/ui/errors';
 import type { EmailAddress, OfficeHost } from '../office/office-host';
 import { useOffice } from '../office/use-office';
 import { useApi } from '../common/use-api';
-import { useDebouncedValue } from '../common/use-debounced-value';
-import { useLoader } from '../common/use-loader';
 import { useMessagingStore } from '../conversations/use-messaging';
 import { useGetToken } from '../auth/use-token';
 import { peopleOf } from './email-addresses';

@@ -5,7 +5,7 @@ import { ErrorNotice } from '@confer/ui/errors';
 import { formatActivityTime, formatFullDateTime } from '../common/format-message-time';
 import { useApi } from '../common/use-api';
 import { routeHref } from '../shell/use-hash-route';
-import { useLoader } from '../common/use-loader';
+import { useLoader } from '@confer/ui';
 
 const PAGE_SIZE = 20;
 

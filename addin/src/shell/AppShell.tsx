@@ -8,7 +8,7 @@ import { MatterDetailScreen } from '../matters/MatterDetailScreen';
 import { MessagingProvider } from '../conversations/MessagingProvider';
 import { useOffice } from '../office/use-office';
 import { useApi } from '../common/use-api';
-import { useDebouncedValue } from '../common/use-debounced-value';
+import { useDebouncedValue } from '@confer/ui';
 import { routeKey, useHashRoute } from './use-hash-route';
 import { useMattersList, type StatusFilter } from '../matters/use-matters-list';
 import { sumUnreadByMatter, useMessagingSnapshot } from '../conversations/use-messaging';

@@ -12,7 +12,7 @@ import {
 } from '@fluentui/react-components';
 import type { Matter } from '@confer/ui';
 import { useApi } from '../common/use-api';
-import { useDebouncedValue } from '../common/use-debounced-value';
+import { useDebouncedValue } from '@confer/ui';
 import { createInboxApi, type InboxRow } from '../inbox/inbox-api';
 import { useArrowKeyList } from '../inbox/use-arrow-key-list';
 import { navigateTo, routeHref, type Route } from './use-hash-route';

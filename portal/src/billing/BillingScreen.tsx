@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { Body1, Caption1, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
-import { formatMoney, localToday } from '@confer/ui';
+import { formatMoney, localToday, useLoader } from '@confer/ui';
 import { EmptyState } from '../common/EmptyState';
 import { ErrorNotice } from '@confer/ui/errors';
 import { BillingIcon } from '../common/icons';
@@ -8,7 +8,6 @@ import { Loading } from '../common/Loading';
 import { Page } from '../common/Page';
 import { ListSection } from '../common/ListSection';
 import { useListStyles } from '../common/list-styles';
-import { useLoader } from '../common/use-loader';
 import { portalExtras } from '../session/portal-extras';
 import { useLiveEvent, usePortal } from '../shell/portal-context';
 import { InvoiceRow } from './InvoiceRow';
@@ -41,7 +40,7 @@ export function BillingScreen() {
   const list = useListStyles();
   const { session } = usePortal();
   const today = useMemo(() => localToday(), []);
-  const invoices = useLoader(`invoices:${session.firm.id}`, (signal) => portalExtras.listInvoices({ signal }));
+  const invoices = useLoader((signal) => portalExtras.listInvoices({ signal }), [session.firm.id]);
   const { reload } = invoices;
   useLiveEvent((event) => {
     if (event.type === 'resync') reload();

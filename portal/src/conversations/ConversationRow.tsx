@@ -1,7 +1,7 @@
 import { Badge, Caption1, CounterBadge, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { PortalConversation } from '@confer/ui';
 import { formatFullDateTime, formatWhen, plural } from '../common/format';
-import { VisuallyHidden } from '../common/VisuallyHidden';
+import { VisuallyHidden } from '@confer/ui/components';
 import { matterLine } from '../common/matter-line';
 import { RouterLink } from '../routing/RouterLink';
 

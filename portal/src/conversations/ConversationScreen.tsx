@@ -1,13 +1,12 @@
 import { useState } from 'react';
 import { Button, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
-import { isApiProblem, type PortalMessage } from '@confer/ui';
+import { isApiProblem, type PortalMessage, useLoader } from '@confer/ui';
 import { EmptyState } from '../common/EmptyState';
 import { ErrorNotice } from '@confer/ui/errors';
-import { MessagesIcon } from '../common/icons';
+import { MessagesIcon, UploadIcon } from '../common/icons';
 import { Loading } from '../common/Loading';
 import { Page } from '../common/Page';
-import { useLoader } from '../common/use-loader';
-import { VisuallyHidden } from '../common/VisuallyHidden';
+import { FileDropOverlay, VisuallyHidden } from '@confer/ui/components';
 import { navigate } from '../routing/navigation';
 import type { ConversationTab } from '../routing/route';
 import { InlineLink } from '../routing/InlineLink';
@@ -16,7 +15,6 @@ import { useLiveEvent, usePortal } from '../shell/portal-context';
 import { ArchivedBanner } from './ArchivedBanner';
 import { Composer } from './Composer';
 import { ConversationHeader } from './ConversationHeader';
-import { DropOverlay } from './DropOverlay';
 import { EditMessageDialog } from './EditMessageDialog';
 import { FilesPanel } from './FilesPanel';
 import { MessageList } from './MessageList';
@@ -42,8 +40,9 @@ export type ConversationScreenProps = { conversationId: string; tab: Conversatio
 export function ConversationScreen({ conversationId, tab }: ConversationScreenProps) {
   const styles = useStyles();
   const { session } = usePortal();
-  const conversation = useLoader(`conversation:${conversationId}`, (signal) =>
-    portalClient.getConversation(conversationId, { signal }),
+  const conversation = useLoader(
+    (signal) => portalClient.getConversation(conversationId, { signal }),
+    [conversationId],
   );
   const messages = useConversationMessages(conversationId);
   const composer = useComposer(conversationId, messages.upsert);
@@ -150,7 +149,7 @@ export function ConversationScreen({ conversationId, tab }: ConversationScreenPr
         {tab === 'files' ? <FilesPanel conversationId={conversationId} /> : null}
         {tab === 'pinned' ? <PinnedPanel conversationId={conversationId} /> : null}
       </div>
-      {dragging ? <DropOverlay title={data.title} /> : null}
+      {dragging ? <FileDropOverlay title={data.title} heading="Drop files to send" icon={<UploadIcon />} /> : null}
       <EditMessageDialog message={editing} onClose={() => setEditing(null)} onSaved={messages.upsert} />
       <VisuallyHidden aria-live="polite">{announcement}</VisuallyHidden>
     </div>

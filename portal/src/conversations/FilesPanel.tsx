@@ -4,7 +4,7 @@ import { ErrorNotice } from '@confer/ui/errors';
 import { DocumentIcon } from '../common/icons';
 import { Loading } from '../common/Loading';
 import { useListStyles } from '../common/list-styles';
-import { useLoader } from '../common/use-loader';
+import { useLoader } from '@confer/ui';
 import { FileRow } from '../files/FileRow';
 import { portalClient } from '../session/portal-client';
 import { useLiveEvent } from '../shell/portal-context';
@@ -18,9 +18,7 @@ const useStyles = makeStyles({
 export function FilesPanel({ conversationId }: { conversationId: string }) {
   const styles = useStyles();
   const list = useListStyles();
-  const files = useLoader(`files:${conversationId}`, (signal) =>
-    portalClient.listConversationFiles(conversationId, { signal }),
-  );
+  const files = useLoader((signal) => portalClient.listConversationFiles(conversationId, { signal }), [conversationId]);
   const { reload } = files;
   useLiveEvent((event) => {
     if (event.type === 'resync') reload();

@@ -3,7 +3,7 @@ import { EmptyState } from '../common/EmptyState';
 import { ErrorNotice } from '@confer/ui/errors';
 import { PinIcon } from '../common/icons';
 import { Loading } from '../common/Loading';
-import { useLoader } from '../common/use-loader';
+import { useLoader } from '@confer/ui';
 import { portalClient } from '../session/portal-client';
 import { useLiveEvent } from '../shell/portal-context';
 import { MessageItem } from './MessageItem';
@@ -17,7 +17,7 @@ const useStyles = makeStyles({
 /** Messages the firm pinned as important. */
 export function PinnedPanel({ conversationId }: { conversationId: string }) {
   const styles = useStyles();
-  const pinned = useLoader(`pinned:${conversationId}`, (signal) => portalClient.listPinned(conversationId, { signal }));
+  const pinned = useLoader((signal) => portalClient.listPinned(conversationId, { signal }), [conversationId]);
   const { reload } = pinned;
   useLiveEvent((event) => {
     if (event.type === 'resync') reload();

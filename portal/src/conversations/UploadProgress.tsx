@@ -1,7 +1,7 @@
-import { formatFileSize } from '@confer/ui';
-import { Button, Caption1, Field, ProgressBar, makeStyles, tokens } from '@fluentui/react-components';
-import type { SendingState } from './use-composer';
 import { progressPerFile } from '@confer/ui';
+import { FileUploadProgress } from '@confer/ui/components';
+import { Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
+import type { SendingState } from './use-composer';
 
 const useStyles = makeStyles({
   root: {
@@ -21,7 +21,6 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     gap: tokens.spacingVerticalS,
   },
-  label: { overflowWrap: 'anywhere' },
 });
 
 /** Each file's share of the upload, with one Cancel for the whole send. */
@@ -48,13 +47,7 @@ export function UploadProgress({ sending, onCancel }: { sending: SendingState; o
           const value = perFile[index] ?? 0;
           return (
             <li key={`${index}:${file.name}`}>
-              <Field
-                label={{ children: `${file.name} (${formatFileSize(file.size)})`, className: styles.label }}
-                hint={value >= 1 ? 'Uploaded' : `${Math.round(value * 100)}%`}
-                size="small"
-              >
-                <ProgressBar value={value} max={1} thickness="large" />
-              </Field>
+              <FileUploadProgress name={file.name} size={file.size} value={value} />
             </li>
           );
         })}

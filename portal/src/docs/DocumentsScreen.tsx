@@ -7,8 +7,7 @@ import { Loading } from '../common/Loading';
 import { Page } from '../common/Page';
 import { plural } from '../common/format';
 import { useListStyles } from '../common/list-styles';
-import { useDebouncedValue } from '../common/use-debounced-value';
-import { useLoader } from '../common/use-loader';
+import { useDebouncedValue, useLoader } from '@confer/ui';
 import { FileRow } from '../files/FileRow';
 import { DocsTabs } from './DocsTabs';
 import { portalClient } from '../session/portal-client';
@@ -26,9 +25,7 @@ export function DocumentsScreen() {
   const { session } = usePortal();
   const [query, setQuery] = useState('');
   const q = useDebouncedValue(query.trim(), 300);
-  const documents = useLoader(`documents:${session.firm.id}:${q}`, (signal) =>
-    portalClient.listDocuments(q ? { q } : {}, { signal }),
-  );
+  const documents = useLoader((signal) => portalClient.listDocuments(q ? { q } : {}, { signal }), [session.firm.id, q]);
   const { reload } = documents;
   useLiveEvent((event) => {
     if (event.type === 'resync' || event.type === 'files.changed') reload();

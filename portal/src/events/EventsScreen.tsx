@@ -1,12 +1,11 @@
 import { useMemo } from 'react';
 import { Body1, makeStyles, tokens } from '@fluentui/react-components';
-import { browserTimeZone } from '@confer/ui';
+import { browserTimeZone, useLoader } from '@confer/ui';
 import { EmptyState } from '../common/EmptyState';
 import { ErrorNotice } from '@confer/ui/errors';
 import { CalendarIcon } from '../common/icons';
 import { Loading } from '../common/Loading';
 import { Page } from '../common/Page';
-import { useLoader } from '../common/use-loader';
 import { portalExtras } from '../session/portal-extras';
 import { useLiveEvent, usePortal } from '../shell/portal-context';
 import { EventCard } from './EventCard';
@@ -28,7 +27,7 @@ export function EventsScreen() {
   const styles = useStyles();
   const { session } = usePortal();
   const viewerZone = useMemo(() => browserTimeZone(), []);
-  const events = useLoader(`events:${session.firm.id}`, (signal) => portalExtras.listEvents({ signal }));
+  const events = useLoader((signal) => portalExtras.listEvents({ signal }), [session.firm.id]);
   const { reload } = events;
   useLiveEvent((event) => {
     if (event.type === 'resync') reload();

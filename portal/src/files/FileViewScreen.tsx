@@ -8,6 +8,7 @@ import {
   previewKindOf,
   printFile,
   type PortalFile,
+  useLoader,
 } from '@confer/ui';
 import { EmptyState } from '../common/EmptyState';
 import { ErrorNotice } from '@confer/ui/errors';
@@ -15,7 +16,6 @@ import { BackIcon, DocumentIcon, DownloadIcon, PrintIcon } from '../common/icons
 import { Loading } from '../common/Loading';
 import { Page } from '../common/Page';
 import { formatDate, formatFullDateTime } from '../common/format';
-import { useLoader } from '../common/use-loader';
 import { canGoBackInPortal } from '../routing/navigation';
 import { InlineLink } from '../routing/InlineLink';
 import { RouterLink } from '../routing/RouterLink';
@@ -126,11 +126,10 @@ function pickFile(items: PortalFile[], props: FileViewScreenProps): PortalFile |
 export function FileViewScreen(props: FileViewScreenProps) {
   const { conversationId } = props;
   const styles = useStyles();
-  const files = useLoader(`files:${conversationId}`, (signal) =>
-    portalClient.listConversationFiles(conversationId, { signal }),
-  );
-  const conversation = useLoader(`conversation:${conversationId}`, (signal) =>
-    portalClient.getConversation(conversationId, { signal }),
+  const files = useLoader((signal) => portalClient.listConversationFiles(conversationId, { signal }), [conversationId]);
+  const conversation = useLoader(
+    (signal) => portalClient.getConversation(conversationId, { signal }),
+    [conversationId],
   );
   const reloadConversation = conversation.reload;
   const reloadFiles = files.reload;

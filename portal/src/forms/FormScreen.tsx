@@ -18,13 +18,13 @@ import {
   type FormAnswers,
   type FormRequest,
   type FormUploadedFile,
+  useLoader,
 } from '@confer/ui';
 import { ErrorNotice } from '@confer/ui/errors';
 import { Loading } from '../common/Loading';
 import { Page } from '../common/Page';
 import { formatDateTime } from '../common/format-day';
 import { matterLine } from '../common/matter-line';
-import { useLoader } from '../common/use-loader';
 import { InlineLink } from '../routing/InlineLink';
 import { portalExtras } from '../session/portal-extras';
 import { usePortal } from '../shell/portal-context';
@@ -55,9 +55,7 @@ type Props = { requestId: string };
 /** One intake form: fill it in, save a draft, submit; once submitted, the answers read-only. */
 export function FormScreen({ requestId }: Props) {
   const { session } = usePortal();
-  const loaded = useLoader(`form:${session.firm.id}:${requestId}`, (signal) =>
-    portalExtras.getForm(requestId, { signal }),
-  );
+  const loaded = useLoader((signal) => portalExtras.getForm(requestId, { signal }), [session.firm.id, requestId]);
   const [current, setCurrent] = useState<FormRequest | null>(null);
   const request = current ?? loaded.data ?? null;
 
@@ -179,6 +177,8 @@ function FormEditor({ request, onChanged }: { request: FormRequest; onChanged: (
   }
 
   async function save(kind: 'draft' | 'submit') {
+    // A second press (or Enter in a field) while saving would send the answers twice.
+    if (busy !== null) return;
     setProblem(null);
     const clean = compactAnswers(form.fields, answers);
     const local = validateFormAnswers(form.fields, clean, {

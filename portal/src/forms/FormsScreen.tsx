@@ -9,7 +9,7 @@ import { Loading } from '../common/Loading';
 import { Page } from '../common/Page';
 import { formatDateTime } from '../common/format-day';
 import { matterLine } from '../common/matter-line';
-import { useLoader } from '../common/use-loader';
+import { useLoader } from '@confer/ui';
 import { DocsTabs } from '../docs/DocsTabs';
 import { portalExtras } from '../session/portal-extras';
 import { useLiveEvent, usePortal } from '../shell/portal-context';
@@ -36,7 +36,7 @@ function FormRow({ request }: { request: FormRequest }) {
 /** The intake forms the firm asked the client to fill in: to complete, then submitted. */
 export function FormsScreen() {
   const { session } = usePortal();
-  const forms = useLoader(`forms:${session.firm.id}`, (signal) => portalExtras.listForms({ signal }));
+  const forms = useLoader((signal) => portalExtras.listForms({ signal }), [session.firm.id]);
   const { reload } = forms;
   useLiveEvent((event) => {
     if (event.type === 'resync') reload();

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { PortalSession } from '@confer/ui';
-import { useLoader } from '../common/use-loader';
+import { useLoader } from '@confer/ui';
 import { createLiveHub } from '../live/live-hub';
 import { useLiveStream } from '../live/use-live-stream';
 import { useRoute } from '../routing/navigation';
@@ -125,9 +125,7 @@ export function PortalShell({ session, onSignOut, onSwitchFirm, onAccessEnded }:
   const live = useMemo(() => createLiveHub(), []);
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<unknown>(null);
-  const conversations = useLoader(`conversations:${session.firm.id}`, (signal) =>
-    portalClient.listConversations({ signal }),
-  );
+  const conversations = useLoader((signal) => portalClient.listConversations({ signal }), [session.firm.id]);
   const { reload } = conversations;
 
   useLiveStream(live, onAccessEnded);

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { CounterBadge, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { BillingIcon, CalendarIcon, DocumentIcon, MessagesIcon, ToDoIcon } from '../common/icons';
-import { VisuallyHidden } from '../common/VisuallyHidden';
+import { VisuallyHidden } from '@confer/ui/components';
 import { plural } from '../common/format';
 import type { Route } from '../routing/route';
 import { RouterLink } from '../routing/RouterLink';

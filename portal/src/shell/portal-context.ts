@@ -1,13 +1,13 @@
 import { createContext, useContext, useEffect, useRef } from 'react';
 import type { PortalConversation, PortalItems, PortalLiveEvent, PortalSession } from '@confer/ui';
-import type { LoaderState } from '../common/use-loader';
+import type { Loader } from '@confer/ui';
 import type { LiveHub } from '../live/live-hub';
 
 export type PortalContextValue = {
   session: PortalSession;
   live: LiveHub;
   /** The contact's conversations, kept fresh from the event stream (badges, list, headers). */
-  conversations: LoaderState<PortalItems<PortalConversation>>;
+  conversations: Loader<PortalItems<PortalConversation>>;
 };
 
 export const PortalContext = createContext<PortalContextValue | null>(null);

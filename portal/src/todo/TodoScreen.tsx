@@ -7,12 +7,11 @@ import { Page } from '../common/Page';
 import { LinkRow, useLinkRowStyles } from '../common/LinkRow';
 import { ListSection } from '../common/ListSection';
 import { plural } from '../common/format';
-import { useLoader } from '../common/use-loader';
 import { FileRow } from '../files/FileRow';
 import { InlineLink } from '../routing/InlineLink';
 import { portalClient } from '../session/portal-client';
 import { useLiveEvent, usePortal } from '../shell/portal-context';
-import { countTodoExtras, type PortalTodoExtras } from '@confer/ui';
+import { countTodoExtras, type PortalTodoExtras, useLoader } from '@confer/ui';
 import { TodoExtras } from './TodoExtras';
 
 const useStyles = makeStyles({
@@ -24,7 +23,7 @@ export function TodoScreen() {
   const styles = useStyles();
   const rows = useLinkRowStyles();
   const { session } = usePortal();
-  const todo = useLoader(`todo:${session.firm.id}`, (signal) => portalClient.getTodo({ signal }));
+  const todo = useLoader((signal) => portalClient.getTodo({ signal }), [session.firm.id]);
   const { reload } = todo;
   useLiveEvent((event) => {
     if (event.type !== 'contact.disabled') reload();

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Body1, Title3, makeStyles, tokens } from '@fluentui/react-components';
 
 const useStyles = makeStyles({
@@ -24,18 +25,28 @@ const useStyles = makeStyles({
     textAlign: 'center',
     backgroundColor: tokens.colorNeutralBackground1,
   },
+  icon: { fontSize: '40px', display: 'flex' },
   heading: { margin: 0 },
   text: { margin: 0, color: tokens.colorNeutralForeground2 },
 });
 
-/** Shown over the window while files are dragged over a conversation. */
-export function FileDropOverlay({ title }: { title: string }) {
+export type FileDropOverlayProps = {
+  /** The conversation the files go to. */
+  title: string;
+  /** What dropping does, e.g. "Drop files to attach". */
+  heading: string;
+  icon?: ReactNode;
+};
+
+/** Shown over the whole window while files are dragged over a conversation. */
+export function FileDropOverlay({ title, heading, icon }: FileDropOverlayProps) {
   const styles = useStyles();
   return (
     <div className={styles.overlay} data-testid="drop-overlay">
       <div className={styles.box}>
+        {icon ? <span className={styles.icon}>{icon}</span> : null}
         <Title3 as="p" className={styles.heading}>
-          Drop files to attach
+          {heading}
         </Title3>
         <Body1 as="p" className={styles.text}>
           They are added to your message in {title}. Nothing is sent until you press Send.
