@@ -124,7 +124,8 @@ describe('staff bearer tokens', () => {
     const rows = await waitFor(async () => {
       const found = await queryRows<{ action: string; outcome: string; details: { count: number } }>(
         app.db,
-        sql`select action, outcome, details from audit_log where action = 'staff.authenticate' and firm_id = ${firm.firm.id}`,
+        sql`select action, outcome, details from audit_log where action = 'staff.authenticate'
+            and firm_id = ${firm.firm.id} and details->>'windowStart' = '2031-05-06T09:00:00.000Z'`,
       );
       return found.length > 0 && found;
     }, 'the refusal row');
