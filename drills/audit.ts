@@ -2,7 +2,8 @@
 // and refused tokens; portal links opened and refused, codes right, wrong, expired and locked
 // out, link-only sessions, new links, sign-outs; quick-reply links used and refused; file,
 // invoice and calendar downloads, allowed and refused) are each found in the audit log by
-// their request id, with the right action and outcome. And the role Confer serves requests as
+// their request id, with the right action and outcome (refused staff tokens are counted per
+// source, reason and minute: their row lists the window's first request ids and the count). And the role Confer serves requests as
 // cannot UPDATE, DELETE or TRUNCATE audit rows (on a server, Confer's own connections are
 // checked to be that role).
 import { randomUUID } from 'node:crypto';
@@ -179,13 +180,28 @@ await runDrill(
       );
     }
     await stack.confer.stop();
+    // refused staff tokens are counted per source, reason and minute: one row names the first
+    // request ids of its window (written when the minute closed, or at the clean stop above)
     const rows = await stack.database.direct((sql) =>
-      sql<{ request_id: string; action: string; outcome: string }>(
-        `select request_id, action, outcome from audit_log where request_id like 'audit-%'`,
+      sql<{ request_id: string; action: string; outcome: string; details: { count?: number; requestIds?: string[] } }>(
+        `select request_id, action, outcome, details from audit_log
+          where request_id like 'audit-%' or action = 'staff.authenticate'`,
       ),
     );
+    const requestIdsOf = (r: (typeof rows)[number]) => new Set([r.request_id, ...(r.details?.requestIds ?? [])]);
     const missing = expected.filter(
-      (e) => !rows.some((r) => r.request_id === e.requestId && r.action === e.action && r.outcome === e.outcome),
+      (e) => !rows.some((r) => requestIdsOf(r).has(e.requestId) && r.action === e.action && r.outcome === e.outcome),
+    );
+    const staffRefusals = expected.filter((e) => e.action === 'staff.authenticate');
+    const refusalRows = rows.filter(
+      (r) => r.action === 'staff.authenticate' && staffRefusals.some((e) => requestIdsOf(r).has(e.requestId)),
+    );
+    const counted = refusalRows.reduce((n, r) => n + (r.details?.count ?? 0), 0);
+    d.check(
+      'refused_staff_tokens_counted',
+      { refusals: staffRefusals.length, rows: refusalRows.length, counted },
+      counted === staffRefusals.length,
+      'each refusal counted once (tampered and malformed share a row when they share a minute)',
     );
     d.figure('audited_events_expected', expected.length);
     d.check(

@@ -25,6 +25,7 @@ import { createOutlookWebRouter, outlookContentSecurity } from './modules/outloo
 import { addFileRoutes } from './modules/files/routes.js';
 import { addPortalRecordRoutes, addRecordRoutes } from './modules/record/routes.js';
 import { type Clock, systemClock } from './clock.js';
+import { createRefusalTally, type RefusalTally } from './modules/audit/tally-refusals.js';
 import { createOutboxRouter } from './dev/outbox-routes.js';
 import { createPhoneRouter } from './dev/phone-routes.js';
 import { loadOrCreateWebhookSecret } from './integrations/secrets/webhook-secret.js';
@@ -72,6 +73,12 @@ export type AppDeps = {
   jobs?: JobQueue;
   /** What ACS webhook deliveries must carry: ACS_WEBHOOK_SECRET, else (embedded mode) the data dir's. */
   webhookSecret?: string;
+  /**
+   * Where refused staff tokens are counted for the audit log (per source, reason and minute).
+   * The server passes its own and drains it when it stops; without one, the app makes one
+   * that writes each minute's counts when the minute closes.
+   */
+  refusals?: RefusalTally;
 };
 
 /** Builds the Express app. No listening, no globals: tests and the server both call this. */
@@ -159,7 +166,8 @@ export function buildApp(deps: AppDeps): { app: Express; apiDocument: () => TApi
   deps.events.onStaffChanged((notice) => identities.forget(notice?.staffId));
   const staffApi = Router();
   staffApi.use(express.json({ limit: '256kb', strict: true }));
-  staffApi.use(createStaffAuthenticator({ config, db, identities }));
+  const refusals = deps.refusals ?? createRefusalTally({ db, clock, logger });
+  staffApi.use(createStaffAuthenticator({ config, db, identities, refusals }));
   addStaffEventStreamRoute(staffApi, registry, { db, hub: deps.events }); // SSE, not a RouteTable (JSON) route
   const routes = new RouteTable(staffApi, registry, '/api/v1', staffContextOf, {
     db,

@@ -9,6 +9,7 @@ import type { BlobStore } from './integrations/blob-storage/blob-store.js';
 import { startBackgroundJobs, type BackgroundJobs } from './jobs/background-jobs.js';
 import { startJobQueue, type JobQueue, type TJobOptions } from './jobs/job-queue.js';
 import { createHttpServer } from './http/create-http-server.js';
+import { createRefusalTally } from './modules/audit/tally-refusals.js';
 import type { Logger } from './logger.js';
 import { createEventHub, type EventHub } from './realtime/event-hub.js';
 
@@ -37,7 +38,8 @@ export type AppServices = {
   stopJobs(): Promise<void>;
   /**
    * Ends the SSE streams, closes the server (open requests get `graceMs` to finish, then
-   * their connections are cut) and stops the job workers.
+   * their connections are cut), writes the refusal counts still held (see tally-refusals)
+   * and stops the job workers.
    */
   stop(options?: { graceMs?: number }): Promise<void>;
 };
@@ -60,7 +62,9 @@ export async function startAppServices(input: TAppServicesInput): Promise<AppSer
   };
   try {
     jobs = await startJobQueue(database, logger, input.jobOptions);
+    const refusals = createRefusalTally({ db: database.db, clock, logger });
     const app = createApp({
+      refusals,
       config,
       db: database.db,
       blobs: input.blobs,
@@ -106,6 +110,8 @@ export async function startAppServices(input: TAppServicesInput): Promise<AppSer
       stop: async ({ graceMs = 0 } = {}) => {
         await events.stop().catch(() => {});
         await closeServer(graceMs);
+        // no request is running now: the refusal counts are complete and written
+        await refusals.drain();
         await stopJobs();
       },
     };

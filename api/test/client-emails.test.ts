@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { bearer, createContact, createFirm, createMatter } from './support/fixtures.js';
-import { originOf } from './support/portal-session.js';
+import { codeIn, linkTokenIn, openLink, originOf } from './support/portal-session.js';
 import { startTestApp, type TestApp } from './support/start-test-app.js';
 
 let app: TestApp;
@@ -44,6 +44,38 @@ describe('emails to clients', () => {
     expect(requested!.text).toContain('Here is your new link, as you asked');
     expect(requested!.text).not.toMatch(/invited you/i);
     expect(requested!.text).toMatch(/#link=[A-Za-z0-9_-]{40,}/);
+  });
+
+  test('when the firm and the client have names holding <script> and &, then their emails escape them in HTML, keep them verbatim in text, and carry the link and the code', async () => {
+    const hostile = await createFirm(app, 'Smith & <script>alert("firm")</script> LLP');
+    const matter = await createMatter(app.db, hostile.firm.id, { number: 'M&1', title: 'Sale <b>&</b> purchase' });
+    const contact = await createContact(app.db, hostile.firm.id, matter, '<script>alert(1)</script>&Ann Client', {
+      email: address('hostile'),
+    });
+    const started = await app.http
+      .post('/api/v1/conversations')
+      .set(bearer(hostile.member.token))
+      .send({ kind: 'external_matter', matterId: matter, contactIds: [contact.id] });
+    expect(started.status).toBe(201);
+    const [link] = await waitForEmails(contact.email!, 'secure_link', 1);
+    expect(link!.subject).toBe('Smith & <script>alert("firm")</script> LLP has invited you to a secure conversation');
+    expect(link!.text).toContain('Hello <script>alert(1)</script>&Ann,');
+    expect(link!.html).toContain('Hello &lt;script&gt;alert(1)&lt;/script&gt;&amp;Ann,');
+    expect(link!.html).toContain('Smith &amp; &lt;script&gt;alert(&quot;firm&quot;)&lt;/script&gt; LLP');
+    expect(link!.html).not.toMatch(/<script/i);
+    const token = linkTokenIn(link!.text!);
+    expect(token.length).toBeGreaterThan(40);
+    expect(link!.html).toContain(`#link=${token}"`);
+
+    expect((await openLink(app, token)).status).toBe(200);
+    const [code] = await waitForEmails(contact.email!, 'sign_in_code', 1);
+    const digits = codeIn(code!.subject!);
+    expect(code!.subject).toBe(`Your sign-in code: ${digits}`);
+    expect(code!.text).toContain(`Your Smith & <script>alert("firm")</script> LLP sign-in code: ${digits}`);
+    expect(code!.html).toContain(
+      `Your Smith &amp; &lt;script&gt;alert(&quot;firm&quot;)&lt;/script&gt; LLP sign-in code: ${digits}`,
+    );
+    expect(code!.html).not.toMatch(/<script/i);
   });
 
   test('when staff add an outstanding invoice, then each engaged client is emailed a link to it; third parties, ended clients and paid invoices get nothing', async () => {

@@ -115,14 +115,22 @@ describe('staff bearer tokens', () => {
     await expectRefused(token, 401, 'invalid_token');
   });
 
-  test('when tokens are refused, then each refusal is in the audit log without the token', async () => {
+  test('when tokens are refused, then the refusals are in the audit log once their minute has closed, counted, without the token', async () => {
     const token = await app.tokenFor({ ...claimsOf(firm.admin), objectId: randomUUID(), email: 'nobody@firm.example' });
+    app.clock.set(new Date('2031-05-06T09:00:10Z'));
     await expectRefused(token, 403, 'unknown_staff');
-    const rows = await queryRows<{ action: string; outcome: string; details: unknown }>(
-      app.db,
-      sql`select action, outcome, details from audit_log where action = 'staff.authenticate' and firm_id = ${firm.firm.id}`,
-    );
-    expect(rows.length).toBeGreaterThan(0);
+    await expectRefused(token, 403, 'unknown_staff');
+    app.clock.advance(60_000);
+    const rows = await waitFor(async () => {
+      const found = await queryRows<{ action: string; outcome: string; details: { count: number } }>(
+        app.db,
+        sql`select action, outcome, details from audit_log where action = 'staff.authenticate'
+            and firm_id = ${firm.firm.id} and details->>'windowStart' = '2031-05-06T09:00:00.000Z'`,
+      );
+      return found.length > 0 && found;
+    }, 'the refusal row');
+    app.clock.reset();
+    expect(rows.map((r) => [r.outcome, r.details.count])).toEqual([['refused', 2]]);
     const dump = JSON.stringify(rows);
     expect(dump).toContain('unknown_staff');
     expect(dump).not.toContain(token);

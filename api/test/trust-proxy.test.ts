@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../src/db/query-rows.js';
+import { waitFor } from './support/messaging.js';
 import { startTestApp } from './support/start-test-app.js';
 
 /** The client address in the audit log (and rate limits) behind a proxy, and without one. */
@@ -10,10 +11,15 @@ const refusedFrom = async (env: Record<string, string>) => {
     .set('Authorization', 'Bearer not-a-token')
     .set('X-Forwarded-For', '198.51.100.23, 203.0.113.7');
   expect(res.status).toBe(401);
-  const rows = await queryRows<{ ip: string }>(
-    app.db,
-    sql`select ip from audit_log where action = 'staff.authenticate' order by id desc limit 1`,
-  );
+  // refusals are written per source and minute, when the minute closes
+  app.clock.advance(60_000);
+  const rows = await waitFor(async () => {
+    const found = await queryRows<{ ip: string }>(
+      app.db,
+      sql`select ip from audit_log where action = 'staff.authenticate' order by id desc limit 1`,
+    );
+    return found.length > 0 && found;
+  }, 'the refusal row');
   await app.stop();
   return rows[0]?.ip;
 };

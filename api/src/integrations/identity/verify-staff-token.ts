@@ -3,7 +3,7 @@ import { createRemoteJWKSet, decodeJwt, errors as joseErrors, jwtVerify, type JW
 import type { TConfig } from '../../config.js';
 import type { Db } from '../../db/connect.js';
 import { AppError } from '../../errors.js';
-import { recordAudit } from '../../modules/audit/record-audit.js';
+import type { RefusalTally } from '../../modules/audit/tally-refusals.js';
 import { bindPendingStaff, findTenantStaff } from '../../modules/staff/repository.js';
 import type { StaffContext } from './staff-context.js';
 import type { StaffIdentityCache } from './staff-identity-cache.js';
@@ -47,11 +47,14 @@ function refusalFromJose(error: unknown): Refusal {
  * refetched on an unknown kid), issuer, audience, expiry and not-before, scope; the tenant
  * resolves the firm; (tenant id, object id) resolves the staff member, who must be active.
  * With `identities`, that resolution is remembered for a short while (see the cache).
+ * Refusals go to the audit log through `refusals`, counted per source, reason and minute.
  */
 export function createStaffAuthenticator(deps: {
   config: TConfig;
   db: Db;
   identities?: StaffIdentityCache;
+  /** Refusals are counted here and written per source, reason and minute (not one row each). */
+  refusals: RefusalTally;
 }): RequestHandler {
   const { identity } = deps.config;
   const jwks = createRemoteJWKSet(new URL(identity.jwksUrl), {
@@ -140,14 +143,12 @@ export function createStaffAuthenticator(deps: {
     }
     const result = await authenticate(match[1]!);
     if ('code' in result) {
-      await recordAudit(deps.db, {
-        firmId: result.firmId ?? null,
-        actorKind: 'anonymous',
+      deps.refusals.count({
         action: 'staff.authenticate',
-        outcome: 'refused',
-        requestId: String(res.locals.requestId ?? ''),
+        reason: result.code,
         ip: req.ip,
-        details: { code: result.code },
+        firmId: result.firmId ?? null,
+        requestId: String(res.locals.requestId ?? ''),
       });
       res.setHeader('WWW-Authenticate', `Bearer error="invalid_token"`);
       throw new AppError(result.code, result.status, result.detail);

@@ -17,16 +17,24 @@ export type TAuditEntry = {
 
 /** Appends to the audit log. The table refuses UPDATE and DELETE (see migrations). */
 export async function recordAudit(db: Db, entry: TAuditEntry): Promise<void> {
-  await db.insert(auditLog).values({
-    firmId: entry.firmId,
-    actorKind: entry.actorKind,
-    actorId: entry.actorId ?? null,
-    action: entry.action,
-    outcome: entry.outcome,
-    targetKind: entry.targetKind ?? null,
-    targetId: entry.targetId ?? null,
-    requestId: entry.requestId ?? null,
-    ip: entry.ip ?? null,
-    details: entry.details ?? null,
-  });
+  await db.insert(auditLog).values(toRow(entry));
+}
+
+const toRow = (entry: TAuditEntry) => ({
+  firmId: entry.firmId,
+  actorKind: entry.actorKind,
+  actorId: entry.actorId ?? null,
+  action: entry.action,
+  outcome: entry.outcome,
+  targetKind: entry.targetKind ?? null,
+  targetId: entry.targetId ?? null,
+  requestId: entry.requestId ?? null,
+  ip: entry.ip ?? null,
+  details: entry.details ?? null,
+});
+
+/** Appends several entries in one insert. */
+export async function recordAudits(db: Db, entries: TAuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await db.insert(auditLog).values(entries.map(toRow));
 }

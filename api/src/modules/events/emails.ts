@@ -2,14 +2,7 @@ import type { Db } from '../../db/connect.js';
 import { emailContactNotice, type TContactEmailDeps } from '../notifications/email-contact.js';
 import { formatEventTime } from './format-event-time.js';
 import type { TEventRow } from './repository.js';
-
-export type TEventChange = 'added' | 'changed' | 'cancelled';
-
-const subjects: Record<TEventChange, (title: string, firm: string) => string> = {
-  added: (title, firm) => `${firm} has invited you to: ${title}`,
-  changed: (title, firm) => `Changed by ${firm}: ${title}`,
-  cancelled: (title, firm) => `Cancelled by ${firm}: ${title}`,
-};
+import { renderEventEmail, type TEventChange } from '../notifications/templates/event-email.js';
 
 /** Tells each attendee (who has an email address) that an event was added, changed or cancelled. */
 export async function emailAttendees(
@@ -25,22 +18,16 @@ export async function emailAttendees(
       firmId: event.firmId,
       contactId,
       kind: `event_${change}`,
-      subject: (firm) => subjects[change](event.title, firm),
-      paragraphs: (firm) => [
-        change === 'added'
-          ? `${firm} has added an appointment for matter ${event.matterNumber} (${event.matterTitle}).`
-          : change === 'changed'
-            ? `${firm} has changed an appointment for matter ${event.matterNumber} (${event.matterTitle}). Here are the details as they are now.`
-            : `${firm} has cancelled this appointment for matter ${event.matterNumber} (${event.matterTitle}).`,
-        `${event.title}`,
-        `When: ${when}`,
-        ...(event.location ? [`Where: ${event.location}`] : []),
-        ...(event.videoUrl ? [`Video call: ${event.videoUrl}`] : []),
-        ...(change === 'cancelled'
-          ? []
-          : ['You can add it to your calendar from the Events page of the secure portal.']),
-      ],
-      actionLabel: 'Open the secure portal',
+      render: (to) =>
+        renderEventEmail(to, {
+          change,
+          title: event.title,
+          matterNumber: event.matterNumber,
+          matterTitle: event.matterTitle,
+          when,
+          location: event.location,
+          videoUrl: event.videoUrl,
+        }),
     });
   }
 }

@@ -5,6 +5,7 @@ import type { StaffContext } from '../../integrations/identity/staff-context.js'
 import { fieldErrors } from '../../shared/field-errors.js';
 import { requireVisibleMatter } from '../matters/service.js';
 import { emailContactNotice, type TContactEmailDeps } from '../notifications/email-contact.js';
+import { renderFormRequestEmail } from '../notifications/templates/form-request-email.js';
 import { filterLinkedContactIds } from '../portal/contact-matters.js';
 import * as repo from './repository.js';
 import type { TCreateForm, TForm, TFormRequest } from './schemas.js';
@@ -96,12 +97,8 @@ export async function sendFormRequest(
       firmId: ctx.firmId,
       contactId: input.contactId,
       kind: 'form_request',
-      subject: (firm) => `${firm} has sent you a form to complete: ${form.title}`,
-      paragraphs: (firm) => [
-        `${firm} has asked you to complete "${form.title}" for matter ${matter.number} (${matter.title}).`,
-        'You can fill it in over more than one visit: your answers are saved as a draft until you submit them.',
-      ],
-      actionLabel: 'Complete the form',
+      render: (to) =>
+        renderFormRequestEmail(to, { title: form.title, matterNumber: matter.number, matterTitle: matter.title }),
     });
     return requestId;
   });

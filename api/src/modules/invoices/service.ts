@@ -5,6 +5,7 @@ import type { StaffContext } from '../../integrations/identity/staff-context.js'
 import { fieldErrors } from '../../shared/field-errors.js';
 import { requireVisibleMatter } from '../matters/service.js';
 import { emailContactNotice, type TContactEmailDeps } from '../notifications/email-contact.js';
+import { renderInvoiceEmail } from '../notifications/templates/invoice-email.js';
 import { listEngagedClientIds } from '../portal/contact-matters.js';
 import { fromMinorUnits, toMinorUnits } from './money.js';
 import * as repo from './repository.js';
@@ -68,13 +69,15 @@ async function emailClientsAboutInvoice(deps: TInvoicesDeps, tx: Db, row: repo.T
       firmId: row.firmId,
       contactId,
       kind: 'invoice_added',
-      subject: (firm) => `${firm} has sent you invoice ${row.number}`,
-      paragraphs: (firm) => [
-        `${firm} has added invoice ${row.number} for matter ${row.matterNumber} (${row.matterTitle}).`,
-        `Amount: ${row.currency} ${fromMinorUnits(Number(row.amountMinor), row.currency)}, due ${row.dueDate}.`,
-        'You can see it, download it and pay it from Billing in the secure portal.',
-      ],
-      actionLabel: 'Open Billing',
+      render: (to) =>
+        renderInvoiceEmail(to, {
+          number: row.number,
+          matterNumber: row.matterNumber,
+          matterTitle: row.matterTitle,
+          currency: row.currency,
+          amount: fromMinorUnits(Number(row.amountMinor), row.currency),
+          due: row.dueDate,
+        }),
     });
   }
 }

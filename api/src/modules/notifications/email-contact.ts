@@ -6,7 +6,8 @@ import { getFirm } from '../firms/repository.js';
 import { portalLinkUrl } from '../portal-auth/emails.js';
 import { issueSecureLink } from '../portal-auth/service.js';
 import type { Notifier } from './notifier.js';
-import { renderEmail } from './render-email.js';
+import type { TRenderedEmail } from './render-email.js';
+import type { TNoticeRecipient } from './templates/contact-notice.js';
 
 export type TContactEmailDeps = { config: TConfig; clock: Clock; notifier: Notifier };
 
@@ -22,9 +23,8 @@ export async function emailContactNotice(
     firmId: string;
     contactId: string;
     kind: string;
-    subject: (firmName: string) => string;
-    paragraphs: (firmName: string) => string[];
-    actionLabel: string;
+    /** The email's template, given the firm, the contact and their fresh link. */
+    render: (to: TNoticeRecipient) => TRenderedEmail;
   },
 ): Promise<boolean> {
   const [contact, firm] = await Promise.all([getContact(tx, input.firmId, input.contactId), getFirm(tx, input.firmId)]);
@@ -34,25 +34,11 @@ export async function emailContactNotice(
     contactId: contact.id,
     conversationId: null,
   });
-  const first = contact.name.split(/\s+/u)[0] ?? contact.name;
-  const subject = input.subject(firm.name);
-  const { text, html } = renderEmail({
-    heading: subject,
-    paragraphs: [
-      `Hello ${first},`,
-      ...input.paragraphs(firm.name),
-      'Your personal link works for 7 days. Please do not forward this email.',
-    ],
-    action: { label: input.actionLabel, url: portalLinkUrl(deps.config.publicBaseUrl, token) },
-    footer: `Sent by Confer on behalf of ${firm.name}.`,
+  const email = input.render({
+    firmName: firm.name,
+    contactName: contact.name,
+    url: portalLinkUrl(deps.config.publicBaseUrl, token),
   });
-  await deps.notifier.queueEmail(tx, {
-    firmId: input.firmId,
-    to: contact.email,
-    subject,
-    text,
-    html,
-    kind: input.kind,
-  });
+  await deps.notifier.queueEmail(tx, { firmId: input.firmId, to: contact.email, kind: input.kind, ...email });
   return true;
 }

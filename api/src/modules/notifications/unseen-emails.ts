@@ -6,7 +6,7 @@ import { getFirm } from '../firms/repository.js';
 import { portalLinkUrl } from '../portal-auth/emails.js';
 import { issueSecureLink } from '../portal-auth/service.js';
 import type { Notifier } from './notifier.js';
-import { renderEmail } from './render-email.js';
+import { renderNewMessagesEmail, type TNewMessagesConversation } from './templates/new-messages-email.js';
 import {
   closeBatch,
   listUnseenConversations,
@@ -17,46 +17,7 @@ import {
 
 export type TUnseenDeps = { db: Db; config: TConfig; clock: Clock; notifier: Notifier };
 
-const clip = (s: string, max: number) => {
-  const chars = Array.from(s.trim());
-  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : chars.join('');
-};
-
-type TConversationNotice = TUnseenConversation & { previews: Array<{ author: string; body: string }> };
-
-/**
- * The new-message email. Conversations that require two-factor sign-in never have their
- * message text in it: only that there is something new, and the link.
- */
-export function renderNewMessagesEmail(input: {
-  firmName: string;
-  contactName: string;
-  url: string;
-  conversations: TConversationNotice[];
-}) {
-  const total = input.conversations.reduce((n, c) => n + c.unseen, 0);
-  const first = input.contactName.split(/\s+/u)[0] ?? input.contactName;
-  const subject =
-    total === 1 ? `New secure message from ${input.firmName}` : `${total} new secure messages from ${input.firmName}`;
-  const paragraphs = [`Hello ${first},`];
-  for (const c of input.conversations) {
-    const what = c.unseen === 1 ? 'a new message' : `${c.unseen} new messages`;
-    paragraphs.push(`You have ${what} in "${c.title}".`);
-    if (c.requireMfa) {
-      paragraphs.push('For your security, it can only be read after you sign in to the secure portal.');
-    } else {
-      for (const p of c.previews) paragraphs.push(`${p.author}: ${clip(p.body, 500)}`);
-    }
-  }
-  paragraphs.push('Your personal link works for 7 days. Please do not forward this email.');
-  const { text, html } = renderEmail({
-    heading: subject,
-    paragraphs,
-    action: { label: total === 1 ? 'Read the message' : 'Read the messages', url: input.url },
-    footer: `Sent by Confer on behalf of ${input.firmName} because you have not yet seen this in the secure portal.`,
-  });
-  return { subject, text, html };
-}
+type TConversationNotice = TUnseenConversation & TNewMessagesConversation;
 
 /**
  * Decides a due batch: one email for everything the contact has still not seen (a fresh
