@@ -3,7 +3,7 @@ import { Button, Tab, TabList, makeStyles, tokens } from '@fluentui/react-compon
 import { isApiProblem, type PortalMessage } from '@confer/ui';
 import { EmptyState } from '../common/EmptyState';
 import { ErrorNotice } from '@confer/ui/errors';
-import { MessagesIcon } from '../common/icons';
+import { ChatRegular } from '@fluentui/react-icons';
 import { Loading } from '../common/Loading';
 import { Page } from '../common/Page';
 import { useLoader } from '../common/use-loader';
@@ -83,7 +83,7 @@ export function ConversationScreen({ conversationId, tab }: ConversationScreenPr
       return (
         <Page title={missing ? 'Conversation not found' : 'Messages'}>
           {missing ? (
-            <EmptyState icon={<MessagesIcon />} title="This conversation is not available">
+            <EmptyState icon={<ChatRegular />} title="This conversation is not available">
               It may have been removed, or it belongs to another firm.{' '}
               <InlineLink to={{ name: 'conversations' }}>See your conversations</InlineLink>
             </EmptyState>
@@ -135,7 +135,7 @@ export function ConversationScreen({ conversationId, tab }: ConversationScreenPr
                 onEdit={open ? setEditing : undefined}
                 footer={
                   messages.items.length === 0 ? (
-                    <EmptyState icon={<MessagesIcon />} title="No messages yet">
+                    <EmptyState icon={<ChatRegular />} title="No messages yet">
                       {open ? 'Write below to start the conversation.' : null}
                     </EmptyState>
                   ) : null

@@ -1,5 +1,5 @@
 import { Body1, Title3, makeStyles, tokens } from '@fluentui/react-components';
-import { UploadIcon } from '../common/icons';
+import { ArrowUploadRegular } from '@fluentui/react-icons';
 
 const useStyles = makeStyles({
   overlay: {
@@ -37,7 +37,7 @@ export function DropOverlay({ title }: { title: string }) {
     <div className={styles.overlay} data-testid="drop-overlay">
       <div className={styles.box}>
         <span className={styles.icon}>
-          <UploadIcon />
+          <ArrowUploadRegular />
         </span>
         <Title3 as="p" className={styles.heading}>
           Drop files to send
