@@ -29,6 +29,7 @@ const database = process.env.TEST_DATABASE_URL ? 'PostgreSQL (TEST_DATABASE_URL)
 step(`API tests on ${database}`, ['test', '-w', 'api']);
 step('UI unit tests (node:test)', ['test', '-w', 'ui']);
 step('Add-in unit tests (node:test: Office wrapper, manifest)', ['test', '-w', 'addin']);
+step('Portal unit tests (node:test: first-download budget)', ['test', '-w', 'portal']);
 
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 if (existsSync(chromium)) {
