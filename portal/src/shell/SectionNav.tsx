@@ -65,10 +65,11 @@ const useStyles = makeStyles({
       fontSize: tokens.fontSizeBase300,
     },
   },
+  // Brand foreground 2 keeps AA contrast on the brand background in both themes, hovered too.
   current: {
-    color: tokens.colorBrandForeground1,
+    color: tokens.colorBrandForeground2,
     backgroundColor: tokens.colorBrandBackground2,
-    ':hover': { color: tokens.colorBrandForeground1, backgroundColor: tokens.colorBrandBackground2Hover },
+    ':hover': { color: tokens.colorBrandForeground2, backgroundColor: tokens.colorBrandBackground2Hover },
   },
   icon: { fontSize: '24px', display: 'flex' },
   badge: {
