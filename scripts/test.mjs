@@ -34,7 +34,7 @@ step('Add-in unit and component tests (node:test: Office wrapper, manifest; Vite
   '-w',
   'addin',
 ]);
-step('Portal component tests (Vitest)', ['test', '-w', 'portal']);
+step('Portal component tests (Vitest) and first-download budget (node:test)', ['test', '-w', 'portal']);
 
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 if (existsSync(chromium)) {

@@ -1,10 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { AppThemeProvider } from '@confer/ui/theme';
 import { App } from './shell/App';
 import { takeReturnRoute } from './auth/account-manager';
 import { connectOfficeHost, createBrowserSettings, repairHistoryApi } from './office/office-host';
 import { OfficeContext } from './office/use-office';
+import { useOfficeDarkTheme } from './office/use-office-theme';
 import { outlookViewRoute } from './outlook/outlook-routes';
 import { takeStaffTokenFromHash } from './auth/store-staff-token';
 import './global.css';
@@ -26,12 +27,20 @@ if (!container) throw new Error('Missing #root element');
 const host = await connectOfficeHost();
 const office = { host, settings: host?.settings ?? createBrowserSettings() };
 
-createRoot(container).render(
-  <StrictMode>
-    <FluentProvider theme={webLightTheme} style={{ minHeight: '100%' }}>
+/** In Outlook the Office theme decides light or dark; in a browser the operating system does. */
+function Root() {
+  const officeDark = useOfficeDarkTheme(office.host);
+  return (
+    <AppThemeProvider hostDark={officeDark} style={{ minHeight: '100%' }}>
       <OfficeContext.Provider value={office}>
         <App />
       </OfficeContext.Provider>
-    </FluentProvider>
+    </AppThemeProvider>
+  );
+}
+
+createRoot(container).render(
+  <StrictMode>
+    <Root />
   </StrictMode>,
 );

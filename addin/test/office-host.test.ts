@@ -9,6 +9,7 @@ import {
   connectOfficeHost,
   createBrowserSettings,
   createOfficeHost,
+  isDarkColor,
 } from '../src/office/office-host.ts';
 
 type Callback = (result: { status: string; value?: unknown; error?: { code: number; message: string } }) => void;
@@ -279,5 +280,79 @@ describe('createBrowserSettings', () => {
     const memoryOnly = createBrowserSettings(null);
     await memoryOnly.set('k', 1);
     assert.equal(memoryOnly.get('k'), 1);
+  });
+});
+
+function themedMock(bodyBackgroundColor: string | undefined, withThemeEvent: boolean) {
+  const handlers = new Map<string, (arg: unknown) => void>();
+  const mock = new OfficeMockObject({
+    host: 'outlook',
+    context: {
+      ...(bodyBackgroundColor
+        ? {
+            officeTheme: {
+              bodyBackgroundColor,
+              bodyForegroundColor: '#ffffff',
+              controlBackgroundColor: '#333333',
+              controlForegroundColor: '#ffffff',
+            },
+          }
+        : {}),
+      mailbox: {
+        item: { conversationId: 'thread-3', subject: 'Theme', to: [], cc: [], attachments: [] },
+        addHandlerAsync(event: string, handler: (arg: unknown) => void, callback: Callback) {
+          if (!withThemeEvent && event === 'officeThemeChanged') throw new Error('Unknown event');
+          handlers.set(event, handler);
+          callback(ok());
+        },
+        removeHandlerAsync(event: string, callback: Callback) {
+          handlers.delete(event);
+          callback(ok());
+        },
+      },
+    },
+    EventType: {
+      ItemChanged: 'olkItemSelectedChanged',
+      ...(withThemeEvent ? { OfficeThemeChanged: 'officeThemeChanged' } : {}),
+    },
+  });
+  return { office: mock as unknown as typeof Office, handlers };
+}
+
+describe('the Office theme', () => {
+  test('when colours are judged, then dark backgrounds are dark, light ones are not, and non-colours say nothing', () => {
+    for (const dark of ['#000', '#1f1f1f', '#262626', '#444444', '#666666'])
+      assert.equal(isDarkColor(dark), true, dark);
+    for (const light of ['#fff', '#ffffff', '#f3f2f1', '#e6e6e6', '#c8c8c8'])
+      assert.equal(isDarkColor(light), false, light);
+    for (const other of [undefined, '', 'black', '#12', '#1234567', 42])
+      assert.equal(isDarkColor(other), null, String(other));
+  });
+
+  test('when Outlook uses a dark theme, then the host says dark; a light theme says light; no theme says nothing', () => {
+    assert.equal(createOfficeHost(themedMock('#262626', true).office).isDarkTheme(), true);
+    assert.equal(createOfficeHost(themedMock('#ffffff', true).office).isDarkTheme(), false);
+    assert.equal(createOfficeHost(themedMock(undefined, false).office).isDarkTheme(), null);
+  });
+
+  test('when the user switches the Office theme, then the listener hears the new darkness until unsubscribed', () => {
+    const { office, handlers } = themedMock('#ffffff', true);
+    const host = createOfficeHost(office);
+    const heard: Array<boolean | null> = [];
+    const stop = host.onThemeChanged((dark) => heard.push(dark));
+    const handler = handlers.get('officeThemeChanged');
+    assert.ok(handler, 'a handler is registered for OfficeThemeChanged');
+    handler({ type: 'officeThemeChanged', officeTheme: { bodyBackgroundColor: '#1f1f1f' } });
+    handler({ type: 'officeThemeChanged', officeTheme: { bodyBackgroundColor: '#fafafa' } });
+    assert.deepEqual(heard, [true, false]);
+    stop();
+    assert.equal(handlers.has('officeThemeChanged'), false);
+  });
+
+  test('when Outlook does not know the theme event, then subscribing does nothing and does not throw', () => {
+    const { office, handlers } = themedMock('#262626', false);
+    const stop = createOfficeHost(office).onThemeChanged(() => assert.fail('no theme event here'));
+    assert.equal(handlers.size, 0);
+    stop();
   });
 });

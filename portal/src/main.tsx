@@ -1,6 +1,6 @@
 import { StrictMode, Suspense, lazy } from 'react';
 import { createRoot } from 'react-dom/client';
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { AppThemeProvider } from '@confer/ui/theme';
 import { App } from './App';
 import { ConversationLinkPage, takeConversationLink } from './ConversationLinkPage';
 import { takeLinkTokenFromLocation } from './session/read-link-token';
@@ -25,7 +25,7 @@ if (!container) throw new Error('Missing #root element');
 
 createRoot(container).render(
   <StrictMode>
-    <FluentProvider theme={webLightTheme} style={{ height: '100%' }}>
+    <AppThemeProvider style={{ height: '100%' }}>
       {replyToken ? (
         <Suspense fallback={null}>
           <QuickReplyPage token={replyToken} />
@@ -37,6 +37,6 @@ createRoot(container).render(
       ) : (
         <App linkToken={linkToken} />
       )}
-    </FluentProvider>
+    </AppThemeProvider>
   </StrictMode>,
 );

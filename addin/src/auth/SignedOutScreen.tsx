@@ -10,7 +10,7 @@ import {
 } from '@fluentui/react-components';
 import type { AuthConfig } from '@confer/ui';
 import { ErrorNotice } from '@confer/ui/errors';
-import { LockIcon } from '../common/Icons';
+import { LockClosedRegular } from '@fluentui/react-icons';
 
 type SignedOutScreenProps = {
   config: AuthConfig;
@@ -53,7 +53,7 @@ export function SignedOutScreen({ config, notice, busy = false, error = null, on
   return (
     <main className={styles.root} aria-labelledby="signed-out-heading">
       <div className={styles.brand}>
-        <LockIcon />
+        <LockClosedRegular />
         <Title2 as="h1" id="signed-out-heading" className={styles.heading}>
           Confer
         </Title2>

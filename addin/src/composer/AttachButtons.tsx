@@ -1,7 +1,7 @@
 import { lazy, Suspense, useRef } from 'react';
 import { Button } from '@fluentui/react-components';
 import { useComposerActionStyles } from './composer-styles';
-import { DocumentIcon, PaperclipIcon } from '../common/Icons';
+import { AttachRegular, DocumentRegular } from '@fluentui/react-icons';
 import type { Attachments } from './use-attachments';
 import { useDialogState } from '../common/use-dialog-state';
 
@@ -47,7 +47,7 @@ export function AttachButtons({ attachments, matterId, disabled }: AttachButtons
         type="button"
         size="small"
         appearance="subtle"
-        icon={<PaperclipIcon />}
+        icon={<AttachRegular />}
         className={actions.action}
         aria-label="Attach files"
         title="Attach files"
@@ -62,7 +62,7 @@ export function AttachButtons({ attachments, matterId, disabled }: AttachButtons
           type="button"
           size="small"
           appearance="subtle"
-          icon={<DocumentIcon />}
+          icon={<DocumentRegular />}
           className={actions.action}
           aria-label="From matter documents"
           title="Attach from the matter's documents"

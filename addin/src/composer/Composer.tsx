@@ -11,7 +11,7 @@ import {
 } from 'react';
 import { Button, Text, Textarea, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useComposerActionStyles } from './composer-styles';
-import { LinkIcon, SendIcon } from '../common/Icons';
+import { LinkRegular, SendRegular } from '@fluentui/react-icons';
 import { NARROW } from '../shell/narrow-layout';
 import { insertTextAtSelection } from './insert-text-at-selection';
 import { useDialogState } from '../common/use-dialog-state';
@@ -161,7 +161,7 @@ export function Composer({ conversationTitle, disabledReason, onSend, options, a
             type="button"
             size="small"
             appearance="subtle"
-            icon={<LinkIcon />}
+            icon={<LinkRegular />}
             className={actions.action}
             aria-label="Add link"
             title="Add link"
@@ -177,7 +177,7 @@ export function Composer({ conversationTitle, disabledReason, onSend, options, a
             {formatCount(MAX_MESSAGE_LENGTH)}
             {over && <span role="alert"> · {formatCount(length - MAX_MESSAGE_LENGTH)} too many</span>}
           </Text>
-          <Button type="submit" size="small" appearance="primary" icon={<SendIcon />} disabledFocusable={!canSend}>
+          <Button type="submit" size="small" appearance="primary" icon={<SendRegular />} disabledFocusable={!canSend}>
             Send
           </Button>
         </div>

@@ -23,7 +23,7 @@ import { isOwnMessage } from './collect-read-receipts';
 import { Composer } from '../composer/Composer';
 import { ErrorNotice } from '@confer/ui/errors';
 import { formatActivityTime, formatFullDateTime } from '../common/format-message-time';
-import { BackIcon, MoreIcon, ShieldIcon } from '../common/Icons';
+import { ChevronLeftRegular, MoreHorizontalRegular, ShieldRegular } from '@fluentui/react-icons';
 import { MessageList } from './MessageList';
 import { ParticipantList } from './ParticipantList';
 import { PinnedPanel } from './PinnedPanel';
@@ -368,12 +368,12 @@ export function ConversationScreen({ conversationId, highlightSeq }: Conversatio
 
   const back = conversation?.matter ? (
     <Link href={routeHref({ name: 'matter', matterId: conversation.matter.id })} className={styles.back}>
-      <BackIcon />
+      <ChevronLeftRegular />
       <span className={styles.backLabel}>Back to {conversation.matter.number}</span>
     </Link>
   ) : (
     <Link href={routeHref({ name: 'home' })} className={styles.back}>
-      <BackIcon />
+      <ChevronLeftRegular />
       <span className={styles.backLabel}>Back to home</span>
     </Link>
   );
@@ -430,7 +430,7 @@ export function ConversationScreen({ conversationId, highlightSeq }: Conversatio
                 <Button
                   size="small"
                   appearance="subtle"
-                  icon={<MoreIcon />}
+                  icon={<MoreHorizontalRegular />}
                   aria-label={conversation.kind === 'channel' ? 'Channel options' : 'Conversation options'}
                 />
               </MenuTrigger>
@@ -458,7 +458,7 @@ export function ConversationScreen({ conversationId, highlightSeq }: Conversatio
             <>
               {' '}
               <span>
-                · <ShieldIcon /> Two-factor sign-in
+                · <ShieldRegular /> Two-factor sign-in
               </span>
             </>
           )}

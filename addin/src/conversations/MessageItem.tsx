@@ -16,7 +16,7 @@ import {
 import { describeError, type Message, type MessageVia, type ReadReceipt } from '@confer/ui';
 import { MessageText } from '@confer/ui/message-text';
 import { formatFullDateTime, formatTime } from '../common/format-message-time';
-import { MoreIcon, PinIcon } from '../common/Icons';
+import { MoreHorizontalRegular, PinRegular } from '@fluentui/react-icons';
 import { DocumentLink, DocumentNotice } from '../files/DocumentNotice';
 import { MessageEditor } from '../composer/MessageEditor';
 import { MessageFiles } from '../files/MessageFiles';
@@ -180,7 +180,7 @@ function SpokenMessage(props: MessageItemProps) {
           )}
           {message.pinnedAt && (
             <span className={styles.pinned} title={message.pinnedBy ? `Pinned by ${message.pinnedBy.name}` : 'Pinned'}>
-              <PinIcon />
+              <PinRegular />
               <VisuallyHidden>Pinned{message.pinnedBy ? ` by ${message.pinnedBy.name}` : ''}.</VisuallyHidden>
             </span>
           )}
@@ -193,14 +193,14 @@ function SpokenMessage(props: MessageItemProps) {
                     ref={menuButton}
                     size="small"
                     appearance="transparent"
-                    icon={<MoreIcon />}
+                    icon={<MoreHorizontalRegular />}
                     aria-label={`Actions for message from ${message.author.name} at ${time}`}
                   />
                 </MenuTrigger>
                 <MenuPopover>
                   <MenuList>
                     {!readOnly && (
-                      <MenuItem icon={<PinIcon />} onClick={() => void togglePin()}>
+                      <MenuItem icon={<PinRegular />} onClick={() => void togglePin()}>
                         {message.pinnedAt ? 'Unpin' : 'Pin'}
                       </MenuItem>
                     )}

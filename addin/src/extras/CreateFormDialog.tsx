@@ -9,7 +9,7 @@ import {
   type IntakeForm,
 } from '@confer/ui';
 import { FormDialog } from './FormDialog';
-import { AddIcon } from '../common/Icons';
+import { AddRegular } from '@fluentui/react-icons';
 import { useExtrasStyles } from './extras-styles';
 import { useExtrasApi } from './use-extras-api';
 
@@ -179,7 +179,7 @@ export function CreateFormDialog({ open, onCreated, onClose }: CreateFormDialogP
         })}
       </div>
       <Button
-        icon={<AddIcon />}
+        icon={<AddRegular />}
         disabled={drafts.length >= 50}
         onClick={() => {
           setDrafts((list) => [

@@ -4,7 +4,7 @@ import { formatEventTime, type CalendarEvent, type Contact, type Matter, useLoad
 import { ConfirmDialog } from '../common/ConfirmDialog';
 import { ErrorNotice } from '@confer/ui/errors';
 import { EventDialog } from './EventDialog';
-import { AddIcon } from '../common/Icons';
+import { AddRegular } from '@fluentui/react-icons';
 import { useExtrasStyles } from './extras-styles';
 import { useDialogState } from '../common/use-dialog-state';
 import { useExtrasApi } from './use-extras-api';
@@ -36,7 +36,7 @@ export function MatterEvents({ matter, contacts }: { matter: Matter; contacts: C
           Events
         </Subtitle2>
         {matter.status === 'open' && (
-          <Button ref={addButton} size="small" icon={<AddIcon />} onClick={() => editing.open(null)}>
+          <Button ref={addButton} size="small" icon={<AddRegular />} onClick={() => editing.open(null)}>
             Add event
           </Button>
         )}

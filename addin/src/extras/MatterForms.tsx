@@ -3,7 +3,7 @@ import { Badge, Button, Spinner, Subtitle2, Text } from '@fluentui/react-compone
 import type { Contact, FormRequest, Matter } from '@confer/ui';
 import { ErrorNotice } from '@confer/ui/errors';
 import { FormRequestDetails } from './FormRequestDetails';
-import { AddIcon } from '../common/Icons';
+import { AddRegular } from '@fluentui/react-icons';
 import { SendFormDialog } from './SendFormDialog';
 import { useExtrasStyles } from './extras-styles';
 import { useDialogState } from '../common/use-dialog-state';
@@ -67,7 +67,7 @@ export function MatterForms({ matter, contacts }: { matter: Matter; contacts: Co
           Forms
         </Subtitle2>
         {matter.status === 'open' && (
-          <Button size="small" icon={<AddIcon />} onClick={() => sending.open(true)}>
+          <Button size="small" icon={<AddRegular />} onClick={() => sending.open(true)}>
             Send form
           </Button>
         )}

@@ -10,7 +10,7 @@ import {
   useLoader,
 } from '@confer/ui';
 import { ErrorNotice } from '@confer/ui/errors';
-import { AddIcon } from '../common/Icons';
+import { AddRegular } from '@fluentui/react-icons';
 import { InvoiceDialog } from './InvoiceDialog';
 import { useExtrasStyles } from './extras-styles';
 import { useDialogState } from '../common/use-dialog-state';
@@ -54,7 +54,7 @@ export function MatterInvoices({ matter, contacts }: { matter: Matter; contacts:
         <Subtitle2 as="h3" id="invoices-heading" className={x.heading}>
           Invoices
         </Subtitle2>
-        <Button size="small" icon={<AddIcon />} onClick={() => adding.open(true)}>
+        <Button size="small" icon={<AddRegular />} onClick={() => adding.open(true)}>
           Add invoice
         </Button>
       </div>

@@ -4,7 +4,7 @@ import type { Contact, FormRequest, IntakeForm, Matter } from '@confer/ui';
 import { CreateFormDialog } from './CreateFormDialog';
 import { ErrorNotice } from '@confer/ui/errors';
 import { FormDialog } from './FormDialog';
-import { AddIcon } from '../common/Icons';
+import { AddRegular } from '@fluentui/react-icons';
 import { extrasFieldErrors } from './extras-field-errors';
 import { useDialogState } from '../common/use-dialog-state';
 import { useExtrasApi } from './use-extras-api';
@@ -98,7 +98,7 @@ export function SendFormDialog({ open, matter, contacts, onSent, onClose }: Send
             ))}
           </Select>
         </Field>
-        <Button icon={<AddIcon />} onClick={() => creating.open(true)}>
+        <Button icon={<AddRegular />} onClick={() => creating.open(true)}>
           New form
         </Button>
         <Field

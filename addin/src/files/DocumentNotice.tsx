@@ -2,7 +2,7 @@ import { Link, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Message } from '@confer/ui';
 import { useOpenFile } from './file-viewer-context';
 import { formatFullDateTime, formatTime } from '../common/format-message-time';
-import { DocumentIcon } from '../common/Icons';
+import { DocumentRegular } from '@fluentui/react-icons';
 
 const useStyles = makeStyles({
   item: {
@@ -47,7 +47,7 @@ export function DocumentNotice({ message }: { message: Message }) {
   return (
     <li className={styles.item} data-message-id={message.id} data-seq={message.seq}>
       <Text size={200} className={styles.line}>
-        <DocumentIcon />
+        <DocumentRegular />
         <span>
           {message.author.name}{' '}
           {notice.kind === 'document_shared' ? (

@@ -13,7 +13,7 @@ import {
 import type { Conversation } from '@confer/ui';
 import { ErrorNotice } from '@confer/ui/errors';
 import { formatActivityTime } from '../common/format-message-time';
-import { BackIcon, HashIcon } from '../common/Icons';
+import { ChevronLeftRegular, NumberSymbolRegular } from '@fluentui/react-icons';
 import { useApi } from '../common/use-api';
 import { useDebouncedValue, useLoader } from '@confer/ui';
 import { routeHref } from '../shell/use-hash-route';
@@ -82,7 +82,7 @@ export function BrowseChannelsScreen() {
   return (
     <section className={styles.root} aria-labelledby="browse-heading">
       <Link href={routeHref({ name: 'home' })} className={styles.back}>
-        <BackIcon />
+        <ChevronLeftRegular />
         Back to home
       </Link>
       <h2 id="browse-heading" ref={headingRef} tabIndex={-1} className={styles.heading}>
@@ -113,7 +113,7 @@ export function BrowseChannelsScreen() {
               return (
                 <li key={channel.id} className={styles.item}>
                   <span className={styles.icon}>
-                    <HashIcon />
+                    <NumberSymbolRegular />
                   </span>
                   <div className={styles.info}>
                     {channel.joined ? (

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Avatar, Badge, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { Conversation, Me } from '@confer/ui';
 import { formatActivityTime } from '../common/format-message-time';
-import { HashIcon, LockIcon, ShieldIcon } from '../common/Icons';
+import { LockClosedRegular, NumberSymbolRegular, ShieldRegular } from '@fluentui/react-icons';
 import { UnreadBadge } from '../common/UnreadBadge';
 import { VisuallyHidden } from '@confer/ui/components';
 import { routeHref } from '../shell/use-hash-route';
@@ -67,7 +67,7 @@ const useStyles = makeStyles({
 });
 
 function leadOf(conversation: Conversation, me: Me): ReactNode {
-  if (conversation.kind === 'channel') return <HashIcon />;
+  if (conversation.kind === 'channel') return <NumberSymbolRegular />;
   const other = conversation.participants.find((p) => !p.leftAt && p.staffId !== me.staff.id);
   return <Avatar size={24} initials={other?.initials ?? '?'} name={other?.name} color="colorful" aria-hidden="true" />;
 }
@@ -102,12 +102,12 @@ export function ConversationRow({ conversation, unread, me, showParticipants }: 
           <span className={styles.detail}>
             {conversation.requireMfa && conversation.kind === 'external_matter' && (
               <>
-                <ShieldIcon />
+                <ShieldRegular />
                 <VisuallyHidden>Two-factor sign-in required.</VisuallyHidden>
               </>
             )}
             {archived && (
-              <Badge size="small" appearance="outline" color="informative" icon={<LockIcon />}>
+              <Badge size="small" appearance="outline" color="informative" icon={<LockClosedRegular />}>
                 Read-only
               </Badge>
             )}

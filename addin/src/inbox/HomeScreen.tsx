@@ -5,7 +5,7 @@ import { ConversationRow } from './ConversationRow';
 import type { InboxFilter } from './inbox-api';
 import { InboxSection } from './InboxSection';
 import { ErrorNotice } from '@confer/ui/errors';
-import { AddIcon } from '../common/Icons';
+import { AddRegular } from '@fluentui/react-icons';
 import { MattersScreen, type MattersScreenProps } from '../matters/MattersScreen';
 import { useDialogState } from '../common/use-dialog-state';
 import { navigateTo, routeHref } from '../shell/use-hash-route';
@@ -119,7 +119,7 @@ export function HomeScreen({
             ref={channelButton}
             size="small"
             appearance="subtle"
-            icon={<AddIcon />}
+            icon={<AddRegular />}
             aria-label="New channel"
             title="New channel"
             onClick={() => channelDialog.open(true)}

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Avatar, Badge, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { formatActivityTime, formatFullDateTime } from '../common/format-message-time';
-import { DocumentIcon, HashIcon, LockIcon } from '../common/Icons';
+import { DocumentRegular, LockClosedRegular, NumberSymbolRegular } from '@fluentui/react-icons';
 import { UnreadBadge } from '../common/UnreadBadge';
 import { VisuallyHidden } from '@confer/ui/components';
 import { routeHref } from '../shell/use-hash-route';
@@ -71,11 +71,11 @@ const useStyles = makeStyles({
 });
 
 function leadOf(row: InboxRow): ReactNode {
-  if (row.kind === 'channel') return <HashIcon />;
+  if (row.kind === 'channel') return <NumberSymbolRegular />;
   if (row.kind === 'direct') {
     return <Avatar size={28} name={row.title} color="colorful" aria-hidden="true" />;
   }
-  return <DocumentIcon />;
+  return <DocumentRegular />;
 }
 
 function lineOf(row: InboxRow): string {
@@ -124,7 +124,7 @@ export function InboxRowItem({ row, current }: InboxRowItemProps) {
             </Badge>
           )}
           {row.archived && (
-            <Badge size="small" appearance="outline" color="informative" icon={<LockIcon />}>
+            <Badge size="small" appearance="outline" color="informative" icon={<LockClosedRegular />}>
               Archived
             </Badge>
           )}

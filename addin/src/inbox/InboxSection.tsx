@@ -1,7 +1,7 @@
 import { useEffect, useRef, type Ref } from 'react';
 import { Button, Spinner, Subtitle1, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { ErrorNotice } from '@confer/ui/errors';
-import { AddIcon } from '../common/Icons';
+import { AddRegular } from '@fluentui/react-icons';
 import type { InboxFilter } from './inbox-api';
 import { InboxFilterChips } from './InboxFilterChips';
 import { InboxRowItem } from './InboxRowItem';
@@ -90,7 +90,7 @@ export function InboxSection({
           ref={newDirectMessageRef}
           size="small"
           appearance="subtle"
-          icon={<AddIcon />}
+          icon={<AddRegular />}
           aria-label="New direct message"
           title="New direct message"
           onClick={onNewDirectMessage}

@@ -4,7 +4,7 @@ import type { Contact, Conversation, Matter } from '@confer/ui';
 import { sortByActivity } from '../conversations/create-messaging-store';
 import { ConversationRow } from '../inbox/ConversationRow';
 import { ErrorNotice } from '@confer/ui/errors';
-import { AddIcon } from '../common/Icons';
+import { AddRegular } from '@fluentui/react-icons';
 import { useApi } from '../common/use-api';
 import { useDialogState } from '../common/use-dialog-state';
 import { navigateTo } from '../shell/use-hash-route';
@@ -116,7 +116,7 @@ export function MatterConversations({ matter, contacts, onContactUpdated, refres
               ref={external ? externalButton : internalButton}
               size="small"
               appearance="subtle"
-              icon={<AddIcon />}
+              icon={<AddRegular />}
               aria-label={external ? 'New external conversation' : 'New internal conversation'}
               title={external ? 'New external conversation' : 'New internal conversation'}
               onClick={() => dialog.open(kind)}

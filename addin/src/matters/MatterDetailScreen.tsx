@@ -16,7 +16,7 @@ import { ErrorNotice } from '@confer/ui/errors';
 import { MatterConversations } from './MatterConversations';
 import { MatterDocuments } from './MatterDocuments';
 import { MatterExtras } from '../extras/MatterExtras';
-import { BackIcon, LockIcon } from '../common/Icons';
+import { ChevronLeftRegular, LockClosedRegular } from '@fluentui/react-icons';
 import { useApi } from '../common/use-api';
 import { useDialogState } from '../common/use-dialog-state';
 import { routeHref } from '../shell/use-hash-route';
@@ -112,7 +112,7 @@ export function MatterDetailScreen({ matterId, onMatterChanged }: MatterDetailSc
 
   const back = (
     <Link href={routeHref({ name: 'home' })} className={styles.back}>
-      <BackIcon />
+      <ChevronLeftRegular />
       Back to matters
     </Link>
   );
@@ -175,7 +175,7 @@ export function MatterDetailScreen({ matterId, onMatterChanged }: MatterDetailSc
             {closed ? 'Closed' : 'Open'}
           </Badge>
           {matter.restricted && (
-            <Badge appearance="tint" color="warning" icon={<LockIcon />}>
+            <Badge appearance="tint" color="warning" icon={<LockClosedRegular />}>
               Restricted
             </Badge>
           )}

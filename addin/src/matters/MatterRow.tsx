@@ -1,6 +1,6 @@
 import { Badge, makeStyles, tokens } from '@fluentui/react-components';
 import type { Matter } from '@confer/ui';
-import { LockIcon } from '../common/Icons';
+import { LockClosedRegular } from '@fluentui/react-icons';
 import { UnreadBadge } from '../common/UnreadBadge';
 import { routeHref } from '../shell/use-hash-route';
 import { listRowLinkStyle } from '../common/list-row-link-style';
@@ -54,7 +54,7 @@ export function MatterRow({ matter, unread = 0 }: { matter: Matter; unread?: num
         {(matter.restricted || matter.status === 'closed' || unread > 0) && (
           <div className={styles.badges}>
             {matter.restricted && (
-              <Badge size="small" appearance="tint" color="warning" icon={<LockIcon />}>
+              <Badge size="small" appearance="tint" color="warning" icon={<LockClosedRegular />}>
                 Restricted
               </Badge>
             )}

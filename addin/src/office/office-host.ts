@@ -68,6 +68,10 @@ export type OfficeHost = {
   readItem(): Promise<MailItem | null>;
   /** Called when the selected item changes under a pinned task pane. Returns an unsubscribe. */
   onItemChanged(listener: () => void): () => void;
+  /** Whether Outlook's Office theme is dark (its body background is); null when Office does not say. */
+  isDarkTheme(): boolean | null;
+  /** Called when the Office theme changes (Mailbox 1.14; never where unsupported). Returns an unsubscribe. */
+  onThemeChanged(listener: (dark: boolean | null) => void): () => void;
   /** A read item's attachment content (Mailbox 1.8). */
   getAttachmentContent(attachmentId: string): Promise<AttachmentContent>;
   /** The composed item's recipients (To, Cc, Bcc) as they are now. */
@@ -153,6 +157,23 @@ async function readRecipients(field: RecipientField, what: string): Promise<Emai
   return toAddresses(await call<unknown>(what, (done) => field.getAsync!(done)));
 }
 
+/**
+ * Whether a CSS hex colour (#rgb or #rrggbb, as Office gives `bodyBackgroundColor`) is dark:
+ * its relative luminance is below 0.179, where light text contrasts better than black.
+ * Null for anything else.
+ */
+export function isDarkColor(value: unknown): boolean | null {
+  if (typeof value !== 'string') return null;
+  const hex = value.trim().replace(/^#/, '');
+  if (!/^([0-9a-f]{3}|[0-9a-f]{6})$/i.test(hex)) return null;
+  const full = hex.length === 3 ? [...hex].map((c) => c + c).join('') : hex;
+  const linear = (i: number) => {
+    const channel = parseInt(full.slice(i, i + 2), 16) / 255;
+    return channel <= 0.04045 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * linear(0) + 0.7152 * linear(2) + 0.0722 * linear(4) < 0.179;
+}
+
 function isCompose(item: Office.MessageRead | Office.MessageCompose): item is Office.MessageCompose {
   // In compose mode the recipients are objects with getAsync; in read mode they are arrays.
   const to = (item as { to?: unknown }).to;
@@ -164,6 +185,24 @@ export function createOfficeHost(office: OfficeApi, platform: string | null = nu
   const mailbox = () => office.context.mailbox;
   const currentItem = () => mailbox()?.item as (Office.MessageRead & Office.MessageCompose) | null | undefined;
   const itemChangedEvent = office.EventType?.ItemChanged ?? ('olkItemSelectedChanged' as unknown as Office.EventType);
+  const themeChangedEvent = office.EventType?.OfficeThemeChanged;
+
+  /** Adds a mailbox event handler; returns its removal (nothing when the host refused it). */
+  const addMailboxHandler = (event: Office.EventType, handler: (arg: unknown) => void) => {
+    const box = mailbox();
+    if (!box || typeof box.addHandlerAsync !== 'function') return () => {};
+    let added = true;
+    try {
+      box.addHandlerAsync(event, handler, (result: AnyAsyncResult) => {
+        if (!succeeded(result)) added = false;
+      });
+    } catch {
+      return () => {}; // an Outlook that does not know the event throws instead of failing
+    }
+    return () => {
+      if (added && typeof box.removeHandlerAsync === 'function') box.removeHandlerAsync(event, () => {});
+    };
+  };
 
   const settings: SettingsStore = {
     get<T>(key: string) {
@@ -176,6 +215,14 @@ export function createOfficeHost(office: OfficeApi, platform: string | null = nu
       roaming.set(key, value);
       await call<void>('Saving settings', (done) => roaming.saveAsync(done));
     },
+  };
+
+  const isDarkTheme = () => {
+    try {
+      return isDarkColor(office.context.officeTheme?.bodyBackgroundColor);
+    } catch {
+      return null; // hosts without themes throw on the property
+    }
   };
 
   const supports = (set: string, version: string) => {
@@ -208,18 +255,17 @@ export function createOfficeHost(office: OfficeApi, platform: string | null = nu
     },
 
     onItemChanged(listener) {
-      const box = mailbox();
-      if (!box || typeof box.addHandlerAsync !== 'function') return () => {};
-      const handler = () => listener();
-      let added = true;
-      box.addHandlerAsync(itemChangedEvent, handler, (result: AnyAsyncResult) => {
-        if (!succeeded(result)) added = false;
+      return addMailboxHandler(itemChangedEvent, () => listener());
+    },
+
+    isDarkTheme,
+
+    onThemeChanged(listener) {
+      if (!themeChangedEvent) return () => {};
+      return addMailboxHandler(themeChangedEvent, (arg) => {
+        const theme = (arg as { officeTheme?: { bodyBackgroundColor?: unknown } } | undefined)?.officeTheme;
+        listener(theme ? isDarkColor(theme.bodyBackgroundColor) : isDarkTheme());
       });
-      return () => {
-        if (added && typeof box.removeHandlerAsync === 'function') {
-          box.removeHandlerAsync(itemChangedEvent, () => {});
-        }
-      };
     },
 
     async getAttachmentContent(attachmentId) {

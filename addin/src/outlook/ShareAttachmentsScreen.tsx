@@ -17,7 +17,7 @@ import {
 import { describeError, useUploadLimits, type Contact, type Conversation, type EmailContext } from '@confer/ui';
 import { createIdempotencyKey } from '../composer/create-idempotency-key';
 import { ErrorNotice } from '@confer/ui/errors';
-import { BackIcon } from '../common/Icons';
+import { ChevronLeftRegular } from '@fluentui/react-icons';
 import type { MailAttachment, OfficeHost, ReadMailItem } from '../office/office-host';
 import { useOffice } from '../office/use-office';
 import { useApi } from '../common/use-api';
@@ -66,7 +66,7 @@ export function BackToHome() {
   const styles = useShareStyles();
   return (
     <Link href={routeHref({ name: 'home' })} className={styles.back}>
-      <BackIcon /> Back
+      <ChevronLeftRegular /> Back
     </Link>
   );
 }

@@ -14,7 +14,8 @@ import { useMattersList, type StatusFilter } from '../matters/use-matters-list';
 import { sumUnreadByMatter, useMessagingSnapshot } from '../conversations/use-messaging';
 import type { InboxFilter } from '../inbox/inbox-api';
 import { useAppShortcuts } from './use-app-shortcuts';
-import { TWO_PANES, useMediaQuery } from './use-media-query';
+import { useMediaQuery } from '@confer/ui/theme';
+import { TWO_PANES } from './narrow-layout';
 
 // Screens after Home load on demand, keeping the task pane's first download small; the
 // conversation screen is fetched in the background once Home has rendered.

@@ -3,3 +3,6 @@
  * and the composer's actions become icons in one row below this width.
  */
 export const NARROW = '@media (max-width: 539px)';
+
+/** From this width Home and the open conversation sit side by side (two panes). */
+export const TWO_PANES = '(min-width: 900px)';

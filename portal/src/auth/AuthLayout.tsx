@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Caption1, Title2, makeStyles, tokens } from '@fluentui/react-components';
-import { LockIcon } from '../common/icons';
+import { LockClosedRegular } from '@fluentui/react-icons';
 
 const useStyles = makeStyles({
   root: {
@@ -60,7 +60,7 @@ export function AuthLayout({ title, eyebrow, children }: AuthLayoutProps) {
   return (
     <div className={styles.root}>
       <header className={styles.brand}>
-        <LockIcon />
+        <LockClosedRegular />
         <span>Confer</span>
       </header>
       <main className={styles.main}>

@@ -3,7 +3,7 @@ import { Body1, Caption1, Subtitle2, makeStyles, tokens } from '@fluentui/react-
 import { formatMoney, localToday, useLoader } from '@confer/ui';
 import { EmptyState } from '../common/EmptyState';
 import { ErrorNotice } from '@confer/ui/errors';
-import { BillingIcon } from '../common/icons';
+import { ReceiptRegular } from '@fluentui/react-icons';
 import { Loading } from '../common/Loading';
 import { Page } from '../common/Page';
 import { ListSection } from '../common/ListSection';
@@ -58,7 +58,7 @@ export function BillingScreen() {
       {invoices.error ? <ErrorNotice error={invoices.error} /> : null}
       {!data && invoices.loading ? <Loading label="Loading your invoices" /> : null}
       {data && data.items.length === 0 ? (
-        <EmptyState icon={<BillingIcon />} title="No invoices">
+        <EmptyState icon={<ReceiptRegular />} title="No invoices">
           Invoices from {session.firm.name} will be listed here.
         </EmptyState>
       ) : null}

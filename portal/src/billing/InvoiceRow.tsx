@@ -1,6 +1,6 @@
 import { Badge, Body1, Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import { formatMoney, isInvoiceOverdue, portalInvoicePdfUrl, type PortalInvoice } from '@confer/ui';
-import { DownloadIcon } from '../common/icons';
+import { ArrowDownloadRegular } from '@fluentui/react-icons';
 import { formatDateOnly } from '../common/format-day';
 import { matterLine } from '../common/matter-line';
 
@@ -69,7 +69,7 @@ export function InvoiceRow({ invoice, today }: { invoice: PortalInvoice; today: 
               size="small"
               href={portalInvoicePdfUrl(invoice.id)}
               download
-              icon={<DownloadIcon />}
+              icon={<ArrowDownloadRegular />}
               aria-label={`Download PDF of invoice ${invoice.number}`}
             >
               Download PDF

@@ -1,6 +1,6 @@
 import { Link, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
 import { portalRecordUrl, type PortalConversation } from '@confer/ui';
-import { LockIcon } from '../common/icons';
+import { LockClosedRegular } from '@fluentui/react-icons';
 
 const useStyles = makeStyles({
   bar: { margin: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} 0`, flexShrink: 0 },
@@ -16,7 +16,7 @@ export function ArchivedBanner({ conversation, firmName }: { conversation: Porta
         ? `The matter has been closed, so you can no longer reply. You can still read the messages and open the files.`
         : 'You can still read the messages and open the files, but you can no longer reply.';
   return (
-    <MessageBar className={styles.bar} intent="warning" layout="multiline" icon={<LockIcon />} role="status">
+    <MessageBar className={styles.bar} intent="warning" layout="multiline" icon={<LockClosedRegular />} role="status">
       <MessageBarBody>
         <MessageBarTitle>This conversation is closed: you can read it but not reply.</MessageBarTitle> {why}
         {conversation.archivedReason === 'matter_closed' && (

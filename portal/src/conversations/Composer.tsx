@@ -12,7 +12,7 @@ import {
 } from '@fluentui/react-components';
 import { PORTAL_LIMITS } from '@confer/ui';
 import { ErrorNotice } from '@confer/ui/errors';
-import { DismissIcon, DocumentIcon, PaperclipIcon, SendIcon } from '../common/icons';
+import { AttachRegular, DismissRegular, DocumentRegular, SendRegular } from '@fluentui/react-icons';
 import { UploadProgress } from './UploadProgress';
 import type { Composer as ComposerState } from './use-composer';
 
@@ -91,7 +91,7 @@ export function Composer({ composer, conversationTitle }: ComposerProps) {
           <ul className={styles.staged} aria-label="Files to send">
             {composer.files.map((file, index) => (
               <li key={`${index}:${file.name}:${file.size}`} className={styles.chip}>
-                <DocumentIcon aria-hidden="true" />
+                <DocumentRegular aria-hidden="true" />
                 <span className={styles.chipName} title={file.name}>
                   {file.name}
                 </span>
@@ -99,7 +99,7 @@ export function Composer({ composer, conversationTitle }: ComposerProps) {
                 <Button
                   appearance="subtle"
                   size="small"
-                  icon={<DismissIcon />}
+                  icon={<DismissRegular />}
                   aria-label={`Remove ${file.name}`}
                   onClick={() => composer.removeFile(index)}
                 />
@@ -127,7 +127,7 @@ export function Composer({ composer, conversationTitle }: ComposerProps) {
           <Button
             appearance="subtle"
             size="large"
-            icon={<PaperclipIcon />}
+            icon={<AttachRegular />}
             aria-label="Attach files"
             title="Attach files"
             disabled={Boolean(sending)}
@@ -160,7 +160,7 @@ export function Composer({ composer, conversationTitle }: ComposerProps) {
             appearance="primary"
             size="large"
             type="submit"
-            icon={<SendIcon />}
+            icon={<SendRegular />}
             aria-label={sending ? 'Sending' : 'Send'}
             title="Send"
             disabled={!composer.canSend}

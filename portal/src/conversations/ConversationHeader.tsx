@@ -1,6 +1,6 @@
 import { Avatar, Caption1, Title3, makeStyles, tokens } from '@fluentui/react-components';
 import type { PortalConversation } from '@confer/ui';
-import { BackIcon } from '../common/icons';
+import { ChevronLeftRegular } from '@fluentui/react-icons';
 import { matterLine } from '../common/matter-line';
 import { RouterLink } from '../routing/RouterLink';
 
@@ -64,7 +64,7 @@ export function ConversationHeader({ conversation }: { conversation: PortalConve
         aria-label="All conversations"
         title="All conversations"
       >
-        <BackIcon />
+        <ChevronLeftRegular />
       </RouterLink>
       <div className={styles.text}>
         <Title3 as="h2" className={styles.title}>

@@ -3,7 +3,7 @@ import { Button, Tab, TabList, makeStyles, tokens } from '@fluentui/react-compon
 import { isApiProblem, type PortalMessage, useLoader } from '@confer/ui';
 import { EmptyState } from '../common/EmptyState';
 import { ErrorNotice } from '@confer/ui/errors';
-import { MessagesIcon, UploadIcon } from '../common/icons';
+import { ArrowUploadRegular, ChatRegular } from '@fluentui/react-icons';
 import { Loading } from '../common/Loading';
 import { Page } from '../common/Page';
 import { FileDropOverlay, VisuallyHidden } from '@confer/ui/components';
@@ -82,7 +82,7 @@ export function ConversationScreen({ conversationId, tab }: ConversationScreenPr
       return (
         <Page title={missing ? 'Conversation not found' : 'Messages'}>
           {missing ? (
-            <EmptyState icon={<MessagesIcon />} title="This conversation is not available">
+            <EmptyState icon={<ChatRegular />} title="This conversation is not available">
               It may have been removed, or it belongs to another firm.{' '}
               <InlineLink to={{ name: 'conversations' }}>See your conversations</InlineLink>
             </EmptyState>
@@ -134,7 +134,7 @@ export function ConversationScreen({ conversationId, tab }: ConversationScreenPr
                 onEdit={open ? setEditing : undefined}
                 footer={
                   messages.items.length === 0 ? (
-                    <EmptyState icon={<MessagesIcon />} title="No messages yet">
+                    <EmptyState icon={<ChatRegular />} title="No messages yet">
                       {open ? 'Write below to start the conversation.' : null}
                     </EmptyState>
                   ) : null
@@ -149,7 +149,7 @@ export function ConversationScreen({ conversationId, tab }: ConversationScreenPr
         {tab === 'files' ? <FilesPanel conversationId={conversationId} /> : null}
         {tab === 'pinned' ? <PinnedPanel conversationId={conversationId} /> : null}
       </div>
-      {dragging ? <FileDropOverlay title={data.title} heading="Drop files to send" icon={<UploadIcon />} /> : null}
+      {dragging ? <FileDropOverlay title={data.title} heading="Drop files to send" icon={<ArrowUploadRegular />} /> : null}
       <EditMessageDialog message={editing} onClose={() => setEditing(null)} onSaved={messages.upsert} />
       <VisuallyHidden aria-live="polite">{announcement}</VisuallyHidden>
     </div>

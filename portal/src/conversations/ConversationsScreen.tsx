@@ -1,7 +1,7 @@
 import { Button } from '@fluentui/react-components';
 import { EmptyState } from '../common/EmptyState';
 import { ErrorNotice } from '@confer/ui/errors';
-import { MessagesIcon } from '../common/icons';
+import { ChatRegular } from '@fluentui/react-icons';
 import { Loading } from '../common/Loading';
 import { Page } from '../common/Page';
 import { useListStyles } from '../common/list-styles';
@@ -20,7 +20,7 @@ export function ConversationsScreen() {
       ) : null}
       {!items && conversations.loading ? <Loading label="Loading your conversations" /> : null}
       {items && items.length === 0 ? (
-        <EmptyState icon={<MessagesIcon />} title="No conversations yet">
+        <EmptyState icon={<ChatRegular />} title="No conversations yet">
           When {session.firm.name} starts a conversation with you, it will appear here.
         </EmptyState>
       ) : null}

@@ -1,6 +1,6 @@
 import { Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import type { PortalMessage } from '@confer/ui';
-import { DocumentIcon } from '../common/icons';
+import { DocumentRegular } from '@fluentui/react-icons';
 import { formatFullDateTime, formatTime } from '../common/format';
 import { InlineLink } from '../routing/InlineLink';
 
@@ -41,7 +41,7 @@ export function DocumentNotice({ message }: { message: PortalMessage }) {
     <li className={styles.item} data-message-id={message.id}>
       <Caption1 className={styles.line}>
         <span className={styles.icon} aria-hidden="true">
-          <DocumentIcon />
+          <DocumentRegular />
         </span>
         <span>
           {message.author.name}{' '}

@@ -1,7 +1,7 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { EmptyState } from '../common/EmptyState';
 import { ErrorNotice } from '@confer/ui/errors';
-import { DocumentIcon } from '../common/icons';
+import { DocumentRegular } from '@fluentui/react-icons';
 import { Loading } from '../common/Loading';
 import { useListStyles } from '../common/list-styles';
 import { useLoader } from '@confer/ui';
@@ -33,7 +33,7 @@ export function FilesPanel({ conversationId }: { conversationId: string }) {
         {files.error ? <ErrorNotice error={files.error} /> : null}
         {!items && files.loading ? <Loading label="Loading files" /> : null}
         {items && items.length === 0 ? (
-          <EmptyState icon={<DocumentIcon />} title="No files yet">
+          <EmptyState icon={<DocumentRegular />} title="No files yet">
             Files you and your firm send in this conversation will be listed here.
           </EmptyState>
         ) : null}

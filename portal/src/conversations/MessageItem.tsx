@@ -13,7 +13,7 @@ import {
 } from '@fluentui/react-components';
 import type { PortalMessage } from '@confer/ui';
 import { MessageText } from '@confer/ui/message-text';
-import { MoreIcon, PinIcon } from '../common/icons';
+import { MoreHorizontalRegular, PinRegular } from '@fluentui/react-icons';
 import { formatFullDateTime, formatTime } from '../common/format';
 import { FileChip } from '../files/FileChip';
 import { InlineLink } from '../routing/InlineLink';
@@ -97,7 +97,7 @@ export function MessageItem({ message, onEdit }: MessageItemProps) {
           {message.editedAt ? <span title={`Edited ${formatFullDateTime(message.editedAt)}`}>edited</span> : null}
           {message.pinnedAt ? (
             <span className={styles.pinned}>
-              <PinIcon /> pinned
+              <PinRegular /> pinned
             </span>
           ) : null}
         </Caption1>
@@ -120,7 +120,12 @@ export function MessageItem({ message, onEdit }: MessageItemProps) {
       {mine && onEdit ? (
         <Menu>
           <MenuTrigger disableButtonEnhancement>
-            <Button appearance="subtle" size="small" icon={<MoreIcon />} aria-label="Options for your message" />
+            <Button
+              appearance="subtle"
+              size="small"
+              icon={<MoreHorizontalRegular />}
+              aria-label="Options for your message"
+            />
           </MenuTrigger>
           <MenuPopover>
             <MenuList>

@@ -1,7 +1,7 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { EmptyState } from '../common/EmptyState';
 import { ErrorNotice } from '@confer/ui/errors';
-import { PinIcon } from '../common/icons';
+import { PinRegular } from '@fluentui/react-icons';
 import { Loading } from '../common/Loading';
 import { useLoader } from '@confer/ui';
 import { portalClient } from '../session/portal-client';
@@ -34,7 +34,7 @@ export function PinnedPanel({ conversationId }: { conversationId: string }) {
         {pinned.error ? <ErrorNotice error={pinned.error} /> : null}
         {!items && pinned.loading ? <Loading label="Loading pinned messages" /> : null}
         {items && items.length === 0 ? (
-          <EmptyState icon={<PinIcon />} title="Nothing pinned">
+          <EmptyState icon={<PinRegular />} title="Nothing pinned">
             Your firm can pin important messages, like key dates or instructions, so they are easy to find here.
           </EmptyState>
         ) : null}

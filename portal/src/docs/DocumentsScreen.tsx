@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Caption1, Field, SearchBox, makeStyles, tokens } from '@fluentui/react-components';
 import { EmptyState } from '../common/EmptyState';
 import { ErrorNotice } from '@confer/ui/errors';
-import { DocumentIcon } from '../common/icons';
+import { DocumentRegular } from '@fluentui/react-icons';
 import { Loading } from '../common/Loading';
 import { Page } from '../common/Page';
 import { plural } from '../common/format';
@@ -49,7 +49,7 @@ export function DocumentsScreen() {
       {documents.error ? <ErrorNotice error={documents.error} /> : null}
       {!items && documents.loading ? <Loading label="Loading your documents" /> : null}
       {items && items.length === 0 ? (
-        <EmptyState icon={<DocumentIcon />} title={q ? 'No documents match' : 'No documents yet'}>
+        <EmptyState icon={<DocumentRegular />} title={q ? 'No documents match' : 'No documents yet'}>
           {q
             ? 'Try another part of the file name.'
             : `Documents ${session.firm.name} sends you, and the ones you send, will be listed here.`}

@@ -1,6 +1,6 @@
 import { Body1, Button, Caption1, Link, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { formatEventTime, portalEventIcsUrl, type PortalCalendarEvent } from '@confer/ui';
-import { CalendarIcon, DownloadIcon, LocationIcon, VideoIcon } from '../common/icons';
+import { ArrowDownloadRegular, CalendarRegular, LocationRegular, VideoRegular } from '@fluentui/react-icons';
 import { matterLine } from '../common/matter-line';
 
 const useStyles = makeStyles({
@@ -36,7 +36,7 @@ export function EventCard({ event, viewerZone }: { event: PortalCalendarEvent; v
       </Subtitle2>
       <p className={styles.line}>
         <span className={styles.icon}>
-          <CalendarIcon />
+          <CalendarRegular />
         </span>
         <span className={styles.text}>
           <Body1>{time.inEventZone}</Body1>
@@ -46,7 +46,7 @@ export function EventCard({ event, viewerZone }: { event: PortalCalendarEvent; v
       {event.location ? (
         <p className={styles.line}>
           <span className={styles.icon}>
-            <LocationIcon />
+            <LocationRegular />
           </span>
           <Body1 className={styles.text}>{event.location}</Body1>
         </p>
@@ -54,7 +54,7 @@ export function EventCard({ event, viewerZone }: { event: PortalCalendarEvent; v
       {isHttps(event.videoUrl) ? (
         <p className={styles.line}>
           <span className={styles.icon}>
-            <VideoIcon />
+            <VideoRegular />
           </span>
           <Link href={event.videoUrl} target="_blank" rel="noopener noreferrer">
             Join video call
@@ -70,7 +70,7 @@ export function EventCard({ event, viewerZone }: { event: PortalCalendarEvent; v
           as="a"
           href={portalEventIcsUrl(event.id)}
           download
-          icon={<DownloadIcon />}
+          icon={<ArrowDownloadRegular />}
           aria-label={`Add to calendar (.ics): ${event.title}`}
         >
           Add to calendar (.ics)

@@ -3,7 +3,7 @@ import { Body1, makeStyles, tokens } from '@fluentui/react-components';
 import { browserTimeZone, useLoader } from '@confer/ui';
 import { EmptyState } from '../common/EmptyState';
 import { ErrorNotice } from '@confer/ui/errors';
-import { CalendarIcon } from '../common/icons';
+import { CalendarRegular } from '@fluentui/react-icons';
 import { Loading } from '../common/Loading';
 import { Page } from '../common/Page';
 import { portalExtras } from '../session/portal-extras';
@@ -43,7 +43,7 @@ export function EventsScreen() {
       {events.error ? <ErrorNotice error={events.error} /> : null}
       {!items && events.loading ? <Loading label="Loading your events" /> : null}
       {items && items.length === 0 ? (
-        <EmptyState icon={<CalendarIcon />} title="No upcoming events">
+        <EmptyState icon={<CalendarRegular />} title="No upcoming events">
           When {session.firm.name} invites you to a meeting, it will be listed here.
         </EmptyState>
       ) : null}

@@ -1,7 +1,7 @@
 import { formatFileSize } from '@confer/ui';
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { PortalFileRef } from '@confer/ui';
-import { DocumentIcon } from '../common/icons';
+import { DocumentRegular } from '@fluentui/react-icons';
 import { RouterLink } from '../routing/RouterLink';
 
 const useStyles = makeStyles({
@@ -41,7 +41,7 @@ export function FileChip({ file, conversationId }: FileChipProps) {
       title={file.name}
     >
       <span className={styles.icon}>
-        <DocumentIcon />
+        <DocumentRegular />
       </span>
       <span className={styles.name}>{file.name}</span>
       <span className={styles.size}> {formatFileSize(file.size)}</span>

@@ -1,7 +1,7 @@
 import { formatFileSize } from '@confer/ui';
 import { Caption1 } from '@fluentui/react-components';
 import type { PortalFile } from '@confer/ui';
-import { DocumentIcon } from '../common/icons';
+import { DocumentRegular } from '@fluentui/react-icons';
 import { formatDate } from '../common/format';
 import { LinkRow, useLinkRowStyles } from '../common/LinkRow';
 
@@ -18,7 +18,7 @@ export function FileRow({ file, showMatter = false }: FileRowProps) {
           ? { name: 'document', conversationId: file.conversationId, documentId: file.documentId }
           : { name: 'file', conversationId: file.conversationId, versionId: file.versionId }
       }
-      icon={<DocumentIcon />}
+      icon={<DocumentRegular />}
       title={file.name}
     >
       {matter ? <Caption1 className={styles.meta}>{matter}</Caption1> : null}

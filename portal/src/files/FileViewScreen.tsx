@@ -12,7 +12,7 @@ import {
 } from '@confer/ui';
 import { EmptyState } from '../common/EmptyState';
 import { ErrorNotice } from '@confer/ui/errors';
-import { BackIcon, DocumentIcon, DownloadIcon, PrintIcon } from '../common/icons';
+import { ArrowDownloadRegular, ChevronLeftRegular, DocumentRegular, PrintRegular } from '@fluentui/react-icons';
 import { Loading } from '../common/Loading';
 import { Page } from '../common/Page';
 import { formatDate, formatFullDateTime } from '../common/format';
@@ -157,7 +157,7 @@ export function FileViewScreen(props: FileViewScreenProps) {
         {files.error ? <ErrorNotice error={files.error} /> : null}
         {files.loading && !files.data ? <Loading label="Opening the file" /> : null}
         {files.data ? (
-          <EmptyState icon={<DocumentIcon />} title="This file is not available">
+          <EmptyState icon={<DocumentRegular />} title="This file is not available">
             It may have been removed or is no longer shared with you.{' '}
             <InlineLink to={backTo}>Back to the conversation</InlineLink>
           </EmptyState>
@@ -192,7 +192,7 @@ export function FileViewScreen(props: FileViewScreenProps) {
       <section className={styles.page} aria-labelledby="file-heading">
         <div className={styles.top}>
           <RouterLink className={styles.back} to={backTo} onClick={goBack} aria-label="Back" title="Back">
-            <BackIcon />
+            <ChevronLeftRegular />
           </RouterLink>
           <div className={styles.titleBlock}>
             <Title3 as="h2" id="file-heading" className={styles.title}>
@@ -215,11 +215,11 @@ export function FileViewScreen(props: FileViewScreenProps) {
         <div className={styles.toolbar} role="group" aria-label="File actions">
           {isPrintable(kind) ? (
             <button type="button" className={styles.action} onClick={() => void print()} disabled={printing}>
-              <PrintIcon /> {printing ? 'Preparing…' : 'Print'}
+              <PrintRegular /> {printing ? 'Preparing…' : 'Print'}
             </button>
           ) : null}
           <a className={`${styles.action} ${styles.primary}`} href={downloadUrl} download={file.name}>
-            <DownloadIcon /> Download
+            <ArrowDownloadRegular /> Download
           </a>
         </div>
         {printError ? <ErrorNotice error={printError} /> : null}

@@ -2,7 +2,7 @@ import { formatFileSize } from '@confer/ui';
 import { useRef, useState } from 'react';
 import { Button, Caption1, ProgressBar, makeStyles, tokens } from '@fluentui/react-components';
 import { describeError, isAbortError, type FormUploadedFile } from '@confer/ui';
-import { DismissIcon, UploadIcon } from '../common/icons';
+import { ArrowUploadRegular, DismissRegular } from '@fluentui/react-icons';
 import { portalExtras } from '../session/portal-extras';
 
 const useStyles = makeStyles({
@@ -95,7 +95,7 @@ export function FileFieldInput({
         }}
       />
       <Button
-        icon={<UploadIcon />}
+        icon={<ArrowUploadRegular />}
         disabled={disabled}
         data-field-focus={fieldKey}
         aria-label={`${files.length > 0 ? 'Add another file' : 'Choose file'} for: ${label}`}
@@ -114,7 +114,7 @@ export function FileFieldInput({
                 <Button
                   size="small"
                   appearance="subtle"
-                  icon={<DismissIcon />}
+                  icon={<DismissRegular />}
                   aria-label={`Remove ${file.name}`}
                   onClick={() => onRemove(file.id)}
                 />

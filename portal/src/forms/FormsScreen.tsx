@@ -2,7 +2,7 @@ import { Caption1 } from '@fluentui/react-components';
 import type { FormRequest } from '@confer/ui';
 import { EmptyState } from '../common/EmptyState';
 import { ErrorNotice } from '@confer/ui/errors';
-import { FormIcon } from '../common/icons';
+import { FormRegular } from '@fluentui/react-icons';
 import { LinkRow, useLinkRowStyles } from '../common/LinkRow';
 import { ListSection } from '../common/ListSection';
 import { Loading } from '../common/Loading';
@@ -23,7 +23,7 @@ function statusText(request: FormRequest): string {
 function FormRow({ request }: { request: FormRequest }) {
   const styles = useLinkRowStyles();
   return (
-    <LinkRow to={{ name: 'form', requestId: request.id }} icon={<FormIcon />} title={request.form.title}>
+    <LinkRow to={{ name: 'form', requestId: request.id }} icon={<FormRegular />} title={request.form.title}>
       <Caption1 className={styles.meta}>{matterLine(request.matter)}</Caption1>
       <Caption1 className={request.status === 'sent' ? styles.fresh : styles.meta}>
         {request.status === 'sent' ? 'Not started · ' : ''}
@@ -51,7 +51,7 @@ export function FormsScreen() {
       {forms.error ? <ErrorNotice error={forms.error} /> : null}
       {!items && forms.loading ? <Loading label="Loading your forms" /> : null}
       {items && items.length === 0 ? (
-        <EmptyState icon={<FormIcon />} title="No forms">
+        <EmptyState icon={<FormRegular />} title="No forms">
           When {session.firm.name} asks you to fill in a form, it will be listed here.
         </EmptyState>
       ) : null}

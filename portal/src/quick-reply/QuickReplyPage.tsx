@@ -25,7 +25,7 @@ import {
 import { MessageText } from '@confer/ui/message-text';
 import { AuthLayout } from '../auth/AuthLayout';
 import { formatFullDateTime, formatTime } from '../common/format';
-import { DocumentIcon } from '../common/icons';
+import { DocumentRegular } from '@fluentui/react-icons';
 import { forgetReplyToken } from './take-reply-token';
 
 const client = createQuickReplyClient();
@@ -176,7 +176,7 @@ function Conversation({ token, view }: { token: string; view: QuickReplyView }) 
                 <ul className={styles.files} aria-label="Files">
                   {m.files.map((file, index) => (
                     <li key={index} className={styles.file}>
-                      <DocumentIcon />
+                      <DocumentRegular />
                       <span className={styles.fileName}>{file.name}</span>
                       <span className={styles.meta}>{formatFileSize(file.size)}</span>
                     </li>

@@ -11,7 +11,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { PortalSession } from '@confer/ui';
-import { SignOutIcon, SwitchIcon } from '../common/icons';
+import { ArrowSwapRegular, SignOutRegular } from '@fluentui/react-icons';
 
 const useStyles = makeStyles({
   header: {
@@ -74,7 +74,7 @@ export function PortalHeader({ session, onSwitchFirm, onSignOut, busy }: PortalH
               <Button
                 appearance="transparent"
                 className={styles.button}
-                icon={<SwitchIcon />}
+                icon={<ArrowSwapRegular />}
                 aria-label="Switch firm"
                 disabled={busy}
               >
@@ -97,7 +97,7 @@ export function PortalHeader({ session, onSwitchFirm, onSignOut, busy }: PortalH
         <Button
           appearance="transparent"
           className={styles.button}
-          icon={<SignOutIcon />}
+          icon={<SignOutRegular />}
           onClick={onSignOut}
           disabled={busy}
         >

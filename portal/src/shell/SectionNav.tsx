@@ -1,6 +1,12 @@
 import type { ReactNode } from 'react';
 import { CounterBadge, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { BillingIcon, CalendarIcon, DocumentIcon, MessagesIcon, ToDoIcon } from '../common/icons';
+import {
+  CalendarRegular,
+  ChatRegular,
+  DocumentRegular,
+  ReceiptRegular,
+  TaskListLtrRegular,
+} from '@fluentui/react-icons';
 import { VisuallyHidden } from '@confer/ui/components';
 import { plural } from '../common/format';
 import type { Route } from '../routing/route';
@@ -59,10 +65,11 @@ const useStyles = makeStyles({
       fontSize: tokens.fontSizeBase300,
     },
   },
+  // Brand foreground 2 keeps AA contrast on the brand background in both themes, hovered too.
   current: {
-    color: tokens.colorBrandForeground1,
+    color: tokens.colorBrandForeground2,
     backgroundColor: tokens.colorBrandBackground2,
-    ':hover': { color: tokens.colorBrandForeground1, backgroundColor: tokens.colorBrandBackground2Hover },
+    ':hover': { color: tokens.colorBrandForeground2, backgroundColor: tokens.colorBrandBackground2Hover },
   },
   icon: { fontSize: '24px', display: 'flex' },
   badge: {
@@ -112,11 +119,11 @@ export function SectionNav({ current, unread }: SectionNavProps) {
   return (
     <nav className={styles.nav} aria-label="Sections">
       <ul className={styles.list}>
-        <NavItem to={{ name: 'todo' }} label="To do" icon={<ToDoIcon />} current={current === 'todo'} />
+        <NavItem to={{ name: 'todo' }} label="To do" icon={<TaskListLtrRegular />} current={current === 'todo'} />
         <NavItem
           to={{ name: 'conversations' }}
           label="Messages"
-          icon={<MessagesIcon />}
+          icon={<ChatRegular />}
           current={current === 'conversations'}
           badge={
             unread > 0 ? (
@@ -130,11 +137,11 @@ export function SectionNav({ current, unread }: SectionNavProps) {
         <NavItem
           to={{ name: 'documents' }}
           label="Documents"
-          icon={<DocumentIcon />}
+          icon={<DocumentRegular />}
           current={current === 'documents'}
         />
-        <NavItem to={{ name: 'events' }} label="Events" icon={<CalendarIcon />} current={current === 'events'} />
-        <NavItem to={{ name: 'billing' }} label="Billing" icon={<BillingIcon />} current={current === 'billing'} />
+        <NavItem to={{ name: 'events' }} label="Events" icon={<CalendarRegular />} current={current === 'events'} />
+        <NavItem to={{ name: 'billing' }} label="Billing" icon={<ReceiptRegular />} current={current === 'billing'} />
       </ul>
     </nav>
   );

@@ -1,6 +1,6 @@
 import { Badge, Caption1 } from '@fluentui/react-components';
 import { formatMoney, groupTodoItems, type PortalTodoExtras, type TodoExtraItem } from '@confer/ui';
-import { BillingIcon, CalendarIcon, FormIcon } from '../common/icons';
+import { CalendarRegular, FormRegular, ReceiptRegular } from '@fluentui/react-icons';
 import { formatDateOnly, formatInZone } from '../common/format-day';
 import { LinkRow, useLinkRowStyles } from '../common/LinkRow';
 import { ListSection } from '../common/ListSection';
@@ -18,7 +18,7 @@ function targetOf(item: TodoExtraItem): Route {
   return { name: 'events' };
 }
 
-const iconOf = { form: <FormIcon />, invoice: <BillingIcon />, event: <CalendarIcon /> };
+const iconOf = { form: <FormRegular />, invoice: <ReceiptRegular />, event: <CalendarRegular /> };
 
 /** Forms to complete, invoices to pay and events coming up, each linking to its place. */
 export function TodoExtras({ extras }: { extras: PortalTodoExtras }) {

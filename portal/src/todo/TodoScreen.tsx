@@ -1,7 +1,7 @@
 import { Body1, Caption1, CounterBadge, makeStyles, tokens } from '@fluentui/react-components';
 import { EmptyState } from '../common/EmptyState';
 import { ErrorNotice } from '@confer/ui/errors';
-import { ToDoIcon } from '../common/icons';
+import { TaskListLtrRegular } from '@fluentui/react-icons';
 import { Loading } from '../common/Loading';
 import { Page } from '../common/Page';
 import { LinkRow, useLinkRowStyles } from '../common/LinkRow';
@@ -41,7 +41,7 @@ export function TodoScreen() {
       {todo.error ? <ErrorNotice error={todo.error} /> : null}
       {!data && todo.loading ? <Loading label="Loading your to-do list" /> : null}
       {nothing ? (
-        <EmptyState icon={<ToDoIcon />} title="You are all caught up">
+        <EmptyState icon={<TaskListLtrRegular />} title="You are all caught up">
           Nothing new needs your attention. When {session.firm.name} sends you a message or a document, it will appear
           here. <InlineLink to={{ name: 'conversations' }}>See all your messages</InlineLink>
         </EmptyState>

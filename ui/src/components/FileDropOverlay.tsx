@@ -11,7 +11,7 @@ const useStyles = makeStyles({
     alignItems: 'center',
     justifyContent: 'center',
     padding: tokens.spacingHorizontalL,
-    backgroundColor: 'rgba(255, 255, 255, 0.92)',
+    backgroundColor: tokens.colorNeutralBackgroundAlpha2,
   },
   box: {
     display: 'flex',

@@ -1,8 +1,5 @@
 import { useCallback, useSyncExternalStore } from 'react';
 
-/** From this width Home and the open conversation sit side by side (two panes). */
-export const TWO_PANES = '(min-width: 900px)';
-
 /** Whether a CSS media query matches now, re-rendering when that changes. */
 export function useMediaQuery(query: string): boolean {
   const subscribe = useCallback(
