@@ -55,7 +55,7 @@ function FilePreviewButton({ file, onOpen }: { file: FileRef; onOpen: (() => voi
 }
 
 /** A message's attached files: each opens in the viewer, and downloads (through the API, with the staff token). */
-export function MessageFiles({ files }: { files: FileRef[] | undefined }) {
+export function MessageFiles({ files, conversationId }: { files: FileRef[] | undefined; conversationId?: string }) {
   const styles = useStyles();
   const getToken = useGetToken();
   const openFile = useOpenFile();
@@ -76,7 +76,7 @@ export function MessageFiles({ files }: { files: FileRef[] | undefined }) {
       <ul className={styles.list} aria-label="Attached files">
         {files.map((file) => (
           <li key={file.versionId} className={styles.entry}>
-            <FilePreviewButton file={file} onOpen={openFile ? () => openFile({ file }) : null} />
+            <FilePreviewButton file={file} onOpen={openFile ? () => openFile({ file, conversationId }) : null} />
             <div className={styles.item}>
               {openFile ? (
                 <Link
@@ -84,7 +84,7 @@ export function MessageFiles({ files }: { files: FileRef[] | undefined }) {
                   className={styles.name}
                   title={`Open ${file.name}`}
                   aria-label={`Open ${file.name}`}
-                  onClick={() => openFile({ file })}
+                  onClick={() => openFile({ file, conversationId })}
                 >
                   {file.name}
                 </Link>
