@@ -22,7 +22,8 @@ export function useStaffPreview(file: FileRef): { preview: FilePreview | null; s
       }),
     [store],
   );
-  const preview = live ?? file.preview;
+  // an event that came before this file was shown (the send's answer can arrive after it)
+  const preview = live ?? store?.previewOf(file.versionId) ?? file.preview;
   const ready = preview?.status === 'ready';
   useEffect(() => {
     if (!ready) return;
