@@ -19,7 +19,9 @@ COPY . .
 RUN npm run build
 
 # Only the API's production dependencies: no PGlite, no Azurite (development dependencies,
-# used by the embedded mode only), no build tools.
+# used by the embedded mode only), no build tools. Optional dependencies stay: they are the
+# prebuilt native binaries of sharp (@img/sharp-linux-x64) and @napi-rs/canvas that make file
+# previews; no install script runs (--ignore-scripts; neither needs one).
 FROM node:${NODE_VERSION}-bookworm-slim AS runtime
 ENV NODE_ENV=production \
     CONFER_MODE=production \
@@ -31,7 +33,7 @@ COPY ui/package.json ui/
 COPY addin/package.json addin/
 COPY portal/package.json portal/
 COPY e2e/package.json e2e/
-RUN npm ci --omit=dev --omit=optional --workspace api --ignore-scripts --no-audit --no-fund && npm cache clean --force
+RUN npm ci --omit=dev --workspace api --ignore-scripts --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/api/dist api/dist
 COPY --from=build /app/api/drizzle api/drizzle
 COPY --from=build /app/addin/dist addin/dist

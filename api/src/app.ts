@@ -187,7 +187,13 @@ export function buildApp(deps: AppDeps): { app: Express; apiDocument: () => TApi
   addSearchRoutes(routes, db);
   addInboxRoutes(routes, db);
   addOutlookRoutes(routes, db);
-  addFileRoutes(routes, { db, blobs: deps.blobs, uploads: config.uploads, textMessage: textMessageToContacts });
+  addFileRoutes(routes, {
+    db,
+    blobs: deps.blobs,
+    jobs: deps.jobs,
+    uploads: config.uploads,
+    textMessage: textMessageToContacts,
+  });
   addRecordRoutes(routes, { db, blobs: deps.blobs, clock });
 
   registry.registerComponent('securitySchemes', 'portalSession', {
@@ -242,7 +248,7 @@ export function buildApp(deps: AppDeps): { app: Express; apiDocument: () => TApi
     security: [{ portalSession: [] }],
     scopeOf: (ctx) => ({ firmId: ctx.firmId, actor: `contact:${ctx.contactId}` }),
   });
-  addPortalRoutes(portalRoutes, { db, blobs: deps.blobs, clock, uploads: config.uploads });
+  addPortalRoutes(portalRoutes, { db, blobs: deps.blobs, clock, jobs: deps.jobs, uploads: config.uploads });
   addPortalExtrasRoutes(portalRoutes, { db, blobs: deps.blobs, clock, config, uploads: config.uploads });
   addPortalRecordRoutes(portalRoutes, { db, blobs: deps.blobs, clock });
 

@@ -136,6 +136,8 @@ export type LiveEvent =
   | { type: 'channel.activity'; data: { conversationId: string; lastMessageAt: string } }
   /** A client submitted an intake form on a matter the staff member can see. */
   | { type: 'form.submitted'; data: { formRequestId: string; matterId: string } }
+  /** A file's thumbnail or first-page preview was made (ready) or could not be (failed). */
+  | { type: 'file.preview'; data: { conversationId: string; versionId: string; preview: FilePreview } }
   | { type: 'resync'; data: Record<string, never> };
 
 export type LiveEventType = LiveEvent['type'];
@@ -158,6 +160,7 @@ export type ProblemDocument = Omit<Schema<'Problem'>, 'detail'> & {
 
 /** A file attached to a message: one fixed version of a document. */
 export type FileRef = Schema<'FileRef'>;
+export type FilePreview = NonNullable<Schema<'FilePreview'>>;
 export type MatterDocument = Schema<'Document'>;
 /** Where a matter document came from. */
 export type DocumentSource = MatterDocument['source'];

@@ -115,6 +115,16 @@ export async function fetchStaffFile(versionId: string, options: StaffFetchOptio
   return response.blob();
 }
 
+/** A file version's thumbnail or first-page preview (WebP), with the staff token; not an audited download. */
+export async function fetchStaffPreview(versionId: string, options: StaffFetchOptions & Sig): Promise<Blob> {
+  const response = await fetch(`${options.baseUrl ?? ''}/api/v1/files/${id(versionId)}/preview`, {
+    headers: options.token ? { authorization: `Bearer ${options.token}` } : {},
+    signal: options.signal,
+  });
+  if (!response.ok) throw await problemOf(response);
+  return response.blob();
+}
+
 /** Downloads a file version with the staff token and saves it under `name`. */
 export async function downloadStaffFile(versionId: string, name: string, options: StaffFetchOptions): Promise<void> {
   saveBlob(await fetchStaffFile(versionId, options), name);

@@ -1,5 +1,5 @@
 import type { ApiProblem } from './api-problem.js';
-import type { Schema } from './api-types.js';
+import type { FilePreview, Schema } from './api-types.js';
 import type { paths } from './generated/api.js';
 import { postPortalForm, problemFromAnswer } from './post-portal-form.js';
 
@@ -65,6 +65,7 @@ export type PortalLiveEvent =
       message: PortalLiveMessage;
     }
   | { type: 'conversation.created' | 'conversation.updated' | 'files.changed'; conversationId: string }
+  | { type: 'file.preview'; conversationId: string; versionId: string; preview: FilePreview }
   | { type: 'resync' }
   | { type: 'contact.disabled' };
 
@@ -76,6 +77,7 @@ export const PORTAL_EVENT_TYPES = [
   'conversation.created',
   'conversation.updated',
   'files.changed',
+  'file.preview',
   'resync',
   'contact.disabled',
 ] as const;
@@ -105,6 +107,12 @@ export function parsePortalEvent(type: string, data: string): PortalLiveEvent | 
     case 'conversation.updated':
     case 'files.changed':
       return conversationId ? { type, conversationId } : null;
+    case 'file.preview': {
+      const preview = payload.preview;
+      if (!conversationId || typeof payload.versionId !== 'string' || !isObject(preview)) return null;
+      if (preview.status !== 'ready' && preview.status !== 'failed' && preview.status !== 'pending') return null;
+      return { type, conversationId, versionId: payload.versionId, preview: preview as FilePreview };
+    }
     case 'resync':
       return { type: 'resync' };
     case 'contact.disabled':
@@ -165,6 +173,10 @@ export function portalFileUrl(versionId: string, options: { inline?: boolean; ba
   const base = (options.baseUrl ?? '').replace(/\/+$/, '');
   return `${base}${PORTAL_API_PREFIX}/files/${encodeURIComponent(versionId)}${options.inline ? '?inline=1' : ''}`;
 }
+
+/** A file's thumbnail or first-page preview (same-origin, sent with the session cookie). */
+export const portalPreviewUrl = (versionId: string) =>
+  `${PORTAL_API_PREFIX}/files/${encodeURIComponent(versionId)}/preview`;
 
 export const isPortalPreviewable = (contentType: string) => PORTAL_PREVIEWABLE_TYPES.has(contentType);
 

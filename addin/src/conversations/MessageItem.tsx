@@ -217,7 +217,7 @@ function SpokenMessage(props: MessageItemProps) {
         </div>
         {message.aboutDocument && (
           <Text size={200} className={styles.about}>
-            Comment on <DocumentLink document={message.aboutDocument} />
+            Comment on <DocumentLink document={message.aboutDocument} conversationId={message.conversationId} />
           </Text>
         )}
         {editing ? (
@@ -232,7 +232,7 @@ function SpokenMessage(props: MessageItemProps) {
         ) : (
           <MessageText body={message.body} className={styles.body} />
         )}
-        <MessageFiles files={message.files} />
+        <MessageFiles files={message.files} conversationId={message.conversationId} />
         <SmsMessageDetails message={message} />
         {error != null && (
           <Text size={200} role="alert" className={styles.error}>

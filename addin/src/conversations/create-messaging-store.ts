@@ -4,6 +4,7 @@ import {
   type Conversation,
   type ConversationKind,
   type EventStreamState,
+  type FilePreview,
   type LiveEvent,
   type Me,
   type UnreadConversation,
@@ -61,6 +62,8 @@ export function createMessagingStore(api: ApiClient, me: Me) {
   };
   const listeners = new Set<() => void>();
   const events = createEventHub<LiveEvent>();
+  /** Previews made since their messages were loaded (`file.preview`), for files shown later too. */
+  const previews = new Map<string, FilePreview>();
   // Replaced on every start(), so a stop/start pair (React StrictMode) keeps working.
   let controller = new AbortController();
   let activeConversationId: string | null = null;
@@ -227,6 +230,9 @@ export function createMessagingStore(api: ApiClient, me: Me) {
       case 'channel.activity':
         bumpActivity(event.data.conversationId, event.data.lastMessageAt);
         break;
+      case 'file.preview':
+        previews.set(event.data.versionId, event.data.preview);
+        break;
       case 'conversation.created':
       case 'conversation.updated':
         void refetchConversation(event.data.conversationId);
@@ -245,6 +251,8 @@ export function createMessagingStore(api: ApiClient, me: Me) {
     me,
     events,
     getSnapshot: () => snapshot,
+    /** A file's preview as the last `file.preview` event said, if one came since the app started. */
+    previewOf: (versionId: string): FilePreview | undefined => previews.get(versionId),
     subscribe(listener: () => void) {
       listeners.add(listener);
       return () => listeners.delete(listener);

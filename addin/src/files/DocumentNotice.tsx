@@ -29,11 +29,17 @@ const useStyles = makeStyles({
 });
 
 /** The name of a message's document: opens it in the viewer (its latest version). */
-export function DocumentLink({ document }: { document: { id: string; name: string } }) {
+export function DocumentLink({
+  document,
+  conversationId,
+}: {
+  document: { id: string; name: string };
+  conversationId?: string;
+}) {
   const openFile = useOpenFile();
   if (!openFile) return <>{document.name}</>;
   return (
-    <Link inline as="button" onClick={() => openFile({ documentId: document.id, name: document.name })}>
+    <Link inline as="button" onClick={() => openFile({ documentId: document.id, name: document.name, conversationId })}>
       {document.name}
     </Link>
   );
@@ -52,11 +58,13 @@ export function DocumentNotice({ message }: { message: Message }) {
           {message.author.name}{' '}
           {notice.kind === 'document_shared' ? (
             <>
-              shared <DocumentLink document={document} /> live: the people here always see its latest version.
+              shared <DocumentLink document={document} conversationId={message.conversationId} /> live: the people here
+              always see its latest version.
             </>
           ) : (
             <>
-              uploaded version {notice.version} of <DocumentLink document={document} />.
+              uploaded version {notice.version} of{' '}
+              <DocumentLink document={document} conversationId={message.conversationId} />.
             </>
           )}
         </span>

@@ -20,10 +20,13 @@ import {
   printFile,
   saveBlob,
   useTextPreview,
+  type DocumentDetails,
   type PreviewKind,
 } from '@confer/ui';
 import { ErrorNotice } from '@confer/ui/errors';
 import type { FileToView } from './file-viewer-context';
+import { FileComments } from './FileComments';
+import { FileVersionList } from './FileVersionList';
 import { formatFullDateTime } from '../common/format-message-time';
 import { useFilesApi } from './use-files-api';
 import { useGetToken } from '../auth/use-token';
@@ -64,6 +67,10 @@ const useStyles = makeStyles({
   actions: { flexWrap: 'wrap' },
 });
 
+/**
+ * The version shown and its document's details (versions, comments): an attachment starts at
+ * the version that was sent, a document at its latest; another version can be opened in place.
+ */
 function useShownVersion(target: FileToView) {
   const filesApi = useFilesApi();
   const [shown, setShown] = useState<Shown | null>(
@@ -76,28 +83,37 @@ function useShownVersion(target: FileToView) {
         }
       : null,
   );
+  const [details, setDetails] = useState<DocumentDetails | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const documentId = 'documentId' in target ? target.documentId : null;
+  const documentId = 'documentId' in target ? target.documentId : target.file.documentId;
+  const opensLatest = !('file' in target);
   useEffect(() => {
-    if (!documentId) return;
     const controller = new AbortController();
     filesApi.getDocument(documentId, { signal: controller.signal }).then(
-      ({ document }) =>
-        setShown({
-          versionId: document.latest.id,
-          name: document.latest.name,
-          contentType: document.latest.contentType,
-          size: document.latest.size,
-          version: { number: document.latest.version, at: document.latest.createdAt },
-        }),
+      (found) => {
+        setDetails(found);
+        const sent = shown ? found.versions.find((v) => v.id === shown.versionId) : undefined;
+        const v = opensLatest || !sent ? found.document.latest : sent;
+        setShown(shownOf(v));
+      },
       (e: unknown) => {
-        if (!controller.signal.aborted) setError(e);
+        // an attachment still opens without its document's details (e.g. a matter one may not see)
+        if (!controller.signal.aborted && opensLatest) setError(e);
       },
     );
     return () => controller.abort();
-  }, [filesApi, documentId]);
-  return { shown, error };
+    // once per document: `shown` is only the version to start at
+  }, [filesApi, documentId, opensLatest]);
+  return { shown, setShown, details, error };
 }
+
+const shownOf = (v: DocumentDetails['versions'][number]): Shown => ({
+  versionId: v.id,
+  name: v.name,
+  contentType: v.contentType,
+  size: v.size,
+  version: { number: v.version, at: v.createdAt },
+});
 
 /** The file's bytes, fetched once with the staff token for the preview, Print and Download. */
 function useFileBlob(versionId: string | null, wanted: boolean) {
@@ -154,7 +170,9 @@ function Preview({ kind, blob, shown }: { kind: PreviewKind; blob: Blob; shown: 
 
 /**
  * A file in the staff app: a preview (PDFs, images, text as text), Print (the browser's print
- * dialog for the file itself) and Download. A document shows its latest version and says which.
+ * dialog for the file itself) and Download; which version it is, the document's other versions
+ * (each opens in place), its comments, and — opened from a conversation — a comment box that
+ * posts there, linked to the file. A document opens at its latest version.
  */
 export function FileViewerDialog({
   open,
@@ -166,7 +184,7 @@ export function FileViewerDialog({
   onClose: () => void;
 }) {
   const styles = useStyles();
-  const { shown, error: shownError } = useShownVersion(target);
+  const { shown, setShown, details, error: shownError } = useShownVersion(target);
   const kind = shown ? previewKindOf(shown) : null;
   const { blob, error: blobError } = useFileBlob(shown?.versionId ?? null, kind !== null);
   const [actionError, setActionError] = useState<unknown>(null);
@@ -218,6 +236,21 @@ export function FileViewerDialog({
             {blobError != null && <ErrorNotice error={blobError} />}
             {shown && kind !== null && blob && <Preview kind={kind} blob={blob} shown={shown} />}
             {actionError != null && <ErrorNotice error={actionError} />}
+            {shown && details && details.versions.length > 1 && (
+              <FileVersionList
+                versions={details.versions}
+                shownVersionId={shown.versionId}
+                onOpen={(v) => setShown(shownOf(v))}
+              />
+            )}
+            {shown && details && (
+              <FileComments
+                documentId={details.document.id}
+                fileName={shown.name}
+                comments={details.comments}
+                conversationId={target.conversationId}
+              />
+            )}
           </DialogContent>
           <DialogActions className={styles.actions}>
             {isPrintable(kind) && (

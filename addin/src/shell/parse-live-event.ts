@@ -10,6 +10,7 @@ const KNOWN_TYPES: ReadonlySet<string> = new Set<LiveEventType>([
   'unread.changed',
   'channel.activity',
   'form.submitted',
+  'file.preview',
   'resync',
 ]);
 

@@ -476,6 +476,44 @@ export const attachments = pgTable(
   ],
 );
 
+export const filePreviewState = pgEnum('file_preview_state', ['pending', 'ready', 'failed']);
+
+/**
+ * A version's thumbnail (images) or first-page preview (PDFs): pending from the upload's
+ * transaction until the make-file-preview job renders it beside the file's blob
+ * (`<blob>.preview`), or fails with a reason. Files of other types have no row.
+ */
+export const filePreviews = pgTable(
+  'file_previews',
+  {
+    firmId: uuid('firm_id').notNull(),
+    versionId: uuid('version_id').notNull(),
+    state: filePreviewState('state').notNull().default('pending'),
+    blobName: text('blob_name'),
+    contentType: text('content_type'),
+    width: integer('width'),
+    height: integer('height'),
+    size: integer('size'),
+    /** Why there is none: unreadable, too_many_pixels, too_large, timed_out, gave_up. */
+    reason: text('reason'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true })
+      .notNull()
+      .default(sql`clock_timestamp()`),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.versionId] }),
+    foreignKey({
+      name: 'file_previews_version_fk',
+      columns: [t.firmId, t.versionId],
+      foreignColumns: [documentVersions.firmId, documentVersions.id],
+    }),
+    index('file_previews_pending_idx')
+      .on(t.createdAt)
+      .where(sql`${t.state} = 'pending'`),
+  ],
+);
+
 /** A live share of a matter document into a conversation: always the latest version, until revoked. */
 export const shares = pgTable(
   'shares',

@@ -15,6 +15,8 @@ import { processUnseenBatch } from '../modules/notifications/unseen-emails.js';
 import { listDueBatches } from '../modules/notifications/unseen-repository.js';
 import { listStaleEvents } from '../modules/webhooks/repository.js';
 import { processAcsEvent } from '../modules/webhooks/service.js';
+import { generatePreview, type TMakeFilePreviewJob } from '../modules/files/generate-preview.js';
+import { expireStalePreviews, listStalePreviews } from '../modules/files/previews-repository.js';
 import { queueNames, type JobQueue } from './job-queue.js';
 import { sweepAbandonedUploads } from './sweep-abandoned-uploads.js';
 
@@ -44,7 +46,8 @@ const errorOf = (error: unknown) => ({
 });
 
 /**
- * The workers: sending outbox rows, applying ACS events, deciding new-message emails, and
+ * The workers: sending outbox rows, applying ACS events, deciding new-message emails, making
+ * file previews, and
  * the periodic sweep that re-enqueues whatever is overdue (a crash between a commit and its
  * job, retries exhausted during a long outage) so nothing is lost.
  */
@@ -79,6 +82,11 @@ export async function startBackgroundJobs(deps: TBackgroundDeps): Promise<Backgr
       processUnseenBatch({ db, config: deps.config, clock, notifier }, data.firmId, data.batchId),
     ),
   );
+  // one preview at a time per process: background work beside the requests (make-preview.ts)
+  await jobs.work<TMakeFilePreviewJob>(
+    queueNames.makeFilePreview,
+    logged(queueNames.makeFilePreview, (data) => generatePreview({ db, blobs: deps.blobs, logger }, data)),
+  );
 
   const stale = jobs.options.staleAfterSeconds;
   const sweepNow = async () => {
@@ -95,6 +103,16 @@ export async function startBackgroundJobs(deps: TBackgroundDeps): Promise<Backgr
         queueNames.unseenEmail,
         { firmId: batch.firm_id, batchId: batch.id },
         { singletonKey: batch.id },
+      );
+    }
+    // previews whose job was lost or never asked for (generated documents, form files)
+    const gaveUp = await expireStalePreviews(db);
+    if (gaveUp > 0) logger.warn({ gaveUp }, 'gave up on file previews');
+    for (const row of await listStalePreviews(db, stale, 500)) {
+      await jobs.enqueue(
+        queueNames.makeFilePreview,
+        { firmId: row.firm_id, versionId: row.version_id },
+        { singletonKey: row.version_id },
       );
     }
     // Idempotency-Key records past their retention (what their requests created stays)

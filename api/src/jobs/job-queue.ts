@@ -15,6 +15,8 @@ export const queueNames = {
   sweep: 'sweep',
   /** Removes the staged blocks of uploads whose request died (scheduled every minute, and at start). */
   sweepUploads: 'sweep-uploads',
+  /** Renders one file version's thumbnail or first-page preview: `{ firmId, versionId }`. */
+  makeFilePreview: 'make-file-preview',
 } as const;
 export type TQueueName = (typeof queueNames)[keyof typeof queueNames];
 

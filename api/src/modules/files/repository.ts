@@ -2,6 +2,8 @@ import { and, asc, desc, eq, inArray, isNull, lte, sql, type SQL } from 'drizzle
 import type { Db } from '../../db/connect.js';
 import { queryRows } from '../../db/query-rows.js';
 import { attachments, documents, documentVersions, messages, pendingUploads, shares, staff } from '../../db/schema.js';
+import type { TFilePreview } from './preview-types.js';
+import { insertPendingPreviews } from './previews-repository.js';
 import type { TStagedFile } from './receive-upload.js';
 
 export type TDocumentSource = 'staff' | 'outlook' | 'portal' | 'export';
@@ -80,6 +82,7 @@ async function insertVersion(
       uploadedByContactId: meta.contactId ?? null,
     })
     .returning();
+  await insertPendingPreviews(tx, firmId, [row!]);
   return row!;
 }
 
@@ -186,6 +189,8 @@ export type TAttachmentRow = {
   version: number;
   /** The seq of the message that carries it. */
   messageSeq: number;
+  /** Its thumbnail or first-page preview; null for files that have none. */
+  preview: TFilePreview | null;
 };
 
 /** Attachments with the version each one fixed (name, size, hash, type). */
@@ -203,6 +208,7 @@ function selectAttachments(db: Db) {
       createdAt: documentVersions.createdAt,
       version: documentVersions.version,
       messageSeq: messages.seq,
+      preview: sql<TFilePreview | null>`confer_file_preview(${attachments.firmId}, ${documentVersions.id})`,
     })
     .from(attachments)
     .innerJoin(

@@ -22,6 +22,7 @@ import {
   ZUploadFields,
 } from './schemas.js';
 import * as service from './service.js';
+import { sendPreview } from './send-preview.js';
 import { streamVersion } from './stream-version.js';
 
 export function addFileRoutes(
@@ -125,6 +126,21 @@ export function addFileRoutes(
     async ({ req, res, params, query, ctx, meta }) => {
       const version = await service.prepareStaffDownload(deps, ctx, params.id, meta);
       await streamVersion(deps.blobs, version, query.inline === '1', req, res);
+    },
+  );
+  routes.addRaw(
+    {
+      method: 'get',
+      path: '/files/:id/preview',
+      summary:
+        "A file version's thumbnail or first-page preview (WebP, at most 480 px on its longer side); 404 no_preview until it is ready",
+      tags,
+      params: ZDocumentIdParams,
+      responseContentType: 'image/webp',
+    },
+    async ({ req, res, params, ctx, meta }) => {
+      const preview = await service.prepareStaffPreview(deps, ctx, params.id, meta);
+      await sendPreview(deps.blobs, preview, req, res);
     },
   );
   routes.add({

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/connect.js';
 import { AppError, notFound } from '../../errors.js';
 import type { BlobStore } from '../../integrations/blob-storage/blob-store.js';
+import type { JobQueue } from '../../jobs/job-queue.js';
 import type { StaffContext } from '../../integrations/identity/staff-context.js';
 import { publishEvent } from '../../realtime/publish-event.js';
 import { recordAudit } from '../audit/record-audit.js';
@@ -26,9 +27,12 @@ import {
 import { postDocumentNotice } from './post-document-notice.js';
 import { commitStagedFiles, discardStagedFiles, type TReceivedUpload } from './receive-upload.js';
 import * as repo from './repository.js';
+import { requestPreviews } from './request-previews.js';
+import { requireReadyPreview } from './send-preview.js';
 import { toDocument, toVersion } from './to-document.js';
 
-export type TFilesDeps = { db: Db; blobs: BlobStore };
+/** `jobs` asks for file previews with each upload (request-previews.ts). */
+export type TFilesDeps = { db: Db; blobs: BlobStore; jobs?: JobQueue };
 
 async function documentsWithLatest(db: Db, firmId: string, docs: repo.TDocumentRow[]) {
   const latest = await repo.latestVersions(
@@ -101,15 +105,16 @@ export async function sendMessageWithUpload(
       idempotencyKey: options.idempotencyKey,
       aboutDocumentId: options.aboutDocumentId,
       documentIds: options.documentIds,
-      recordUploads: async (tx) =>
-        (
-          await repo.insertDocumentsFromUpload(tx, ctx.firmId, upload.files, {
-            matterId: conversation.matterId,
-            onMatter: conversation.matterId !== null,
-            source: options.source,
-            staffId: ctx.staffId,
-          })
-        ).map((v) => v.id),
+      recordUploads: async (tx) => {
+        const versions = await repo.insertDocumentsFromUpload(tx, ctx.firmId, upload.files, {
+          matterId: conversation.matterId,
+          onMatter: conversation.matterId !== null,
+          source: options.source,
+          staffId: ctx.staffId,
+        });
+        await requestPreviews(deps.jobs, tx, ctx.firmId, versions);
+        return versions.map((v) => v.id);
+      },
       via: options.source === 'outlook' ? 'outlook' : 'app',
       sendAsSms: options.sendAsSms,
     });
@@ -134,14 +139,16 @@ export async function uploadMatterDocuments(
       });
     }
     await commitStagedFiles(deps.blobs, upload.files);
-    const versions = await deps.db.transaction((tx) =>
-      repo.insertDocumentsFromUpload(tx, ctx.firmId, upload.files, {
+    const versions = await deps.db.transaction(async (tx) => {
+      const inserted = await repo.insertDocumentsFromUpload(tx, ctx.firmId, upload.files, {
         matterId,
         onMatter: true,
         source,
         staffId: ctx.staffId,
-      }),
-    );
+      });
+      await requestPreviews(deps.jobs, tx, ctx.firmId, inserted);
+      return inserted;
+    });
     const docs = await Promise.all(versions.map((v) => repo.getDocument(deps.db, ctx.firmId, v.documentId)));
     return { items: versions.map((v, i) => toDocument(docs[i]!, v)) };
   } catch (error) {
@@ -167,6 +174,7 @@ export async function uploadNewVersion(
     await commitStagedFiles(deps.blobs, upload.files);
     const version = await deps.db.transaction(async (tx) => {
       const v = await repo.insertNextVersion(tx, ctx.firmId, documentId, upload.files[0]!, { staffId: ctx.staffId });
+      await requestPreviews(deps.jobs, tx, ctx.firmId, [v]);
       // Everyone the document is shared with live sees the new version, and is told so.
       for (const share of await repo.listShares(tx, ctx.firmId, { documentId, activeOnly: true })) {
         const conversation = await getConversation(tx, ctx.firmId, share.conversationId);
@@ -242,6 +250,7 @@ export async function listConversationFiles(db: Db, ctx: StaffContext, conversat
         size: Number(a.size),
         contentType: a.contentType,
         sha256: a.sha256,
+        preview: a.preview ?? null,
       },
     })),
     shares: await toShares(db, ctx.firmId, shareRows),
@@ -358,4 +367,34 @@ export async function prepareStaffDownload(
     });
     throw error;
   }
+}
+
+/**
+ * A file's preview for staff: the same rule as its download (requireReadableVersion). Seeing
+ * a thumbnail is not audited as a download (the message list asks for every one it shows);
+ * a refusal is audited (`file.preview`, refused), like a refused download.
+ */
+export async function prepareStaffPreview(
+  deps: TFilesDeps,
+  ctx: StaffContext,
+  versionId: string,
+  meta: { requestId: string; ip: string | undefined },
+) {
+  try {
+    await requireReadableVersion(deps.db, ctx, versionId);
+  } catch (error) {
+    await recordAudit(deps.db, {
+      firmId: ctx.firmId,
+      actorKind: 'staff',
+      actorId: ctx.staffId,
+      action: 'file.preview',
+      outcome: 'refused',
+      targetKind: 'document_version',
+      targetId: versionId,
+      requestId: meta.requestId,
+      ip: meta.ip,
+    });
+    throw error;
+  }
+  return requireReadyPreview(deps.db, ctx.firmId, versionId);
 }

@@ -90,7 +90,7 @@ function selectPage(db: Db) {
       ...columns,
       files: sql<TPageFile[]>`(select coalesce(json_agg(json_build_object('position', a.position,
           'versionId', v.id, 'documentId', v.document_id, 'name', v.name, 'size', v.size, 'sha256', v.sha256,
-          'contentType', v.content_type) order by a.position), '[]')
+          'contentType', v.content_type, 'preview', confer_file_preview(v.firm_id, v.id)) order by a.position), '[]')
         from attachments a join document_versions v on v.firm_id = a.firm_id and v.id = a.document_version_id
         where a.firm_id = ${m('firm_id')} and a.message_id = ${m('id')})`,
     })

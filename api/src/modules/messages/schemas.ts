@@ -9,6 +9,14 @@ export const ZMessageAuthor = z.object({
   initials: z.string(),
 });
 
+export const ZFilePreview = z
+  .object({
+    status: z.enum(['pending', 'ready', 'failed']),
+    width: z.number().int().nullable(),
+    height: z.number().int().nullable(),
+  })
+  .openapi('FilePreview');
+
 export const ZFileRef = z
   .object({
     versionId: z.uuid(),
@@ -17,6 +25,13 @@ export const ZFileRef = z
     size: z.number().int(),
     contentType: z.string(),
     sha256: z.string(),
+    /**
+     * Its thumbnail (images) or first-page preview (PDFs), made after the upload: pending, then
+     * ready (`GET /files/{versionId}/preview`, at most 480 px on its longer side) or failed (the
+     * file shows without one). Null for files of other types. `file.preview` events announce
+     * the change.
+     */
+    preview: ZFilePreview.nullable(),
   })
   .openapi('FileRef');
 

@@ -41,6 +41,7 @@ export function toMessageCore(row: TMessageRow, files: TMessageFile[] = []): TMe
         size: Number(f.size),
         contentType: f.contentType,
         sha256: f.sha256,
+        preview: f.preview ?? null,
       })),
     aboutDocument: row.aboutDocumentId ? { id: row.aboutDocumentId, name: row.aboutDocumentName ?? '' } : null,
     notice:

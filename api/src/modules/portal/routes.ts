@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { TConfig } from '../../config.js';
 import { parseInput, type RouteTable } from '../../http/define-route.js';
 import { discardStagedFiles, onceWithUpload, receiveUpload } from '../files/receive-upload.js';
+import { sendPreview } from '../files/send-preview.js';
 import { streamVersion } from '../files/stream-version.js';
 import { ZDownloadQuery } from '../files/schemas.js';
 import { ZMarkRead } from '../messages/schemas.js';
@@ -177,6 +178,21 @@ export function addPortalRoutes(
     async ({ req, res, ctx, params, query, meta }) => {
       const version = await service.prepareDownload(deps, ctx, params.id, meta);
       await streamVersion(deps.blobs, version, query.inline === '1', req, res);
+    },
+  );
+  routes.addRaw(
+    {
+      method: 'get',
+      path: '/files/:id/preview',
+      summary:
+        "A file's thumbnail or first-page preview (WebP, at most 480 px on its longer side); 404 no_preview until it is ready",
+      tags,
+      params: ZIdParams,
+      responseContentType: 'image/webp',
+    },
+    async ({ req, res, ctx, params, meta }) => {
+      const preview = await service.preparePreview(deps, ctx, params.id, meta);
+      await sendPreview(deps.blobs, preview, req, res);
     },
   );
 }

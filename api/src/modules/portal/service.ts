@@ -12,6 +12,9 @@ import { assertNotArchived } from '../conversations/service.js';
 import { requireDocumentInConversation } from '../files/document-access.js';
 import { commitStagedFiles, discardStagedFiles, type TReceivedUpload } from '../files/receive-upload.js';
 import * as files from '../files/repository.js';
+import { requestPreviews } from '../files/request-previews.js';
+import { requireReadyPreview } from '../files/send-preview.js';
+import type { JobQueue } from '../../jobs/job-queue.js';
 import * as messages from '../messages/repository.js';
 import { postMessage } from '../messages/post-message.js';
 import { assertSameMessage } from '../messages/service.js';
@@ -22,7 +25,8 @@ import { extrasTodo } from './extras-routes.js';
 import * as repo from './repository.js';
 import type { TPortalMessage } from './schemas.js';
 
-export type TPortalDataDeps = { db: Db; blobs: BlobStore; clock: Clock };
+/** `jobs` asks for previews of the files clients send (files/request-previews.ts). */
+export type TPortalDataDeps = { db: Db; blobs: BlobStore; clock: Clock; jobs?: JobQueue };
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -248,15 +252,16 @@ export async function sendMessageWithUpload(
     // the documents are recorded in the message's own transaction: both or neither
     return await sendMessage(deps.db, ctx, id, {
       body: input.body,
-      recordUploads: async (tx) =>
-        (
-          await files.insertDocumentsFromUpload(tx, ctx.firmId, upload.files, {
-            matterId: conversation.matterId,
-            onMatter: true,
-            source: 'portal',
-            contactId: ctx.contactId,
-          })
-        ).map((v) => v.id),
+      recordUploads: async (tx) => {
+        const versions = await files.insertDocumentsFromUpload(tx, ctx.firmId, upload.files, {
+          matterId: conversation.matterId,
+          onMatter: true,
+          source: 'portal',
+          contactId: ctx.contactId,
+        });
+        await requestPreviews(deps.jobs, tx, ctx.firmId, versions);
+        return versions.map((v) => v.id);
+      },
       idempotencyKey: input.idempotencyKey,
       now: deps.clock.now(),
     });
@@ -429,6 +434,37 @@ export async function getTodo(db: Db, ctx: TContactContext, now: Date = new Date
   };
 }
 
+/** A file the contact may open: one of their conversations' files (collectFiles). */
+const findContactFile = async (db: Db, ctx: TContactContext, versionId: string) =>
+  (await collectFiles(db, ctx)).find((f) => f.versionId === versionId);
+
+/**
+ * A file's preview for a client or third party: the same rule as its download. Not audited as
+ * a download and it does not mark a share opened; a refusal is audited (`file.preview`).
+ */
+export async function preparePreview(
+  deps: TPortalDataDeps,
+  ctx: TContactContext,
+  versionId: string,
+  meta: { requestId: string; ip: string | undefined },
+) {
+  if (!(await findContactFile(deps.db, ctx, versionId))) {
+    await recordAudit(deps.db, {
+      firmId: ctx.firmId,
+      actorKind: 'contact',
+      actorId: ctx.contactId,
+      action: 'file.preview',
+      outcome: 'refused',
+      targetKind: 'document_version',
+      targetId: versionId,
+      requestId: meta.requestId,
+      ip: meta.ip,
+    });
+    throw notFound('File');
+  }
+  return requireReadyPreview(deps.db, ctx.firmId, versionId);
+}
+
 /**
  * May this contact download this version? Only an attachment in one of their conversations,
  * or the latest version of a document shared live with them and not revoked. Otherwise the
@@ -440,7 +476,7 @@ export async function prepareDownload(
   versionId: string,
   meta: { requestId: string; ip: string | undefined },
 ) {
-  const match = (await collectFiles(deps.db, ctx)).find((f) => f.versionId === versionId);
+  const match = await findContactFile(deps.db, ctx, versionId);
   const audit = (outcome: 'success' | 'refused') =>
     recordAudit(deps.db, {
       firmId: ctx.firmId,
