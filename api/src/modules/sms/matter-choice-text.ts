@@ -25,12 +25,13 @@ export function smsSegments(text: string): number {
 const cut = (s: string, max: number) => {
   const chars = Array.from(s.replace(/\s+/gu, ' ').trim());
   if (chars.length <= max) return chars.join('');
-  return max <= 1
+  // "..." not "…": the ellipsis is not GSM-7 and would halve what fits in a segment
+  return max <= 3
     ? ''
     : `${chars
-        .slice(0, max - 1)
+        .slice(0, max - 3)
         .join('')
-        .trimEnd()}…`;
+        .trimEnd()}...`;
 };
 
 export type TChoiceLine = { matterNumber: string | null; title: string };
@@ -54,7 +55,7 @@ export function matterChoiceText(firmName: string, choices: TChoiceLine[], again
     });
     return `${intro} ${items.join(', ')}.`;
   };
-  for (let titleMax = 48; titleMax > 0; titleMax -= 4) {
+  for (let titleMax = 48; titleMax > 3; titleMax -= 2) {
     const text = build(titleMax);
     if (smsSegments(text) <= maxListSegments) return text;
   }
