@@ -467,7 +467,7 @@ describe('replies by text', () => {
     });
   });
 
-  test('when the number was texted from two conversations, then the reply is kept for admins to assign and the sender is told once to use the link', async () => {
+  test('when the number was texted from two conversations and nobody chose a matter within 24 hours, then the replies are kept for admins to assign and the sender is told once to use the link', async () => {
     const s = await externalConversation(app);
     const second = await app.http
       .post('/api/v1/conversations')
@@ -478,7 +478,12 @@ describe('replies by text', () => {
     await send(app, s.member.token, second.body.id, 'From the second', true);
     await waitFor(() => textsTo(mobile).length === 2, 'two texts');
     await textFromPhone(app, mobile, sender, 'Which one?');
+    await waitFor(() => textsTo(mobile).some((t) => /Reply 1 for/.test(t.message)), 'the list of matters');
     await textFromPhone(app, mobile, sender, 'Hello?');
+    await waitFor(() => textsTo(mobile).some((t) => /please reply with just a number/.test(t.message)), 'the reminder');
+    // held while the client may choose; unanswered for 24 hours, both go to the unrouted inbox
+    app.clock.set(new Date(Date.now() + 24 * 3_600_000 + 60_000));
+    await app.background.sweepNow();
     const notices = () => textsTo(mobile).filter((t) => /use the link/.test(t.message));
     await waitFor(() => notices().length === 1, 'the notice');
 

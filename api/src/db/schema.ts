@@ -845,6 +845,58 @@ export const unroutedSms = pgTable(
 );
 
 /**
+ * Text replies held while the sender chooses their matter (issue 13, item 6): a reply from a
+ * number that several open conversations of one firm texted recently. The first held text
+ * opens the hold (`hold_id = id`) and carries the numbered list texted to the sender
+ * (`candidates`, in list order); later texts of the hold copy its candidates and expiry. A
+ * reply with a number routes every text of the hold into that conversation; STOP or expiry
+ * (24 hours) moves them to `unrouted_sms`. Rows are closed, never deleted.
+ */
+export const heldSmsReplies = pgTable(
+  'held_sms_replies',
+  {
+    firmId: uuid('firm_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    holdId: uuid('hold_id').notNull(),
+    /** The webhook event that delivered the text (the dedupe key, like `unrouted_sms`). */
+    eventId: text('event_id').notNull(),
+    /** ACS's id of the inbound text. */
+    providerMessageId: text('provider_message_id').notNull(),
+    fromNumber: text('from_number').notNull(),
+    toNumber: text('to_number').notNull(),
+    body: text('body').notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+    /** The conversations offered, in list order (reply 1 is the first). */
+    candidates: uuid('candidates').array().notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    /** On the hold's first row: the list texted, and when it was texted again (at most once). */
+    listOutboxId: uuid('list_outbox_id'),
+    listResentAt: timestamp('list_resent_at', { withTimezone: true }),
+    /** `held`, `routed` (posted in `conversation_id` as `message_id`), `unrouted`. */
+    state: text('state').notNull().default('held'),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    /** `chosen`, `conversation_closed`, `expired`, `opted_out`. */
+    closedReason: text('closed_reason'),
+    conversationId: uuid('conversation_id'),
+    messageId: uuid('message_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.id] }),
+    uniqueIndex('held_sms_replies_event_key').on(t.firmId, t.eventId),
+    uniqueIndex('held_sms_replies_open_hold_key')
+      .on(t.firmId, t.fromNumber, t.toNumber)
+      .where(sql`${t.state} = 'held' and ${t.id} = ${t.holdId}`),
+    index('held_sms_replies_open_idx')
+      .on(t.fromNumber, t.toNumber)
+      .where(sql`${t.state} = 'held'`),
+    index('held_sms_replies_expiry_idx')
+      .on(t.expiresAt)
+      .where(sql`${t.state} = 'held'`),
+  ],
+);
+
+/**
  * New-message emails, batched per person: the first unseen message opens a batch due after
  * the firm's delay; when it is due, one email covers everything still unseen (none if all
  * was seen). At most one open batch per contact.

@@ -14,6 +14,7 @@ import { sendOutbox, type TSendOutboxJob } from '../modules/notifications/send-o
 import { processUnseenBatch } from '../modules/notifications/unseen-emails.js';
 import { listDueBatches } from '../modules/notifications/unseen-repository.js';
 import { listStaleEvents } from '../modules/webhooks/repository.js';
+import { expireHeldReplies } from '../modules/sms/held-replies.js';
 import { processAcsEvent } from '../modules/webhooks/service.js';
 import { generatePreview, type TMakeFilePreviewJob } from '../modules/files/generate-preview.js';
 import { expireStalePreviews, listStalePreviews } from '../modules/files/previews-repository.js';
@@ -115,6 +116,8 @@ export async function startBackgroundJobs(deps: TBackgroundDeps): Promise<Backgr
         { singletonKey: row.version_id },
       );
     }
+    // text replies held 24 hours without a choice of matter go to the unrouted inbox
+    await expireHeldReplies({ db, config: deps.config, clock, notifier });
     // Idempotency-Key records past their retention (what their requests created stays)
     await deleteKeysBefore(db, new Date(clock.now().getTime() - keepIdempotencyKeysHours * 3_600_000), 1000);
   };

@@ -21,9 +21,16 @@ export type TSms = {
   /**
    * `sms_message` (a conversation message), `sms_reply_notice` (a reply could not be routed),
    * `sms_keyword_reply` (STOP/START confirmations) and `sms_help_reply` (answers to HELP): sent
-   * even to numbers that opted out, since they asked.
+   * even to numbers that opted out, since they asked. `sms_matter_list` (which matter is a held
+   * reply for) and `sms_matter_chosen` (where it went) carry matter numbers and titles only.
    */
-  kind: 'sms_message' | 'sms_reply_notice' | 'sms_keyword_reply' | 'sms_help_reply';
+  kind:
+    | 'sms_message'
+    | 'sms_reply_notice'
+    | 'sms_keyword_reply'
+    | 'sms_help_reply'
+    | 'sms_matter_list'
+    | 'sms_matter_chosen';
   contactId?: string | null;
   conversationId?: string | null;
   messageId?: string | null;

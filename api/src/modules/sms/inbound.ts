@@ -1,10 +1,5 @@
-import type { Clock } from '../../clock.js';
-import type { TConfig } from '../../config.js';
 import type { Db } from '../../db/connect.js';
-import { getConversation } from '../conversations/repository.js';
 import { getFirm } from '../firms/repository.js';
-import { postMessage } from '../messages/post-message.js';
-import type { Notifier } from '../notifications/notifier.js';
 import {
   findSmsByProviderMessageId,
   getOutboxRow,
@@ -13,13 +8,16 @@ import {
 } from '../notifications/outbox-repository.js';
 import { announceSmsStatus } from '../notifications/send-outbox.js';
 import { decideDeliveryReport, readDeliveryStatus, reportTime } from './delivery-status.js';
-import { setOptOut } from './opt-out-repository.js';
+import { keepUnrouted, postTextAsReply, type TInboundDeps } from './file-reply.js';
+import { lockOpenHold } from './held-replies-repository.js';
+import { answerHold, expireHoldsOf, matterChoicesFor, openHold, releaseHeld } from './held-replies.js';
+import { isOptedOut, setOptOut } from './opt-out-repository.js';
 import { toE164 } from './phone.js';
 import { readKeyword } from './read-keyword.js';
 import * as repo from './repository.js';
 import { routingWindowDays } from './service.js';
 
-export type TInboundDeps = { config: TConfig; clock: Clock; notifier: Notifier };
+export type { TInboundDeps } from './file-reply.js';
 
 /** `Microsoft.Communication.SMSReceived` data, numbers already in E.164. */
 export type TSmsReceived = {
@@ -143,17 +141,24 @@ async function answerKeyword(deps: TInboundDeps, tx: Db, sms: TSmsReceived, keyw
 /**
  * A text from a phone. Keywords and requests (`readKeyword`: STOP or a clear request to stop,
  * START, HELP) are answered and not posted, unless the text says more than the request: then
- * the words are also routed as a reply (the number stays opted out). A reply is posted into
- * the contact's conversation, via `sms`, answering the message last texted there, when
- * exactly one conversation texted the number (from the number it was sent to) in the last 3
- * months. Otherwise it is kept in the unrouted inbox of the firms it may concern, and the
- * sender is told (at most once a day, never after opting out) to use the link in the
+ * the words are also routed as a reply (the number stays opted out). STOP also ends a hold:
+ * its held texts go to the unrouted inbox. A reply is posted into the contact's conversation,
+ * via `sms`, answering the message last texted there, when exactly one conversation texted
+ * the number (from the number it was sent to) in the last 3 months. When several open
+ * conversations of one firm did, the text is held and the sender asked which matter it is for
+ * (`held-replies.ts`). Otherwise it is kept in the unrouted inbox of the firms it may concern,
+ * and the sender is told (at most once a day, never after opting out) to use the link in the
  * original text.
  */
 export async function receiveSms(deps: TInboundDeps, tx: Db, sms: TSmsReceived, eventId: string): Promise<TOutcome> {
   const request = readKeyword(sms.message);
   if (!request) return routeReply(deps, tx, sms, eventId, { tellSender: true });
   const answered = await answerKeyword(deps, tx, sms, request.keyword);
+  if (request.keyword === 'stop') {
+    // STOP wins over a hold: nothing more is texted, and the held texts are kept for the admins
+    const open = await lockOpenHold(tx, sms.from, sms.to);
+    await releaseHeld(deps, tx, open, 'opted_out', { tellSender: false });
+  }
   if (!request.withMessage) return answered;
   // "Stop, I have found another firm": opted out, and the words still reach the conversation
   const routed = await routeReply(deps, tx, sms, eventId, { tellSender: false });
@@ -168,59 +173,29 @@ async function routeReply(
   options: { tellSender: boolean },
 ): Promise<TOutcome> {
   const now = deps.clock.now();
+  const text = { eventId, from: sms.from, to: sms.to, body: sms.message, receivedAt: sms.receivedTimestamp };
+  const open = await expireHoldsOf(deps, tx, await lockOpenHold(tx, sms.from, sms.to));
+  if (open.length > 0) return answerHold(deps, tx, { ...text, providerMessageId: sms.messageId }, open);
   const since = new Date(now.getTime() - days(routingWindowDays));
   const texted = await repo.findTextedConversations(tx, sms.from, sms.to, since);
   let reason = texted.length === 0 ? 'not_texted' : 'ambiguous';
   if (texted.length === 1) {
     const { firmId, conversationId } = texted[0]!;
-    const conversation = await getConversation(tx, firmId, conversationId);
-    const sender = await repo.findParticipantByMobile(tx, firmId, conversationId, sms.from);
-    const body = clip(sms.message.trim(), 2000);
-    if (conversation && !conversation.archivedAt && sender && body) {
-      const inReplyTo = await repo.findLastTextedMessage(tx, firmId, conversationId, sms.from);
-      await postMessage(tx, {
-        firmId,
-        conversationId,
-        conversationKind: conversation.kind,
-        author: { contactId: sender.contactId },
-        authorParticipantId: sender.participantId,
-        body,
-        via: 'sms',
-        idempotencyKey: `sms:${eventId}`,
-        inReplyToMessageId: inReplyTo ?? undefined,
-        now,
-      });
-      return { outcome: 'routed', firmId };
-    }
+    if (await postTextAsReply(tx, now, { firmId, conversationId }, text)) return { outcome: 'routed', firmId };
     reason = 'conversation_closed';
   }
   const firms =
     texted.length > 0
       ? [...new Set(texted.map((t) => t.firmId))]
       : await repo.findFirmsForNumber(tx, sms.from, sms.to, since);
-  for (const firmId of firms) {
-    await repo.insertUnroutedSms(tx, firmId, {
-      eventId,
-      fromNumber: sms.from,
-      toNumber: sms.to,
-      body: clip(sms.message, 4000),
-      reason,
-      receivedAt: sms.receivedTimestamp,
-    });
-  }
-  if (options.tellSender && (await repo.wasEverTexted(tx, sms.from))) {
-    const recent = await repo.countTextsTo(tx, sms.from, 'sms_reply_notice', new Date(now.getTime() - days(1)));
-    if (recent === 0) {
-      const firm = firms.length === 1 ? await getFirm(tx, firms[0]!) : undefined;
-      await deps.notifier.queueSms(tx, {
-        firmId: firm?.id ?? null,
-        to: sms.from,
-        from: sms.to,
-        kind: 'sms_reply_notice',
-        text: `${firm ? `${firm.name}: w` : 'W'}e could not add your text to a conversation. To reply, please use the link in the message you are answering.`,
-      });
+  if (texted.length > 1 && Array.from(sms.message.trim()).length > 0 && !(await isOptedOut(tx, sms.from))) {
+    const offer = await matterChoicesFor(tx, firms, sms, since);
+    if (offer && offer.choices.length > 1) {
+      await openHold(deps, tx, { ...text, providerMessageId: sms.messageId }, offer.firmId, offer.choices);
+      return { outcome: 'held', firmId: offer.firmId };
     }
   }
+  await keepUnrouted(deps, tx, text, firms, reason, options);
   return { outcome: firms.length > 0 ? 'unrouted' : 'unattributed', firmId: firms.length === 1 ? firms[0]! : null };
 }
 
