@@ -28,6 +28,7 @@ export function MatterCombobox({ value, onChange, disabled }: MatterComboboxProp
   const api = useApi();
   const [text, setText] = useState(value ? matterText(value) : '');
   const [typing, setTyping] = useState(false);
+  const [open, setOpen] = useState(false);
   const q = useDebouncedValue(typing ? text.trim() : '', 250);
   const [matters, setMatters] = useState<Matter[]>([]);
 
@@ -51,10 +52,13 @@ export function MatterCombobox({ value, onChange, disabled }: MatterComboboxProp
         disabled={disabled}
         placeholder="None: a direct message with colleagues"
         value={text}
+        open={open}
+        onOpenChange={(_, data) => setOpen(data.open)}
         selectedOptions={[value?.id ?? NONE]}
         onChange={(event) => {
           setText(event.target.value);
           setTyping(true);
+          setOpen(true); // typed or pasted: show what matches
         }}
         onOptionSelect={(_, data) => {
           const picked = offered.find((m) => m.id === data.optionValue) ?? null;

@@ -45,6 +45,8 @@ const useStyles = makeStyles({
     [NARROW]: { display: 'none' },
   },
   firmName: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase300,
     overflow: 'hidden',
     textOverflow: 'ellipsis',
     whiteSpace: 'nowrap',
@@ -127,7 +129,8 @@ export function AppHeader({ me, route, onSignOut }: AppHeaderProps) {
     <header className={styles.header}>
       <div className={styles.grid}>
         <div className={styles.firm}>
-          <Text weight="semibold" className={styles.firmName} title={me.firm.name}>
+          {/* The page's one level-1 heading: the firm's Confer (screens and panes start at level 2). */}
+          <Text as="h1" weight="semibold" className={styles.firmName} title={me.firm.name}>
             {me.firm.name}
           </Text>
           <Text size={100} className={styles.product}>
