@@ -42,7 +42,16 @@ const useStyles = makeStyles({
     display: 'flex',
     flexDirection: 'column',
     paddingLeft: tokens.spacingHorizontalS,
-    [NARROW]: { display: 'none' },
+    // Narrow: out of sight but still the page's level-1 heading for screen readers.
+    [NARROW]: {
+      position: 'absolute',
+      width: '1px',
+      height: '1px',
+      overflow: 'hidden',
+      clip: 'rect(0 0 0 0)',
+      whiteSpace: 'nowrap',
+      padding: 0,
+    },
   },
   firmName: {
     margin: 0,
