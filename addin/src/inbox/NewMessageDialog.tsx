@@ -231,8 +231,8 @@ export function NewMessageDialog({ open, me, onClose, onCreated }: NewMessageDia
           <Radio value="internal" label="Internal: staff only" />
         </RadioGroup>
       )}
-      {external && !locked && contactsBody}
-      {!locked && (
+      {external && !created && contactsBody}
+      {!created && (
         <StaffPicker
           key={matter?.id ?? 'direct'}
           label={matter ? 'Colleagues to include (optional)' : 'People to message'}
