@@ -255,7 +255,7 @@ function SignedInApp({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
           {threePanes && route.name === 'conversation' && (
             <aside className={styles.sidePane} aria-label="Conversation details">
               <FileViewerHost>
-                <Suspense fallback={<Spinner className={styles.loading} size="tiny" label="Loading details…" />}>
+                <Suspense fallback={<Spinner className={styles.loading} size="tiny" label="Opening details…" />}>
                   <ConversationSidePane key={route.conversationId} conversationId={route.conversationId} />
                 </Suspense>
               </FileViewerHost>

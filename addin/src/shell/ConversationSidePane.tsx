@@ -1,9 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Avatar, Link, Spinner, Subtitle2, Tab, TabList, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Contact, Conversation, Matter, Participant } from '@confer/ui';
 import { ErrorNotice } from '@confer/ui/errors';
 import { useApi } from '../common/use-api';
-import { useLoader } from '../common/use-loader';
+import { useLoader, type LoadState } from '../common/use-loader';
 import { useLiveEvents } from '../conversations/use-messaging';
 import { ConversationFilesPanel } from '../files/ConversationFilesPanel';
 import { ContactRow } from '../matters/ContactRow';
@@ -116,10 +116,20 @@ function MatterDetails({ matterId }: { matterId: string }) {
 export function ConversationSidePane({ conversationId }: { conversationId: string }) {
   const styles = useStyles();
   const api = useApi();
-  const { state, reload } = useLoader<Conversation>(
-    (signal) => api.getConversation(conversationId, { signal }),
-    [api, conversationId],
-  );
+  // Not aborted on re-render: the pane is keyed by conversation, and a late answer is still this one's.
+  const [attempt, setAttempt] = useState(0);
+  const [state, setState] = useState<LoadState<Conversation>>({ status: 'loading' });
+  useEffect(() => {
+    let live = true;
+    api.getConversation(conversationId).then(
+      (data) => live && setState({ status: 'ready', data }),
+      (error: unknown) => live && setState({ status: 'error', error }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, conversationId, attempt]);
+  const reload = () => setAttempt((n) => n + 1);
   useLiveEvents((event) => {
     if (event.type === 'conversation.updated' && event.data.conversationId === conversationId) reload();
   });
