@@ -41,9 +41,10 @@ export type Attachments = {
   cancelUpload: () => void;
   /**
    * Sends the text with everything attached as one message (with `sendAsSms`, also texted to the
-   * clients and third parties); true when it was sent.
+   * clients and third parties); true when it was sent. `conversationId` sends to another
+   * conversation than the hook's (the new-message dialog creates its conversation on send).
    */
-  send: (body: string, options?: { sendAsSms?: boolean }) => Promise<boolean>;
+  send: (body: string, options?: { sendAsSms?: boolean; conversationId?: string }) => Promise<boolean>;
 };
 
 /**
@@ -130,8 +131,12 @@ export function useAttachments(options: {
     return map;
   }, [items, sending]);
 
-  const send = async (typed: string, options: { sendAsSms?: boolean } = {}): Promise<boolean> => {
+  const send = async (
+    typed: string,
+    options: { sendAsSms?: boolean; conversationId?: string } = {},
+  ): Promise<boolean> => {
     if (sendingRef.current || limitError) return false;
+    const target = options.conversationId ?? conversationId;
     const body = /\S/u.test(typed) ? typed : '';
     const sendAsSms = options.sendAsSms === true;
     setError(null);
@@ -149,7 +154,7 @@ export function useAttachments(options: {
     const key = draft.current.key;
     try {
       if (sentItems.length > 0) {
-        const upload = uploadToConversation(conversationId, {
+        const upload = uploadToConversation(target, {
           body,
           documentIds,
           sendAsSms,
@@ -168,7 +173,7 @@ export function useAttachments(options: {
       } else {
         onSent(
           await filesApi.sendWithDocuments(
-            conversationId,
+            target,
             { body, documentIds, ...(sendAsSms ? { sendAsSms: true } : {}) },
             key,
           ),

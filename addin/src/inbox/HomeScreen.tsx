@@ -11,9 +11,8 @@ import { useDialogState } from '../common/use-dialog-state';
 import { navigateTo, routeHref } from '../shell/use-hash-route';
 import { useMessagingSnapshot, useMessagingStore } from '../conversations/use-messaging';
 
-const StartDirectMessageDialog = lazy(() =>
-  import('./StartDirectMessageDialog').then((m) => ({ default: m.StartDirectMessageDialog })),
-);
+// Loaded on the click, keeping the task pane's first download small.
+const NewMessageDialog = lazy(() => import('./NewMessageDialog').then((m) => ({ default: m.NewMessageDialog })));
 const CreateChannelDialog = lazy(() =>
   import('./CreateChannelDialog').then((m) => ({ default: m.CreateChannelDialog })),
 );
@@ -55,9 +54,9 @@ export function HomeScreen({
   const styles = useStyles();
   const store = useMessagingStore();
   const { lists, unread } = useMessagingSnapshot();
-  const directDialog = useDialogState();
+  const messageDialog = useDialogState();
   const channelDialog = useDialogState();
-  const directButton = useRef<HTMLButtonElement>(null);
+  const messageButton = useRef<HTMLButtonElement>(null);
   const channelButton = useRef<HTMLButtonElement>(null);
   const rootRef = useRef<HTMLDivElement>(null);
 
@@ -104,8 +103,8 @@ export function HomeScreen({
         filter={inboxFilter}
         onFilterChange={onInboxFilterChange}
         currentConversationId={currentConversationId}
-        onNewDirectMessage={() => directDialog.open(true)}
-        newDirectMessageRef={directButton}
+        onNewMessage={() => messageDialog.open(true)}
+        newMessageRef={messageButton}
         returnFocusTo={returnFocusTo}
       />
 
@@ -135,13 +134,13 @@ export function HomeScreen({
       <MattersScreen {...mattersScreen} />
 
       <Suspense fallback={null}>
-        {directDialog.state && (
-          <StartDirectMessageDialog
-            key={directDialog.state.key}
-            open={directDialog.state.open}
+        {messageDialog.state && (
+          <NewMessageDialog
+            key={messageDialog.state.key}
+            open={messageDialog.state.open}
             me={me}
-            onClose={() => closeDialog(directDialog.close, directButton)}
-            onCreated={(c) => openCreated(directDialog.close, c)}
+            onClose={() => closeDialog(messageDialog.close, messageButton)}
+            onCreated={(c) => openCreated(messageDialog.close, c)}
           />
         )}
         {channelDialog.state && (

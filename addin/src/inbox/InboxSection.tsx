@@ -1,4 +1,4 @@
-import { useEffect, useRef, type Ref } from 'react';
+import { lazy, Suspense, useEffect, useRef, type Ref } from 'react';
 import { Button, Spinner, Subtitle1, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { ErrorNotice } from '@confer/ui/errors';
 import { AddRegular } from '@fluentui/react-icons';
@@ -7,25 +7,46 @@ import { InboxFilterChips } from './InboxFilterChips';
 import { InboxRowItem } from './InboxRowItem';
 import { useArrowKeyList } from './use-arrow-key-list';
 import { useInbox } from './use-inbox';
+import { useDialogState } from '../common/use-dialog-state';
+import { useOffice } from '../office/use-office';
+import { desktopNotificationsSupported } from '../shell/desktop-notification-prefs';
+
+const DesktopNotificationsDialog = lazy(() =>
+  import('./DesktopNotificationsDialog').then((m) => ({ default: m.DesktopNotificationsDialog })),
+);
+
+function BellIcon() {
+  return (
+    <svg width="16" height="16" viewBox="0 0 16 16" fill="none" aria-hidden="true" focusable="false">
+      <path
+        d="M8 1.5a4 4 0 0 0-4 4v2.7L2.8 10.6a.6.6 0 0 0 .5.9h9.4a.6.6 0 0 0 .5-.9L12 8.2V5.5a4 4 0 0 0-4-4ZM6.3 12.8a1.8 1.8 0 0 0 3.4 0"
+        stroke="currentColor"
+        strokeWidth="1.2"
+        strokeLinejoin="round"
+      />
+    </svg>
+  );
+}
 
 type InboxSectionProps = {
   filter: InboxFilter;
   onFilterChange: (filter: InboxFilter) => void;
   /** The conversation open beside the inbox (two panes), or null. */
   currentConversationId: string | null;
-  onNewDirectMessage: () => void;
-  newDirectMessageRef?: Ref<HTMLButtonElement>;
+  /** Opens the "New message" dialog. */
+  onNewMessage: () => void;
+  newMessageRef?: Ref<HTMLButtonElement>;
   /** Coming back from this conversation: its row takes focus once the rows are there. */
   returnFocusTo: string | null;
 };
 
 const EMPTY: Record<InboxFilter, string> = {
-  all: 'No conversations yet. Start a direct message with +, or open a matter to write to its clients.',
+  all: 'No conversations yet. Use New message to write to a colleague or a client, or open a matter to write to its clients.',
   unread: 'All caught up: nothing unread.',
   clients: 'No client conversations yet.',
   internal: 'No internal matter conversations yet.',
   channels: 'You are not in any channels yet.',
-  dms: 'No direct messages yet. Use + to message a colleague.',
+  dms: 'No direct messages yet. Use New message to write to a colleague.',
 };
 
 const useStyles = makeStyles({
@@ -48,8 +69,8 @@ export function InboxSection({
   filter,
   onFilterChange,
   currentConversationId,
-  onNewDirectMessage,
-  newDirectMessageRef,
+  onNewMessage,
+  newMessageRef,
   returnFocusTo,
 }: InboxSectionProps) {
   const styles = useStyles();
@@ -57,6 +78,11 @@ export function InboxSection({
   const onListKeyDown = useArrowKeyList();
   const listRef = useRef<HTMLUListElement>(null);
   const focused = useRef<string | null>(null);
+  const { host } = useOffice();
+  const notificationsDialog = useDialogState();
+  const notificationsButton = useRef<HTMLButtonElement>(null);
+  // Not in Outlook's task pane: its web view does not show browser notifications.
+  const offerNotifications = !host && desktopNotificationsSupported();
 
   useEffect(() => {
     if (!returnFocusTo || focused.current === returnFocusTo || inbox.status !== 'ready') return;
@@ -86,15 +112,20 @@ export function InboxSection({
         <Subtitle1 as="h2" id="inbox-heading" className={styles.heading}>
           Messages
         </Subtitle1>
-        <Button
-          ref={newDirectMessageRef}
-          size="small"
-          appearance="subtle"
-          icon={<AddRegular />}
-          aria-label="New direct message"
-          title="New direct message"
-          onClick={onNewDirectMessage}
-        />
+        {offerNotifications && (
+          <Button
+            ref={notificationsButton}
+            size="small"
+            appearance="subtle"
+            icon={<AlertRegular />}
+            aria-label="Desktop notifications"
+            title="Desktop notifications"
+            onClick={() => notificationsDialog.open(true)}
+          />
+        )}
+        <Button ref={newMessageRef} size="small" appearance="primary" icon={<AddRegular />} onClick={onNewMessage}>
+          New message
+        </Button>
       </div>
       <InboxFilterChips value={filter} onChange={onFilterChange} />
       {body}
@@ -107,6 +138,18 @@ export function InboxSection({
         >
           {inbox.loadingMore ? 'Loading…' : 'Show older conversations'}
         </Button>
+      )}
+      {notificationsDialog.state && (
+        <Suspense fallback={null}>
+          <DesktopNotificationsDialog
+            key={notificationsDialog.state.key}
+            open={notificationsDialog.state.open}
+            onClose={() => {
+              notificationsDialog.close();
+              requestAnimationFrame(() => notificationsButton.current?.focus());
+            }}
+          />
+        </Suspense>
       )}
     </section>
   );

@@ -42,9 +42,20 @@ const useStyles = makeStyles({
     display: 'flex',
     flexDirection: 'column',
     paddingLeft: tokens.spacingHorizontalS,
-    [NARROW]: { display: 'none' },
+    // Narrow: out of sight but still the page's level-1 heading for screen readers.
+    [NARROW]: {
+      position: 'absolute',
+      width: '1px',
+      height: '1px',
+      overflow: 'hidden',
+      clip: 'rect(0 0 0 0)',
+      whiteSpace: 'nowrap',
+      padding: 0,
+    },
   },
   firmName: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase300,
     overflow: 'hidden',
     textOverflow: 'ellipsis',
     whiteSpace: 'nowrap',
@@ -127,7 +138,8 @@ export function AppHeader({ me, route, onSignOut }: AppHeaderProps) {
     <header className={styles.header}>
       <div className={styles.grid}>
         <div className={styles.firm}>
-          <Text weight="semibold" className={styles.firmName} title={me.firm.name}>
+          {/* The page's one level-1 heading: the firm's Confer (screens and panes start at level 2). */}
+          <Text as="h1" weight="semibold" className={styles.firmName} title={me.firm.name}>
             {me.firm.name}
           </Text>
           <Text size={100} className={styles.product}>

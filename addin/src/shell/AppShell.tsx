@@ -15,7 +15,8 @@ import { sumUnreadByMatter, useMessagingSnapshot } from '../conversations/use-me
 import type { InboxFilter } from '../inbox/inbox-api';
 import { useAppShortcuts } from './use-app-shortcuts';
 import { useMediaQuery } from '@confer/ui/theme';
-import { TWO_PANES } from './narrow-layout';
+import { THREE_PANES, TWO_PANES } from './narrow-layout';
+import { useDesktopNotifications } from './use-desktop-notifications';
 
 // Screens after Home load on demand, keeping the task pane's first download small; the
 // conversation screen is fetched in the background once Home has rendered.
@@ -31,6 +32,9 @@ const FirmSettingsScreen = lazy(() =>
 );
 const UnroutedTextsScreen = lazy(() =>
   import('../admin/UnroutedTextsScreen').then((m) => ({ default: m.UnroutedTextsScreen })),
+);
+const ConversationSidePane = lazy(() =>
+  import('./ConversationSidePane').then((m) => ({ default: m.ConversationSidePane })),
 );
 const JumpToDialog = lazy(() => import('./JumpToDialog').then((m) => ({ default: m.JumpToDialog })));
 // Outlook only (the task pane): loaded when Office is there, never in the browser app.
@@ -96,6 +100,15 @@ const useStyles = makeStyles({
     gridTemplateRows: 'minmax(0, 1fr)',
     overflowY: 'hidden',
   },
+  // Three panes (from 1280 px): the inbox, the conversation, and its matter, people and files.
+  threePanes: { gridTemplateColumns: 'minmax(320px, 380px) minmax(0, 1fr) minmax(300px, 380px)' },
+  sidePane: {
+    minHeight: 0,
+    minWidth: 0,
+    overflowY: 'hidden',
+    borderLeft: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
   listPane: {
     overflowY: 'auto',
     borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
@@ -158,6 +171,8 @@ function SignedInApp({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
   useAppShortcuts(route, openJump);
   const wide = useMediaQuery(TWO_PANES);
   const twoPanes = wide && !host && (route.name === 'home' || route.name === 'conversation');
+  const threePanes = useMediaQuery(THREE_PANES) && twoPanes && route.name === 'conversation';
+  useDesktopNotifications(me, route.name === 'conversation' ? route.conversationId : null);
 
   const { replaceMatter } = matters;
   const onMatterChanged = useCallback((matter: Matter) => replaceMatter(matter), [replaceMatter]);
@@ -223,7 +238,7 @@ function SignedInApp({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
     <div className={styles.root}>
       <AppHeader me={me} route={route} onSignOut={onSignOut} />
       {twoPanes ? (
-        <main className={mergeClasses(styles.main, styles.panes)} id="main">
+        <main className={mergeClasses(styles.main, styles.panes, threePanes && styles.threePanes)} id="main">
           <div className={styles.listPane}>
             <div className={styles.page}>{homeScreen}</div>
           </div>
@@ -237,6 +252,15 @@ function SignedInApp({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
             <div className={styles.detailPane}>
               <p className={styles.placeholder}>Choose a conversation to read it here.</p>
             </div>
+          )}
+          {threePanes && route.name === 'conversation' && (
+            <aside className={styles.sidePane} aria-label="Conversation details">
+              <FileViewerHost>
+                <Suspense fallback={<Spinner className={styles.loading} size="tiny" label="Opening details…" />}>
+                  <ConversationSidePane key={route.conversationId} conversationId={route.conversationId} />
+                </Suspense>
+              </FileViewerHost>
+            </aside>
           )}
         </main>
       ) : (
