@@ -37,6 +37,8 @@ async function openNewChannel(page: Page, name: string) {
 }
 
 test.describe('with Azure OpenAI configured', () => {
+  // a second Confer starts in beforeAll: on a busy machine that alone can take minutes
+  test.describe.configure({ timeout: 240_000 });
   test.beforeAll(async () => {
     test.setTimeout(180_000);
     emulator = spawn(
