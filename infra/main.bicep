@@ -46,6 +46,12 @@ param acsSmsSender string = ''
 @description('Where Communication Services keeps its data at rest (e.g. Europe, UK, United States).')
 param acsDataLocation string = 'Europe'
 
+@description('AZURE_OPENAI_ENDPOINT: tone help\'s Azure OpenAI resource (https://<name>.openai.azure.com), or empty: tone help off. Grant the API identity "Cognitive Services OpenAI User" on it.')
+param azureOpenAiEndpoint string = ''
+
+@description('AZURE_OPENAI_DEPLOYMENT: the chat model deployment tone help uses (e.g. gpt-4o-mini); empty with the endpoint.')
+param azureOpenAiDeployment string = ''
+
 @description('PUBLIC_BASE_URL when users reach Confer on a custom domain; empty: the container app\'s own https address.')
 param publicBaseUrl string = ''
 
@@ -428,10 +434,12 @@ var apiSettings = [
   { name: 'ENTRA_API_AUDIENCE', value: entraApiAudience }
   { name: 'ENTRA_CLIENT_ID', value: entraClientId }
   { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsights.outputs.connectionString }
+  { name: 'AZURE_OPENAI_ENDPOINT', value: azureOpenAiEndpoint }
+  { name: 'AZURE_OPENAI_DEPLOYMENT', value: azureOpenAiDeployment }
   { name: 'CONFER_SEAL_KEY', secretRef: 'confer-seal-key' }
   { name: 'ACS_WEBHOOK_SECRET', secretRef: 'acs-webhook-secret' }
 ]
-// ACS_SMS_SENDER may be empty until a number is bought: empty settings are left out
+// ACS_SMS_SENDER may be empty until a number is bought, the Azure OpenAI pair when tone help is off: empty settings are left out
 var apiEnvironment = filter(apiSettings, setting => !empty(setting.?value ?? setting.?secretRef ?? ''))
 // The migration job: the API's settings, but PostgreSQL as its owner (the administrator identity),
 // and the API's identity to create as a confer_app principal.

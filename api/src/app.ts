@@ -53,6 +53,10 @@ import { addFormRoutes } from './modules/forms/routes.js';
 import { addInvoiceRoutes } from './modules/invoices/routes.js';
 import { addPortalExtrasRoutes } from './modules/portal/extras-routes.js';
 import { addStaffRoutes } from './modules/staff/routes.js';
+import { addComposeRoutes } from './modules/compose/routes.js';
+import { rewritesPerMinute } from './modules/compose/service.js';
+import { createAzureOpenAiRewriter } from './integrations/azure-openai/azure-openai-rewriter.js';
+import { countRecentUses } from './shared/count-recent-uses.js';
 import type { EventHub } from './realtime/event-hub.js';
 import { addStaffEventStreamRoute } from './realtime/events-routes.js';
 
@@ -173,7 +177,11 @@ export function buildApp(deps: AppDeps): { app: Express; apiDocument: () => TApi
     db,
     scopeOf: (ctx) => ({ firmId: ctx.firmId, actor: `staff:${ctx.staffId}` }),
   });
-  addStaffRoutes(routes, db, config.uploads, { onAccessChanged: (staffId) => identities.forget(staffId) });
+  const rewriter = config.azureOpenAi ? createAzureOpenAiRewriter(config.azureOpenAi, logger) : undefined;
+  addStaffRoutes(routes, db, config.uploads, {
+    onAccessChanged: (staffId) => identities.forget(staffId),
+    features: { rewrite: rewriter !== undefined },
+  });
   addMatterRoutes(routes, db);
   addEventRoutes(routes, portalDeps);
   addFormRoutes(routes, portalDeps);
@@ -195,6 +203,7 @@ export function buildApp(deps: AppDeps): { app: Express; apiDocument: () => TApi
     textMessage: textMessageToContacts,
   });
   addRecordRoutes(routes, { db, blobs: deps.blobs, clock });
+  addComposeRoutes(routes, { rewriter, uses: countRecentUses({ limit: rewritesPerMinute, windowMs: 60_000, clock }) });
 
   registry.registerComponent('securitySchemes', 'portalSession', {
     type: 'apiKey',

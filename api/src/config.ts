@@ -168,6 +168,22 @@ const ZEnv = z.object({
       .pipe(z.array(z.uuid('each tenant id must be a GUID')).min(1))
       .optional(),
   ),
+  AZURE_OPENAI_ENDPOINT: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
+  AZURE_OPENAI_DEPLOYMENT: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'must be a deployment name (letters, digits, . _ -)')
+      .optional(),
+  ),
+  AZURE_OPENAI_API_VERSION: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}(-preview)?$/, 'must be an API version such as 2024-10-21')
+      .default('2024-10-21'),
+  ),
+  AZURE_OPENAI_TIMEOUT_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(120).default(20)),
   ENTRA_API_AUDIENCE: optionalString,
   ENTRA_CLIENT_ID: z.preprocess(emptyToUndefined, z.uuid('must be a GUID').optional()),
   ENTRA_JWKS_URL: z.preprocess(
@@ -239,6 +255,11 @@ export type TConfig = {
     smsSender?: string;
     webhookSecret?: string;
   };
+  /**
+   * Tone help ("Rewrite" in the staff composer) through an Azure OpenAI chat deployment, signed
+   * in with the managed identity. Unset: the feature is off (the button is hidden, the API 404s).
+   */
+  azureOpenAi?: { endpoint: string; deployment: string; apiVersion: string; timeoutMs: number };
   identity: {
     allowedTenantIds?: string[];
     audience: string;
@@ -286,6 +307,22 @@ function productionProblems(env: NodeJS.ProcessEnv): string[] {
   return problems;
 }
 
+/** Tone help needs both the endpoint and the deployment; https except to this machine. */
+function azureOpenAiProblems(env: NodeJS.ProcessEnv, production: boolean): string[] {
+  const endpoint = env.AZURE_OPENAI_ENDPOINT?.trim();
+  const deployment = env.AZURE_OPENAI_DEPLOYMENT?.trim();
+  if (endpoint && !deployment) return ['AZURE_OPENAI_DEPLOYMENT: required with AZURE_OPENAI_ENDPOINT'];
+  if (deployment && !endpoint) return ['AZURE_OPENAI_ENDPOINT: required with AZURE_OPENAI_DEPLOYMENT'];
+  if (endpoint && URL.canParse(endpoint)) {
+    const url = new URL(endpoint);
+    const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+    if (url.protocol !== 'https:' && (production || !loopback)) {
+      return ['AZURE_OPENAI_ENDPOINT: must be https (http only to this machine, outside production)'];
+    }
+  }
+  return [];
+}
+
 /** Passwordless PostgreSQL: each URL names its Entra principal and carries no password. */
 function databaseAuthProblems(env: NodeJS.ProcessEnv): string[] {
   if (env.DATABASE_AUTH?.trim() !== 'entra') return [];
@@ -325,6 +362,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
     problems.push('HTTP_HEADERS_TIMEOUT_SECONDS: must not be longer than HTTP_REQUEST_TIMEOUT_SECONDS');
   }
   problems.push(...databaseAuthProblems(env));
+  problems.push(...azureOpenAiProblems(env, production));
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
 
@@ -374,6 +412,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
       smsSender: e.ACS_SMS_SENDER,
       webhookSecret: e.ACS_WEBHOOK_SECRET,
     },
+    azureOpenAi:
+      e.AZURE_OPENAI_ENDPOINT && e.AZURE_OPENAI_DEPLOYMENT
+        ? {
+            endpoint: e.AZURE_OPENAI_ENDPOINT.replace(/\/+$/, ''),
+            deployment: e.AZURE_OPENAI_DEPLOYMENT,
+            apiVersion: e.AZURE_OPENAI_API_VERSION,
+            timeoutMs: e.AZURE_OPENAI_TIMEOUT_SECONDS * 1000,
+          }
+        : undefined,
     identity: production
       ? {
           allowedTenantIds: e.ENTRA_ALLOWED_TENANT_IDS,

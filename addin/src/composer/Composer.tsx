@@ -16,6 +16,7 @@ import { NARROW } from '../shell/narrow-layout';
 import { insertTextAtSelection } from './insert-text-at-selection';
 import { useDialogState } from '../common/use-dialog-state';
 import { MAX_MESSAGE_LENGTH, countCharacters, formatCount } from './count-message-characters';
+import { RewriteMenu, RewritePanel, RewriteUndo, useRewrite } from './RewriteMenu';
 
 const AddLinkDialog = lazy(() => import('./AddLinkDialog').then((m) => ({ default: m.AddLinkDialog })));
 
@@ -29,6 +30,8 @@ type ComposerProps = {
   options?: ReactNode;
   /** Files going with the message: the tray, the attach buttons, whether any, whether sending waits. */
   attachments?: { tray: ReactNode; tools: ReactNode; ready: boolean; blocked: boolean };
+  /** Tone help ("Rewrite") is configured: `me.features.rewrite`. */
+  toneHelp?: boolean;
 };
 
 const MAX_HEIGHT_PX = 160;
@@ -66,13 +69,15 @@ const useStyles = makeStyles({
 });
 
 /** Multiline message box: Enter sends, Shift+Enter starts a new line; links via a dialog. */
-export function Composer({ conversationTitle, disabledReason, onSend, options, attachments }: ComposerProps) {
+export function Composer({ conversationTitle, disabledReason, onSend, options, attachments, toneHelp }: ComposerProps) {
   const styles = useStyles();
   const actions = useComposerActionStyles();
   const [body, setBody] = useState('');
   const linkDialog = useDialogState<{ start: number; end: number; selected: string }>();
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const caretAfterRender = useRef<number | null>(null);
+  const rewrite = useRewrite();
+  const [bodyBeforeRewrite, setBodyBeforeRewrite] = useState<string | null>(null);
   const countId = useId();
   const reasonId = useId();
   const disabled = disabledReason !== null;
@@ -96,6 +101,7 @@ export function Composer({ conversationTitle, disabledReason, onSend, options, a
   function send(event?: FormEvent) {
     event?.preventDefault();
     if (!canSend) return;
+    setBodyBeforeRewrite(null);
     const sent = onSend(body);
     if (sent) void sent.then((ok) => ok && setBody((current) => (current === body ? '' : current)));
     else setBody('');
@@ -129,11 +135,42 @@ export function Composer({ conversationTitle, disabledReason, onSend, options, a
     requestAnimationFrame(() => textareaRef.current?.focus());
   }
 
+  /** A rewrite into the editor (Accept: caret at the end; Edit: at the start), undoable. */
+  function takeSuggestion(text: string, caret: 'start' | 'end') {
+    setBodyBeforeRewrite(body);
+    caretAfterRender.current = caret === 'end' ? text.length : 0;
+    setBody(text);
+    rewrite.clear();
+  }
+
+  function undoRewrite() {
+    if (bodyBeforeRewrite === null) return;
+    caretAfterRender.current = bodyBeforeRewrite.length;
+    setBody(bodyBeforeRewrite);
+    setBodyBeforeRewrite(null);
+  }
+
+  function discardRewrite() {
+    rewrite.clear();
+    textareaRef.current?.focus();
+  }
+
   const describedBy = [countId, disabled ? reasonId : null].filter(Boolean).join(' ');
 
   return (
     <>
       <form className={styles.form} onSubmit={send} aria-label="Send a message">
+        {toneHelp && (
+          <RewritePanel
+            state={rewrite.state}
+            onAccept={(text) => takeSuggestion(text, 'end')}
+            onEdit={(text) => takeSuggestion(text, 'start')}
+            onDiscard={discardRewrite}
+          />
+        )}
+        {bodyBeforeRewrite !== null && (
+          <RewriteUndo onUndo={undoRewrite} onDismiss={() => setBodyBeforeRewrite(null)} />
+        )}
         <Textarea
           ref={textareaRef}
           className={styles.textarea}
@@ -171,6 +208,9 @@ export function Composer({ conversationTitle, disabledReason, onSend, options, a
             <span className={actions.label}>Add link</span>
           </Button>
           {attachments?.tools}
+          {toneHelp && (
+            <RewriteMenu text={body} disabled={disabled} onPick={(style) => void rewrite.ask(body, style)} />
+          )}
           <Text size={200} id={countId} className={mergeClasses(styles.count, over && styles.over)}>
             {formatCount(length)}
             <span className={styles.countSeparator}> / </span>

@@ -543,6 +543,7 @@ export function ConversationScreen({ conversationId, highlightSeq }: Conversatio
           <Composer
             conversationTitle={conversation.title}
             disabledReason={reason}
+            toneHelp={me.features.rewrite}
             onSend={(body) => {
               if (attachments.hasAny) {
                 return attachments.send(body, { sendAsSms: sms.enabled }).then((sent) => {

@@ -17,7 +17,9 @@ const titles: Record<number, string> = {
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
+  502: 'Bad Gateway',
   503: 'Service Unavailable',
+  504: 'Gateway Timeout',
 };
 
 export function sendProblem(res: Parameters<RequestHandler>[1], error: AppError, instance?: string): void {

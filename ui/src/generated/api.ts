@@ -2270,6 +2270,73 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/compose/rewrite": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Tone help: a rewrite of a draft (clearer, more formal, shorter, plain English) for the author to accept or edit; nothing is sent or stored. 404 feature_disabled when Azure OpenAI is not configured; 429 over 20 a minute. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["RewriteRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RewriteSuggestion"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/contacts": {
         parameters: {
             query?: never;
@@ -7556,6 +7623,10 @@ export interface components {
             updatedAt: string;
             videoUrl: string | null;
         };
+        Features: {
+            /** @description Tone help in the composer (Azure OpenAI configured) */
+            rewrite: boolean;
+        };
         FilePreview: {
             height: number | null;
             /** @enum {string} */
@@ -7727,6 +7798,7 @@ export interface components {
             nextCursor: string | null;
         };
         Me: {
+            features: components["schemas"]["Features"];
             firm: components["schemas"]["Firm"];
             staff: components["schemas"]["Staff"];
             uploads: components["schemas"]["UploadLimits"];
@@ -8095,6 +8167,19 @@ export interface components {
         };
         ResendSms: {
             contactIds?: string[];
+        };
+        RewriteRequest: {
+            style: components["schemas"]["RewriteStyle"];
+            text: string;
+        };
+        /**
+         * @description clearer, more formal, shorter, or plain English for a client
+         * @enum {string}
+         */
+        RewriteStyle: "clearer" | "formal" | "shorter" | "plain";
+        RewriteSuggestion: {
+            style: components["schemas"]["RewriteStyle"];
+            suggestion: string;
         };
         SearchResults: {
             items: {

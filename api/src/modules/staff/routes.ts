@@ -8,7 +8,7 @@ export function addStaffRoutes(
   routes: RouteTable<StaffContext>,
   db: Db,
   uploads: { maxBytes: number; maxFiles: number },
-  deps: { onAccessChanged?: (staffId: string) => void } = {},
+  deps: { onAccessChanged?: (staffId: string) => void; features?: { rewrite: boolean } } = {},
 ): void {
   routes.add({
     method: 'get',
@@ -16,7 +16,7 @@ export function addStaffRoutes(
     summary: 'The signed-in staff member and their firm',
     tags: ['staff'],
     response: ZMe,
-    handler: ({ ctx }) => service.getMe(db, ctx, uploads),
+    handler: ({ ctx }) => service.getMe(db, ctx, uploads, deps.features ?? { rewrite: false }),
   });
   routes.add({
     method: 'get',

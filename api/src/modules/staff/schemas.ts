@@ -19,7 +19,12 @@ export const ZStaffList = z.object({ items: z.array(ZStaff) }).openapi('StaffLis
 
 export const ZFirm = z.object({ id: z.uuid(), name: z.string(), country: z.string() }).openapi('Firm');
 
-export const ZMe = z.object({ staff: ZStaff, firm: ZFirm, uploads: ZUploadLimits }).openapi('Me');
+/** What this deployment offers that may be switched off (the apps hide what is off). */
+const ZFeatures = z
+  .object({ rewrite: z.boolean().openapi({ description: 'Tone help in the composer (Azure OpenAI configured)' }) })
+  .openapi('Features');
+
+export const ZMe = z.object({ staff: ZStaff, firm: ZFirm, uploads: ZUploadLimits, features: ZFeatures }).openapi('Me');
 
 const ZName = z.string().trim().min(1, 'is required').max(200);
 const ZInitials = z.string().trim().min(1).max(4, 'at most 4 characters');

@@ -33,13 +33,19 @@ function requireAdmin(ctx: StaffContext): void {
 }
 
 /** The signed-in staff member, their firm, and what one upload may carry on this deployment. */
-export async function getMe(db: Db, ctx: StaffContext, uploads: { maxBytes: number; maxFiles: number }) {
+export async function getMe(
+  db: Db,
+  ctx: StaffContext,
+  uploads: { maxBytes: number; maxFiles: number },
+  features: { rewrite: boolean },
+) {
   const [row, firm] = await Promise.all([repo.getStaff(db, ctx.firmId, ctx.staffId), getFirm(db, ctx.firmId)]);
   if (!row || !firm) throw notFound('Staff member');
   return {
     staff: toStaff(row),
     firm: { id: firm.id, name: firm.name, country: firm.country },
     uploads: { maxBytes: uploads.maxBytes, maxFiles: uploads.maxFiles },
+    features,
   };
 }
 
