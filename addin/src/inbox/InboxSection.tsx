@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useRef, type Ref } from 'react';
 import { Button, Spinner, Subtitle1, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { ErrorNotice } from '@confer/ui/errors';
-import { AddRegular } from '@fluentui/react-icons';
+import { AddRegular, AlertRegular } from '@fluentui/react-icons';
 import type { InboxFilter } from './inbox-api';
 import { InboxFilterChips } from './InboxFilterChips';
 import { InboxRowItem } from './InboxRowItem';
@@ -14,19 +14,6 @@ import { desktopNotificationsSupported } from '../shell/desktop-notification-pre
 const DesktopNotificationsDialog = lazy(() =>
   import('./DesktopNotificationsDialog').then((m) => ({ default: m.DesktopNotificationsDialog })),
 );
-
-function BellIcon() {
-  return (
-    <svg width="16" height="16" viewBox="0 0 16 16" fill="none" aria-hidden="true" focusable="false">
-      <path
-        d="M8 1.5a4 4 0 0 0-4 4v2.7L2.8 10.6a.6.6 0 0 0 .5.9h9.4a.6.6 0 0 0 .5-.9L12 8.2V5.5a4 4 0 0 0-4-4ZM6.3 12.8a1.8 1.8 0 0 0 3.4 0"
-        stroke="currentColor"
-        strokeWidth="1.2"
-        strokeLinejoin="round"
-      />
-    </svg>
-  );
-}
 
 type InboxSectionProps = {
   filter: InboxFilter;

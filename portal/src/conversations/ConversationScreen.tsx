@@ -149,7 +149,9 @@ export function ConversationScreen({ conversationId, tab }: ConversationScreenPr
         {tab === 'files' ? <FilesPanel conversationId={conversationId} /> : null}
         {tab === 'pinned' ? <PinnedPanel conversationId={conversationId} /> : null}
       </div>
-      {dragging ? <FileDropOverlay title={data.title} heading="Drop files to send" icon={<ArrowUploadRegular />} /> : null}
+      {dragging ? (
+        <FileDropOverlay title={data.title} heading="Drop files to send" icon={<ArrowUploadRegular />} />
+      ) : null}
       <EditMessageDialog message={editing} onClose={() => setEditing(null)} onSaved={messages.upsert} />
       <VisuallyHidden aria-live="polite">{announcement}</VisuallyHidden>
     </div>
