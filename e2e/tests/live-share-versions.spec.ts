@@ -168,7 +168,7 @@ test('when a text file or an image is sent, then both viewers preview it; the te
   await expect(viewer).toBeHidden();
 
   // Staff: the image prints alone.
-  await sent.getByRole('button', { name: `Open plan-${stamp}.png` }).click();
+  await sent.getByRole('button', { name: `Open plan-${stamp}.png`, exact: true }).click();
   const imageViewer = staff.getByRole('dialog', { name: `plan-${stamp}.png` });
   await expect(imageViewer.getByRole('img', { name: `Preview of plan-${stamp}.png` })).toBeVisible();
   await imageViewer.getByRole('button', { name: 'Print' }).click();

@@ -200,7 +200,8 @@ export async function signInStaff(page: Page, name: string): Promise<void> {
 
 /** A fresh browser context signed in to the staff app as `name`. */
 export async function signInToStaffApp(browser: Browser, baseURL: string | undefined, name: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL });
+  // two panes, as the config's default (the third pane from 1280 px has specs of its own)
+  const context = await browser.newContext({ baseURL, viewport: { width: 1200, height: 720 } });
   const page = await context.newPage();
   await signInStaff(page, name);
   return page;

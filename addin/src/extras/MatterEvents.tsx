@@ -80,7 +80,11 @@ export function MatterEvents({ matter, contacts }: { matter: Matter; contacts: C
                     <Button size="small" onClick={() => editing.open(event)} aria-label={`Edit ${event.title}`}>
                       Edit
                     </Button>
-                    <Button size="small" onClick={() => cancelling.open(event)} aria-label={`Cancel ${event.title}`}>
+                    <Button
+                      size="small"
+                      onClick={() => cancelling.open(event)}
+                      aria-label={`Cancel event: ${event.title}`}
+                    >
                       Cancel event
                     </Button>
                   </div>

@@ -94,7 +94,7 @@ export function MatterInvoices({ matter, contacts }: { matter: Matter; contacts:
                     size="small"
                     disabledFocusable={busy !== null}
                     onClick={() => void markPaid(invoice)}
-                    aria-label={`Mark invoice ${invoice.number} paid`}
+                    aria-label={`Mark paid: invoice ${invoice.number}`}
                   >
                     {busy === invoice.id ? 'Saving…' : 'Mark paid'}
                   </Button>
