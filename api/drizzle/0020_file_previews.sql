@@ -20,6 +20,9 @@ CREATE TABLE "file_previews" (
 	"updated_at" timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
 	CONSTRAINT "file_previews_firm_id_version_id_pk" PRIMARY KEY("firm_id","version_id")
 );--> statement-breakpoint
+-- On Citus, distributed by firm like every firm-owned table, then its reference to the version
+-- (a no-op elsewhere; see 0013).
+SELECT confer_distribute_by_firm();--> statement-breakpoint
 ALTER TABLE "file_previews" ADD CONSTRAINT "file_previews_version_fk" FOREIGN KEY ("firm_id","version_id") REFERENCES "public"."document_versions"("firm_id","id");--> statement-breakpoint
 -- The sweep looks for previews still pending long after their upload (a crash before the job ran).
 CREATE INDEX "file_previews_pending_idx" ON "file_previews" USING btree ("created_at") WHERE "state" = 'pending';--> statement-breakpoint
