@@ -332,6 +332,28 @@ export async function revokeShare(db: Db, ctx: StaffContext, shareId: string, re
   return (await toShares(db, ctx.firmId, await repo.listShares(db, ctx.firmId, { shareId })))[0]!;
 }
 
+/** A staff member's download or preview of a version, allowed or refused, in the audit log. */
+function auditVersionAccess(
+  deps: TFilesDeps,
+  ctx: StaffContext,
+  versionId: string,
+  meta: { requestId: string; ip: string | undefined },
+  action: 'file.download' | 'file.preview',
+  outcome: 'success' | 'refused',
+) {
+  return recordAudit(deps.db, {
+    firmId: ctx.firmId,
+    actorKind: 'staff',
+    actorId: ctx.staffId,
+    action,
+    outcome,
+    targetKind: 'document_version',
+    targetId: versionId,
+    requestId: meta.requestId,
+    ip: meta.ip,
+  });
+}
+
 /** Everything needed to serve a download, after authorisation; the route streams it. */
 export async function prepareStaffDownload(
   deps: TFilesDeps,
@@ -341,30 +363,10 @@ export async function prepareStaffDownload(
 ) {
   try {
     const { version } = await requireReadableVersion(deps.db, ctx, versionId);
-    await recordAudit(deps.db, {
-      firmId: ctx.firmId,
-      actorKind: 'staff',
-      actorId: ctx.staffId,
-      action: 'file.download',
-      outcome: 'success',
-      targetKind: 'document_version',
-      targetId: versionId,
-      requestId: meta.requestId,
-      ip: meta.ip,
-    });
+    await auditVersionAccess(deps, ctx, versionId, meta, 'file.download', 'success');
     return version;
   } catch (error) {
-    await recordAudit(deps.db, {
-      firmId: ctx.firmId,
-      actorKind: 'staff',
-      actorId: ctx.staffId,
-      action: 'file.download',
-      outcome: 'refused',
-      targetKind: 'document_version',
-      targetId: versionId,
-      requestId: meta.requestId,
-      ip: meta.ip,
-    });
+    await auditVersionAccess(deps, ctx, versionId, meta, 'file.download', 'refused');
     throw error;
   }
 }
@@ -383,17 +385,7 @@ export async function prepareStaffPreview(
   try {
     await requireReadableVersion(deps.db, ctx, versionId);
   } catch (error) {
-    await recordAudit(deps.db, {
-      firmId: ctx.firmId,
-      actorKind: 'staff',
-      actorId: ctx.staffId,
-      action: 'file.preview',
-      outcome: 'refused',
-      targetKind: 'document_version',
-      targetId: versionId,
-      requestId: meta.requestId,
-      ip: meta.ip,
-    });
+    await auditVersionAccess(deps, ctx, versionId, meta, 'file.preview', 'refused');
     throw error;
   }
   return requireReadyPreview(deps.db, ctx.firmId, versionId);
