@@ -65,7 +65,14 @@ export async function startAzurite(workDir: string, port: number): Promise<Drill
       let bytes = 0;
       if (!(await containerClient.exists())) return { blobs, blocks, bytes };
       for await (const blob of containerClient.listBlobsFlat({ includeUncommitedBlobs: true })) {
-        const list = await containerClient.getBlockBlobClient(blob.name).getBlockList('uncommitted');
+        // the sweep may drop a blob between the listing and this read: gone is nothing staged
+        const list = await containerClient
+          .getBlockBlobClient(blob.name)
+          .getBlockList('uncommitted')
+          .catch((error: { statusCode?: number }) => {
+            if (error.statusCode === 404) return { uncommittedBlocks: [] };
+            throw error;
+          });
         const staged = list.uncommittedBlocks ?? [];
         if (staged.length === 0) continue;
         blobs += 1;
