@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { loadConfig } from '../src/config.js';
-import { createProviders, PermanentSendError, type MessageProviders } from '../src/integrations/acs/providers.js';
+import { createProviders, type MessageProviders } from '../src/integrations/acs/providers.js';
+import { PermanentSendError } from '../src/integrations/acs/send-contract.js';
 import { startAcsEmulator, type AcsEmulator } from './support/acs-emulator.js';
 
 let acs: AcsEmulator;

@@ -1,5 +1,5 @@
 import type { EmailClient } from '@azure/communication-email';
-import { classifyProviderError, PermanentSendError, type TEmailToSend, type TSendResult } from './providers.js';
+import { classifyProviderError, PermanentSendError, type TEmailToSend, type TSendResult } from './send-contract.js';
 
 /**
  * Sends one email through ACS: `beginSend` (202 and an Operation-Location), then polls the

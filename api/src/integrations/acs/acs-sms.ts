@@ -1,5 +1,5 @@
 import type { SmsClient, SmsClientOptions } from '@azure/communication-sms';
-import { classifyProviderError, PermanentSendError, type TSendResult, type TSmsToSend } from './providers.js';
+import { classifyProviderError, PermanentSendError, type TSendResult, type TSmsToSend } from './send-contract.js';
 
 type TPipelinePolicy = NonNullable<SmsClientOptions['additionalPolicies']>[number]['policy'];
 

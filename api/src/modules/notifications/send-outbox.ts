@@ -1,6 +1,7 @@
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/connect.js';
-import { PermanentSendError, type MessageProviders } from '../../integrations/acs/providers.js';
+import type { MessageProviders } from '../../integrations/acs/providers.js';
+import { PermanentSendError } from '../../integrations/acs/send-contract.js';
 import { unseal } from '../../integrations/secrets/seal.js';
 import type { JobQueue, TJob } from '../../jobs/job-queue.js';
 import type { Logger } from '../../logger.js';
