@@ -9,13 +9,8 @@ import { listEventRecipients } from '../conversations/repository.js';
 import { assertNotArchived, requireVisibleConversation } from '../conversations/service.js';
 import { requireVisibleMatter } from '../matters/service.js';
 import { listMessagesAbout } from '../messages/repository.js';
-import {
-  assertStaffMayPost,
-  findReplayedMessage,
-  sendMessage,
-  withReadBy,
-  type TTextMessage,
-} from '../messages/service.js';
+import { assertStaffMayPost, findReplayedMessage, sendMessage, type TTextMessage } from '../messages/service.js';
+import { withReadBy } from '../messages/with-read-by.js';
 import { assertTextable } from '../sms/service.js';
 import { getConversation, getVisibleConversation } from '../conversations/repository.js';
 import {

@@ -4,7 +4,6 @@ import { AppError, notFound } from '../../errors.js';
 import { keyReused } from '../../http/run-idempotent.js';
 import type { StaffContext } from '../../integrations/identity/staff-context.js';
 import { publishEvent } from '../../realtime/publish-event.js';
-import { listAttachmentsOfMessages } from '../files/repository.js';
 import { requireDocumentInConversation, resolveAttachableVersions } from '../files/document-access.js';
 import { postMessage, recordMessage } from './post-message.js';
 import { announceMessage, reviseMessage } from './revise-message.js';
@@ -12,7 +11,6 @@ import { decodeCursor, encodeCursor } from '../../shared/pagination.js';
 import {
   countUnreadByConversation,
   findPostingContext,
-  findReadStates,
   getVisibleConversation,
   listEventRecipients,
   listReaders,
@@ -25,37 +23,11 @@ import {
   requireActiveParticipant,
   requireVisibleConversation,
 } from '../conversations/service.js';
-import { assertTextable, smsSummaries } from '../sms/service.js';
+import { assertTextable } from '../sms/service.js';
+import { withReadBy } from './with-read-by.js';
 import * as repo from './repository.js';
 import type { TMessage } from './schemas.js';
-import { toReadReceipt, toStaffMessages } from './to-message.js';
-
-/** Staff-facing messages of one conversation: read receipts, files (unless given) and texts. */
-export async function withReadBy(
-  db: Db,
-  firmId: string,
-  conversationId: string,
-  rows: repo.TMessageRow[],
-  knownFiles?: repo.TMessageFile[],
-): Promise<TMessage[]> {
-  if (rows.length === 0) return [];
-  const authors = rows.map((r) => (r.authorStaffId ?? r.authorContactId)!);
-  const [reads, files, sms] = await Promise.all([
-    findReadStates(db, firmId, [conversationId], authors),
-    knownFiles ??
-      listAttachmentsOfMessages(
-        db,
-        firmId,
-        rows.map((r) => r.id),
-      ),
-    smsSummaries(
-      db,
-      firmId,
-      rows.map((r) => r.id),
-    ),
-  ]);
-  return toStaffMessages(rows, reads, files, sms);
-}
+import { toReadReceipt } from './to-message.js';
 
 /** A message in a conversation the caller may see; otherwise 404. */
 async function requireVisibleMessage(db: Db, ctx: StaffContext, messageId: string) {

@@ -10,8 +10,8 @@ import { assertNotArchived, requireActiveParticipant, requireVisibleConversation
 import { getFirm, type TFirm } from '../firms/repository.js';
 import { postMessage } from '../messages/post-message.js';
 import * as messages from '../messages/repository.js';
-import type { TMessage, TSmsStatus } from '../messages/schemas.js';
-import { withReadBy } from '../messages/service.js';
+import { withReadBy } from '../messages/with-read-by.js';
+import { statusOf } from './summarize-texts.js';
 import type { Notifier } from '../notifications/notifier.js';
 import { announceSmsStatus } from '../notifications/send-outbox.js';
 import { listMessageTexts, type TSmsRecipientRow } from '../notifications/outbox-repository.js';
@@ -212,8 +212,6 @@ export function assertTextable(conversation: { kind: string }, body: string): vo
   if (!/\S/u.test(body)) throw new AppError('sms_needs_text', 422, 'A text needs words: write a message to send');
 }
 
-const statusOf = (s: string): TSmsStatus => (s === 'pending' ? 'sending' : (s as TSmsStatus));
-
 function toRecipient(row: TSmsRecipientRow) {
   return {
     id: row.id,
@@ -229,31 +227,6 @@ function toRecipient(row: TSmsRecipientRow) {
     deliveredAt: row.deliveredAt?.toISOString() ?? null,
     failedAt: row.failedAt?.toISOString() ?? null,
   };
-}
-
-/** The compact `sms` of staff messages: the latest text per recipient, by message id. */
-export async function smsSummaries(
-  db: Db,
-  firmId: string,
-  messageIds: string[],
-): Promise<Map<string, TMessage['sms']>> {
-  const rows = await listMessageTexts(db, firmId, messageIds);
-  const byMessage = new Map<string, TMessage['sms']>();
-  const seen = new Set<string>();
-  for (const row of rows) {
-    const key = `${row.messageId}:${row.contactId ?? row.toAddress}`;
-    if (seen.has(key)) continue; // newest first: the first row per recipient is their latest
-    seen.add(key);
-    const summary = byMessage.get(row.messageId) ?? { recipients: [] };
-    summary.recipients.push({
-      contactId: row.contactId,
-      name: row.contactName ?? 'Unknown',
-      status: statusOf(row.status),
-      reason: row.statusDetail,
-    });
-    byMessage.set(row.messageId, summary);
-  }
-  return byMessage;
 }
 
 async function requireVisibleMessage(db: Db, ctx: StaffContext, messageId: string) {
