@@ -20,6 +20,8 @@ test('when a third party joins a client conversation after its last message, the
     email: `sol.${stamp}@survey.example`,
     kind: 'third_party',
   });
+  await api.put(`/matters/${matter.id}/contacts/${client.id}`);
+  await api.put(`/matters/${matter.id}/contacts/${surveyor.id}`);
   const conversation = await api.post<Created>('/conversations', {
     kind: 'external_matter',
     matterId: matter.id,
