@@ -42,6 +42,7 @@ import { useSmsOption } from '../sms/use-sms-option';
 import { useAttachments } from '../composer/use-attachments';
 import { buildComposerAttachments } from '../composer/build-composer-attachments';
 import { ConversationFilesPanel } from '../files/ConversationFilesPanel';
+import { useNewRecipientsGuard } from './use-new-recipients-guard';
 
 const RevisionHistoryDialog = lazy(() =>
   import('./RevisionHistoryDialog').then((m) => ({ default: m.RevisionHistoryDialog })),
@@ -299,6 +300,12 @@ export function ConversationScreen({ conversationId, highlightSeq }: Conversatio
   });
 
   const newestSeq = messages.state.messages.at(-1)?.seq ?? null;
+  const newestLoadedAt = messages.state.messages.at(-1)?.createdAt ?? null;
+  const lastMessageAt = [newestLoadedAt, conversation?.lastMessageAt ?? null].reduce<string | null>(
+    (a, b) => (a === null || (b !== null && Date.parse(b) > Date.parse(a)) ? b : a),
+    null,
+  );
+  const recipientsGuard = useNewRecipientsGuard(conversation, lastMessageAt);
   useMarkRead({
     conversationId,
     newestSeq,
@@ -544,17 +551,23 @@ export function ConversationScreen({ conversationId, highlightSeq }: Conversatio
             conversationTitle={conversation.title}
             disabledReason={reason}
             toneHelp={me.features.rewrite}
-            onSend={(body) => {
+            onSend={async (body) => {
+              if (!(await recipientsGuard.confirmBeforeSend())) return false;
               if (attachments.hasAny) {
-                return attachments.send(body, { sendAsSms: sms.enabled }).then((sent) => {
-                  if (sent) sms.setEnabled(false);
-                  return sent;
-                });
+                const sent = await attachments.send(body, { sendAsSms: sms.enabled });
+                if (sent) sms.setEnabled(false);
+                return sent;
               }
               messages.send(body, { sendAsSms: sms.enabled });
               sms.setEnabled(false);
+              return true;
             }}
-            options={<SmsToggle option={sms} disabled={readOnly} />}
+            options={
+              <>
+                {recipientsGuard.notice}
+                <SmsToggle option={sms} disabled={readOnly} />
+              </>
+            }
             attachments={buildComposerAttachments(attachments, {
               conversationTitle: conversation.title,
               matterId: conversation.matterId,
@@ -562,6 +575,7 @@ export function ConversationScreen({ conversationId, highlightSeq }: Conversatio
             })}
           />
         )}
+        {recipientsGuard.dialog}
       </div>
       <div
         role="tabpanel"
