@@ -102,7 +102,8 @@ test('when a conversation is opened in the two-pane layout, then the inbox stays
   baseURL,
 }) => {
   const { priya, dmId } = await priyaDmWithAlex(request);
-  await priya.post(`/conversations/${dmId}/messages`, { body: 'Two panes please' });
+  const twoPanes = `Two panes please ${Date.now().toString(36)}`;
+  await priya.post(`/conversations/${dmId}/messages`, { body: twoPanes });
   const alex = await signInToStaffApp(browser, baseURL, 'Alex Morgan');
   await alex.setViewportSize({ width: 1366, height: 768 });
   await rowOf(alex, dmId).click();
@@ -110,7 +111,7 @@ test('when a conversation is opened in the two-pane layout, then the inbox stays
   await expect(alex).toHaveURL(new RegExp(`#/conversations/${dmId}$`));
   const pane = alex.getByRole('region', { name: 'Open conversation' });
   await expect(pane.getByRole('heading', { level: 2, name: 'Priya Shah' })).toBeVisible();
-  await expect(pane.locator('li[data-message-id]').filter({ hasText: 'Two panes please' })).toBeVisible();
+  await expect(pane.locator('li[data-message-id]').filter({ hasText: twoPanes })).toBeVisible();
   await expect(inboxOf(alex)).toBeVisible(); // still beside it
   await expect(rowOf(alex, dmId)).toHaveAttribute('aria-current', 'page');
   await expect(rowOf(alex, dmId)).not.toContainText('unread'); // read on opening
@@ -141,7 +142,7 @@ test('when Alex uses only the keyboard, then he moves through the inbox, opens a
   await expect(firstRow(alex)).toHaveAttribute('data-conversation-id', dmId);
 
   // Tab into the inbox, then arrows: down and back up again.
-  for (let i = 0; i < 40; i++) {
+  for (let i = 0; i < 100; i++) {
     await alex.keyboard.press('Tab');
     if (await firstRow(alex).evaluate((el) => el === document.activeElement)) break;
   }
@@ -158,7 +159,7 @@ test('when Alex uses only the keyboard, then he moves through the inbox, opens a
   await alex.keyboard.press('Enter');
   await expect(alex).toHaveURL(new RegExp(`#/conversations/${dmId}$`));
   const box = alex.getByRole('textbox', { name: 'Message Priya Shah' });
-  for (let i = 0; i < 60; i++) {
+  for (let i = 0; i < 200; i++) {
     if (await box.evaluate((el) => el === document.activeElement)) break;
     await alex.keyboard.press('Tab');
   }
@@ -167,6 +168,7 @@ test('when Alex uses only the keyboard, then he moves through the inbox, opens a
   await alex.keyboard.press('Enter');
   await expect(alex.locator('li[data-message-id]').filter({ hasText: `Replying by keyboard ${stamp}` })).toBeVisible();
   await expect(rowOf(alex, dmId)).toContainText(`You: Replying by keyboard ${stamp}`);
+  await expect(box).toHaveValue(''); // Escape in a half-written message keeps the conversation open
 
   // Escape goes back to the inbox, with the row focused again.
   await alex.keyboard.press('Escape');
@@ -177,6 +179,8 @@ test('when Alex uses only the keyboard, then he moves through the inbox, opens a
   await alex.keyboard.press('Control+k');
   const jump = alex.getByRole('dialog', { name: 'Jump to a conversation or matter' });
   await expect(jump).toBeVisible();
+  // the dialog loads on first use: its field takes the caret once it is there, and only then is typing caught
+  await expect(jump.getByRole('textbox', { name: 'Conversation or matter name' })).toBeFocused();
   await alex.keyboard.type('2026-0001');
   await expect(jump.getByRole('link', { name: /2026-0001/ }).first()).toBeVisible();
   await alex.keyboard.press('ArrowDown');
