@@ -1,37 +1,15 @@
 import { smsReceivedDelivery } from '../src/dev/phone-routes.js';
-import { startAcsEmulator, type AcsEmulator } from './support/acs-emulator.js';
 import { bearer, createFirm, createMatter } from './support/fixtures.js';
 import { externalConversation, postWebhook, send, textFromPhone, waitFor } from './support/messaging.js';
-import { startTestApp, type TestApp } from './support/start-test-app.js';
+import { useSmsHarness } from './support/sms-harness.js';
+import type { TestApp } from './support/start-test-app.js';
 
 const sender = '+447400000003';
+const sms = useSmsHarness(sender);
 let app: TestApp;
-let acs: AcsEmulator;
-
-beforeAll(async () => {
-  acs = await startAcsEmulator();
-  app = await startTestApp({
-    ACS_CONNECTION_STRING: acs.connectionString,
-    ACS_EMAIL_SENDER: 'donotreply@confer.example',
-    ACS_SMS_SENDER: sender,
-  });
-});
-afterAll(async () => {
-  await app.stop();
-  await acs.stop();
-});
-afterEach(() => app.clock.reset());
-
-const textsTo = (to: string) => acs.texts.filter((t) => t.to === to);
+beforeAll(() => ({ app } = sms));
+const { textsTo, messagesOf } = sms;
 const listsTo = (to: string) => textsTo(to).filter((t) => /Reply 1 for/.test(t.message));
-const messagesOf = async (token: string, conversationId: string) =>
-  (await app.http.get(`/api/v1/conversations/${conversationId}/messages`).set(bearer(token))).body.items as Array<{
-    id: string;
-    body: string;
-    via: string;
-    author: { id: string; kind: string };
-    inReplyTo: { id: string } | null;
-  }>;
 const unrouted = async (token: string) =>
   (await app.http.get('/api/v1/sms/unrouted').set(bearer(token))).body.items as Array<{
     id: string;

@@ -1,27 +1,14 @@
-import { startAcsEmulator, type AcsEmulator } from './support/acs-emulator.js';
 import { bearer } from './support/fixtures.js';
 import { externalConversation, replyTokenIn, send, textFromPhone, waitFor } from './support/messaging.js';
 import { originOf } from './support/portal-session.js';
-import { startTestApp, type TestApp } from './support/start-test-app.js';
+import { useSmsHarness } from './support/sms-harness.js';
+import type { TestApp } from './support/start-test-app.js';
 
 const sender = '+447400000002';
+const sms = useSmsHarness(sender);
 let app: TestApp;
-let acs: AcsEmulator;
-
-beforeAll(async () => {
-  acs = await startAcsEmulator();
-  app = await startTestApp({
-    ACS_CONNECTION_STRING: acs.connectionString,
-    ACS_EMAIL_SENDER: 'donotreply@confer.example',
-    ACS_SMS_SENDER: sender,
-  });
-});
-afterAll(async () => {
-  await app.stop();
-  await acs.stop();
-});
-
-const textsTo = (to: string) => acs.texts.filter((t) => t.to === to);
+beforeAll(() => ({ app } = sms));
+const { textsTo } = sms;
 
 describe('texting: what the quick-reply page and the unrouted inbox offer', () => {
   test('when a message carries only files, then the quick-reply page lists their names and sizes', async () => {

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../src/db/query-rows.js';
 import { updateContact } from '../src/modules/contacts/repository.js';
-import { startAcsEmulator, type AcsEmulator } from './support/acs-emulator.js';
+import type { AcsEmulator } from './support/acs-emulator.js';
 import { bearer } from './support/fixtures.js';
 import { buildMultipart, type TPart } from './support/multipart.js';
 import {
@@ -15,27 +15,15 @@ import {
   waitFor,
 } from './support/messaging.js';
 import { originOf } from './support/portal-session.js';
-import { startTestApp, type TestApp } from './support/start-test-app.js';
+import { useSmsHarness } from './support/sms-harness.js';
+import type { TestApp } from './support/start-test-app.js';
 
 const sender = '+447400000001';
+const sms = useSmsHarness(sender);
 let app: TestApp;
 let acs: AcsEmulator;
-
-beforeAll(async () => {
-  acs = await startAcsEmulator();
-  app = await startTestApp({
-    ACS_CONNECTION_STRING: acs.connectionString,
-    ACS_EMAIL_SENDER: 'donotreply@confer.example',
-    ACS_SMS_SENDER: sender,
-  });
-});
-afterAll(async () => {
-  await app.stop();
-  await acs.stop();
-});
-afterEach(() => app.clock.reset());
-
-const textsTo = (to: string) => acs.texts.filter((t) => t.to === to);
+beforeAll(() => ({ app, acs } = sms));
+const { textsTo, messagesOf } = sms;
 const smsOf = (token: string, messageId: string) =>
   app.http.get(`/api/v1/messages/${messageId}/sms`).set(bearer(token));
 const statuses = async (token: string, messageId: string) =>
@@ -45,15 +33,6 @@ const statuses = async (token: string, messageId: string) =>
       r.status,
     ]),
   );
-const messagesOf = async (token: string, conversationId: string) =>
-  (await app.http.get(`/api/v1/conversations/${conversationId}/messages`).set(bearer(token))).body.items as Array<{
-    id: string;
-    body: string;
-    via: string;
-    author: { id: string; kind: string };
-    inReplyTo: { id: string; body: string } | null;
-    sms: { recipients: Array<{ contactId: string; status: string; reason: string | null }> } | null;
-  }>;
 const quick = (path: 'view' | 'send', body: object, headers: Record<string, string> = {}) =>
   app.http
     .post(`/api/portal/v1/quick-reply/${path}`)
