@@ -68,7 +68,10 @@ export function JumpToDialog({ open, onClose }: { open: boolean; onClose: () => 
   const api = useApi();
   const inboxApi = useMemo(() => createInboxApi(api.request), [api]);
   const [text, setText] = useState('');
-  const q = useDebouncedValue(text.trim(), 150);
+  // Conversations are filtered as you type (they are already here), matters after a pause (a
+  // request each): the conversation results never change under a caret already moved onto them.
+  const typed = text.trim();
+  const q = useDebouncedValue(typed, 150);
   const [rows, setRows] = useState<InboxRow[]>([]);
   const [matters, setMatters] = useState<Matter[]>([]);
   const onListKeyDown = useArrowKeyList('a');
@@ -98,11 +101,14 @@ export function JumpToDialog({ open, onClose }: { open: boolean; onClose: () => 
 
   const results = useMemo(() => {
     const conversations = rows
-      .filter((r) => !q || matches(r.title, q) || (r.matter && matches(`${r.matter.number} ${r.matter.title}`, q)))
+      .filter(
+        (r) =>
+          !typed || matches(r.title, typed) || (r.matter && matches(`${r.matter.number} ${r.matter.title}`, typed)),
+      )
       .slice(0, 8)
       .map(conversationResult);
-    return q ? [...conversations, ...matters.map(matterResult)] : conversations;
-  }, [rows, matters, q]);
+    return typed ? [...conversations, ...matters.map(matterResult)] : conversations;
+  }, [rows, matters, typed]);
 
   const go = (result: Result) => {
     onClose();
@@ -135,7 +141,7 @@ export function JumpToDialog({ open, onClose }: { open: boolean; onClose: () => 
               aria-controls="jump-results"
             />
             {results.length === 0 ? (
-              <Text className={styles.empty}>{q ? 'Nothing matches.' : 'No conversations yet.'}</Text>
+              <Text className={styles.empty}>{typed ? 'Nothing matches.' : 'No conversations yet.'}</Text>
             ) : (
               <ul id="jump-results" className={styles.list} aria-label="Matches" onKeyDown={onListKeyDown}>
                 {results.map((r) => (
