@@ -56,12 +56,12 @@ export function dayKeyOf(iso: string, options: TimeFormatOptions = {}): string {
   return calendarDay(new Date(iso), options).join('-');
 }
 
-/** "14:05" (or "2:05 PM", per locale). */
+/** "09:05" (or "9:05 AM"): the locale's own short time. */
 export function formatTime(iso: string, options: TimeFormatOptions = {}): string {
-  return formatter({ hour: 'numeric', minute: '2-digit' }, options).format(new Date(iso));
+  return formatter({ timeStyle: 'short' }, options).format(new Date(iso));
 }
 
-/** A day divider: "Today", "Yesterday", "Monday", "Monday 3 March", or with the year when not this year. */
+/** A day divider: "Today", "Yesterday", "Monday", "Monday 3 March", or "Monday, 3 March 2025" when not this year. */
 export function formatDayLabel(iso: string, options: TimeFormatOptions = {}): string {
   const date = new Date(iso);
   const days = daysAgo(date, options);
@@ -83,7 +83,9 @@ export function formatActivityTime(iso: string, options: TimeFormatOptions = {})
   if (days === 0) return formatTime(iso, options);
   if (days === 1) return 'Yesterday';
   if (days > 1 && days < 7) return formatter({ weekday: 'short' }, options).format(date);
-  return isThisYear(date, options) ? formatter({ day: 'numeric', month: 'short' }, options).format(date) : formatDate(iso, options);
+  return isThisYear(date, options)
+    ? formatter({ day: 'numeric', month: 'short' }, options).format(date)
+    : formatDate(iso, options);
 }
 
 /** "4 Mar 2026": a short date that always says the year. */
@@ -96,7 +98,7 @@ export function formatDateTime(iso: string, options: TimeFormatOptions = {}): st
   return formatter({ dateStyle: 'medium', timeStyle: 'short' }, options).format(new Date(iso));
 }
 
-/** "Wednesday 4 March 2026 at 14:05": unambiguous, for tooltips and screen readers. */
+/** "Wednesday, 4 March 2026 at 14:05": unambiguous, for tooltips and screen readers. */
 export function formatFullDateTime(iso: string, options: TimeFormatOptions = {}): string {
   return formatter({ dateStyle: 'full', timeStyle: 'short' }, options).format(new Date(iso));
 }

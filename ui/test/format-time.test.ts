@@ -44,14 +44,14 @@ describe('formatDayLabel (the day dividers of both apps)', () => {
   });
 
   test('when a message is from another year, then the divider says the year', () => {
-    assert.equal(formatDayLabel('2025-03-04T15:00:00Z', reader), 'Tuesday 4 March 2025');
+    assert.equal(formatDayLabel('2025-03-04T15:00:00Z', reader), 'Tuesday, 4 March 2025');
   });
 
   test('when the last week crosses New Year, then recent days are still weekdays and older ones carry the year', () => {
     const newYear = { ...reader, now: new Date('2026-01-02T15:00:00Z') };
     assert.equal(formatDayLabel('2025-12-31T15:00:00Z', newYear), 'Wednesday');
     assert.equal(formatDayLabel('2025-12-29T15:00:00Z', newYear), 'Monday');
-    assert.equal(formatDayLabel('2025-12-20T15:00:00Z', newYear), 'Saturday 20 December 2025');
+    assert.equal(formatDayLabel('2025-12-20T15:00:00Z', newYear), 'Saturday, 20 December 2025');
   });
 
   test('when the clocks went forward in between, then days are counted by the calendar, not by 24 hours', () => {
@@ -95,7 +95,7 @@ describe('exact times and dates', () => {
   });
 
   test('when a tooltip gives the full time, then it names the weekday, date, year and time', () => {
-    assert.equal(formatFullDateTime('2026-03-04T04:59:00Z', reader), 'Tuesday 3 March 2026 at 23:59');
+    assert.equal(formatFullDateTime('2026-03-04T04:59:00Z', reader), 'Tuesday, 3 March 2026 at 23:59');
   });
 
   test('when a due date is shown, then it is the same calendar day in every zone', () => {
