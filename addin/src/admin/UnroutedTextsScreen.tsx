@@ -13,7 +13,7 @@ import {
 } from '@fluentui/react-components';
 import type { UnroutedSms } from '@confer/ui';
 import { ErrorNotice } from '@confer/ui/errors';
-import { formatFullDateTime } from '../common/format-message-time';
+import { formatFullDateTime } from '@confer/ui/format-time';
 import { routeHref } from '../shell/use-hash-route';
 import { useApi } from '../common/use-api';
 import { useLoader } from '@confer/ui';

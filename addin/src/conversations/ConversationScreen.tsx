@@ -22,7 +22,7 @@ import { isApiProblem, type Conversation, type Message, useLoader } from '@confe
 import { isOwnMessage } from './collect-read-receipts';
 import { Composer } from '../composer/Composer';
 import { ErrorNotice } from '@confer/ui/errors';
-import { formatActivityTime, formatFullDateTime } from '../common/format-message-time';
+import { formatActivityTime, formatFullDateTime } from '@confer/ui/format-time';
 import { ChevronLeftRegular, MoreHorizontalRegular, ShieldRegular } from '@fluentui/react-icons';
 import { MessageList } from './MessageList';
 import { ParticipantList } from './ParticipantList';

@@ -1,9 +1,11 @@
 import { useMemo, useState } from 'react';
-import { Avatar, Button, Label, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Label, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Conversation, Me, Participant } from '@confer/ui';
 import { FormDialog } from '../extras/FormDialog';
 import { StaffPicker } from '../common/StaffPicker';
 import { useApi } from '../common/use-api';
+import { participantRole } from './participant-role';
+import { ParticipantAvatar } from './ParticipantAvatar';
 
 type ManageParticipantsDialogProps = {
   open: boolean;
@@ -38,9 +40,7 @@ const useStyles = makeStyles({
 
 function roleOf(p: Participant, me: Me): string | null {
   if (p.staffId === me.staff.id) return 'you';
-  if (p.contactKind === 'client') return 'client';
-  if (p.contactKind === 'third_party') return 'third party';
-  return null;
+  return p.contactKind ? participantRole(p).toLowerCase() : null;
 }
 
 /**
@@ -128,13 +128,7 @@ export function ManageParticipantsDialog({
             const role = roleOf(p, me);
             return (
               <li key={p.id} className={styles.member}>
-                <Avatar
-                  size={24}
-                  initials={p.initials}
-                  name={p.name}
-                  color={p.kind === 'contact' ? 'brand' : 'colorful'}
-                  aria-hidden="true"
-                />
+                <ParticipantAvatar participant={p} />
                 <Text className={styles.name}>
                   {p.name}
                   {role && <span className={styles.muted}> ({role})</span>}

@@ -15,7 +15,7 @@ import {
 } from '@fluentui/react-components';
 import { describeError, type Message, type MessageVia, type ReadReceipt } from '@confer/ui';
 import { MessageText } from '@confer/ui/message-text';
-import { formatFullDateTime, formatTime } from '../common/format-message-time';
+import { formatFullDateTime, formatTime } from '@confer/ui/format-time';
 import { MoreHorizontalRegular, PinRegular } from '@fluentui/react-icons';
 import { DocumentLink, DocumentNotice } from '../files/DocumentNotice';
 import { MessageEditor } from '../composer/MessageEditor';

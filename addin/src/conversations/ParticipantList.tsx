@@ -1,6 +1,8 @@
-import { Avatar, makeStyles, tokens } from '@fluentui/react-components';
+import { makeStyles, tokens } from '@fluentui/react-components';
 import type { Participant } from '@confer/ui';
 import { VisuallyHidden } from '@confer/ui/components';
+import { describeParticipant as describe } from './participant-role';
+import { ParticipantAvatar } from './ParticipantAvatar';
 
 const SHOWN = 6;
 
@@ -16,12 +18,6 @@ const useStyles = makeStyles({
   },
 });
 
-function describe(p: Participant): string {
-  if (p.contactKind === 'client') return `${p.name} (client)`;
-  if (p.contactKind === 'third_party') return `${p.name} (third party)`;
-  return p.name;
-}
-
 /** Initials avatars of the current participants; full names for screen readers and on hover. */
 export function ParticipantList({ participants }: { participants: Participant[] }) {
   const styles = useStyles();
@@ -32,13 +28,7 @@ export function ParticipantList({ participants }: { participants: Participant[] 
     <ul className={styles.list} aria-label={`Participants (${current.length})`}>
       {shown.map((p) => (
         <li key={p.id} className={styles.item} title={describe(p)}>
-          <Avatar
-            size={24}
-            initials={p.initials}
-            name={describe(p)}
-            color={p.kind === 'contact' ? 'brand' : 'colorful'}
-            aria-label={describe(p)}
-          />
+          <ParticipantAvatar participant={p} label={describe(p)} />
         </li>
       ))}
       {rest.length > 0 && (

@@ -3,7 +3,7 @@ import { Button, Spinner, Text, makeStyles, tokens } from '@fluentui/react-compo
 import type { Message } from '@confer/ui';
 import { MessageText } from '@confer/ui/message-text';
 import { ErrorNotice } from '@confer/ui/errors';
-import { formatDayLabel, formatFullDateTime, formatTime } from '../common/format-message-time';
+import { formatDayLabel, formatFullDateTime, formatTime } from '@confer/ui/format-time';
 import { routeHref } from '../shell/use-hash-route';
 import type { PinnedState } from './use-pinned-messages';
 

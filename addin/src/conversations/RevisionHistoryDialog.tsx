@@ -15,7 +15,7 @@ import {
 import type { Message } from '@confer/ui';
 import { MessageText } from '@confer/ui/message-text';
 import { ErrorNotice } from '@confer/ui/errors';
-import { formatFullDateTime } from '../common/format-message-time';
+import { formatFullDateTime } from '@confer/ui/format-time';
 import { useApi } from '../common/use-api';
 import { useLoader } from '@confer/ui';
 

@@ -1,5 +1,5 @@
 import type { Message } from '@confer/ui';
-import { dayKeyOf, formatDayLabel } from '../common/format-message-time';
+import { dayKeyOf, formatDayLabel } from '@confer/ui/format-time';
 import type { PendingMessage } from './use-conversation-messages';
 
 export type MessageListEntry =
@@ -24,7 +24,7 @@ export function groupMessagesByDay(messages: Message[], pending: PendingMessage[
     const key = dayKeyOf(entry.createdAt);
     const last = groups.at(-1);
     if (last && last.key === key) last.entries.push(entry);
-    else groups.push({ key, label: formatDayLabel(entry.createdAt, now), entries: [entry] });
+    else groups.push({ key, label: formatDayLabel(entry.createdAt, { now }), entries: [entry] });
   }
   return groups;
 }

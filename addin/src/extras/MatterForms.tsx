@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Badge, Button, Spinner, Subtitle2, Text } from '@fluentui/react-components';
 import type { Contact, FormRequest, Matter } from '@confer/ui';
 import { ErrorNotice } from '@confer/ui/errors';
+import { formatDateTime } from '@confer/ui/format-time';
 import { FormRequestDetails } from './FormRequestDetails';
 import { AddRegular } from '@fluentui/react-icons';
 import { SendFormDialog } from './SendFormDialog';
@@ -11,8 +12,6 @@ import { useExtrasApi } from './use-extras-api';
 import { useLoader } from '@confer/ui';
 import { useLiveEvents } from '../conversations/use-messaging';
 
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
 const STATUS: Record<FormRequest['status'], { label: string; color: 'informative' | 'warning' | 'success' }> = {
   sent: { label: 'Sent', color: 'informative' },
   draft: { label: 'In progress', color: 'warning' },
@@ -20,9 +19,9 @@ const STATUS: Record<FormRequest['status'], { label: string; color: 'informative
 };
 
 function when(request: FormRequest): string {
-  if (request.submittedAt) return `Submitted ${dateTime.format(new Date(request.submittedAt))}`;
-  if (request.draftSavedAt) return `Draft saved ${dateTime.format(new Date(request.draftSavedAt))}`;
-  return `Sent ${dateTime.format(new Date(request.sentAt))}`;
+  if (request.submittedAt) return `Submitted ${formatDateTime(request.submittedAt)}`;
+  if (request.draftSavedAt) return `Draft saved ${formatDateTime(request.draftSavedAt)}`;
+  return `Sent ${formatDateTime(request.sentAt)}`;
 }
 
 /** Intake forms sent on a matter, their status, and each submission's answers and files. */

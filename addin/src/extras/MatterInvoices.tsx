@@ -10,16 +10,12 @@ import {
   useLoader,
 } from '@confer/ui';
 import { ErrorNotice } from '@confer/ui/errors';
+import { formatDateOnly } from '@confer/ui/format-time';
 import { AddRegular } from '@fluentui/react-icons';
 import { InvoiceDialog } from './InvoiceDialog';
 import { useExtrasStyles } from './extras-styles';
 import { useDialogState } from '../common/use-dialog-state';
 import { useExtrasApi } from './use-extras-api';
-
-const dateOnly = (date: string) => {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(new Date(y ?? 0, (m ?? 1) - 1, d ?? 1));
-};
 
 /** A matter's invoices: amount, dates, status; add one, mark one paid. */
 export function MatterInvoices({ matter, contacts }: { matter: Matter; contacts: Contact[] }) {
@@ -84,7 +80,7 @@ export function MatterInvoices({ matter, contacts }: { matter: Matter; contacts:
                 )}
               </div>
               <Text size={200} className={x.muted}>
-                Issued {dateOnly(invoice.issueDate)} · Due {dateOnly(invoice.dueDate)}
+                Issued {formatDateOnly(invoice.issueDate)} · Due {formatDateOnly(invoice.dueDate)}
                 {invoice.documentId ? ' · PDF attached' : ''}
                 {invoice.paymentUrl ? ' · Payment link' : ''}
               </Text>

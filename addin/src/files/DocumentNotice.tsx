@@ -1,7 +1,7 @@
 import { Link, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Message } from '@confer/ui';
 import { useOpenFile } from './file-viewer-context';
-import { formatFullDateTime, formatTime } from '../common/format-message-time';
+import { formatFullDateTime, formatTime } from '@confer/ui/format-time';
 import { DocumentRegular } from '@fluentui/react-icons';
 
 const useStyles = makeStyles({

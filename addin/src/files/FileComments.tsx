@@ -4,7 +4,7 @@ import type { Message } from '@confer/ui';
 import { ErrorNotice } from '@confer/ui/errors';
 import { MessageText } from '@confer/ui/message-text';
 import { useApi } from '../common/use-api';
-import { formatFullDateTime } from '../common/format-message-time';
+import { formatFullDateTime } from '@confer/ui/format-time';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },

@@ -1,6 +1,6 @@
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { formatFileSize, type DocumentDetails } from '@confer/ui';
-import { formatFullDateTime } from '../common/format-message-time';
+import { formatFullDateTime } from '@confer/ui/format-time';
 
 type TVersion = DocumentDetails['versions'][number];
 

@@ -27,7 +27,7 @@ import { ErrorNotice } from '@confer/ui/errors';
 import type { FileToView } from './file-viewer-context';
 import { FileComments } from './FileComments';
 import { FileVersionList } from './FileVersionList';
-import { formatFullDateTime } from '../common/format-message-time';
+import { formatFullDateTime } from '@confer/ui/format-time';
 import { useFilesApi } from './use-files-api';
 import { useGetToken } from '../auth/use-token';
 

@@ -19,7 +19,7 @@ import {
 import type { MatterDocument } from '@confer/ui';
 import { documentSourceLabel } from './document-source-label';
 import { ErrorNotice } from '@confer/ui/errors';
-import { formatActivityTime } from '../common/format-message-time';
+import { formatActivityTime } from '@confer/ui/format-time';
 import { useFilesApi } from './use-files-api';
 
 type MatterDocumentPickerProps = {

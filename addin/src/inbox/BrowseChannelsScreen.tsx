@@ -12,7 +12,7 @@ import {
 } from '@fluentui/react-components';
 import type { Conversation } from '@confer/ui';
 import { ErrorNotice } from '@confer/ui/errors';
-import { formatActivityTime } from '../common/format-message-time';
+import { formatActivityTime } from '@confer/ui/format-time';
 import { ChevronLeftRegular, NumberSymbolRegular } from '@fluentui/react-icons';
 import { useApi } from '../common/use-api';
 import { useDebouncedValue, useLoader } from '@confer/ui';

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Avatar, Badge, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { Conversation, Me } from '@confer/ui';
-import { formatActivityTime } from '../common/format-message-time';
+import { formatActivityTime } from '@confer/ui/format-time';
 import { LockClosedRegular, NumberSymbolRegular, ShieldRegular } from '@fluentui/react-icons';
 import { UnreadBadge } from '../common/UnreadBadge';
 import { VisuallyHidden } from '@confer/ui/components';

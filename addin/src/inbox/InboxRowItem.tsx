@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Avatar, Badge, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { formatActivityTime, formatFullDateTime } from '../common/format-message-time';
+import { formatActivityTime, formatFullDateTime } from '@confer/ui/format-time';
 import { DocumentRegular, LockClosedRegular, NumberSymbolRegular } from '@fluentui/react-icons';
 import { UnreadBadge } from '../common/UnreadBadge';
 import { VisuallyHidden } from '@confer/ui/components';

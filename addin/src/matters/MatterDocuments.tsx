@@ -31,7 +31,7 @@ import { checkAttachmentLimits, countFiles } from '../composer/attachment-list';
 import { documentSourceLabel } from '../files/document-source-label';
 import { ErrorNotice } from '@confer/ui/errors';
 import { useOpenFile } from '../files/file-viewer-context';
-import { formatActivityTime, formatFullDateTime } from '../common/format-message-time';
+import { formatActivityTime, formatFullDateTime } from '@confer/ui/format-time';
 import { useFilesApi } from '../files/use-files-api';
 import { useGetToken } from '../auth/use-token';
 

@@ -1,5 +1,5 @@
 import { formatFileSize, useDebouncedValue, useLoader } from '@confer/ui';
-import { formatActivityTime } from '../common/format-message-time';
+import { formatActivityTime } from '@confer/ui/format-time';
 import { useMemo, useRef, useState } from 'react';
 import {
   Button,

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Button, Spinner, Text, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
 import type { Page, SearchResult } from '@confer/ui';
 import { ErrorNotice } from '@confer/ui/errors';
-import { formatActivityTime, formatFullDateTime } from '../common/format-message-time';
+import { formatActivityTime, formatFullDateTime } from '@confer/ui/format-time';
 import { useApi } from '../common/use-api';
 import { routeHref } from '../shell/use-hash-route';
 import { useLoader } from '@confer/ui';

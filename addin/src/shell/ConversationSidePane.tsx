@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'react';
-import { Avatar, Link, Spinner, Subtitle2, Tab, TabList, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { Contact, Conversation, Matter, Participant } from '@confer/ui';
+import { Link, Spinner, Subtitle2, Tab, TabList, Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { Contact, Conversation, Matter } from '@confer/ui';
 import { ErrorNotice } from '@confer/ui/errors';
 import { useApi } from '../common/use-api';
 import { useLoader, type LoadState } from '@confer/ui';
 import { useLiveEvents } from '../conversations/use-messaging';
+import { participantRole } from '../conversations/participant-role';
+import { ParticipantAvatar } from '../conversations/ParticipantAvatar';
 import { ConversationFilesPanel } from '../files/ConversationFilesPanel';
 import { ContactRow } from '../matters/ContactRow';
 import { MatterDocuments } from '../matters/MatterDocuments';
@@ -34,13 +36,6 @@ const useStyles = makeStyles({
   loading: { padding: tokens.spacingVerticalL },
 });
 
-const KIND: Record<string, string> = { client: 'Client', third_party: 'Third party' };
-
-function roleOf(p: Participant): string {
-  if (p.kind === 'contact') return KIND[p.contactKind ?? ''] ?? 'Contact';
-  return 'Staff';
-}
-
 function People({ conversation }: { conversation: Conversation }) {
   const styles = useStyles();
   const current = conversation.participants.filter((p) => !p.leftAt);
@@ -52,10 +47,10 @@ function People({ conversation }: { conversation: Conversation }) {
       <ul className={styles.list}>
         {current.map((p) => (
           <li key={p.id} className={styles.person}>
-            <Avatar size={24} initials={p.initials} color={p.kind === 'contact' ? 'brand' : 'colorful'} aria-hidden />
+            <ParticipantAvatar participant={p} />
             <Text>{p.name}</Text>
             <Text size={200} className={styles.muted}>
-              {roleOf(p)}
+              {participantRole(p)}
             </Text>
           </li>
         ))}

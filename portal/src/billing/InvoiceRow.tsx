@@ -1,7 +1,7 @@
 import { Badge, Body1, Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import { formatMoney, isInvoiceOverdue, portalInvoicePdfUrl, type PortalInvoice } from '@confer/ui';
 import { ArrowDownloadRegular } from '@fluentui/react-icons';
-import { formatDateOnly } from '../common/format-day';
+import { formatDateOnly } from '@confer/ui/format-time';
 import { matterLine } from '../common/matter-line';
 
 const useStyles = makeStyles({

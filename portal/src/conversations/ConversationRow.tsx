@@ -1,6 +1,7 @@
 import { Badge, Caption1, CounterBadge, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { PortalConversation } from '@confer/ui';
-import { formatFullDateTime, formatWhen, plural } from '../common/format';
+import { formatActivityTime, formatFullDateTime } from '@confer/ui/format-time';
+import { plural } from '../common/plural';
 import { VisuallyHidden } from '@confer/ui/components';
 import { matterLine } from '../common/matter-line';
 import { RouterLink } from '../routing/RouterLink';
@@ -42,7 +43,7 @@ export function ConversationRow({ conversation }: { conversation: PortalConversa
         {conversation.lastMessageAt ? (
           <Caption1 className={styles.when}>
             <time dateTime={conversation.lastMessageAt} title={formatFullDateTime(conversation.lastMessageAt)}>
-              {formatWhen(conversation.lastMessageAt)}
+              {formatActivityTime(conversation.lastMessageAt)}
             </time>
           </Caption1>
         ) : null}

@@ -1,7 +1,7 @@
 import { Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import type { PortalMessage } from '@confer/ui';
 import { DocumentRegular } from '@fluentui/react-icons';
-import { formatFullDateTime, formatTime } from '../common/format';
+import { formatFullDateTime, formatTime } from '@confer/ui/format-time';
 import { InlineLink } from '../routing/InlineLink';
 
 const useStyles = makeStyles({

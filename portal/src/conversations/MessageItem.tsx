@@ -14,7 +14,7 @@ import {
 import type { PortalMessage } from '@confer/ui';
 import { MessageText } from '@confer/ui/message-text';
 import { MoreHorizontalRegular, PinRegular } from '@fluentui/react-icons';
-import { formatFullDateTime, formatTime } from '../common/format';
+import { formatFullDateTime, formatTime } from '@confer/ui/format-time';
 import { FileChip } from '../files/FileChip';
 import { InlineLink } from '../routing/InlineLink';
 import { DocumentNotice } from './DocumentNotice';

@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, type ReactNode } from 'react';
 import { Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import type { PortalMessage } from '@confer/ui';
-import { dayKey, formatDay } from '../common/format';
+import { dayKeyOf, formatDayLabel } from '@confer/ui/format-time';
 import { groupByDay } from './merge-messages';
 import { MessageItem } from './MessageItem';
 
@@ -88,7 +88,7 @@ export function MessageList({ messages, hasOlder, loadingOlder, onLoadOlder, onE
     return () => observer.disconnect();
   }, []);
 
-  const groups = groupByDay(messages, dayKey);
+  const groups = groupByDay(messages, dayKeyOf);
 
   return (
     <div
@@ -109,7 +109,7 @@ export function MessageList({ messages, hasOlder, loadingOlder, onLoadOlder, onE
         ) : null}
         {groups.map((group) => (
           <div key={group.key} className={styles.day}>
-            <h3 className={styles.dayHeading}>{formatDay(group.firstAt)}</h3>
+            <h3 className={styles.dayHeading}>{formatDayLabel(group.firstAt)}</h3>
             <ol className={styles.list}>
               {group.messages.map((message) => (
                 <MessageItem key={message.id} message={message} onEdit={onEdit} />

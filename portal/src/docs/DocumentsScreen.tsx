@@ -5,7 +5,7 @@ import { ErrorNotice } from '@confer/ui/errors';
 import { DocumentRegular } from '@fluentui/react-icons';
 import { Loading } from '../common/Loading';
 import { Page } from '../common/Page';
-import { plural } from '../common/format';
+import { plural } from '../common/plural';
 import { useListStyles } from '../common/list-styles';
 import { useDebouncedValue, useLoader } from '@confer/ui';
 import { FileRow } from '../files/FileRow';

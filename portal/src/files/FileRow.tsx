@@ -2,7 +2,7 @@ import { formatFileSize } from '@confer/ui';
 import { Caption1 } from '@fluentui/react-components';
 import type { PortalFile } from '@confer/ui';
 import { DocumentRegular } from '@fluentui/react-icons';
-import { formatDate } from '../common/format';
+import { formatDate } from '@confer/ui/format-time';
 import { LinkRow, useLinkRowStyles } from '../common/LinkRow';
 
 export type FileRowProps = { file: PortalFile; showMatter?: boolean };

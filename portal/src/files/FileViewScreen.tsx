@@ -15,7 +15,7 @@ import { ErrorNotice } from '@confer/ui/errors';
 import { ArrowDownloadRegular, ChevronLeftRegular, DocumentRegular, PrintRegular } from '@fluentui/react-icons';
 import { Loading } from '../common/Loading';
 import { Page } from '../common/Page';
-import { formatDate, formatFullDateTime } from '../common/format';
+import { formatDate, formatFullDateTime } from '@confer/ui/format-time';
 import { canGoBackInPortal } from '../routing/navigation';
 import { InlineLink } from '../routing/InlineLink';
 import { RouterLink } from '../routing/RouterLink';

@@ -1,6 +1,6 @@
 import { Body1, Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import type { FormAnswerValue, FormRequest } from '@confer/ui';
-import { formatDateOnly } from '../common/format-day';
+import { formatDateOnly } from '@confer/ui/format-time';
 
 const useStyles = makeStyles({
   list: { margin: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },

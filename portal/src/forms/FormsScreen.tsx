@@ -7,7 +7,7 @@ import { LinkRow, useLinkRowStyles } from '../common/LinkRow';
 import { ListSection } from '../common/ListSection';
 import { Loading } from '../common/Loading';
 import { Page } from '../common/Page';
-import { formatDateTime } from '../common/format-day';
+import { formatDateTime } from '@confer/ui/format-time';
 import { matterLine } from '../common/matter-line';
 import { useLoader } from '@confer/ui';
 import { DocsTabs } from '../docs/DocsTabs';

@@ -24,7 +24,7 @@ import {
 } from '@confer/ui';
 import { MessageText } from '@confer/ui/message-text';
 import { AuthLayout } from '../auth/AuthLayout';
-import { formatFullDateTime, formatTime } from '../common/format';
+import { formatFullDateTime, formatTime } from '@confer/ui/format-time';
 import { DocumentRegular } from '@fluentui/react-icons';
 import { forgetReplyToken } from './take-reply-token';
 

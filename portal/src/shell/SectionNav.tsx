@@ -8,7 +8,7 @@ import {
   TaskListLtrRegular,
 } from '@fluentui/react-icons';
 import { VisuallyHidden } from '@confer/ui/components';
-import { plural } from '../common/format';
+import { plural } from '../common/plural';
 import type { Route } from '../routing/route';
 import { RouterLink } from '../routing/RouterLink';
 

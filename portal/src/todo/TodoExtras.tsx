@@ -1,7 +1,7 @@
 import { Badge, Caption1 } from '@fluentui/react-components';
 import { formatMoney, groupTodoItems, type PortalTodoExtras, type TodoExtraItem } from '@confer/ui';
 import { CalendarRegular, FormRegular, ReceiptRegular } from '@fluentui/react-icons';
-import { formatDateOnly, formatInZone } from '../common/format-day';
+import { formatDateOnly, formatInZone } from '@confer/ui/format-time';
 import { LinkRow, useLinkRowStyles } from '../common/LinkRow';
 import { ListSection } from '../common/ListSection';
 import type { Route } from '../routing/route';

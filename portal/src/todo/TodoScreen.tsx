@@ -6,7 +6,7 @@ import { Loading } from '../common/Loading';
 import { Page } from '../common/Page';
 import { LinkRow, useLinkRowStyles } from '../common/LinkRow';
 import { ListSection } from '../common/ListSection';
-import { plural } from '../common/format';
+import { plural } from '../common/plural';
 import { FileRow } from '../files/FileRow';
 import { InlineLink } from '../routing/InlineLink';
 import { portalClient } from '../session/portal-client';
