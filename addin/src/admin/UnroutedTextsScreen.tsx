@@ -154,7 +154,7 @@ function UnroutedTextItem({
   const selected = choice || targets?.[0]?.id || '';
 
   async function assign() {
-    const target = targets?.find((t) => t.id === selected);
+    const target = targets?.find((target) => target.id === selected);
     if (!target) return;
     setBusy(true);
     setError(null);
@@ -199,9 +199,9 @@ function UnroutedTextItem({
               value={selected}
               onChange={(_, data) => setChoice(data.value)}
             >
-              {targets.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.title}
+              {targets.map((target) => (
+                <option key={target.id} value={target.id}>
+                  {target.title}
                 </option>
               ))}
             </Select>

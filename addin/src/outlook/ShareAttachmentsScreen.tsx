@@ -248,7 +248,7 @@ function ShareToMatter(props: {
       const read: Array<{ id: string; file: File }> = [];
       const links: Array<{ name: string; url: string }> = [];
       for (const a of attachments) {
-        if (tooLarge.some((t) => t.id === a.id)) {
+        if (tooLarge.some((large) => large.id === a.id)) {
           update(a.id, { state: 'failed', error: 'Larger than 100 MB: share it from the matter instead.' });
           continue;
         }

@@ -1,3 +1,5 @@
+import { t } from '../messages';
+
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
 const dayFormat = new Intl.DateTimeFormat(undefined, {
   weekday: 'long',
@@ -25,8 +27,8 @@ export function dayKey(iso: string): string {
 /** "Today", "Yesterday" or the full date. */
 export function formatDay(iso: string, now: Date = new Date()): string {
   const diff = Math.round((startOfDay(now) - startOfDay(new Date(iso))) / 86_400_000);
-  if (diff === 0) return 'Today';
-  if (diff === 1) return 'Yesterday';
+  if (diff === 0) return t.common.today;
+  if (diff === 1) return t.common.yesterday;
   return dayFormat.format(new Date(iso));
 }
 
@@ -34,11 +36,8 @@ export function formatDay(iso: string, now: Date = new Date()): string {
 export function formatWhen(iso: string, now: Date = new Date()): string {
   const diff = Math.round((startOfDay(now) - startOfDay(new Date(iso))) / 86_400_000);
   if (diff === 0) return formatTime(iso);
-  if (diff === 1) return 'Yesterday';
+  if (diff === 1) return t.common.yesterday;
   return shortDateFormat.format(new Date(iso));
 }
 
 export const formatDate = (iso: string) => shortDateFormat.format(new Date(iso));
-
-export const plural = (count: number, one: string, many: string) =>
-  `${count.toLocaleString()} ${count === 1 ? one : many}`;
