@@ -20,6 +20,12 @@ const VISIBLE_PROPS = new Set([
   'heading',
   'validationMessage',
   'eyebrow',
+  // the apps' own dialog props
+  'body',
+  'submitLabel',
+  'busyLabel',
+  'confirmLabel',
+  'cancelLabel',
 ]);
 
 const hasLetter = (text: string) => /\p{L}/u.test(text);
@@ -44,6 +50,7 @@ function literalLeaves(expression: ts.Expression | undefined, out: ts.Node[] = [
   } else if (ts.isTemplateExpression(expression)) {
     const words = expression.head.text + expression.templateSpans.map((span) => span.literal.text).join('');
     if (hasLetter(words)) out.push(expression);
+    else for (const span of expression.templateSpans) literalLeaves(span.expression, out);
   }
   return out;
 }
@@ -75,11 +82,7 @@ export function findHardCodedStrings(source: string, file = 'component.tsx'): TH
 
 function tsxFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory()
-      ? tsxFiles(join(dir, entry.name))
-      : entry.name.endsWith('.tsx')
-        ? [join(dir, entry.name)]
-        : [],
+    entry.isDirectory() ? tsxFiles(join(dir, entry.name)) : entry.name.endsWith('.tsx') ? [join(dir, entry.name)] : [],
   );
 }
 

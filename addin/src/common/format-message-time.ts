@@ -1,3 +1,5 @@
+import { t } from '../messages';
+
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
 const weekdayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'long' });
 const shortWeekdayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short' });
@@ -28,8 +30,8 @@ function daysBetween(iso: string, now: Date): number {
 /** "Today", "Yesterday", "Monday", "Monday 3 March", or with the year when not this year. */
 export function formatDayLabel(iso: string, now = new Date()): string {
   const days = daysBetween(iso, now);
-  if (days === 0) return 'Today';
-  if (days === 1) return 'Yesterday';
+  if (days === 0) return t.common.today;
+  if (days === 1) return t.common.yesterday;
   const date = new Date(iso);
   if (days > 1 && days < 7) return weekdayFormat.format(date);
   return date.getFullYear() === now.getFullYear() ? dayFormat.format(date) : fullDayFormat.format(date);

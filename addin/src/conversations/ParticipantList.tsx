@@ -1,6 +1,7 @@
 import { Avatar, makeStyles, tokens } from '@fluentui/react-components';
 import type { Participant } from '@confer/ui';
 import { VisuallyHidden } from '@confer/ui/components';
+import { t } from '../messages';
 
 const SHOWN = 6;
 
@@ -17,8 +18,8 @@ const useStyles = makeStyles({
 });
 
 function describe(p: Participant): string {
-  if (p.contactKind === 'client') return `${p.name} (client)`;
-  if (p.contactKind === 'third_party') return `${p.name} (third party)`;
+  if (p.contactKind === 'client') return t.conversations.nameWithRole(p.name, t.conversations.roleClient);
+  if (p.contactKind === 'third_party') return t.conversations.nameWithRole(p.name, t.conversations.roleThirdParty);
   return p.name;
 }
 
@@ -29,7 +30,7 @@ export function ParticipantList({ participants }: { participants: Participant[] 
   const shown = current.slice(0, SHOWN);
   const rest = current.slice(SHOWN);
   return (
-    <ul className={styles.list} aria-label={`Participants (${current.length})`}>
+    <ul className={styles.list} aria-label={t.conversations.participants(current.length)}>
       {shown.map((p) => (
         <li key={p.id} className={styles.item} title={describe(p)}>
           <Avatar
@@ -45,7 +46,10 @@ export function ParticipantList({ participants }: { participants: Participant[] 
         <li className={styles.item}>
           <span className={styles.more} title={rest.map(describe).join(', ')}>
             <span aria-hidden="true">+{rest.length}</span>
-            <VisuallyHidden>and {rest.map(describe).join(', ')}</VisuallyHidden>
+            <VisuallyHidden>
+              {t.conversations.and}
+              {rest.map(describe).join(', ')}
+            </VisuallyHidden>
           </span>
         </li>
       )}

@@ -3,6 +3,7 @@ import type { Message } from '@confer/ui';
 import { useOpenFile } from './file-viewer-context';
 import { formatFullDateTime, formatTime } from '../common/format-message-time';
 import { DocumentRegular } from '@fluentui/react-icons';
+import { t } from '../messages';
 
 const useStyles = makeStyles({
   item: {
@@ -58,13 +59,15 @@ export function DocumentNotice({ message }: { message: Message }) {
           {message.author.name}{' '}
           {notice.kind === 'document_shared' ? (
             <>
-              shared <DocumentLink document={document} conversationId={message.conversationId} /> live: the people here
-              always see its latest version.
+              {t.files.shared}
+              <DocumentLink document={document} conversationId={message.conversationId} />
+              {t.files.liveThePeopleHere}
             </>
           ) : (
             <>
-              uploaded version {notice.version} of{' '}
-              <DocumentLink document={document} conversationId={message.conversationId} />.
+              {t.files.uploadedVersion}
+              {notice.version}
+              {t.files.of} <DocumentLink document={document} conversationId={message.conversationId} />.
             </>
           )}
         </span>
