@@ -193,11 +193,11 @@ function archivedExplanation(conversation: Conversation): string {
   const since = conversation.archivedAt ? formatActivityTime(conversation.archivedAt) : null;
   switch (conversation.archivedReason) {
     case 'matter_closed':
-      return t.conversations.readOnlyMatterClosed(since);
+      return t.conversations.readOnlySinceMatterClosed(since);
     case 'engagement_ended':
-      return t.conversations.readOnlyEngagementEnded(since);
+      return t.conversations.readOnlySinceEngagementEnded(since);
     default:
-      return t.conversations.readOnlyArchived(since);
+      return t.conversations.readOnlySinceArchived(since);
   }
 }
 

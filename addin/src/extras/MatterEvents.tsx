@@ -73,7 +73,7 @@ export function MatterEvents({ matter, contacts }: { matter: Matter; contacts: C
                 )}
                 <Text size={200} className={x.muted}>
                   {event.attendees.length > 0
-                    ? t.extras.attendees(event.attendees.map((a) => a.name).join(', '))
+                    ? t.extras.attendeesList(event.attendees.map((a) => a.name).join(', '))
                     : t.extras.noAttendees}
                 </Text>
                 {!event.cancelledAt && (

@@ -66,6 +66,7 @@ export const en = defineMessages({
     assign: 'Assign',
   },
   extras: {
+    cancel: 'Cancel',
     willBeMarkedCancelled: (title: string) =>
       `"${title}" will be marked cancelled, and its attendees will get an email saying so.`,
     submittedAt: (when: string) => `Submitted ${when}`,
@@ -86,7 +87,7 @@ export const en = defineMessages({
     file: 'File',
     statusSent: 'Sent',
     statusSubmitted: 'Submitted',
-    attendees: (names: string) => `Attendees: ${names}`,
+    attendeesList: (names: string) => `Attendees: ${names}`,
     shortText: 'Short text',
     longText: 'Long text',
     choiceOneOfA: 'Choice (one of a list)',
@@ -294,7 +295,6 @@ export const en = defineMessages({
     uploadedVersion: (version: number, name: string) =>
       `Uploaded version ${version} of ${name}. Wherever it is shared live, people now see this version.`,
     clientKind: 'Client',
-    inactive: 'Inactive',
     fieldName: 'Name',
     fieldEmail: 'Email',
     fieldMobile: 'Mobile',
@@ -423,11 +423,11 @@ export const en = defineMessages({
     enterAName: 'Enter a name.',
   },
   conversations: {
-    readOnlyMatterClosed: (since: string | null) =>
+    readOnlySinceMatterClosed: (since: string | null) =>
       `Read-only${since ? ` since ${since}` : ''}: the matter was closed. The history stays available.`,
-    readOnlyEngagementEnded: (since: string | null) =>
+    readOnlySinceEngagementEnded: (since: string | null) =>
       `Read-only${since ? ` since ${since}` : ''}: the engagement ended. The history stays available.`,
-    readOnlyArchived: (since: string | null) =>
+    readOnlySinceArchived: (since: string | null) =>
       `Read-only${since ? ` since ${since}` : ''}: archived. The history stays available.`,
     renamedTo: (title: string) => `Renamed to ${title}.`,
     added: (names: string) => `Added ${names}.`,
@@ -581,7 +581,7 @@ export const en = defineMessages({
     moreResults: 'More results',
   },
   outlook: {
-    largerThan100Mb: (names: string) => `Larger than 100 MB: ${names}`,
+    largerThan100MbNames: (names: string) => `Larger than 100 MB: ${names}`,
     joinNames: (first: string, last: string) => `${first} and ${last}`,
     openSharedFiles: 'Open the shared files securely',
     matterLabel: (number: string, title: string, closed: boolean) => `${number} · ${title}${closed ? ' (closed)' : ''}`,
@@ -603,7 +603,7 @@ export const en = defineMessages({
     uploadingState: 'Uploading',
     sharedState: 'Shared',
     andLinks: (n: number) => ` and ${n} ${n === 1 ? 'link' : 'links'}`,
-    shareAttachments: (n: number, names: string) =>
+    shareAttachmentsWith: (n: number, names: string) =>
       `Share ${n} ${n === 1 ? 'attachment' : 'attachments'}${names ? ` with ${names}` : ''}`,
     readingTheEmail: 'Reading the email…',
     selectAnEmailTo: 'Select an email to see its matters and conversations.',
@@ -713,9 +713,7 @@ export const en = defineMessages({
   shell: {
     client: 'Client',
     contact: 'Contact',
-    staff: 'Staff',
     channel: 'Channel',
-    matter: 'Matter',
     matterDetail: (title: string, internal: boolean) => `${title} · ${internal ? 'internal' : 'clients'}`,
     appName: 'Confer',
     yourSessionHasEnded: 'Your session has ended. Sign in again to continue.',

@@ -389,7 +389,7 @@ function ShareToMatter(props: {
           disabledFocusable={busy || attachments.length === 0 || chosen.length === 0}
           onClick={() => void share()}
         >
-          {busy ? t.outlook.sharing : t.outlook.shareAttachments(attachments.length, names)}
+          {busy ? t.outlook.sharing : t.outlook.shareAttachmentsWith(attachments.length, names)}
         </Button>
       </div>
     </>

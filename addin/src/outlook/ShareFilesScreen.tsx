@@ -289,7 +289,7 @@ function ShareIntoMatter(props: {
     const update = (keys: string[], patch: Partial<FileProgress>) =>
       setProgress((prev) => prev?.map((p) => (keys.includes(p.key) ? { ...p, ...patch } : p)) ?? prev);
     try {
-      if (tooLarge.length > 0) throw new Error(t.outlook.largerThan100Mb(tooLarge.map((f) => f.name).join(', ')));
+      if (tooLarge.length > 0) throw new Error(t.outlook.largerThan100MbNames(tooLarge.map((f) => f.name).join(', ')));
       const ensured = await ensureExternalConversation(
         api,
         matter.id,

@@ -80,7 +80,7 @@ export const en = defineMessages({
     filesTooLarge: (maxMb: number, total: string) =>
       `You can send up to ${maxMb} MB at a time; these files add up to ${total}. Remove some, or send them in more than one message.`,
     sharedWithYou: 'shared {link} with you. It stays up to date: you always see its latest version.',
-    uploadedVersion: (version: number) => `uploaded version ${version} of {link}.`,
+    uploadedVersion: (version: number | null) => `uploaded version ${version} of {link}.`,
     commentOn: 'Comment on {link}',
     recordLinks: '{record} ({verification}).',
     engagementEnded: (firm: string) =>
