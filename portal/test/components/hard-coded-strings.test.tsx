@@ -1,9 +1,9 @@
-// @vitest-environment node
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { findHardCodedStrings, findHardCodedStringsUnder } from '../../../ui/test-support/find-hard-coded-strings';
 
-const portalRoot = fileURLToPath(new URL('../..', import.meta.url));
+const portalRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 describe('UI strings', () => {
   it('when a component writes words into its JSX, then the scan reports each of them', () => {
