@@ -573,6 +573,7 @@ export const en = defineMessages({
     noOneHereCan: 'No one here can be texted.',
   },
   search: {
+    resultCount: (n: number, more: boolean) => `${n}${more ? '+' : ''} ${n === 1 ? 'result' : 'results'}`,
     messagesMatching: (q: string | number) => `Messages matching “${q}”`,
     searching: 'Searching…',
     noMessagesMatch: (q: string | number) => `No messages match “${q}”.`,

@@ -97,9 +97,7 @@ export function SearchScreen({ q }: { q: string }) {
         {state.status === 'loading' && <Spinner size="tiny" label={t.search.searching} />}
         {state.status === 'ready' && (
           <Text size={200} className={styles.muted}>
-            {items.length === 0
-              ? t.search.noMessagesMatch(q)
-              : `${items.length}${nextCursor ? '+' : ''} ${items.length === 1 ? 'result' : 'results'}`}
+            {items.length === 0 ? t.search.noMessagesMatch(q) : t.search.resultCount(items.length, Boolean(nextCursor))}
           </Text>
         )}
       </div>
