@@ -86,7 +86,7 @@ export function AttachmentTray({
                   aria-label={value === undefined ? t.composer.remove(file.name) : t.composer.cancel(file.name)}
                   onClick={() => attachments.removeItem(key)}
                 >
-                  {value === undefined ? t.composer.remove2 : t.composer.cancel2}
+                  {value === undefined ? t.composer.removeLabel : t.composer.cancelLabel}
                 </Button>
               </li>
             );
@@ -107,7 +107,7 @@ export function AttachmentTray({
                 disabled={uploading}
                 onClick={() => attachments.removeDocument(doc.id)}
               >
-                {t.composer.remove2}
+                {t.composer.removeLabel}
               </Button>
             </li>
           ))}

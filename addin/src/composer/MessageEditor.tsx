@@ -83,7 +83,7 @@ export function MessageEditor({ initialBody, onSave, onCancel }: MessageEditorPr
           {formatCount(length)} / {formatCount(MAX_MESSAGE_LENGTH)}
         </Text>
         <Button size="small" onClick={onCancel}>
-          {t.composer.cancel2}
+          {t.composer.cancelLabel}
         </Button>
         <Button size="small" appearance="primary" disabledFocusable={busy || over || empty} onClick={() => void save()}>
           {busy ? t.composer.saving : t.composer.save}

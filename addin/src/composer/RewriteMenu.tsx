@@ -167,7 +167,7 @@ export function RewritePanel({ state, onAccept, onEdit, onDiscard }: RewritePane
       }}
     >
       <div ref={headingRef} tabIndex={-1} className={styles.heading}>
-        {t.composer.suggestedRewrite2(label)}
+        {t.composer.suggestedRewriteTitle(label)}
       </div>
       {state.status === 'asking' && <Spinner size="tiny" label={t.composer.rewritingYourDraft} />}
       {state.status === 'failed' && (

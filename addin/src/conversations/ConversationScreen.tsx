@@ -473,7 +473,7 @@ export function ConversationScreen({ conversationId, highlightSeq }: Conversatio
               {' '}
               <span>
                 · <ShieldRegular />
-                {t.conversations.twoFactorSignIn2}
+                {t.conversations.twoFactorSignInSuffix}
               </span>
             </>
           )}

@@ -148,7 +148,7 @@ export function ManageParticipantsDialog({
                     disabledFocusable={removing !== null}
                     onClick={() => void remove(p)}
                   >
-                    {removing === p.id ? t.conversations.removing : t.conversations.remove2}
+                    {removing === p.id ? t.conversations.removing : t.conversations.removeLabel}
                   </Button>
                 )}
               </li>

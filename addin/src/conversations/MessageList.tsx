@@ -196,7 +196,7 @@ export function MessageList(props: MessageListProps) {
         groups.map((group) => (
           <div key={group.key}>
             <h3 className={styles.day}>{group.label}</h3>
-            <ol className={styles.list} aria-label={t.conversations.messages2(group.label)}>
+            <ol className={styles.list} aria-label={t.conversations.messagesLabel(group.label)}>
               {group.entries.map((entry, index) => {
                 const previous = group.entries[index - 1];
                 return entry.kind === 'message' ? (

@@ -75,7 +75,7 @@ export function PinnedPanel({ conversationId, state, readOnly, onLoad, onUnpin }
                   {formatDayLabel(message.createdAt)}, {formatTime(message.createdAt)}
                 </time>
                 {message.pinnedBy && (
-                  <span className={styles.quiet}>{t.conversations.pinnedBy2(message.pinnedBy.name)}</span>
+                  <span className={styles.quiet}>{t.conversations.pinnedByLabel(message.pinnedBy.name)}</span>
                 )}
               </div>
               <MessageText body={message.body} />

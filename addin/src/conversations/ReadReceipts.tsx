@@ -103,7 +103,7 @@ function SeenBy({ count, loadReaders }: { count: number; loadReaders: () => Prom
             {t.conversations.seenBy(count)}
           </Button>
         </PopoverTrigger>
-        <PopoverSurface aria-label={t.conversations.seenBy2}>
+        <PopoverSurface aria-label={t.conversations.seenByLabel}>
           {readers.status === 'loading' && <Spinner size="tiny" label={t.conversations.loading} />}
           {readers.status === 'error' && <Text role="alert">{describeError(error)}</Text>}
           {readers.status === 'ready' && (
@@ -143,7 +143,7 @@ function ReaderInitials({ receipts }: { receipts: ReadReceipt[] }) {
           +{more}
         </span>
       )}
-      <VisuallyHidden>{t.conversations.readBy2(listNames(receipts.map((r) => r.name)))}</VisuallyHidden>
+      <VisuallyHidden>{t.conversations.readByLabel(listNames(receipts.map((r) => r.name)))}</VisuallyHidden>
     </div>
   );
 }

@@ -53,7 +53,7 @@ export function RenameConversationDialog({ open, conversation, onRenamed, onClos
       open={open}
       title={channel ? t.conversations.renameChannel : t.conversations.renameConversation}
       subtitle={t.conversations.everyoneInItSees(conversation.title)}
-      submitLabel={t.conversations.rename2}
+      submitLabel={t.conversations.renameLabel}
       busyLabel={t.conversations.renaming}
       busy={busy}
       error={error}

@@ -61,7 +61,7 @@ export function RevisionHistoryDialog({ open, message, onClose }: RevisionHistor
                   <Text size={200} className={styles.label}>
                     {t.conversations.current}
                     {state.data.current.editedAt
-                      ? t.conversations.edited2(formatFullDateTime(state.data.current.editedAt))
+                      ? t.conversations.editedAtSuffix(formatFullDateTime(state.data.current.editedAt))
                       : ''}
                   </Text>
                   <MessageText body={state.data.current.body} />

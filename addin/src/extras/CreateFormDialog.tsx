@@ -139,7 +139,7 @@ export function CreateFormDialog({ open, onCreated, onClose }: CreateFormDialogP
                 {index + 1}
               </legend>
               <Field
-                label={t.extras.question2}
+                label={t.extras.questionLabel}
                 required
                 validationMessage={mine.map((e) => e.message).join(' ') || undefined}
               >

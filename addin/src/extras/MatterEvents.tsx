@@ -79,14 +79,14 @@ export function MatterEvents({ matter, contacts }: { matter: Matter; contacts: C
                 {!event.cancelledAt && (
                   <div className={x.actions}>
                     <Button size="small" onClick={() => editing.open(event)} aria-label={t.extras.edit(event.title)}>
-                      {t.extras.edit2}
+                      {t.extras.editLabel}
                     </Button>
                     <Button
                       size="small"
                       onClick={() => cancelling.open(event)}
                       aria-label={t.extras.cancelEvent(event.title)}
                     >
-                      {t.extras.cancelEvent2}
+                      {t.extras.cancelEventLabel}
                     </Button>
                   </div>
                 )}
@@ -115,7 +115,7 @@ export function MatterEvents({ matter, contacts }: { matter: Matter; contacts: C
           open={cancelling.state.open}
           title={t.extras.cancelThisEvent}
           body={t.extras.willBeMarkedCancelled(cancelling.state.value.title)}
-          confirmLabel={t.extras.cancelEvent2}
+          confirmLabel={t.extras.cancelEventLabel}
           busyLabel={t.extras.cancelling}
           onConfirm={async () => {
             const value = cancelling.state?.value;

@@ -95,7 +95,7 @@ export function SendFormDialog({ open, matter, contacts, onSent, onClose }: Send
             {list.length === 0 && <option value="">{t.extras.noFormsYet}</option>}
             {list.map((form) => (
               <option key={form.id} value={form.id}>
-                {form.title} ({form.fields.length} {form.fields.length === 1 ? t.extras.question3 : t.extras.questions})
+                {form.title} ({form.fields.length} {form.fields.length === 1 ? t.extras.questionWord : t.extras.questions})
               </option>
             ))}
           </Select>
@@ -119,7 +119,7 @@ export function SendFormDialog({ open, matter, contacts, onSent, onClose }: Send
             disabled={recipients.length === 0}
           >
             <option value="" disabled>
-              {recipients.length === 0 ? t.extras.linkContactsToThis : t.extras.chooseWhoFillsIt2}
+              {recipients.length === 0 ? t.extras.linkContactsToThis : t.extras.chooseWhoFillsItLabel}
             </option>
             {recipients.map((contact) => (
               <option key={contact.id} value={contact.id}>

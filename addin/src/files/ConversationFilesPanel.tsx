@@ -197,7 +197,7 @@ export function ConversationFilesPanel({ conversation, readOnly, messages }: Con
                             void download({ versionId: share.document.latest.id, name: share.document.name })
                           }
                         >
-                          {t.files.download2}
+                          {t.files.downloadLabel}
                         </Button>
                         {!readOnly && (
                           <Button size="small" onClick={() => revoking.open(share)}>
@@ -238,7 +238,7 @@ export function ConversationFilesPanel({ conversation, readOnly, messages }: Con
                         aria-label={t.files.download(file.name)}
                         onClick={() => void download(file)}
                       >
-                        {t.files.download2}
+                        {t.files.downloadLabel}
                       </Button>
                     </li>
                   );
@@ -278,7 +278,7 @@ export function ConversationFilesPanel({ conversation, readOnly, messages }: Con
         <ConfirmDialog
           key={revoking.state.key}
           open={revoking.state.open}
-          title={t.files.removeAccess2}
+          title={t.files.removeAccessTitle}
           body={t.files.noLongerAbleToOpen(revoking.state.value.document.name)}
           confirmLabel={t.files.removeAccess}
           busyLabel={t.files.removing}

@@ -260,7 +260,7 @@ export function FileViewerDialog({
               </Button>
             )}
             <Button appearance="primary" disabledFocusable={!shown} onClick={() => void download()}>
-              {t.files.download2}
+              {t.files.downloadLabel}
             </Button>
             <Button onClick={onClose}>{t.files.close}</Button>
           </DialogActions>

@@ -83,8 +83,8 @@ export function MessageFiles({ files, conversationId }: { files: FileRef[] | und
                 <Link
                   as="button"
                   className={styles.name}
-                  title={t.files.open2(file.name)}
-                  aria-label={t.files.open2(file.name)}
+                  title={t.files.openLabel(file.name)}
+                  aria-label={t.files.openLabel(file.name)}
                   onClick={() => openFile({ file, conversationId })}
                 >
                   {file.name}
@@ -101,7 +101,7 @@ export function MessageFiles({ files, conversationId }: { files: FileRef[] | und
                 onClick={() => void download(file)}
                 aria-label={t.files.download(file.name)}
               >
-                {t.files.download2}
+                {t.files.downloadLabel}
               </Button>
             </div>
           </li>

@@ -33,7 +33,7 @@ const EMPTY: Record<InboxFilter, string> = {
   unread: t.inbox.allCaughtUpNothing,
   clients: t.inbox.noClientConversationsYet,
   internal: t.inbox.noInternalMatterConversations,
-  channels: t.inbox.youAreNotIn2,
+  channels: t.inbox.youAreNotInChannels,
   dms: t.inbox.noDirectMessagesYet,
 };
 
@@ -125,7 +125,7 @@ export function InboxSection({
           disabled={inbox.loadingMore}
           onClick={() => void inbox.loadMore()}
         >
-          {inbox.loadingMore ? t.inbox.loading2 : t.inbox.showOlderConversations}
+          {inbox.loadingMore ? t.inbox.loadingLabel : t.inbox.showOlderConversations}
         </Button>
       )}
       {notificationsDialog.state && (

@@ -73,7 +73,7 @@ export function MatterCombobox({ value, onChange, disabled }: MatterComboboxProp
           setText(value ? matterText(value) : '');
         }}
       >
-        <Option value={NONE} text={t.inbox.noneADirectMessage2} className={optionStyles.none}>
+        <Option value={NONE} text={t.inbox.noneADirectMessageLabel} className={optionStyles.none}>
           {t.inbox.noneADirectMessage}
         </Option>
         {offered.map((m) => (

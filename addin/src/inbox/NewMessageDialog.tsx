@@ -118,7 +118,7 @@ export function NewMessageDialog({ open, me, onClose, onCreated }: NewMessageDia
   function check(): typeof problem {
     if (!matter && staffIds.size === 0) return { field: 'people', text: t.inbox.pickAtLeastOne };
     if (external && chosenContacts.length === 0) {
-      return { field: 'contacts', text: t.inbox.pickAtLeastOne2 };
+      return { field: 'contacts', text: t.inbox.pickAtLeastOneContact };
     }
     if (!/\S/u.test(body) && !attachments.hasAny) return { field: 'body', text: t.inbox.writeAMessageOr };
     if (over) return { field: 'body', text: t.inbox.messageTooLong(formatCount(length - MAX_MESSAGE_LENGTH)) };

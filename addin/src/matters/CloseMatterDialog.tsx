@@ -44,7 +44,7 @@ export function CloseMatterDialog({ open, matter, onClosed, onClose }: CloseMatt
           <Text>{t.matters.clientsAndThirdParties}</Text>
         </>
       }
-      confirmLabel={t.matters.closeMatter2}
+      confirmLabel={t.matters.closeMatterLabel}
       busyLabel={t.matters.closing}
       cancelLabel={t.matters.cancel}
       onConfirm={async () => onClosed(await api.closeMatter(matter.id))}

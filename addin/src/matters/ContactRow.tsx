@@ -65,13 +65,13 @@ export function ContactRow({ contact, onEndEngagement, engagementEnded, onEdit }
             aria-label={t.matters.edit(contact.name)}
             onClick={(e) => onEdit(contact, e.currentTarget)}
           >
-            {t.matters.edit2}
+            {t.matters.editLabel}
           </Button>
         )}
       </div>
       <Text size={200} className={mergeClasses(styles.detail, styles.email)}>
         {contact.email ? (
-          <Link href={`mailto:${contact.email}`} aria-label={t.matters.email2(contact.name, contact.email)}>
+          <Link href={`mailto:${contact.email}`} aria-label={t.matters.emailLabel(contact.name, contact.email)}>
             {contact.email}
           </Link>
         ) : (

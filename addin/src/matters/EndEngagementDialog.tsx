@@ -18,7 +18,7 @@ export function EndEngagementDialog({ open, matter, contact, onEnded, onClose }:
   return (
     <ConfirmDialog
       open={open}
-      title={t.matters.endEngagementWith2(contact.name)}
+      title={t.matters.endEngagementTitle(contact.name)}
       body={
         <>
           <Text>{t.matters.willNoLongerTake(contact.name, matter.number)}</Text>

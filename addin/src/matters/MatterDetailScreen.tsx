@@ -188,7 +188,7 @@ export function MatterDetailScreen({ matterId, onMatterChanged }: MatterDetailSc
               {busy ? t.matters.reopening : t.matters.reopenMatter}
             </Button>
           ) : (
-            <Button onClick={(e) => closing.open(e.currentTarget)}>{t.matters.closeMatter2}</Button>
+            <Button onClick={(e) => closing.open(e.currentTarget)}>{t.matters.closeMatterLabel}</Button>
           )}
         </div>
       </div>

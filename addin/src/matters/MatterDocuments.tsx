@@ -237,7 +237,7 @@ export function MatterDocuments({ matter }: { matter: Matter }) {
                         <Link
                           as="button"
                           className={styles.open}
-                          aria-label={t.matters.open2(doc.name)}
+                          aria-label={t.matters.openLabel(doc.name)}
                           onClick={() => openFile({ documentId: doc.id, name: doc.name })}
                         >
                           {doc.name}
@@ -257,7 +257,7 @@ export function MatterDocuments({ matter }: { matter: Matter }) {
                         aria-label={t.matters.download(doc.name)}
                         onClick={() => void download(doc)}
                       >
-                        {t.matters.download2}
+                        {t.matters.downloadLabel}
                       </Button>
                       {!closed && (
                         <Button

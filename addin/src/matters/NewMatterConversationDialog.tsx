@@ -104,7 +104,7 @@ export function NewMatterConversationDialog(props: NewMatterConversationDialogPr
       {external && (
         <ContactChecklist
           labelId="contacts-label"
-          label={t.matters.clientsAndThirdParties2}
+          label={t.matters.clientsAndThirdPartiesLabel}
           required
           empty={sorted.length === 0}
           error={missing ? t.matters.pickAtLeastOne : null}

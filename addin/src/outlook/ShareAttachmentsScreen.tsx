@@ -104,7 +104,7 @@ export function ShareAttachmentsScreen() {
     <article className={styles.root} aria-labelledby="share-attachments-heading">
       <BackToHome />
       <Title3 as="h2" id="share-attachments-heading" className={styles.heading}>
-        {t.outlook.shareAttachments2}
+        {t.outlook.shareAttachmentsLabel}
       </Title3>
       <Text className={styles.muted}>{t.outlook.sendAttachmentsToClients}</Text>
       {body}
@@ -173,7 +173,7 @@ function ShareAttachmentsForm({ host, item }: { host: OfficeHost; item: ReadMail
       </fieldset>
       {openMatters.length === 0 ? (
         <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>{t.outlook.noOneOnThis2}</MessageBarBody>
+          <MessageBarBody>{t.outlook.noOneOnThisEmail}</MessageBarBody>
         </MessageBar>
       ) : (
         <>

@@ -109,7 +109,7 @@ function ComposeShare({ host, threadId }: { host: OfficeHost; threadId: string |
     <>
       <div className={styles.card}>
         <Text>
-          {t.outlook.recipients2}
+          {t.outlook.recipientsLead}
           <strong>{recipients.map((r) => r.name).join(', ')}</strong>
         </Text>
         <div className={styles.actions}>{refresh}</div>
@@ -388,7 +388,7 @@ function ShareIntoMatter(props: {
         ))}
       </fieldset>
       <fieldset className={styles.fieldset}>
-        <legend className={styles.legend}>{t.outlook.files2}</legend>
+        <legend className={styles.legend}>{t.outlook.filesLabel}</legend>
         <input
           ref={fileInput}
           type="file"
@@ -418,7 +418,7 @@ function ShareIntoMatter(props: {
               aria-label={t.outlook.remove(f.name)}
               onClick={() => setDeviceFiles((prev) => prev.filter((_, j) => j !== i))}
             >
-              {t.outlook.remove2}
+              {t.outlook.removeLabel}
             </Button>
           </div>
         ))}
@@ -426,7 +426,7 @@ function ShareIntoMatter(props: {
         {docs.state.status === 'loading' && <Spinner size="tiny" label={t.outlook.loadingDocuments} />}
         {docs.state.status === 'error' && <ErrorNotice error={docs.state.error} onRetry={docs.reload} />}
         {docs.state.status === 'ready' && docs.state.data.length === 0 && (
-          <Text className={styles.muted}>{t.outlook.thisMatterHasNo2}</Text>
+          <Text className={styles.muted}>{t.outlook.thisMatterHasNoDocuments}</Text>
         )}
         {docs.state.status === 'ready' &&
           docs.state.data.map((d) => (

@@ -165,7 +165,7 @@ export function AppHeader({ me, route, onSignOut }: AppHeaderProps) {
           color="colorful"
           size={28}
           aria-label={t.shell.signedInAs(me.staff.name)}
-          title={t.shell.signedInAs2(me.staff.name, me.firm.name)}
+          title={t.shell.signedInAsLabel(me.staff.name, me.firm.name)}
         />
         <Button className={styles.signOut} appearance="subtle" size="small" onClick={onSignOut}>
           {t.shell.signOut}

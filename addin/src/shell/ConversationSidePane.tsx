@@ -158,7 +158,7 @@ export function ConversationSidePane({ conversationId }: { conversationId: strin
           </Tab>
         )}
         <Tab value="people" id="side-tab-people" aria-controls="side-panel">
-          {t.shell.people2}
+          {t.shell.peopleLabel}
         </Tab>
         <Tab value="files" id="side-tab-files" aria-controls="side-panel">
           {t.shell.files}

@@ -3,8 +3,11 @@ import { defineMessages, plural } from '@confer/ui/messages';
 const count = (n: number, one: string, other: string) => `${n.toLocaleString()} ${plural(n, one, other)}`;
 
 /**
- * Every word this app shows people, in English, grouped by feature folder. Components read
- * `messages.<folder>.<key>`; values that carry names or numbers are functions.
+ * Every word the client portal shows or speaks to people, in English, grouped by feature folder
+ * (`app` for the files at the root of src/). Components read `t.<folder>.<key>` from
+ * `../messages`; a value with names or numbers in it is a function, and a sentence with a link
+ * inside has `{placeholders}` for `fill` (`@confer/ui/messages`). Text must stay as people
+ * see it: the component and browser tests find elements by it.
  */
 export const en = defineMessages({
   app: {
