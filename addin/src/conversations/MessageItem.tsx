@@ -25,6 +25,7 @@ import { ReadReceipts } from './ReadReceipts';
 import { VisuallyHidden } from '@confer/ui/components';
 import { ResendSmsMenuItem } from '../sms/ResendSmsMenuItem';
 import { SmsMessageDetails, useSmsMessageStyles } from '../sms/SmsMessageDetails';
+import { fill } from '@confer/ui/messages';
 import { t } from '../messages';
 
 const VIA_LABEL: Record<Exclude<MessageVia, 'app'>, string> = {
@@ -226,8 +227,9 @@ function SpokenMessage(props: MessageItemProps) {
         </div>
         {message.aboutDocument && (
           <Text size={200} className={styles.about}>
-            {t.conversations.commentOn}
-            <DocumentLink document={message.aboutDocument} conversationId={message.conversationId} />
+            {fill(t.conversations.commentOn, {
+              link: <DocumentLink document={message.aboutDocument} conversationId={message.conversationId} />,
+            })}
           </Text>
         )}
         {editing ? (

@@ -13,8 +13,7 @@ export function NewRecipientsNotice({ recipients, onChecked }: NewRecipientsNoti
     <MessageBar intent="warning" layout="multiline" aria-live="polite">
       <MessageBarBody>
         <MessageBarTitle>{t.conversations.addedSinceTheLast}</MessageBarTitle>
-        {describeRecipients(recipients)}
-        {t.conversations.willSeeWhatYou}
+        {t.conversations.willSeeWhatYou(describeRecipients(recipients))}
       </MessageBarBody>
       <MessageBarActions>
         <Button size="small" onClick={onChecked}>

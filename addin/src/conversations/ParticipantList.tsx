@@ -46,10 +46,7 @@ export function ParticipantList({ participants }: { participants: Participant[] 
         <li className={styles.item}>
           <span className={styles.more} title={rest.map(describe).join(', ')}>
             <span aria-hidden="true">+{rest.length}</span>
-            <VisuallyHidden>
-              {t.conversations.and}
-              {rest.map(describe).join(', ')}
-            </VisuallyHidden>
+            <VisuallyHidden>{t.conversations.andOthers(rest.map(describe).join(', '))}</VisuallyHidden>
           </span>
         </li>
       )}

@@ -134,10 +134,7 @@ export function CreateFormDialog({ open, onCreated, onClose }: CreateFormDialogP
           const mine = errors.filter((e) => e.index === index);
           return (
             <fieldset key={d.id} className={styles.question}>
-              <legend className={styles.legend}>
-                {t.extras.question}
-                {index + 1}
-              </legend>
+              <legend className={styles.legend}>{t.extras.questionNumber(index + 1)}</legend>
               <Field
                 label={t.extras.questionLabel}
                 required

@@ -85,10 +85,7 @@ export function MatterInvoices({ matter, contacts }: { matter: Matter; contacts:
                 )}
               </div>
               <Text size={200} className={x.muted}>
-                {t.extras.issued}
-                {dateOnly(invoice.issueDate)}
-                {t.extras.due}
-                {dateOnly(invoice.dueDate)}
+                {t.extras.issuedAndDue(dateOnly(invoice.issueDate), dateOnly(invoice.dueDate))}
                 {invoice.documentId ? t.extras.pdfAttached : ''}
                 {invoice.paymentUrl ? t.extras.paymentLink : ''}
               </Text>

@@ -95,7 +95,8 @@ export function SendFormDialog({ open, matter, contacts, onSent, onClose }: Send
             {list.length === 0 && <option value="">{t.extras.noFormsYet}</option>}
             {list.map((form) => (
               <option key={form.id} value={form.id}>
-                {form.title} ({form.fields.length} {form.fields.length === 1 ? t.extras.questionWord : t.extras.questions})
+                {form.title} ({form.fields.length}{' '}
+                {form.fields.length === 1 ? t.extras.questionWord : t.extras.questions})
               </option>
             ))}
           </Select>

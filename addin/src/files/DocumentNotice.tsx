@@ -3,6 +3,7 @@ import type { Message } from '@confer/ui';
 import { useOpenFile } from './file-viewer-context';
 import { formatFullDateTime, formatTime } from '../common/format-message-time';
 import { DocumentRegular } from '@fluentui/react-icons';
+import { fill } from '@confer/ui/messages';
 import { t } from '../messages';
 
 const useStyles = makeStyles({
@@ -59,15 +60,15 @@ export function DocumentNotice({ message }: { message: Message }) {
           {message.author.name}{' '}
           {notice.kind === 'document_shared' ? (
             <>
-              {t.files.shared}
-              <DocumentLink document={document} conversationId={message.conversationId} />
-              {t.files.liveThePeopleHere}
+              {fill(t.files.sharedLive, {
+                link: <DocumentLink document={document} conversationId={message.conversationId} />,
+              })}
             </>
           ) : (
             <>
-              {t.files.uploadedVersion}
-              {notice.version}
-              {t.files.of} <DocumentLink document={document} conversationId={message.conversationId} />.
+              {fill(t.files.uploadedVersionOf(notice.version), {
+                link: <DocumentLink document={document} conversationId={message.conversationId} />,
+              })}
             </>
           )}
         </span>

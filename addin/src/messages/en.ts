@@ -69,6 +69,8 @@ export const en = defineMessages({
     assign: 'Assign',
   },
   extras: {
+    questionNumber: (n: number) => `Question ${n}`,
+    issuedAndDue: (issued: string, due: string) => `Issued ${issued} · Due ${due}`,
     cancel: 'Cancel',
     willBeMarkedCancelled: (title: string) =>
       `"${title}" will be marked cancelled, and its attendees will get an email saying so.`,
@@ -101,7 +103,6 @@ export const en = defineMessages({
     title: 'Title',
     descriptionOptional: 'Description (optional)',
     shownToTheClient: 'Shown to the client above the questions.',
-    question: 'Question ',
     questionLabel: 'Question',
     answerType: 'Answer type',
     choices: 'Choices',
@@ -184,8 +185,6 @@ export const en = defineMessages({
     noInvoicesYet: 'No invoices yet.',
     invoice: (number: string | number) => `Invoice ${number}`,
     overdue: 'Overdue',
-    issued: 'Issued ',
-    due: ' · Due ',
     pdfAttached: ' · PDF attached',
     paymentLink: ' · Payment link',
     markPaidInvoice: (number: string | number) => `Mark paid: invoice ${number}`,
@@ -426,6 +425,7 @@ export const en = defineMessages({
     enterAName: 'Enter a name.',
   },
   conversations: {
+    andOthers: (names: string) => `and ${names}`,
     readOnlySinceMatterClosed: (since: string | null) =>
       `Read-only${since ? ` since ${since}` : ''}: the matter was closed. The history stays available.`,
     readOnlySinceEngagementEnded: (since: string | null) =>
@@ -500,7 +500,7 @@ export const en = defineMessages({
     pin: 'Pin',
     edit: 'Edit',
     editHistory: 'Edit history',
-    commentOn: 'Comment on ',
+    commentOn: 'Comment on {link}',
     loadingMessages: 'Loading messages…',
     messagesIn: (title: string | number) => `Messages in ${title}`,
     loading: 'Loading…',
@@ -509,10 +509,9 @@ export const en = defineMessages({
     messagesLabel: (label: string | number) => `Messages, ${label}`,
     showNewestMessages: 'Show newest messages',
     addedSinceTheLast: 'Added since the last message',
-    willSeeWhatYou: ' will see what you send next. Check that it is meant for them.',
+    willSeeWhatYou: (names: string) => `${names} will see what you send next. Check that it is meant for them.`,
     iHaveChecked: 'I have checked',
     participants: (length: string | number) => `Participants (${length})`,
-    and: 'and ',
     notSent: 'Not sent',
     retry: 'Retry',
     discard: 'Discard',
@@ -585,6 +584,7 @@ export const en = defineMessages({
     moreResults: 'More results',
   },
   outlook: {
+    withNames: 'With {names}',
     largerThan100MbNames: (names: string) => `Larger than 100 MB: ${names}`,
     joinNames: (first: string, last: string) => `${first} and ${last}`,
     openSharedFiles: 'Open the shared files securely',
@@ -615,9 +615,8 @@ export const en = defineMessages({
     shareFilesViaSecure: 'Share files via secure link',
     thisEmail: 'This email',
     findingMatters: 'Finding matters…',
-    with: 'With ',
     noOneOnThis: 'No one on this email is a contact in Confer.',
-    notContacts: 'Not contacts: ',
+    notContacts: (emails: string) => `Not contacts: ${emails}`,
     theyAreNotOn: 'They are not on any matter you can see.',
     shareAttachments: (shareable: string | number) => `Share attachments (${shareable})`,
     openMatter: (number: string | number) => `Open matter ${number}`,
@@ -765,6 +764,8 @@ export const en = defineMessages({
     newMessageFromA: 'New message from a client or third party',
   },
   files: {
+    sharedLive: 'shared {link} live: the people here always see its latest version.',
+    uploadedVersionOf: (version: number | null) => `uploaded version ${version} of {link}.`,
     joinNames: (first: string, last: string) => `${first} and ${last}`,
     noLongerAbleToOpen: (name: string) =>
       `The people in this conversation will no longer be able to open ${name}. The document stays in the matter.`,
@@ -801,10 +802,6 @@ export const en = defineMessages({
     sharing: 'Sharing…',
     removeAccessTitle: 'Remove access?',
     removing: 'Removing…',
-    shared: 'shared ',
-    liveThePeopleHere: ' live: the people here always see its latest version.',
-    uploadedVersion: 'uploaded version ',
-    of: ' of',
     comments: 'Comments',
     noCommentsOnThis: 'No comments on this file yet.',
     commentOn: (fileName: string | number) => `Comment on ${fileName}`,

@@ -14,6 +14,7 @@ import { MatterChoice } from './MatterChoice';
 import { listNames, reachable } from './share-plan';
 import { useMailItem } from './use-mail-item';
 import { useMatterChoice } from './use-matter-choice';
+import { fill } from '@confer/ui/messages';
 import { t } from '../messages';
 
 const useStyles = makeStyles({
@@ -102,17 +103,13 @@ function ReadEmailContext({ item }: { item: ReadMailItem }) {
   return (
     <>
       {known.length > 0 ? (
-        <Text>
-          {t.outlook.with}
-          <strong>{listNames(known)}</strong>
-        </Text>
+        <Text>{fill(t.outlook.withNames, { names: <strong>{listNames(known)}</strong> })}</Text>
       ) : (
         <Text className={styles.muted}>{t.outlook.noOneOnThis}</Text>
       )}
       {ctx.unknownEmails.length > 0 && known.length > 0 && (
         <Text size={200} className={styles.muted}>
-          {t.outlook.notContacts}
-          {ctx.unknownEmails.join(', ')}
+          {t.outlook.notContacts(ctx.unknownEmails.join(', '))}
         </Text>
       )}
       {ctx.matters.length === 0 && known.length > 0 && <Text className={styles.muted}>{t.outlook.theyAreNotOn}</Text>}
