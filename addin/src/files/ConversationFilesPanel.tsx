@@ -173,14 +173,15 @@ export function ConversationFilesPanel({ conversation, readOnly, messages }: Con
                         {share.document.name}
                       </Text>
                       <Text size={200} className={styles.meta}>
-                        {describeShareState(share, formatActivityTime)}
-                        {t.files.by}
-                        {share.sharedBy.name}
-                        {t.files.version} {share.document.latest.version}
-                        {share.document.latest.version > 1
-                          ? t.files.updated(formatActivityTime(share.document.latest.createdAt))
-                          : ''}{' '}
-                        · {formatFileSize(share.document.latest.size)}
+                        {t.files.shareMeta(
+                          describeShareState(share, formatActivityTime),
+                          share.sharedBy.name,
+                          share.document.latest.version,
+                          share.document.latest.version > 1
+                            ? t.files.updated(formatActivityTime(share.document.latest.createdAt))
+                            : '',
+                          formatFileSize(share.document.latest.size),
+                        )}
                       </Text>
                     </div>
                     {share.revokedAt ? (

@@ -584,6 +584,8 @@ export const en = defineMessages({
     moreResults: 'More results',
   },
   outlook: {
+    sharedIn: (files: number, links: number, title: string) =>
+      `Shared ${files} ${files === 1 ? 'file' : 'files'}${links > 0 ? ` and ${links} ${links === 1 ? 'link' : 'links'}` : ''} in “${title}”.`,
     withNames: 'With {names}',
     largerThan100MbNames: (names: string) => `Larger than 100 MB: ${names}`,
     joinNames: (first: string, last: string) => `${first} and ${last}`,
@@ -606,7 +608,6 @@ export const en = defineMessages({
     waiting: 'Waiting',
     uploadingState: 'Uploading',
     sharedState: 'Shared',
-    andLinks: (n: number) => ` and ${n} ${n === 1 ? 'link' : 'links'}`,
     shareAttachmentsWith: (n: number, names: string) =>
       `Share ${n} ${n === 1 ? 'attachment' : 'attachments'}${names ? ` with ${names}` : ''}`,
     readingTheEmail: 'Reading the email…',
@@ -643,10 +644,6 @@ export const en = defineMessages({
       'No one on this email is a contact of an open matter you can see. Add them to the matter in Confer first.',
     loadingTheMattersContacts: "Loading the matter's contacts…",
     largerThan100Mb: 'Larger than 100 MB: share it from the matter instead.',
-    shared: 'Shared ',
-    file: 'file',
-    files: 'files',
-    in: ' in “',
     sharedAttachments: 'Shared attachments',
     openTheConversation: 'Open the conversation',
     recipients: 'Recipients',
@@ -764,6 +761,8 @@ export const en = defineMessages({
     newMessageFromA: 'New message from a client or third party',
   },
   files: {
+    shareMeta: (state: string, by: string, version: number, updated: string, size: string) =>
+      `${state} · by ${by} · version ${version}${updated} · ${size}`,
     sharedLive: 'shared {link} live: the people here always see its latest version.',
     uploadedVersionOf: (version: number | null) => `uploaded version ${version} of {link}.`,
     joinNames: (first: string, last: string) => `${first} and ${last}`,
@@ -787,8 +786,6 @@ export const en = defineMessages({
     loadingFiles: 'Loading files…',
     sharedDocuments: 'Shared documents',
     noDocumentsAreShared: 'No documents are shared in this conversation.',
-    by: ' · by ',
-    version: ' · version',
     updated: (formatActivityTime: string | number) => `, updated ${formatActivityTime}`,
     accessRemoved: 'Access removed',
     download: (name: string | number) => `Download ${name}`,

@@ -331,11 +331,7 @@ function ShareToMatter(props: {
       <div className={styles.card}>
         <MessageBar intent="success" layout="multiline">
           <MessageBarBody>
-            {t.outlook.shared}
-            {result.shared} {result.shared === 1 ? t.outlook.file : t.outlook.files}
-            {result.links > 0 ? t.outlook.andLinks(result.links) : ''}
-            {t.outlook.in}
-            {result.conversation.title}”. {result.delivery}
+            {t.outlook.sharedIn(result.shared, result.links, result.conversation.title)} {result.delivery}
           </MessageBarBody>
         </MessageBar>
         {progress && <FileProgressList items={progress} label={t.outlook.sharedAttachments} />}
