@@ -32,8 +32,7 @@ export function FileVersionList({
         {versions.map((v) => (
           <li key={v.id} className={styles.item}>
             <Text className={styles.label}>
-              {t.files.versionLead}
-              {v.version} · {v.name}{' '}
+              {t.files.versionName(v.version, v.name)}{' '}
               <span className={styles.meta}>
                 · {formatFullDateTime(v.createdAt)} · {formatFileSize(v.size)}
               </span>

@@ -42,6 +42,7 @@ import { listNames, planSends, reachable } from './share-plan';
 import { progressPerFile, uploadToConversation } from './upload-files';
 import { useMailItem } from './use-mail-item';
 import { useMatterChoice } from './use-matter-choice';
+import { fill } from '@confer/ui/messages';
 import { t } from '../messages';
 
 /** "Share files via secure link": files into a secure conversation, a link to it into the email. */
@@ -109,8 +110,7 @@ function ComposeShare({ host, threadId }: { host: OfficeHost; threadId: string |
     <>
       <div className={styles.card}>
         <Text>
-          {t.outlook.recipientsLead}
-          <strong>{recipients.map((r) => r.name).join(', ')}</strong>
+          {fill(t.outlook.recipientsNames, { names: <strong>{recipients.map((r) => r.name).join(', ')}</strong> })}
         </Text>
         <div className={styles.actions}>{refresh}</div>
       </div>
