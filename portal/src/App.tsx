@@ -9,6 +9,7 @@ import { WelcomeScreen } from './auth/WelcomeScreen';
 import { onNotSignedIn, portalClient, setCsrfToken } from './session/portal-client';
 import { goToLanding, loadSession, startPortal, type Phase } from './session/start-portal';
 import { navigate } from './routing/navigation';
+import { t } from './messages';
 
 // The signed-in portal loads after sign-in, so the link and code screens open fast on a phone.
 const PortalShell = lazy(() => import('./shell/PortalShell').then((m) => ({ default: m.PortalShell })));
@@ -47,9 +48,7 @@ export function App({ linkToken }: AppProps) {
       onNotSignedIn(() => {
         setCsrfToken(null);
         setPhase((current) =>
-          current.kind === 'signed_in'
-            ? { kind: 'signed_out', notice: 'Your session has ended. Open your secure link again to sign in.' }
-            : current,
+          current.kind === 'signed_in' ? { kind: 'signed_out', notice: t.app.yourSessionHasEnded } : current,
         );
       }),
     [],
@@ -88,7 +87,7 @@ export function App({ linkToken }: AppProps) {
           onCancel={
             phase.returnTo
               ? {
-                  label: `Back to ${phase.returnTo.firm.name}`,
+                  label: t.app.backTo(phase.returnTo.firm.name),
                   run: () => phase.returnTo && setPhase({ kind: 'signed_in', session: phase.returnTo }),
                 }
               : undefined
@@ -101,12 +100,12 @@ export function App({ linkToken }: AppProps) {
       return <SignedOutScreen notice={phase.notice} />;
     case 'failed':
       return (
-        <AuthLayout title="We could not open the portal">
+        <AuthLayout title={t.app.weCouldNotOpen}>
           <Body1 as="p" className={styles.text} role="alert">
             {describeError(phase.error)}
           </Body1>
           <Button className={styles.retry} appearance="primary" onClick={() => window.location.reload()}>
-            Try again
+            {t.app.tryAgain}
           </Button>
         </AuthLayout>
       );
@@ -116,12 +115,10 @@ export function App({ linkToken }: AppProps) {
           <PortalShell
             key={phase.session.firm.id}
             session={phase.session}
-            onAccessEnded={() =>
-              signedOut('Your access to this portal has ended. Contact your firm if you think this is a mistake.')
-            }
+            onAccessEnded={() => signedOut(t.app.yourAccessToThis)}
             onSignOut={async () => {
               await portalClient.signOut();
-              signedOut('You have signed out.');
+              signedOut(t.app.youHaveSignedOut);
             }}
             onSwitchFirm={async (firmId) => {
               const switched = await portalClient.switchFirm(firmId);
@@ -147,7 +144,7 @@ function Starting() {
   const styles = useStyles();
   return (
     <div className={styles.starting}>
-      <Spinner label="Opening your secure portal…" />
+      <Spinner label={t.app.openingYourSecurePortal} />
     </div>
   );
 }

@@ -14,6 +14,7 @@ import { describeError, isApiProblem } from '@confer/ui';
 import { AuthLayout } from './auth/AuthLayout';
 import { navigate } from './routing/navigation';
 import { portalClient } from './session/portal-client';
+import { t } from './messages';
 
 /**
  * `/portal/#conversation=<id>`: the link staff put into an email from Outlook instead of
@@ -66,7 +67,7 @@ export function ConversationLinkPage({ conversationId, children }: { conversatio
   if (phase === 'checking') {
     return (
       <div className={styles.starting}>
-        <Spinner label="Opening your secure portal…" />
+        <Spinner label={t.app.openingYourSecurePortal} />
       </div>
     );
   }
@@ -75,7 +76,7 @@ export function ConversationLinkPage({ conversationId, children }: { conversatio
     event.preventDefault();
     setError(null);
     if (!/^\S+@\S+\.\S+$/.test(email.trim())) {
-      setError('Enter the email address this message was sent to, like name@example.com.');
+      setError(t.app.enterTheEmailSentTo);
       return;
     }
     setBusy(true);
@@ -83,30 +84,27 @@ export function ConversationLinkPage({ conversationId, children }: { conversatio
       await portalClient.request('POST', '/auth/request-link', { body: { email: email.trim(), conversationId } });
       setSent(true);
     } catch (err) {
-      setError(isApiProblem(err) && err.errors.length > 0 ? 'Enter a valid email address.' : describeError(err));
+      setError(isApiProblem(err) && err.errors.length > 0 ? t.app.enterAValidEmail : describeError(err));
     } finally {
       setBusy(false);
     }
   };
 
   return (
-    <AuthLayout title="Open the files shared with you">
+    <AuthLayout title={t.app.openTheFilesShared}>
       <Body1 as="p" className={styles.text}>
-        Your law firm shared files with you through its secure portal. Enter the email address the message was sent to:
-        we email you a personal secure link, and a short code confirms it is you.
+        {t.app.yourLawFirmShared}
       </Body1>
       {sent ? (
         <div role="status">
           <MessageBar intent="success" layout="multiline">
-            <MessageBarBody>
-              If this address received the files, a secure link is on its way. Open it from your inbox on this device.
-            </MessageBarBody>
+            <MessageBarBody>{t.app.ifThisAddressReceived}</MessageBarBody>
           </MessageBar>
         </div>
       ) : (
-        <form className={styles.form} onSubmit={submit} noValidate aria-label="Get your secure link">
+        <form className={styles.form} onSubmit={submit} noValidate aria-label={t.app.getYourSecureLink}>
           <Field
-            label="Your email address"
+            label={t.app.yourEmailAddress}
             required
             validationState={error ? 'error' : 'none'}
             validationMessage={error ?? undefined}
@@ -121,7 +119,7 @@ export function ConversationLinkPage({ conversationId, children }: { conversatio
             />
           </Field>
           <Button className={styles.button} appearance="primary" type="submit" disabled={busy}>
-            {busy ? 'Sending…' : 'Email me my secure link'}
+            {busy ? t.app.sending : t.app.emailMeMySecure}
           </Button>
         </form>
       )}

@@ -1,5 +1,7 @@
 // Module hooks for the ui unit tests: `.js` specifiers resolve to the `.ts` source next to
-// them (the sources use Bundler-style `./x.js` imports), and `.ts` files are transpiled.
+// them (the sources use Bundler-style `./x.js` imports), as do extensionless ones (`./x` to
+// `./x.ts`, a folder to its `index.ts`, as Vite resolves the apps' sources), and `.ts` files are
+// transpiled.
 import { readFile } from 'node:fs/promises';
 import ts from 'typescript';
 
@@ -9,6 +11,15 @@ export async function resolve(specifier, context, nextResolve) {
   } catch (error) {
     if (/^\.{1,2}\//.test(specifier) && specifier.endsWith('.js')) {
       return nextResolve(`${specifier.slice(0, -3)}.ts`, context);
+    }
+    if (/^\.{1,2}\//.test(specifier) && !/\.[cm]?[jt]sx?$/.test(specifier)) {
+      for (const candidate of [`${specifier}.ts`, `${specifier}/index.ts`]) {
+        try {
+          return await nextResolve(candidate, context);
+        } catch {
+          // try the next form
+        }
+      }
     }
     throw error;
   }

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Button, Field, Input, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { isApiProblem, type CreateStaffInput, type StaffRole } from '@confer/ui';
 import { ErrorNotice } from '@confer/ui/errors';
+import { t } from '../messages';
 
 type AddStaffFormProps = {
   onAdd: (input: CreateStaffInput) => Promise<void>;
@@ -35,8 +36,8 @@ export function AddStaffForm({ onAdd, onCancel }: AddStaffFormProps) {
   async function submit(event: FormEvent) {
     event.preventDefault();
     const errors: Partial<Record<FieldName, string>> = {};
-    if (!name.trim()) errors.name = 'Enter a name.';
-    if (!/^[^\s@]+@[^\s@]+$/.test(email.trim())) errors.email = 'Enter an email address like name@firm.com.';
+    if (!name.trim()) errors.name = t.admin.enterAName;
+    if (!/^[^\s@]+@[^\s@]+$/.test(email.trim())) errors.email = t.admin.enterAnEmailAddress;
     setFieldErrors(errors);
     setError(null);
     if (Object.keys(errors).length > 0) return;
@@ -60,26 +61,26 @@ export function AddStaffForm({ onAdd, onCancel }: AddStaffFormProps) {
   }
 
   return (
-    <form className={styles.form} onSubmit={submit} aria-label="Add staff member" noValidate>
-      <Field label="Name" required validationMessage={fieldErrors.name}>
+    <form className={styles.form} onSubmit={submit} aria-label={t.admin.addStaffMember} noValidate>
+      <Field label={t.admin.name} required validationMessage={fieldErrors.name}>
         <Input value={name} onChange={(_, d) => setName(d.value)} autoComplete="off" />
       </Field>
-      <Field label="Email" required validationMessage={fieldErrors.email}>
+      <Field label={t.admin.email} required validationMessage={fieldErrors.email}>
         <Input type="email" value={email} onChange={(_, d) => setEmail(d.value)} autoComplete="off" />
       </Field>
-      <Field label="Role" validationMessage={fieldErrors.role}>
+      <Field label={t.admin.role} validationMessage={fieldErrors.role}>
         <Select value={role} onChange={(_, d) => setRole(d.value as StaffRole)}>
-          <option value="staff">Staff</option>
-          <option value="admin">Admin</option>
+          <option value="staff">{t.admin.staff}</option>
+          <option value="admin">{t.admin.admin}</option>
         </Select>
       </Field>
       {error != null && <ErrorNotice error={error} />}
       <div className={styles.actions}>
         <Button type="submit" appearance="primary" disabledFocusable={busy}>
-          {busy ? 'Adding…' : 'Add staff member'}
+          {busy ? t.admin.adding : t.admin.addStaffMember}
         </Button>
         <Button type="button" onClick={onCancel}>
-          Cancel
+          {t.admin.cancel}
         </Button>
       </div>
     </form>

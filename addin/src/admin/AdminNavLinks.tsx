@@ -1,11 +1,12 @@
 import { mergeClasses } from '@fluentui/react-components';
 import { routeHref, type Route } from '../shell/use-hash-route';
+import { t } from '../messages';
 
 type AdminNavLinksProps = { route: Route; linkClassName: string; currentClassName: string };
 
 const LINKS = [
-  { name: 'settings', label: 'Settings' },
-  { name: 'unrouted-texts', label: 'Unrouted texts' },
+  { name: 'settings', label: t.admin.settings },
+  { name: 'unrouted-texts', label: t.admin.unroutedTexts },
 ] as const;
 
 /** The admins' sections in the header: firm settings and texts waiting to be filed. */

@@ -20,6 +20,7 @@ import {
   type FirmSettingsForm,
 } from './firm-settings-form';
 import { useSmsApi } from '../sms/use-sms-api';
+import { t } from '../messages';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -51,9 +52,9 @@ export function FirmSettingsScreen() {
   return (
     <section className={styles.root} aria-labelledby="settings-heading">
       <h2 id="settings-heading" ref={headingRef} tabIndex={-1} className={styles.heading}>
-        Firm settings
+        {t.admin.firmSettings}
       </h2>
-      {state.status === 'loading' && <Spinner label="Loading settings…" />}
+      {state.status === 'loading' && <Spinner label={t.admin.loadingSettings} />}
       {state.status === 'error' && <ErrorNotice error={state.error} onRetry={reload} />}
       {state.status === 'ready' && <SettingsForm settings={state.data} onSaved={setData} />}
     </section>
@@ -111,35 +112,33 @@ function SettingsForm({ settings, onSaved }: { settings: FirmSettings; onSaved: 
 
   return (
     <form ref={formRef} className={styles.form} onSubmit={(e) => void submit(e)} noValidate>
-      <h3 className={styles.section}>Texts (SMS)</h3>
+      <h3 className={styles.section}>{t.admin.textsSms}</h3>
       <Field
-        label="SMS sender number"
-        hint={`International format. Leave empty to use the default${
-          settings.effectiveSmsSenderNumber && !settings.smsSenderNumber
-            ? ` (now ${settings.effectiveSmsSenderNumber})`
-            : ''
-        }.`}
+        label={t.admin.smsSenderNumber}
+        hint={t.admin.smsSenderHint(
+          settings.effectiveSmsSenderNumber && !settings.smsSenderNumber ? settings.effectiveSmsSenderNumber : null,
+        )}
         validationMessage={errors.smsSenderNumber}
       >
         <Input name="smsSenderNumber" type="tel" value={form.smsSenderNumber} onChange={change('smsSenderNumber')} />
       </Field>
       {!settings.effectiveSmsSenderNumber && (
         <Text size={200} className={styles.quiet}>
-          Texting is off: no sender number is set up.
+          {t.admin.textingIsOffNo}
         </Text>
       )}
       <Field
-        label="Countries that may be texted"
-        hint="Two-letter country codes, separated by commas, e.g. GB, IE."
+        label={t.admin.countriesThatMayBe}
+        hint={t.admin.twoLetterCountryCodes}
         validationMessage={errors.smsAllowedCountries}
         required
       >
         <Input name="smsAllowedCountries" value={form.smsAllowedCountries} onChange={change('smsAllowedCountries')} />
       </Field>
-      <h3 className={styles.section}>Email notifications</h3>
+      <h3 className={styles.section}>{t.admin.emailNotifications}</h3>
       <Field
-        label="Email unseen messages after (minutes)"
-        hint="Clients who have not seen a new message in the portal by then get an email."
+        label={t.admin.emailUnseenMessagesAfter}
+        hint={t.admin.clientsWhoHaveNot}
         validationMessage={errors.unseenEmailDelayMinutes}
         required
       >
@@ -155,12 +154,12 @@ function SettingsForm({ settings, onSaved }: { settings: FirmSettings; onSaved: 
       {error != null && <ErrorNotice error={error} />}
       {saved && (
         <MessageBar intent="success">
-          <MessageBarBody>Settings saved.</MessageBarBody>
+          <MessageBarBody>{t.admin.settingsSaved}</MessageBarBody>
         </MessageBar>
       )}
       <div className={styles.actions}>
         <Button type="submit" appearance="primary" disabledFocusable={saving}>
-          {saving ? 'Saving…' : 'Save settings'}
+          {saving ? t.admin.saving : t.admin.saveSettings}
         </Button>
       </div>
     </form>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Avatar, Badge, Button, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Staff, StaffRole, UpdateStaffInput } from '@confer/ui';
 import { ErrorNotice } from '@confer/ui/errors';
+import { t } from '../messages';
 
 type StaffRowProps = {
   staff: Staff;
@@ -46,7 +47,7 @@ export function StaffRow({ staff, isSelf, onUpdate }: StaffRowProps) {
     }
   }
 
-  const toggleLabel = staff.active ? 'Disable' : 'Enable';
+  const toggleLabel = staff.active ? t.admin.disable : t.admin.enable;
 
   return (
     <li className={styles.item}>
@@ -63,10 +64,10 @@ export function StaffRow({ staff, isSelf, onUpdate }: StaffRowProps) {
           <Text weight="semibold" className={styles.name}>
             {staff.name}
           </Text>
-          {isSelf && <Text size={200}>(you)</Text>}
+          {isSelf && <Text size={200}>{t.admin.you}</Text>}
           {!staff.active && (
             <Badge size="small" appearance="outline" color="informative">
-              Disabled
+              {t.admin.disabled}
             </Badge>
           )}
         </span>
@@ -78,13 +79,13 @@ export function StaffRow({ staff, isSelf, onUpdate }: StaffRowProps) {
         <Select
           size="small"
           className={styles.role}
-          aria-label={`Role for ${staff.name}`}
+          aria-label={t.admin.roleFor(staff.name)}
           value={staff.role}
           disabled={busy || isSelf}
           onChange={(_, data) => void update({ role: data.value as StaffRole })}
         >
-          <option value="staff">Staff</option>
-          <option value="admin">Admin</option>
+          <option value="staff">{t.admin.staff}</option>
+          <option value="admin">{t.admin.admin}</option>
         </Select>
         <Button
           size="small"

@@ -14,6 +14,7 @@ import { ErrorNotice } from '@confer/ui/errors';
 import { StaffRow } from './StaffRow';
 import { useApi } from '../common/use-api';
 import { useLoader } from '@confer/ui';
+import { t } from '../messages';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -49,7 +50,7 @@ export function StaffScreen({ currentStaffId }: { currentStaffId: string }) {
     const created = await api.createStaff(input);
     setData([...staff, created]);
     setAdding(false);
-    setNotice(`${created.name} was added.`);
+    setNotice(t.admin.wasAdded(created.name));
     requestAnimationFrame(() => addButtonRef.current?.focus());
   }
 
@@ -63,7 +64,7 @@ export function StaffScreen({ currentStaffId }: { currentStaffId: string }) {
     <section className={styles.root} aria-labelledby="staff-heading">
       <div className={styles.top}>
         <h2 id="staff-heading" ref={headingRef} tabIndex={-1} className={styles.heading}>
-          Staff
+          {t.admin.staff}
         </h2>
         {!adding && (
           <Button
@@ -75,7 +76,7 @@ export function StaffScreen({ currentStaffId }: { currentStaffId: string }) {
               setAdding(true);
             }}
           >
-            Add staff
+            {t.admin.addStaff}
           </Button>
         )}
       </div>
@@ -98,10 +99,10 @@ export function StaffScreen({ currentStaffId }: { currentStaffId: string }) {
         )}
       </div>
 
-      {state.status === 'loading' && <Spinner label="Loading staff…" />}
+      {state.status === 'loading' && <Spinner label={t.admin.loadingStaff} />}
       {state.status === 'error' && <ErrorNotice error={state.error} onRetry={reload} />}
       {state.status === 'ready' && (
-        <ul role="list" aria-label="Staff" className={styles.list}>
+        <ul role="list" aria-label={t.admin.staff} className={styles.list}>
           {[...staff].sort(byName).map((member) => (
             <StaffRow key={member.id} staff={member} isSelf={member.id === currentStaffId} onUpdate={update} />
           ))}

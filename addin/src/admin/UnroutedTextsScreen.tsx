@@ -18,6 +18,7 @@ import { routeHref } from '../shell/use-hash-route';
 import { useApi } from '../common/use-api';
 import { useLoader } from '@confer/ui';
 import { useSmsApi } from '../sms/use-sms-api';
+import { t } from '../messages';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -41,9 +42,9 @@ const useStyles = makeStyles({
 });
 
 const REASON: Record<string, string> = {
-  not_texted: 'No conversation texted this number recently.',
-  ambiguous: 'Several conversations texted this number.',
-  conversation_closed: 'The conversation it answers is closed.',
+  not_texted: t.admin.noConversationTextedThis,
+  ambiguous: t.admin.severalConversationsTextedThis,
+  conversation_closed: t.admin.theConversationItAnswers,
 };
 
 /** Admins: texts from clients that could not be filed in a conversation, with "Assign to conversation". */
@@ -61,35 +62,33 @@ export function UnroutedTextsScreen() {
   return (
     <section className={styles.root} aria-labelledby="unrouted-heading">
       <h2 id="unrouted-heading" ref={headingRef} tabIndex={-1} className={styles.heading}>
-        Unrouted texts
+        {t.admin.unroutedTexts}
       </h2>
-      <Text className={styles.quiet}>
-        Replies by text that Confer could not file in a conversation. Assign each to the right conversation.
-      </Text>
+      <Text className={styles.quiet}>{t.admin.repliesByTextThat}</Text>
       {notice && (
         <MessageBar intent="success">
           <MessageBarBody>
             {notice.text}{' '}
             <a href={routeHref({ name: 'conversation', conversationId: notice.conversationId, seq: null })}>
-              Open the conversation
+              {t.admin.openTheConversation}
             </a>
           </MessageBarBody>
         </MessageBar>
       )}
-      {state.status === 'loading' && <Spinner label="Loading texts…" />}
+      {state.status === 'loading' && <Spinner label={t.admin.loadingTexts} />}
       {state.status === 'error' && <ErrorNotice error={state.error} onRetry={reload} />}
       {state.status === 'ready' &&
         (state.data.length === 0 ? (
-          <Text>No texts are waiting.</Text>
+          <Text>{t.admin.noTextsAreWaiting}</Text>
         ) : (
-          <ul className={styles.list} aria-label="Texts waiting to be assigned">
+          <ul className={styles.list} aria-label={t.admin.textsWaitingToBe}>
             {state.data.map((item) => (
               <UnroutedTextItem
                 key={item.id}
                 item={item}
                 onAssigned={(conversationId, title) => {
                   setData(state.data.filter((i) => i.id !== item.id));
-                  setNotice({ text: `The text from ${item.from} was added to ${title}.`, conversationId });
+                  setNotice({ text: t.admin.textAddedTo(item.from, title), conversationId });
                   requestAnimationFrame(() => headingRef.current?.focus());
                 }}
               />
@@ -154,7 +153,7 @@ function UnroutedTextItem({
   const selected = choice || targets?.[0]?.id || '';
 
   async function assign() {
-    const target = targets?.find((t) => t.id === selected);
+    const target = targets?.find((target) => target.id === selected);
     if (!target) return;
     setBusy(true);
     setError(null);
@@ -168,12 +167,12 @@ function UnroutedTextItem({
   }
 
   return (
-    <li className={styles.item} aria-label={`Text from ${item.from}`}>
+    <li className={styles.item} aria-label={t.admin.textFrom(item.from)}>
       <div className={styles.meta}>
-        <Text weight="semibold">From {item.from}</Text>
+        <Text weight="semibold">{t.admin.from(item.from)}</Text>
         {names && <Text>({names})</Text>}
         <time className={styles.quiet} dateTime={item.receivedAt}>
-          Received {formatFullDateTime(item.receivedAt)}
+          {t.admin.received(formatFullDateTime(item.receivedAt))}
         </time>
       </div>
       <Text className={styles.body}>{item.body}</Text>
@@ -182,35 +181,35 @@ function UnroutedTextItem({
       </Text>
       {!open ? (
         <Button size="small" style={{ alignSelf: 'flex-start' }} onClick={() => setOpen(true)}>
-          Assign to conversation
+          {t.admin.assignToConversation}
         </Button>
       ) : loadError != null ? (
         <ErrorNotice error={loadError} />
       ) : targets === null ? (
-        <Spinner size="tiny" label="Finding conversations…" />
+        <Spinner size="tiny" label={t.admin.findingConversations} />
       ) : targets.length === 0 ? (
-        <Text>No open conversation with this sender was found.</Text>
+        <Text>{t.admin.noOpenConversationWith}</Text>
       ) : (
         <div className={styles.assign}>
-          <Field label="Conversation">
+          <Field label={t.admin.conversation}>
             <Select
               id={selectId}
               className={styles.select}
               value={selected}
               onChange={(_, data) => setChoice(data.value)}
             >
-              {targets.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.title}
+              {targets.map((target) => (
+                <option key={target.id} value={target.id}>
+                  {target.title}
                 </option>
               ))}
             </Select>
           </Field>
           <Button appearance="primary" disabledFocusable={busy} onClick={() => void assign()}>
-            {busy ? 'Assigning…' : 'Assign'}
+            {busy ? t.admin.assigning : t.admin.assign}
           </Button>
           <Button appearance="subtle" onClick={() => setOpen(false)}>
-            Cancel
+            {t.admin.cancel}
           </Button>
         </div>
       )}

@@ -1,4 +1,5 @@
 import type { FirmSettings, UpdateFirmSettingsInput } from '@confer/ui';
+import { t } from '../messages';
 
 export type FirmSettingsForm = {
   smsSenderNumber: string;
@@ -37,18 +38,18 @@ export function readFirmSettingsForm(
   const errors: Partial<Record<FirmSettingsField, string>> = {};
   const sender = form.smsSenderNumber.trim();
   if (sender && !/^\+[\d\s()-]{6,}$/.test(sender)) {
-    errors.smsSenderNumber = 'must be a phone number in international format, e.g. +447700900123';
+    errors.smsSenderNumber = t.admin.senderNumberInvalid;
   }
   const countries = parseCountryCodes(form.smsAllowedCountries);
-  if (countries.length === 0) errors.smsAllowedCountries = 'list at least one country';
+  if (countries.length === 0) errors.smsAllowedCountries = t.admin.listACountry;
   else {
     const bad = countries.filter((c) => !/^[A-Z]{2}$/.test(c));
-    if (bad.length > 0) errors.smsAllowedCountries = `not two-letter country codes: ${bad.join(', ')}`;
+    if (bad.length > 0) errors.smsAllowedCountries = t.admin.notCountryCodes(bad.join(', '));
   }
   const delayText = form.unseenEmailDelayMinutes.trim();
   const delay = Number(delayText);
   if (!/^\d+$/.test(delayText) || delay < 1 || delay > 1440) {
-    errors.unseenEmailDelayMinutes = 'must be a whole number of minutes from 1 to 1440';
+    errors.unseenEmailDelayMinutes = t.admin.delayInvalid;
   }
   if (Object.keys(errors).length > 0) return { input: null, errors };
   return {

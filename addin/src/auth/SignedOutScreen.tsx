@@ -11,6 +11,7 @@ import {
 import type { AuthConfig } from '@confer/ui';
 import { ErrorNotice } from '@confer/ui/errors';
 import { LockClosedRegular } from '@fluentui/react-icons';
+import { t } from '../messages';
 
 type SignedOutScreenProps = {
   config: AuthConfig;
@@ -55,10 +56,10 @@ export function SignedOutScreen({ config, notice, busy = false, error = null, on
       <div className={styles.brand}>
         <LockClosedRegular />
         <Title2 as="h1" id="signed-out-heading" className={styles.heading}>
-          Confer
+          {t.auth.confer}
         </Title2>
       </div>
-      <Body1>Secure client conversations for your firm. Sign in to see your matters.</Body1>
+      <Body1>{t.auth.secureClientConversationsFor}</Body1>
       {notice && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>{notice}</MessageBarBody>
@@ -67,10 +68,10 @@ export function SignedOutScreen({ config, notice, busy = false, error = null, on
       {embedded ? (
         <>
           <Button appearance="primary" size="large" onClick={onSignIn}>
-            Sign in
+            {t.auth.signIn}
           </Button>
           <Text size={200} className={styles.hint}>
-            Development sign-in: you will choose a staff member on the next page.
+            {t.auth.developmentSignInYou}
           </Text>
         </>
       ) : microsoft ? (
@@ -82,16 +83,16 @@ export function SignedOutScreen({ config, notice, busy = false, error = null, on
             onClick={onSignIn}
             aria-describedby="microsoft-sign-in-note"
           >
-            {busy ? 'Signing in…' : 'Sign in with Microsoft'}
+            {busy ? t.auth.signingIn : t.auth.signInWithMicrosoft}
           </Button>
           <Text id="microsoft-sign-in-note" size={200} className={styles.hint}>
-            Use your firm's Microsoft 365 account. Your firm's administrator must have added you to Confer.
+            {t.auth.useYourFirmsMicrosoft}
           </Text>
           {error != null && <ErrorNotice error={error} />}
         </>
       ) : (
         <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>Sign-in is not configured on this server. Ask your administrator.</MessageBarBody>
+          <MessageBarBody>{t.auth.signInIsNot}</MessageBarBody>
         </MessageBar>
       )}
     </main>

@@ -2,6 +2,7 @@ import type { AuthConfig } from '@confer/ui';
 import type { OfficeHost } from '../office/office-host';
 import type { AccountManager } from './account-manager-type';
 import { clearStaffToken, readStaffToken } from './store-staff-token';
+import { t } from '../messages';
 
 export type { AccountManager } from './account-manager-type';
 
@@ -42,7 +43,7 @@ export function takeReturnRoute(): string | null {
 /** The account manager for this configuration and host. MSAL is fetched only in production. */
 export async function createAccountManager(config: AuthConfig, host: OfficeHost | null): Promise<AccountManager> {
   if (config.mode === 'embedded' && config.devSignInUrl) return createDevelopmentAccounts(config.devSignInUrl);
-  if (!config.entra) throw new Error('Sign-in is not configured on this server (no Entra client id).');
+  if (!config.entra) throw new Error(t.auth.notConfiguredNoEntra);
   const { createMicrosoftAccounts } = await import('./msal-accounts');
   return createMicrosoftAccounts(config.entra, host);
 }

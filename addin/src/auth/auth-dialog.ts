@@ -7,6 +7,7 @@ import { createStandardPublicClientApplication } from '@azure/msal-browser';
 import type { AuthConfig } from '@confer/ui';
 import { connectOfficeHost } from '../office/office-host';
 import { apiScopes, msalConfiguration, type DialogTokenMessage } from './msal-accounts';
+import { t } from '../messages';
 
 const status = document.getElementById('status');
 const say = (text: string) => {
@@ -16,26 +17,26 @@ const say = (text: string) => {
 async function run() {
   const host = await connectOfficeHost();
   if (!host) {
-    say('This page signs you in to Confer from Outlook. Open Confer in Outlook to use it.');
+    say(t.auth.thisPageSignsYou);
     return;
   }
   const send = (message: DialogTokenMessage) => host.messageParent(JSON.stringify(message));
   try {
     const response = await fetch('/api/v1/auth-config', { headers: { accept: 'application/json' } });
     const config = (await response.json()) as AuthConfig;
-    if (!config.entra) throw new Error('Sign-in is not configured on this server.');
+    if (!config.entra) throw new Error(t.auth.notConfigured);
     const pca = await createStandardPublicClientApplication(msalConfiguration(config.entra));
     const result = await pca.handleRedirectPromise();
     if (result) {
       send({ accessToken: result.accessToken, expiresOn: result.expiresOn?.getTime() ?? Date.now() + 5 * 60_000 });
-      say('Signed in. You can close this window.');
+      say(t.auth.signedInYouCan);
       return;
     }
-    say('Opening the Microsoft sign-in…');
+    say(t.auth.openingTheMicrosoftSign);
     await pca.acquireTokenRedirect({ scopes: apiScopes(config.entra), redirectStartPage: window.location.href });
   } catch (error) {
-    say('Sign-in did not complete. Close this window and try again.');
-    send({ error: error instanceof Error ? error.message : 'Sign-in failed' });
+    say(t.auth.signInDidNot);
+    send({ error: error instanceof Error ? error.message : t.auth.signInFailed });
   }
 }
 

@@ -3,8 +3,9 @@
  * page that started it (the browser app, or the sign-in dialog) and shows nothing else.
  */
 import { broadcastResponseToMainFrame } from '@azure/msal-browser/redirect-bridge';
+import { t } from '../messages';
 
 broadcastResponseToMainFrame().catch(() => {
   const status = document.getElementById('status');
-  if (status) status.textContent = 'Sign-in did not complete. Close this window and try again.';
+  if (status) status.textContent = t.auth.signInDidNot;
 });

@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { FormDialog } from '../extras/FormDialog';
+import { t } from '../messages';
 
 type ConfirmDialogProps = {
   open: boolean;
@@ -25,7 +26,7 @@ export function ConfirmDialog({
   body,
   confirmLabel,
   busyLabel,
-  cancelLabel = 'Keep it',
+  cancelLabel = t.common.keepIt,
   onConfirm,
   onClose,
 }: ConfirmDialogProps) {

@@ -4,6 +4,7 @@ import type { Staff } from '@confer/ui';
 import { ErrorNotice } from '@confer/ui/errors';
 import { useApi } from './use-api';
 import { useLoader } from '@confer/ui';
+import { t } from '../messages';
 
 type StaffPickerProps = {
   /** Visible label and accessible name of the group, e.g. "People to message". */
@@ -83,7 +84,7 @@ export function StaffPicker({ label, hint, selected, onChange, excludeIds, matte
     return (
       <div className={styles.root}>
         {heading}
-        <Spinner size="tiny" label="Loading staff…" />
+        <Spinner size="tiny" label={t.common.loadingStaff} />
       </div>
     );
   }
@@ -101,17 +102,15 @@ export function StaffPicker({ label, hint, selected, onChange, excludeIds, matte
       {heading}
       {(hint || restricted) && (
         <Text size={200} id={hintId} className={styles.hint}>
-          {[restricted ? 'This matter is restricted: only staff on its access list can be added.' : null, hint]
-            .filter(Boolean)
-            .join(' ')}
+          {[restricted ? t.common.thisMatterIsRestricted : null, hint].filter(Boolean).join(' ')}
         </Text>
       )}
       {offered.length > 6 && (
         <SearchBox
           size="small"
           className={styles.filter}
-          aria-label={`Filter ${label.toLowerCase()}`}
-          placeholder="Filter by name"
+          aria-label={t.common.filter(label.toLowerCase())}
+          placeholder={t.common.filterByName}
           value={filter}
           onChange={(_, d) => setFilter(d.value)}
         />
@@ -125,10 +124,10 @@ export function StaffPicker({ label, hint, selected, onChange, excludeIds, matte
         {shown.length === 0 ? (
           <Text className={styles.empty}>
             {offered.length > 0
-              ? 'No staff match.'
+              ? t.common.noStaffMatch
               : restricted
-                ? 'Nobody else is on the access list.'
-                : 'No other staff to add.'}
+                ? t.common.nobodyElseIsOn
+                : t.common.noOtherStaffTo}
           </Text>
         ) : (
           shown.map((s) => (

@@ -1,8 +1,9 @@
 import { CounterBadge } from '@fluentui/react-components';
 import { VisuallyHidden } from '@confer/ui/components';
+import { t } from '../messages';
 
 export function describeUnread(count: number): string {
-  return count === 1 ? '1 unread message' : `${count} unread messages`;
+  return t.common.unreadMessages(count);
 }
 
 /** A count bubble when there is something unread; screen readers hear ", 3 unread messages". */

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Field, Input } from '@fluentui/react-components';
 import { splitMessageText, toSafeLinkHref } from '@confer/ui/message-text';
 import { FormDialog } from '../extras/FormDialog';
+import { t } from '../messages';
 
 type AddLinkDialogProps = {
   open: boolean;
@@ -36,11 +37,11 @@ export function AddLinkDialog({ open, initialText, onInsert, onClose }: AddLinkD
     const label = text.trim();
     let ok = true;
     if (!href) {
-      setUrlError('Enter a web address (https:// or http://), an email link (mailto:) or a phone link (tel:).');
+      setUrlError(t.composer.enterAWebAddress);
       ok = false;
     }
     if (/[[\]\r\n]/.test(label)) {
-      setTextError('The text to show cannot contain square brackets or line breaks.');
+      setTextError(t.composer.theTextToShow);
       ok = false;
     }
     if (!ok || !href) return;
@@ -48,15 +49,21 @@ export function AddLinkDialog({ open, initialText, onInsert, onClose }: AddLinkD
     // Belt and braces: what we insert must read back as exactly one link.
     const parts = splitMessageText(markdown);
     if (parts.length !== 1 || parts[0]?.kind !== 'link') {
-      setUrlError('This address cannot be used as a link.');
+      setUrlError(t.composer.thisAddressCannotBe);
       return;
     }
     onInsert(markdown);
   }
 
   return (
-    <FormDialog open={open} title="Add link" submitLabel="Insert link" onSubmit={submit} onClose={onClose}>
-      <Field label="Text to show" hint="Leave empty to show the address." validationMessage={textError}>
+    <FormDialog
+      open={open}
+      title={t.composer.addLink}
+      submitLabel={t.composer.insertLink}
+      onSubmit={submit}
+      onClose={onClose}
+    >
+      <Field label={t.composer.textToShow} hint={t.composer.leaveEmptyToShow} validationMessage={textError}>
         <Input
           value={text}
           onChange={(_, d) => {
@@ -66,11 +73,11 @@ export function AddLinkDialog({ open, initialText, onInsert, onClose }: AddLinkD
           autoComplete="off"
         />
       </Field>
-      <Field label="Address" required validationMessage={urlError}>
+      <Field label={t.composer.address} required validationMessage={urlError}>
         <Input
           type="url"
           value={url}
-          placeholder="https://"
+          placeholder={t.composer.https}
           onChange={(_, d) => {
             setUrl(d.value);
             setUrlError(undefined);

@@ -4,6 +4,7 @@ import { useComposerActionStyles } from './composer-styles';
 import { AttachRegular, DocumentRegular } from '@fluentui/react-icons';
 import type { Attachments } from './use-attachments';
 import { useDialogState } from '../common/use-dialog-state';
+import { t } from '../messages';
 
 const MatterDocumentPicker = lazy(() =>
   import('../files/MatterDocumentPicker').then((m) => ({ default: m.MatterDocumentPicker })),
@@ -49,12 +50,12 @@ export function AttachButtons({ attachments, matterId, disabled }: AttachButtons
         appearance="subtle"
         icon={<AttachRegular />}
         className={actions.action}
-        aria-label="Attach files"
-        title="Attach files"
+        aria-label={t.composer.attachFiles}
+        title={t.composer.attachFiles}
         disabled={disabled}
         onClick={() => inputRef.current?.click()}
       >
-        <span className={actions.label}>Attach files</span>
+        <span className={actions.label}>{t.composer.attachFiles}</span>
       </Button>
       {matterId && (
         <Button
@@ -64,12 +65,12 @@ export function AttachButtons({ attachments, matterId, disabled }: AttachButtons
           appearance="subtle"
           icon={<DocumentRegular />}
           className={actions.action}
-          aria-label="From matter documents"
-          title="Attach from the matter's documents"
+          aria-label={t.composer.fromMatterDocuments}
+          title={t.composer.attachFromTheMatters}
           disabled={disabled}
           onClick={() => picker.open(true)}
         >
-          <span className={actions.label}>From matter documents</span>
+          <span className={actions.label}>{t.composer.fromMatterDocuments}</span>
         </Button>
       )}
       {matterId && picker.state && (
@@ -78,10 +79,10 @@ export function AttachButtons({ attachments, matterId, disabled }: AttachButtons
             key={picker.state.key}
             open={picker.state.open}
             matterId={matterId}
-            title="Attach matter documents"
-            description="Each document's current version is sent as a copy with your message."
-            confirmLabel="Attach"
-            busyLabel="Attaching…"
+            title={t.composer.attachMatterDocuments}
+            description={t.composer.eachDocumentsCurrentVersion}
+            confirmLabel={t.composer.attach}
+            busyLabel={t.composer.attaching}
             multiple
             onPick={(docs) => {
               attachments.addDocuments(docs.map((d) => ({ id: d.id, name: d.name, size: d.latest.size })));

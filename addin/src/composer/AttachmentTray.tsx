@@ -4,6 +4,7 @@ import { countFiles } from './attachment-list';
 import { ErrorNotice } from '@confer/ui/errors';
 import { FileDropOverlay, FileUploadProgress } from '@confer/ui/components';
 import type { Attachments } from './use-attachments';
+import { t } from '../messages';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
@@ -48,25 +49,25 @@ export function AttachmentTray({
   const showList = items.length > 0 || documents.length > 0;
   return (
     <div className={styles.root}>
-      {attachments.dragging && <FileDropOverlay title={conversationTitle} heading="Drop files to attach" />}
+      {attachments.dragging && <FileDropOverlay title={conversationTitle} heading={t.composer.dropFilesToAttach} />}
       {showList && (
         <div className={styles.head}>
           <Caption1 className={styles.headText}>
             {uploading ? (
-              <span role="status">Uploading {countFiles(progress.size)}…</span>
+              <span role="status">{t.composer.uploading(countFiles(progress.size))}</span>
             ) : (
-              `Attached: ${countFiles(items.length + documents.length)}`
+              t.composer.attached(countFiles(items.length + documents.length))
             )}
           </Caption1>
           {uploading && (
             <Button size="small" onClick={attachments.cancelUpload}>
-              Cancel upload
+              {t.composer.cancelUpload}
             </Button>
           )}
         </div>
       )}
       {items.length > 0 && (
-        <ul className={styles.list} aria-label="Files to send">
+        <ul className={styles.list} aria-label={t.composer.filesToSend}>
           {items.map(({ key, file }) => {
             const value = progress.get(key);
             const label = `${file.name} (${formatFileSize(file.size)})`;
@@ -82,10 +83,10 @@ export function AttachmentTray({
                 <Button
                   size="small"
                   appearance="subtle"
-                  aria-label={value === undefined ? `Remove ${file.name}` : `Cancel ${file.name}`}
+                  aria-label={value === undefined ? t.composer.remove(file.name) : t.composer.cancel(file.name)}
                   onClick={() => attachments.removeItem(key)}
                 >
-                  {value === undefined ? 'Remove' : 'Cancel'}
+                  {value === undefined ? t.composer.removeLabel : t.composer.cancelLabel}
                 </Button>
               </li>
             );
@@ -93,20 +94,20 @@ export function AttachmentTray({
         </ul>
       )}
       {documents.length > 0 && (
-        <ul className={styles.list} aria-label="Matter documents to send">
+        <ul className={styles.list} aria-label={t.composer.matterDocumentsToSend}>
           {documents.map((doc) => (
             <li key={doc.id} className={styles.item}>
               <Text className={styles.name} title={doc.name}>
-                {doc.name} <span className={styles.size}>· from the matter · {formatFileSize(doc.size)}</span>
+                {doc.name} <span className={styles.size}>{t.composer.fromTheMatter(formatFileSize(doc.size))}</span>
               </Text>
               <Button
                 size="small"
                 appearance="subtle"
-                aria-label={`Remove ${doc.name}`}
+                aria-label={t.composer.remove(doc.name)}
                 disabled={uploading}
                 onClick={() => attachments.removeDocument(doc.id)}
               >
-                Remove
+                {t.composer.removeLabel}
               </Button>
             </li>
           ))}

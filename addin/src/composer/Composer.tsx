@@ -17,6 +17,7 @@ import { insertTextAtSelection } from './insert-text-at-selection';
 import { useDialogState } from '../common/use-dialog-state';
 import { MAX_MESSAGE_LENGTH, countCharacters, formatCount } from './count-message-characters';
 import { RewriteMenu, RewritePanel, RewriteUndo, useRewrite } from './RewriteMenu';
+import { t } from '../messages';
 
 const AddLinkDialog = lazy(() => import('./AddLinkDialog').then((m) => ({ default: m.AddLinkDialog })));
 
@@ -159,7 +160,7 @@ export function Composer({ conversationTitle, disabledReason, onSend, options, a
 
   return (
     <>
-      <form className={styles.form} onSubmit={send} aria-label="Send a message">
+      <form className={styles.form} onSubmit={send} aria-label={t.composer.sendAMessage}>
         {toneHelp && (
           <RewritePanel
             state={rewrite.state}
@@ -175,10 +176,10 @@ export function Composer({ conversationTitle, disabledReason, onSend, options, a
           ref={textareaRef}
           className={styles.textarea}
           textarea={{ className: styles.textareaInner }}
-          aria-label={`Message ${conversationTitle}`}
+          aria-label={t.composer.message(conversationTitle)}
           aria-describedby={describedBy}
           aria-invalid={over || undefined}
-          placeholder={disabled ? 'Sending is turned off' : 'Write a message'}
+          placeholder={disabled ? t.composer.sendingIsTurnedOff : t.composer.writeAMessage}
           value={body}
           disabled={disabled}
           rows={1}
@@ -200,12 +201,12 @@ export function Composer({ conversationTitle, disabledReason, onSend, options, a
             appearance="subtle"
             icon={<LinkRegular />}
             className={actions.action}
-            aria-label="Add link"
-            title="Add link"
+            aria-label={t.composer.addLink}
+            title={t.composer.addLink}
             disabled={disabled}
             onClick={openLinkDialog}
           >
-            <span className={actions.label}>Add link</span>
+            <span className={actions.label}>{t.composer.addLink}</span>
           </Button>
           {attachments?.tools}
           {toneHelp && (
@@ -215,10 +216,10 @@ export function Composer({ conversationTitle, disabledReason, onSend, options, a
             {formatCount(length)}
             <span className={styles.countSeparator}> / </span>
             {formatCount(MAX_MESSAGE_LENGTH)}
-            {over && <span role="alert"> · {formatCount(length - MAX_MESSAGE_LENGTH)} too many</span>}
+            {over && <span role="alert">{t.composer.tooMany(formatCount(length - MAX_MESSAGE_LENGTH))}</span>}
           </Text>
           <Button type="submit" size="small" appearance="primary" icon={<SendRegular />} disabledFocusable={!canSend}>
-            Send
+            {t.composer.send}
           </Button>
         </div>
       </form>

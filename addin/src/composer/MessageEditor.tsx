@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { Button, Text, Textarea, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { describeError } from '@confer/ui';
 import { MAX_MESSAGE_LENGTH, countCharacters, formatCount } from './count-message-characters';
+import { t } from '../messages';
 
 type MessageEditorProps = {
   initialBody: string;
@@ -69,7 +70,7 @@ export function MessageEditor({ initialBody, onSave, onCancel }: MessageEditorPr
       <Textarea
         ref={ref}
         className={styles.textarea}
-        aria-label="Edit message"
+        aria-label={t.composer.editMessage}
         aria-describedby={countId}
         aria-invalid={over || undefined}
         value={body}
@@ -82,15 +83,15 @@ export function MessageEditor({ initialBody, onSave, onCancel }: MessageEditorPr
           {formatCount(length)} / {formatCount(MAX_MESSAGE_LENGTH)}
         </Text>
         <Button size="small" onClick={onCancel}>
-          Cancel
+          {t.composer.cancelLabel}
         </Button>
         <Button size="small" appearance="primary" disabledFocusable={busy || over || empty} onClick={() => void save()}>
-          {busy ? 'Saving…' : 'Save'}
+          {busy ? t.composer.saving : t.composer.save}
         </Button>
       </div>
       {error != null && (
         <Text size={200} role="alert" className={styles.error}>
-          Not saved: {describeError(error)}
+          {t.composer.notSaved(describeError(error))}
         </Text>
       )}
     </div>

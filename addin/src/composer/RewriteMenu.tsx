@@ -15,6 +15,7 @@ import type { Schema } from '@confer/ui';
 import { messageFor } from '@confer/ui/errors';
 import { ApiContext } from '../common/use-api';
 import { useComposerActionStyles } from './composer-styles';
+import { t } from '../messages';
 
 type RewriteStyle = Schema<'RewriteStyle'>;
 type RewriteSuggestion = Schema<'RewriteSuggestion'>;
@@ -23,10 +24,10 @@ type RewriteSuggestion = Schema<'RewriteSuggestion'>;
 const MAX_REWRITE_LENGTH = 4000;
 
 const styleLabels: Record<RewriteStyle, string> = {
-  clearer: 'Clearer',
-  formal: 'More formal',
-  shorter: 'Shorter',
-  plain: 'Plain English for a client',
+  clearer: t.composer.clearer,
+  formal: t.composer.moreFormal,
+  shorter: t.composer.shorter,
+  plain: t.composer.plainEnglishForA,
 };
 
 const useStyles = makeStyles({
@@ -74,7 +75,7 @@ export function useRewrite() {
     controller.current = abort;
     setState({ status: 'asking', style });
     try {
-      if (!api) throw new Error('Not signed in to Confer.');
+      if (!api) throw new Error(t.composer.notSignedIn);
       const answer = await api.request<RewriteSuggestion>('POST', '/compose/rewrite', {
         body: { text, style },
         signal: abort.signal,
@@ -105,10 +106,10 @@ export function RewriteMenu({ text, disabled, onPick }: RewriteMenuProps) {
   const empty = text.trim() === '';
   const tooLong = text.length > MAX_REWRITE_LENGTH;
   const title = empty
-    ? 'Write a draft first, then rewrite it'
+    ? t.composer.writeADraftFirst
     : tooLong
-      ? `Rewrite works on up to ${MAX_REWRITE_LENGTH.toLocaleString('en-GB')} characters`
-      : 'Suggest a rewrite of your draft';
+      ? t.composer.rewriteLimit(MAX_REWRITE_LENGTH.toLocaleString('en-GB'))
+      : t.composer.suggestARewriteOf;
   return (
     <Menu>
       <MenuTrigger disableButtonEnhancement>
@@ -120,11 +121,11 @@ export function RewriteMenu({ text, disabled, onPick }: RewriteMenuProps) {
           title={title}
           disabledFocusable={disabled || empty || tooLong}
         >
-          Rewrite
+          {t.composer.rewrite}
         </Button>
       </MenuTrigger>
       <MenuPopover>
-        <MenuList aria-label="Rewrite style">
+        <MenuList aria-label={t.composer.rewriteStyle}>
           {(Object.keys(styleLabels) as RewriteStyle[]).map((style) => (
             <MenuItem key={style} onClick={() => onPick(style)}>
               {styleLabels[style]}
@@ -156,7 +157,7 @@ export function RewritePanel({ state, onAccept, onEdit, onDiscard }: RewritePane
     <div
       className={styles.panel}
       role="region"
-      aria-label="Suggested rewrite"
+      aria-label={t.composer.suggestedRewrite}
       aria-busy={state.status === 'asking' || undefined}
       onKeyDown={(event) => {
         if (event.key === 'Escape') {
@@ -166,9 +167,9 @@ export function RewritePanel({ state, onAccept, onEdit, onDiscard }: RewritePane
       }}
     >
       <div ref={headingRef} tabIndex={-1} className={styles.heading}>
-        Suggested rewrite · {label}
+        {t.composer.suggestedRewriteTitle(label)}
       </div>
-      {state.status === 'asking' && <Spinner size="tiny" label="Rewriting your draft…" />}
+      {state.status === 'asking' && <Spinner size="tiny" label={t.composer.rewritingYourDraft} />}
       {state.status === 'failed' && (
         <Text role="alert" className={styles.error}>
           {state.error}
@@ -179,20 +180,20 @@ export function RewritePanel({ state, onAccept, onEdit, onDiscard }: RewritePane
           {state.suggestion}
         </Text>
       )}
-      <Text size={200}>Nothing is sent until you press Send.</Text>
+      <Text size={200}>{t.composer.nothingIsSentUntil}</Text>
       <div className={styles.actions}>
         {state.status === 'ready' && (
           <>
             <Button size="small" appearance="primary" onClick={() => onAccept(state.suggestion!)}>
-              Accept
+              {t.composer.accept}
             </Button>
             <Button size="small" onClick={() => onEdit(state.suggestion!)}>
-              Edit
+              {t.composer.edit}
             </Button>
           </>
         )}
         <Button size="small" appearance="subtle" onClick={onDiscard}>
-          Discard
+          {t.composer.discard}
         </Button>
       </div>
     </div>
@@ -204,12 +205,12 @@ export function RewriteUndo({ onUndo, onDismiss }: { onUndo: () => void; onDismi
   const styles = useStyles();
   return (
     <div className={styles.undo} role="status">
-      <Text size={200}>Draft replaced by the rewrite.</Text>
+      <Text size={200}>{t.composer.draftReplacedByThe}</Text>
       <Button size="small" appearance="subtle" onClick={onUndo}>
-        Undo
+        {t.composer.undo}
       </Button>
-      <Button size="small" appearance="subtle" onClick={onDismiss} aria-label="Keep the rewrite">
-        Keep
+      <Button size="small" appearance="subtle" onClick={onDismiss} aria-label={t.composer.keepTheRewrite}>
+        {t.composer.keep}
       </Button>
     </div>
   );

@@ -1,3 +1,5 @@
+import { t } from '../messages';
+
 /** A file picked or dropped for the next message. */
 export type AttachmentItem = { key: string; file: File };
 
@@ -34,13 +36,13 @@ export function checkAttachmentLimits(
 ): string | null {
   const total = sizes.reduce((sum, size) => sum + size, 0);
   if (sizes.length > limits.maxFiles) {
-    return `A ${unit} can carry up to ${limits.maxFiles} files; ${sizes.length} are selected. Remove ${sizes.length - limits.maxFiles}, or send them in more than one ${unit}.`;
+    return t.composer.tooManyFiles(unit, limits.maxFiles, sizes.length);
   }
   if (total > limits.maxBytes) {
-    return `A ${unit} can carry up to ${Math.round(limits.maxBytes / MB)} MB; these files add up to ${(total / MB).toFixed(1)} MB. Remove some, or send them in more than one ${unit}.`;
+    return t.composer.filesTooLarge(unit, Math.round(limits.maxBytes / MB), (total / MB).toFixed(1));
   }
   return null;
 }
 
 /** "3 files", "1 file". */
-export const countFiles = (n: number) => (n === 1 ? '1 file' : `${n.toLocaleString('en-GB')} files`);
+export const countFiles = (n: number) => t.composer.countFiles(n);

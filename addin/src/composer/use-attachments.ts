@@ -17,6 +17,7 @@ import {
 import { createIdempotencyKey } from './create-idempotency-key';
 import { useFilesApi } from '../files/use-files-api';
 import { useGetToken } from '../auth/use-token';
+import { t } from '../messages';
 
 /** The upload under way: which files, bytes sent so far, and how to stop it. */
 type Sending = { keys: string[]; loaded: number; total: number; abort: () => void };
@@ -142,7 +143,7 @@ export function useAttachments(options: {
     setError(null);
     setNotice(null);
     if (sendAsSms && !body) {
-      setNotice('A text cannot carry files alone. Write a message to send as SMS, or switch Send as SMS off.');
+      setNotice(t.composer.aTextCannotCarry);
       return false;
     }
     const sentItems = items;
@@ -184,7 +185,7 @@ export function useAttachments(options: {
       draft.current = null;
       return true;
     } catch (err) {
-      if (isAbortError(err)) setNotice('Upload cancelled. Your message and files are still here.');
+      if (isAbortError(err)) setNotice(t.composer.uploadCancelledYourMessage);
       else setError(err);
       return false;
     } finally {

@@ -43,6 +43,7 @@ import { useAttachments } from '../composer/use-attachments';
 import { buildComposerAttachments } from '../composer/build-composer-attachments';
 import { ConversationFilesPanel } from '../files/ConversationFilesPanel';
 import { useNewRecipientsGuard } from './use-new-recipients-guard';
+import { t } from '../messages';
 
 const RevisionHistoryDialog = lazy(() =>
   import('./RevisionHistoryDialog').then((m) => ({ default: m.RevisionHistoryDialog })),
@@ -63,10 +64,10 @@ type ConversationScreenProps = {
 type TabValue = 'messages' | 'files' | 'pinned';
 
 const KIND_LABEL: Record<Conversation['kind'], string> = {
-  external_matter: 'External conversation',
-  internal_matter: 'Internal conversation',
-  direct: 'Direct message',
-  channel: 'Channel',
+  external_matter: t.conversations.externalConversation,
+  internal_matter: t.conversations.internalConversation,
+  direct: t.conversations.directMessage,
+  channel: t.conversations.channel,
 };
 
 const useStyles = makeStyles({
@@ -168,12 +169,12 @@ const useStyles = makeStyles({
 function readOnlyReason(conversation: Conversation): string | null {
   if (conversation.archivedAt) {
     return conversation.archivedReason === 'engagement_ended'
-      ? 'Read-only: engagement ended.'
+      ? t.conversations.readOnlyEngagementEnded
       : conversation.archivedReason === 'matter_closed'
-        ? 'Read-only: matter closed.'
-        : 'Read-only: this conversation is archived.';
+        ? t.conversations.readOnlyMatterClosed
+        : t.conversations.readOnlyThisConversation;
   }
-  if (!conversation.joined) return 'You are not a participant in this conversation.';
+  if (!conversation.joined) return t.conversations.youAreNotA;
   return null;
 }
 
@@ -182,21 +183,21 @@ function subtitleText(conversation: Conversation): string {
   return [
     KIND_LABEL[conversation.kind],
     conversation.matter ? `${conversation.matter.number} ${conversation.matter.title}` : null,
-    conversation.kind === 'external_matter' && conversation.requireMfa ? 'Two-factor sign-in' : null,
+    conversation.kind === 'external_matter' && conversation.requireMfa ? t.conversations.twoFactorSignIn : null,
   ]
     .filter(Boolean)
     .join(' · ');
 }
 
 function archivedExplanation(conversation: Conversation): string {
-  const since = conversation.archivedAt ? ` since ${formatActivityTime(conversation.archivedAt)}` : '';
+  const since = conversation.archivedAt ? formatActivityTime(conversation.archivedAt) : null;
   switch (conversation.archivedReason) {
     case 'matter_closed':
-      return `Read-only${since}: the matter was closed. The history stays available.`;
+      return t.conversations.readOnlySinceMatterClosed(since);
     case 'engagement_ended':
-      return `Read-only${since}: the engagement ended. The history stays available.`;
+      return t.conversations.readOnlySinceEngagementEnded(since);
     default:
-      return `Read-only${since}: archived. The history stays available.`;
+      return t.conversations.readOnlySinceArchived(since);
   }
 }
 
@@ -235,7 +236,7 @@ export function ConversationScreen({ conversationId, highlightSeq }: Conversatio
     conversationId,
     aroundSeq: highlightSeq,
     onSendFailed: (error) => {
-      setAnnouncement('A message was not sent. Use Retry to send it again.');
+      setAnnouncement(t.conversations.aMessageWasNot);
       if (isApiProblem(error) && error.code === 'conversation_archived') void refetchConversation();
     },
   });
@@ -333,7 +334,7 @@ export function ConversationScreen({ conversationId, highlightSeq }: Conversatio
       const updated = await api.editMessage(message.id, { body }).catch(handleActionError);
       updateMessage(updated);
       applyPinned(updated);
-      setAnnouncement('Message edited.');
+      setAnnouncement(t.conversations.messageEdited);
     },
     [api, updateMessage, applyPinned, handleActionError],
   );
@@ -345,7 +346,7 @@ export function ConversationScreen({ conversationId, highlightSeq }: Conversatio
       );
       updateMessage(updated);
       applyPinned(updated);
-      setAnnouncement(updated.pinnedAt ? 'Message pinned.' : 'Message unpinned.');
+      setAnnouncement(updated.pinnedAt ? t.conversations.messagePinned : t.conversations.messageUnpinned);
     },
     [api, updateMessage, applyPinned, handleActionError],
   );
@@ -376,12 +377,12 @@ export function ConversationScreen({ conversationId, highlightSeq }: Conversatio
   const back = conversation?.matter ? (
     <Link href={routeHref({ name: 'matter', matterId: conversation.matter.id })} className={styles.back}>
       <ChevronLeftRegular />
-      <span className={styles.backLabel}>Back to {conversation.matter.number}</span>
+      <span className={styles.backLabel}>{t.conversations.backTo(conversation.matter.number)}</span>
     </Link>
   ) : (
     <Link href={routeHref({ name: 'home' })} className={styles.back}>
       <ChevronLeftRegular />
-      <span className={styles.backLabel}>Back to home</span>
+      <span className={styles.backLabel}>{t.conversations.backToHome}</span>
     </Link>
   );
 
@@ -390,7 +391,7 @@ export function ConversationScreen({ conversationId, highlightSeq }: Conversatio
       <div className={styles.root}>
         <div className={styles.loading}>
           {back}
-          <Spinner label="Loading conversation…" />
+          <Spinner label={t.conversations.loadingConversation} />
         </div>
       </div>
     );
@@ -438,14 +439,20 @@ export function ConversationScreen({ conversationId, highlightSeq }: Conversatio
                   size="small"
                   appearance="subtle"
                   icon={<MoreHorizontalRegular />}
-                  aria-label={conversation.kind === 'channel' ? 'Channel options' : 'Conversation options'}
+                  aria-label={
+                    conversation.kind === 'channel'
+                      ? t.conversations.channelOptions
+                      : t.conversations.conversationOptions
+                  }
                 />
               </MenuTrigger>
               <MenuPopover>
                 <MenuList>
-                  {canManage && <MenuItem onClick={() => managing.open(true)}>Manage participants</MenuItem>}
-                  {canManage && <MenuItem onClick={() => renaming.open(true)}>Rename {noun}</MenuItem>}
-                  <MenuItem onClick={() => void joinOrLeave('leave')}>Leave {noun}</MenuItem>
+                  {canManage && (
+                    <MenuItem onClick={() => managing.open(true)}>{t.conversations.manageParticipants}</MenuItem>
+                  )}
+                  {canManage && <MenuItem onClick={() => renaming.open(true)}>{t.conversations.rename(noun)}</MenuItem>}
+                  <MenuItem onClick={() => void joinOrLeave('leave')}>{t.conversations.leave(noun)}</MenuItem>
                 </MenuList>
               </MenuPopover>
             </Menu>
@@ -465,7 +472,8 @@ export function ConversationScreen({ conversationId, highlightSeq }: Conversatio
             <>
               {' '}
               <span>
-                · <ShieldRegular /> Two-factor sign-in
+                · <ShieldRegular />
+                {t.conversations.twoFactorSignInSuffix}
               </span>
             </>
           )}
@@ -495,16 +503,16 @@ export function ConversationScreen({ conversationId, highlightSeq }: Conversatio
         size="small"
         selectedValue={tab}
         onTabSelect={(_, data) => setTab(data.value as TabValue)}
-        aria-label="Conversation views"
+        aria-label={t.conversations.conversationViews}
       >
         <Tab value="messages" id="tab-messages" aria-controls="panel-messages">
-          Messages
+          {t.conversations.messages}
         </Tab>
         <Tab value="files" id="tab-files" aria-controls="panel-files">
-          Files
+          {t.conversations.files}
         </Tab>
         <Tab value="pinned" id="tab-pinned" aria-controls="panel-pinned">
-          Pinned
+          {t.conversations.pinned}
         </Tab>
       </TabList>
 
@@ -538,12 +546,10 @@ export function ConversationScreen({ conversationId, highlightSeq }: Conversatio
         {canJoin ? (
           <div className={styles.join}>
             <Text className={styles.joinText}>
-              {conversation.kind === 'channel'
-                ? 'Join this channel to send messages.'
-                : 'You can read this conversation. Join it to send messages and be notified of new ones.'}
+              {conversation.kind === 'channel' ? t.conversations.joinThisChannelTo : t.conversations.youCanReadThis}
             </Text>
             <Button appearance="primary" disabledFocusable={joining} onClick={() => void joinOrLeave('join')}>
-              {joining ? 'Joining…' : `Join ${noun}`}
+              {joining ? t.conversations.joining : t.conversations.join(noun)}
             </Button>
           </div>
         ) : (
@@ -633,7 +639,7 @@ export function ConversationScreen({ conversationId, highlightSeq }: Conversatio
             onRenamed={(updated) => {
               applyChange(updated);
               renaming.close();
-              setAnnouncement(`Renamed to ${updated.title}.`);
+              setAnnouncement(t.conversations.renamedTo(updated.title));
             }}
             onClose={renaming.close}
           />

@@ -6,6 +6,7 @@ import { StaffPicker } from '../common/StaffPicker';
 import { useApi } from '../common/use-api';
 import { participantRole } from './participant-role';
 import { ParticipantAvatar } from './ParticipantAvatar';
+import { t } from '../messages';
 
 type ManageParticipantsDialogProps = {
   open: boolean;
@@ -39,7 +40,7 @@ const useStyles = makeStyles({
 });
 
 function roleOf(p: Participant, me: Me): string | null {
-  if (p.staffId === me.staff.id) return 'you';
+  if (p.staffId === me.staff.id) return t.conversations.roleYou;
   return p.contactKind ? participantRole(p).toLowerCase() : null;
 }
 
@@ -83,7 +84,7 @@ export function ManageParticipantsDialog({
         .map((p) => p.name)
         .join(', ');
       setSelected(new Set());
-      setStatus(`Added ${names}.`);
+      setStatus(t.conversations.added(names));
       onChanged(updated);
     } catch (e) {
       setError(e);
@@ -97,7 +98,7 @@ export function ManageParticipantsDialog({
     setError(null);
     try {
       const updated = await api.removeParticipant(conversation.id, p.id);
-      setStatus(`Removed ${p.name}.`);
+      setStatus(t.conversations.removed(p.name));
       onChanged(updated);
     } catch (e) {
       setError(e);
@@ -109,19 +110,19 @@ export function ManageParticipantsDialog({
   return (
     <FormDialog
       open={open}
-      title="Manage participants"
+      title={t.conversations.manageParticipants}
       subtitle={conversation.title}
-      submitLabel="Add"
-      busyLabel="Adding…"
+      submitLabel={t.conversations.add}
+      busyLabel={t.conversations.adding}
       busy={busy}
       error={error}
-      cancelLabel="Done"
+      cancelLabel={t.conversations.done}
       onSubmit={add}
       onClose={onClose}
     >
       <div>
         <Label id="members-label" weight="semibold">
-          In this {noun} ({current.length})
+          {t.conversations.inThis(noun, current.length)}
         </Label>
         <ul className={styles.members} aria-labelledby="members-label">
           {current.map((p) => {
@@ -137,11 +138,11 @@ export function ManageParticipantsDialog({
                   <Button
                     size="small"
                     appearance="subtle"
-                    aria-label={`Remove ${p.name}`}
+                    aria-label={t.conversations.remove(p.name)}
                     disabledFocusable={removing !== null}
                     onClick={() => void remove(p)}
                   >
-                    {removing === p.id ? 'Removing…' : 'Remove'}
+                    {removing === p.id ? t.conversations.removing : t.conversations.removeLabel}
                   </Button>
                 )}
               </li>
@@ -150,8 +151,8 @@ export function ManageParticipantsDialog({
         </ul>
       </div>
       <StaffPicker
-        label="Add people"
-        hint="They see the whole history."
+        label={t.conversations.addPeople}
+        hint={t.conversations.theySeeTheWhole}
         selected={selected}
         onChange={(next) => {
           setSelected(next);
@@ -162,7 +163,7 @@ export function ManageParticipantsDialog({
       />
       {missing && (
         <Text role="alert" size={200} className={styles.error}>
-          Tick the people to add first.
+          {t.conversations.tickThePeopleTo}
         </Text>
       )}
       <Text role="status" size={200} className={styles.muted}>

@@ -25,12 +25,14 @@ import { ReadReceipts } from './ReadReceipts';
 import { VisuallyHidden } from '@confer/ui/components';
 import { ResendSmsMenuItem } from '../sms/ResendSmsMenuItem';
 import { SmsMessageDetails, useSmsMessageStyles } from '../sms/SmsMessageDetails';
+import { fill } from '@confer/ui/messages';
+import { t } from '../messages';
 
 const VIA_LABEL: Record<Exclude<MessageVia, 'app'>, string> = {
-  sms: 'via SMS',
-  portal: 'via portal',
-  quick_link: 'via quick link',
-  outlook: 'via Outlook',
+  sms: t.conversations.viaSms,
+  portal: t.conversations.viaPortal,
+  quick_link: t.conversations.viaQuickLink,
+  outlook: t.conversations.viaOutlook,
 };
 
 export type MessageItemProps = {
@@ -172,19 +174,25 @@ function SpokenMessage(props: MessageItemProps) {
               ref={editedButton}
               className={styles.quiet}
               onClick={() => onShowRevisions(message, editedButton.current)}
-              title={`Edited ${formatFullDateTime(message.editedAt)}. Show earlier versions.`}
+              title={t.conversations.editedShowEarlierVersions(formatFullDateTime(message.editedAt))}
             >
-              edited
-              <VisuallyHidden>: show earlier versions</VisuallyHidden>
+              {t.conversations.edited}
+              <VisuallyHidden>{t.conversations.showEarlierVersions}</VisuallyHidden>
             </Link>
           )}
           {message.pinnedAt && (
-            <span className={styles.pinned} title={message.pinnedBy ? `Pinned by ${message.pinnedBy.name}` : 'Pinned'}>
+            <span
+              className={styles.pinned}
+              title={message.pinnedBy ? t.conversations.pinnedBy(message.pinnedBy.name) : t.conversations.pinned}
+            >
               <PinRegular />
-              <VisuallyHidden>Pinned{message.pinnedBy ? ` by ${message.pinnedBy.name}` : ''}.</VisuallyHidden>
+              <VisuallyHidden>
+                {t.conversations.pinned}
+                {message.pinnedBy ? t.conversations.by(message.pinnedBy.name) : ''}.
+              </VisuallyHidden>
             </span>
           )}
-          {highlighted && <VisuallyHidden>Search result.</VisuallyHidden>}
+          {highlighted && <VisuallyHidden>{t.conversations.searchResult}</VisuallyHidden>}
           {hasActions && !editing && (
             <span className={styles.actions}>
               <Menu positioning="below-end">
@@ -194,20 +202,22 @@ function SpokenMessage(props: MessageItemProps) {
                     size="small"
                     appearance="transparent"
                     icon={<MoreHorizontalRegular />}
-                    aria-label={`Actions for message from ${message.author.name} at ${time}`}
+                    aria-label={t.conversations.actionsForMessageFrom(message.author.name, time)}
                   />
                 </MenuTrigger>
                 <MenuPopover>
                   <MenuList>
                     {!readOnly && (
                       <MenuItem icon={<PinRegular />} onClick={() => void togglePin()}>
-                        {message.pinnedAt ? 'Unpin' : 'Pin'}
+                        {message.pinnedAt ? t.conversations.unpin : t.conversations.pin}
                       </MenuItem>
                     )}
-                    {canEdit && <MenuItem onClick={() => setEditing(true)}>Edit</MenuItem>}
+                    {canEdit && <MenuItem onClick={() => setEditing(true)}>{t.conversations.edit}</MenuItem>}
                     {!readOnly && <ResendSmsMenuItem message={message} onError={setError} />}
                     {message.editedAt && (
-                      <MenuItem onClick={() => onShowRevisions(message, menuButton.current)}>Edit history</MenuItem>
+                      <MenuItem onClick={() => onShowRevisions(message, menuButton.current)}>
+                        {t.conversations.editHistory}
+                      </MenuItem>
                     )}
                   </MenuList>
                 </MenuPopover>
@@ -217,7 +227,9 @@ function SpokenMessage(props: MessageItemProps) {
         </div>
         {message.aboutDocument && (
           <Text size={200} className={styles.about}>
-            Comment on <DocumentLink document={message.aboutDocument} conversationId={message.conversationId} />
+            {fill(t.conversations.commentOn, {
+              link: <DocumentLink document={message.aboutDocument} conversationId={message.conversationId} />,
+            })}
           </Text>
         )}
         {editing ? (

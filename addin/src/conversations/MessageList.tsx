@@ -7,6 +7,7 @@ import { groupMessagesByDay } from './group-messages-by-day';
 import { MessageItem } from './MessageItem';
 import { PendingMessageItem } from './PendingMessageItem';
 import type { MessagesState } from './use-conversation-messages';
+import { t } from '../messages';
 
 type MessageListProps = {
   state: MessagesState;
@@ -159,7 +160,7 @@ export function MessageList(props: MessageListProps) {
   if (state.status === 'loading') {
     return (
       <div className={styles.scroller}>
-        <Spinner size="small" label="Loading messages…" />
+        <Spinner size="small" label={t.conversations.loadingMessages} />
       </div>
     );
   }
@@ -178,24 +179,24 @@ export function MessageList(props: MessageListProps) {
       onScroll={onScroll}
       tabIndex={0}
       role="region"
-      aria-label={`Messages in ${conversation.title}`}
+      aria-label={t.conversations.messagesIn(conversation.title)}
     >
       {state.olderCursor && (
         <div className={styles.older}>
           <Button size="small" onClick={props.onLoadOlder} disabledFocusable={state.olderStatus === 'loading'}>
-            {state.olderStatus === 'loading' ? 'Loading…' : 'Load older messages'}
+            {state.olderStatus === 'loading' ? t.conversations.loading : t.conversations.loadOlderMessages}
           </Button>
         </div>
       )}
       {state.olderStatus === 'error' && <ErrorNotice error={state.olderError} onRetry={props.onLoadOlder} />}
 
       {entries.length === 0 ? (
-        <Text className={styles.empty}>No messages yet.</Text>
+        <Text className={styles.empty}>{t.conversations.noMessagesYet}</Text>
       ) : (
         groups.map((group) => (
           <div key={group.key}>
             <h3 className={styles.day}>{group.label}</h3>
-            <ol className={styles.list} aria-label={`Messages, ${group.label}`}>
+            <ol className={styles.list} aria-label={t.conversations.messagesLabel(group.label)}>
               {group.entries.map((entry, index) => {
                 const previous = group.entries[index - 1];
                 return entry.kind === 'message' ? (
@@ -241,7 +242,7 @@ export function MessageList(props: MessageListProps) {
       {state.hasGapAfter && (
         <div className={styles.gap}>
           <Button size="small" appearance="primary" onClick={props.onJumpToLatest}>
-            Show newest messages
+            {t.conversations.showNewestMessages}
           </Button>
         </div>
       )}

@@ -6,6 +6,7 @@ import { parseSmsEvent } from '../sms/parse-sms-event';
 import { smsLiveEvents } from '../sms/sms-live-events';
 import { useApi } from '../common/use-api';
 import { MessagingContext } from './use-messaging';
+import { t } from '../messages';
 
 type MessagingProviderProps = {
   me: Me;
@@ -62,13 +63,13 @@ export function MessagingProvider({ me, getToken, onSessionExpired, children }: 
   useEffect(() => {
     const apply = () => {
       const total = store.getSnapshot().unread.total;
-      document.title = total > 0 ? `(${total}) Confer` : 'Confer';
+      document.title = t.conversations.documentTitle(total);
     };
     apply();
     const unsubscribe = store.subscribe(apply);
     return () => {
       unsubscribe();
-      document.title = 'Confer';
+      document.title = t.conversations.documentTitle(0);
     };
   }, [store]);
 

@@ -1,5 +1,6 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { describeRecipients, type TNewRecipient } from './find-new-recipients';
+import { t } from '../messages';
 
 type NewRecipientsNoticeProps = {
   recipients: TNewRecipient[];
@@ -11,12 +12,12 @@ export function NewRecipientsNotice({ recipients, onChecked }: NewRecipientsNoti
   return (
     <MessageBar intent="warning" layout="multiline" aria-live="polite">
       <MessageBarBody>
-        <MessageBarTitle>Added since the last message</MessageBarTitle>
-        {describeRecipients(recipients)} will see what you send next. Check that it is meant for them.
+        <MessageBarTitle>{t.conversations.addedSinceTheLast}</MessageBarTitle>
+        {t.conversations.willSeeWhatYou(describeRecipients(recipients))}
       </MessageBarBody>
       <MessageBarActions>
         <Button size="small" onClick={onChecked}>
-          I have checked
+          {t.conversations.iHaveChecked}
         </Button>
       </MessageBarActions>
     </MessageBar>

@@ -3,6 +3,7 @@ import type { Participant } from '@confer/ui';
 import { VisuallyHidden } from '@confer/ui/components';
 import { describeParticipant as describe } from './participant-role';
 import { ParticipantAvatar } from './ParticipantAvatar';
+import { t } from '../messages';
 
 const SHOWN = 6;
 
@@ -25,7 +26,7 @@ export function ParticipantList({ participants }: { participants: Participant[] 
   const shown = current.slice(0, SHOWN);
   const rest = current.slice(SHOWN);
   return (
-    <ul className={styles.list} aria-label={`Participants (${current.length})`}>
+    <ul className={styles.list} aria-label={t.conversations.participants(current.length)}>
       {shown.map((p) => (
         <li key={p.id} className={styles.item} title={describe(p)}>
           <ParticipantAvatar participant={p} label={describe(p)} />
@@ -35,7 +36,7 @@ export function ParticipantList({ participants }: { participants: Participant[] 
         <li className={styles.item}>
           <span className={styles.more} title={rest.map(describe).join(', ')}>
             <span aria-hidden="true">+{rest.length}</span>
-            <VisuallyHidden>and {rest.map(describe).join(', ')}</VisuallyHidden>
+            <VisuallyHidden>{t.conversations.andOthers(rest.map(describe).join(', '))}</VisuallyHidden>
           </span>
         </li>
       )}

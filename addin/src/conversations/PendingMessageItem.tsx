@@ -3,6 +3,7 @@ import { describeError, type Me } from '@confer/ui';
 import { MessageText } from '@confer/ui/message-text';
 import { useMessageItemStyles } from './MessageItem';
 import type { PendingMessage } from './use-conversation-messages';
+import { t } from '../messages';
 
 type PendingMessageItemProps = {
   pending: PendingMessage;
@@ -43,20 +44,20 @@ export function PendingMessageItem({ pending, me, onRetry, onDiscard }: PendingM
           <span className={base.author}>{me.staff.name}</span>
           {failed ? (
             <>
-              <span className={styles.notSent}>Not sent</span>
+              <span className={styles.notSent}>{t.conversations.notSent}</span>
               <span className={styles.buttons}>
                 <Button size="small" appearance="primary" onClick={() => onRetry(pending.key)}>
-                  Retry
+                  {t.conversations.retry}
                 </Button>
                 <Button size="small" appearance="subtle" onClick={() => onDiscard(pending.key)}>
-                  Discard
+                  {t.conversations.discard}
                 </Button>
               </span>
             </>
           ) : (
             <span className={mergeClasses(base.quiet, styles.status)}>
               <Spinner size="extra-tiny" aria-hidden="true" />
-              Sending…
+              {t.conversations.sending}
             </span>
           )}
         </div>

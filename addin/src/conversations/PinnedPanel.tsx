@@ -6,6 +6,7 @@ import { ErrorNotice } from '@confer/ui/errors';
 import { formatDayLabel, formatFullDateTime, formatTime } from '@confer/ui/format-time';
 import { routeHref } from '../shell/use-hash-route';
 import type { PinnedState } from './use-pinned-messages';
+import { t } from '../messages';
 
 type PinnedPanelProps = {
   conversationId: string;
@@ -45,7 +46,7 @@ export function PinnedPanel({ conversationId, state, readOnly, onLoad, onUnpin }
   if (state.status === 'idle' || state.status === 'loading') {
     return (
       <div className={styles.root}>
-        <Spinner size="small" label="Loading pinned messages…" />
+        <Spinner size="small" label={t.conversations.loadingPinnedMessages} />
       </div>
     );
   }
@@ -59,11 +60,9 @@ export function PinnedPanel({ conversationId, state, readOnly, onLoad, onUnpin }
   return (
     <div className={styles.root}>
       {state.items.length === 0 ? (
-        <Text className={styles.empty}>
-          Nothing is pinned yet. Pin important messages from their … menu so everyone can find them here.
-        </Text>
+        <Text className={styles.empty}>{t.conversations.nothingIsPinnedYet}</Text>
       ) : (
-        <ol className={styles.list} aria-label="Pinned messages">
+        <ol className={styles.list} aria-label={t.conversations.pinnedMessages}>
           {state.items.map((message) => (
             <li key={message.id} className={styles.item}>
               <div className={styles.meta}>
@@ -75,7 +74,9 @@ export function PinnedPanel({ conversationId, state, readOnly, onLoad, onUnpin }
                 >
                   {formatDayLabel(message.createdAt)}, {formatTime(message.createdAt)}
                 </time>
-                {message.pinnedBy && <span className={styles.quiet}>pinned by {message.pinnedBy.name}</span>}
+                {message.pinnedBy && (
+                  <span className={styles.quiet}>{t.conversations.pinnedByLabel(message.pinnedBy.name)}</span>
+                )}
               </div>
               <MessageText body={message.body} />
               <div className={styles.actions}>
@@ -83,18 +84,18 @@ export function PinnedPanel({ conversationId, state, readOnly, onLoad, onUnpin }
                   size="small"
                   as="a"
                   href={routeHref({ name: 'conversation', conversationId, seq: message.seq })}
-                  aria-label={`Show message from ${message.author.name} in the conversation`}
+                  aria-label={t.conversations.showMessageFromIn(message.author.name)}
                 >
-                  Show in conversation
+                  {t.conversations.showInConversation}
                 </Button>
                 {!readOnly && (
                   <Button
                     size="small"
                     appearance="subtle"
-                    aria-label={`Unpin message from ${message.author.name}`}
+                    aria-label={t.conversations.unpinMessageFrom(message.author.name)}
                     onClick={() => void onUnpin(message).catch((e: unknown) => console.warn('Unpin failed', e))}
                   >
-                    Unpin
+                    {t.conversations.unpin}
                   </Button>
                 )}
               </div>

@@ -12,6 +12,7 @@ import {
 import { describeError, type ReadReceipt } from '@confer/ui';
 import type { ReceiptSummary } from './collect-read-receipts';
 import { VisuallyHidden } from '@confer/ui/components';
+import { t } from '../messages';
 
 const SHOWN = 8;
 
@@ -50,7 +51,7 @@ const useStyles = makeStyles({
 
 function listNames(names: string[]): string {
   if (names.length <= 1) return names.join('');
-  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  return t.conversations.joinNames(names.slice(0, -1).join(', '), names.at(-1)!);
 }
 
 /**
@@ -99,11 +100,11 @@ function SeenBy({ count, loadReaders }: { count: number; loadReaders: () => Prom
       >
         <PopoverTrigger disableButtonEnhancement>
           <Button appearance="subtle" size="small" className={styles.seenBy}>
-            Seen by {count}
+            {t.conversations.seenBy(count)}
           </Button>
         </PopoverTrigger>
-        <PopoverSurface aria-label="Seen by">
-          {readers.status === 'loading' && <Spinner size="tiny" label="Loading…" />}
+        <PopoverSurface aria-label={t.conversations.seenByLabel}>
+          {readers.status === 'loading' && <Spinner size="tiny" label={t.conversations.loading} />}
           {readers.status === 'error' && <Text role="alert">{describeError(error)}</Text>}
           {readers.status === 'ready' && (
             <ul className={styles.readers}>
@@ -126,7 +127,7 @@ function ReaderInitials({ receipts }: { receipts: ReadReceipt[] }) {
   return (
     <div className={styles.row} data-read-receipts="">
       {shown.map((r) => (
-        <span key={r.participantId} className={styles.chip} title={`Read by ${r.name}`} aria-hidden="true">
+        <span key={r.participantId} className={styles.chip} title={t.conversations.readBy(r.name)} aria-hidden="true">
           {r.initials}
         </span>
       ))}
@@ -142,7 +143,7 @@ function ReaderInitials({ receipts }: { receipts: ReadReceipt[] }) {
           +{more}
         </span>
       )}
-      <VisuallyHidden>Read by {listNames(receipts.map((r) => r.name))}.</VisuallyHidden>
+      <VisuallyHidden>{t.conversations.readByLabel(listNames(receipts.map((r) => r.name)))}</VisuallyHidden>
     </div>
   );
 }

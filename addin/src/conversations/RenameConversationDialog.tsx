@@ -3,6 +3,7 @@ import { Field, Input } from '@fluentui/react-components';
 import { isApiProblem, type Conversation } from '@confer/ui';
 import { FormDialog } from '../extras/FormDialog';
 import { useApi } from '../common/use-api';
+import { t } from '../messages';
 
 type RenameConversationDialogProps = {
   open: boolean;
@@ -25,11 +26,11 @@ export function RenameConversationDialog({ open, conversation, onRenamed, onClos
   async function submit() {
     const trimmed = name.trim();
     if (!trimmed) {
-      setNameError(channel ? 'Enter a channel name.' : 'Enter a name.');
+      setNameError(channel ? t.conversations.enterAChannelName : t.conversations.enterAName);
       return;
     }
     if (trimmed.length > MAX_NAME) {
-      setNameError(`Use at most ${MAX_NAME} characters.`);
+      setNameError(t.conversations.useAtMost(MAX_NAME));
       return;
     }
     setBusy(true);
@@ -39,7 +40,7 @@ export function RenameConversationDialog({ open, conversation, onRenamed, onClos
       onRenamed(await api.updateConversation(conversation.id, { name: trimmed }));
     } catch (e) {
       if (isApiProblem(e) && e.code === 'channel_name_taken') {
-        setNameError('A channel with this name already exists. Pick another name.');
+        setNameError(t.conversations.aChannelWithThis);
       } else {
         setError(e);
       }
@@ -50,16 +51,20 @@ export function RenameConversationDialog({ open, conversation, onRenamed, onClos
   return (
     <FormDialog
       open={open}
-      title={channel ? 'Rename channel' : 'Rename conversation'}
-      subtitle={`Everyone in it sees the new name. Now: ${conversation.title}`}
-      submitLabel="Rename"
-      busyLabel="Renaming…"
+      title={channel ? t.conversations.renameChannel : t.conversations.renameConversation}
+      subtitle={t.conversations.everyoneInItSees(conversation.title)}
+      submitLabel={t.conversations.renameLabel}
+      busyLabel={t.conversations.renaming}
       busy={busy}
       error={error}
       onSubmit={submit}
       onClose={onClose}
     >
-      <Field label={channel ? 'Channel name' : 'Name'} required validationMessage={nameError}>
+      <Field
+        label={channel ? t.conversations.channelName : t.conversations.name}
+        required
+        validationMessage={nameError}
+      >
         <Input
           value={name}
           maxLength={MAX_NAME}

@@ -18,6 +18,7 @@ import { ErrorNotice } from '@confer/ui/errors';
 import { formatFullDateTime } from '@confer/ui/format-time';
 import { useApi } from '../common/use-api';
 import { useLoader } from '@confer/ui';
+import { t } from '../messages';
 
 type RevisionHistoryDialogProps = {
   open: boolean;
@@ -50,16 +51,18 @@ export function RevisionHistoryDialog({ open, message, onClose }: RevisionHistor
     <Dialog open={open} onOpenChange={(_, data) => !data.open && onClose()}>
       <DialogSurface>
         <DialogBody>
-          <DialogTitle>Edit history</DialogTitle>
+          <DialogTitle>{t.conversations.editHistory}</DialogTitle>
           <DialogContent>
-            {state.status === 'loading' && <Spinner size="small" label="Loading earlier versions…" />}
+            {state.status === 'loading' && <Spinner size="small" label={t.conversations.loadingEarlierVersions} />}
             {state.status === 'error' && <ErrorNotice error={state.error} onRetry={reload} />}
             {state.status === 'ready' && (
-              <ol className={styles.list} aria-label="Versions, newest first">
+              <ol className={styles.list} aria-label={t.conversations.versionsNewestFirst}>
                 <li className={mergeClasses(styles.item, styles.current)}>
                   <Text size={200} className={styles.label}>
-                    Current
-                    {state.data.current.editedAt ? ` · edited ${formatFullDateTime(state.data.current.editedAt)}` : ''}
+                    {t.conversations.current}
+                    {state.data.current.editedAt
+                      ? t.conversations.editedAtSuffix(formatFullDateTime(state.data.current.editedAt))
+                      : ''}
                   </Text>
                   <MessageText body={state.data.current.body} />
                 </li>
@@ -68,8 +71,10 @@ export function RevisionHistoryDialog({ open, message, onClose }: RevisionHistor
                   .map((revision) => (
                     <li key={revision.revision} className={styles.item}>
                       <Text size={200} className={styles.label}>
-                        {revision.revision === 1 ? 'Original' : `Version ${revision.revision}`} · replaced{' '}
-                        {formatFullDateTime(revision.replacedAt)}
+                        {revision.revision === 1
+                          ? t.conversations.original
+                          : t.conversations.version(revision.revision)}
+                        {t.conversations.replaced} {formatFullDateTime(revision.replacedAt)}
                       </Text>
                       <MessageText body={revision.body} />
                     </li>
@@ -79,7 +84,7 @@ export function RevisionHistoryDialog({ open, message, onClose }: RevisionHistor
           </DialogContent>
           <DialogActions>
             <Button appearance="primary" onClick={onClose}>
-              Close
+              {t.conversations.close}
             </Button>
           </DialogActions>
         </DialogBody>

@@ -1,4 +1,5 @@
 import type { Conversation } from '@confer/ui';
+import { t } from '../messages';
 
 export type TNewRecipient = { id: string; name: string; kind: 'client' | 'third_party' };
 
@@ -18,6 +19,11 @@ export function findNewRecipients(conversation: Conversation, lastMessageAt: str
 
 /** "Dana Reyes (third party)", "Sam Cole (client) and Dana Reyes (third party)". */
 export function describeRecipients(recipients: TNewRecipient[]): string {
-  const named = recipients.map((r) => `${r.name} (${r.kind === 'third_party' ? 'third party' : 'client'})`);
-  return named.length <= 1 ? (named[0] ?? '') : `${named.slice(0, -1).join(', ')} and ${named.at(-1)}`;
+  const named = recipients.map((r) =>
+    t.conversations.nameWithRole(
+      r.name,
+      r.kind === 'third_party' ? t.conversations.roleThirdParty : t.conversations.roleClient,
+    ),
+  );
+  return named.length <= 1 ? (named[0] ?? '') : t.conversations.joinNames(named.slice(0, -1).join(', '), named.at(-1)!);
 }

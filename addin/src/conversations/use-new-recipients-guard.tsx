@@ -3,6 +3,7 @@ import type { Conversation } from '@confer/ui';
 import { ConfirmDialog } from '../common/ConfirmDialog';
 import { describeRecipients, findNewRecipients } from './find-new-recipients';
 import { NewRecipientsNotice } from './NewRecipientsNotice';
+import { t } from '../messages';
 
 /**
  * Warns before sending when clients or third parties joined since the last message: a notice
@@ -43,11 +44,11 @@ export function useNewRecipientsGuard(conversation: Conversation | null | undefi
   const dialog: ReactNode = (
     <ConfirmDialog
       open={asking}
-      title="Send to the people just added?"
-      body={`${describeRecipients(recipients)} joined after the last message and will see this one.`}
-      confirmLabel="Send"
-      busyLabel="Sending…"
-      cancelLabel="Not yet"
+      title={t.conversations.sendToThePeople}
+      body={t.conversations.joinedAfter(describeRecipients(recipients))}
+      confirmLabel={t.conversations.send}
+      busyLabel={t.conversations.sending}
+      cancelLabel={t.conversations.notYet}
       onConfirm={async () => {
         markChecked();
         settle(true);

@@ -12,14 +12,15 @@ import { FormDialog } from './FormDialog';
 import { AddRegular } from '@fluentui/react-icons';
 import { useExtrasStyles } from './extras-styles';
 import { useExtrasApi } from './use-extras-api';
+import { t } from '../messages';
 
 const TYPE_LABELS: Record<FormFieldType, string> = {
-  short_text: 'Short text',
-  long_text: 'Long text',
-  date: 'Date',
-  choice: 'Choice (one of a list)',
-  checkbox: 'Checkbox',
-  file: 'File upload',
+  short_text: t.extras.shortText,
+  long_text: t.extras.longText,
+  date: t.extras.fieldDate,
+  choice: t.extras.choiceOneOfA,
+  checkbox: t.extras.fieldCheckbox,
+  file: t.extras.fileUpload,
 };
 
 const useStyles = makeStyles({
@@ -114,18 +115,18 @@ export function CreateFormDialog({ open, onCreated, onClose }: CreateFormDialogP
   return (
     <FormDialog
       open={open}
-      title="New form"
-      submitLabel="Create form"
-      busyLabel="Creating…"
+      title={t.extras.newForm}
+      submitLabel={t.extras.createForm}
+      busyLabel={t.extras.creating}
       busy={busy}
       error={problem}
       onSubmit={submit}
       onClose={onClose}
     >
-      <Field label="Title" required>
+      <Field label={t.extras.title} required>
         <Input value={title} maxLength={200} onChange={(_, d) => setTitle(d.value)} />
       </Field>
-      <Field label="Description (optional)" hint="Shown to the client above the questions.">
+      <Field label={t.extras.descriptionOptional} hint={t.extras.shownToTheClient}>
         <Textarea value={description} maxLength={2000} onChange={(_, d) => setDescription(d.value)} />
       </Field>
       <div className={styles.questions}>
@@ -133,11 +134,15 @@ export function CreateFormDialog({ open, onCreated, onClose }: CreateFormDialogP
           const mine = errors.filter((e) => e.index === index);
           return (
             <fieldset key={d.id} className={styles.question}>
-              <legend className={styles.legend}>Question {index + 1}</legend>
-              <Field label="Question" required validationMessage={mine.map((e) => e.message).join(' ') || undefined}>
+              <legend className={styles.legend}>{t.extras.questionNumber(index + 1)}</legend>
+              <Field
+                label={t.extras.questionLabel}
+                required
+                validationMessage={mine.map((e) => e.message).join(' ') || undefined}
+              >
                 <Input value={d.label} maxLength={200} onChange={(_, v) => update(d.id, { label: v.value })} />
               </Field>
-              <Field label="Answer type">
+              <Field label={t.extras.answerType}>
                 <Select value={d.type} onChange={(_, v) => update(d.id, { type: v.value as FormFieldType })}>
                   {FORM_FIELD_TYPES.map((type) => (
                     <option key={type} value={type}>
@@ -147,31 +152,31 @@ export function CreateFormDialog({ open, onCreated, onClose }: CreateFormDialogP
                 </Select>
               </Field>
               {d.type === 'choice' && (
-                <Field label="Choices" hint="One per line." required>
+                <Field label={t.extras.choices} hint={t.extras.onePerLine} required>
                   <Textarea value={d.options} onChange={(_, v) => update(d.id, { options: v.value })} />
                 </Field>
               )}
-              <Field label="Help text (optional)">
+              <Field label={t.extras.helpTextOptional}>
                 <Input value={d.help} maxLength={500} onChange={(_, v) => update(d.id, { help: v.value })} />
               </Field>
               <div className={styles.questionActions}>
                 <Switch
                   checked={d.required}
-                  label="Required"
+                  label={t.extras.required}
                   onChange={(_, v) => update(d.id, { required: v.checked })}
                 />
                 <Button size="small" disabled={index === 0} onClick={() => move(index, -1)}>
-                  Move up
+                  {t.extras.moveUp}
                 </Button>
                 <Button size="small" disabled={index === drafts.length - 1} onClick={() => move(index, 1)}>
-                  Move down
+                  {t.extras.moveDown}
                 </Button>
                 <Button
                   size="small"
                   disabled={drafts.length === 1}
                   onClick={() => setDrafts((list) => list.filter((q) => q.id !== d.id))}
                 >
-                  Remove
+                  {t.extras.remove}
                 </Button>
               </div>
             </fieldset>
@@ -189,7 +194,7 @@ export function CreateFormDialog({ open, onCreated, onClose }: CreateFormDialogP
           setNextId((n) => n + 1);
         }}
       >
-        Add question
+        {t.extras.addQuestion}
       </Button>
       {general.map((e) => (
         <Text key={e.message} role="alert" size={200} className={x.error}>

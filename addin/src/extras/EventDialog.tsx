@@ -15,6 +15,7 @@ import { FormDialog } from './FormDialog';
 import { extrasFieldErrors } from './extras-field-errors';
 import { useExtrasStyles } from './extras-styles';
 import { useExtrasApi } from './use-extras-api';
+import { t } from '../messages';
 
 type EventDialogProps = {
   open: boolean;
@@ -46,15 +47,15 @@ export function EventDialog({ open, matter, contacts, event, onSaved, onClose }:
 
   function check() {
     const found: Record<string, string> = {};
-    if (!title.trim()) found.title = 'Give the event a title.';
-    if (!isValidTimeZone(timeZone)) found.timeZone = 'Choose a time zone.';
+    if (!title.trim()) found.title = t.extras.giveTheEventA;
+    if (!isValidTimeZone(timeZone)) found.timeZone = t.extras.chooseATimeZone;
     const startsAt = zonedLocalToUtc(start, timeZone);
     const endsAt = zonedLocalToUtc(end, timeZone);
-    if (!startsAt) found.startsAt = 'Choose the start date and time.';
-    if (!endsAt) found.endsAt = 'Choose the end date and time.';
-    else if (startsAt && endsAt <= startsAt) found.endsAt = 'The end must be after the start.';
+    if (!startsAt) found.startsAt = t.extras.chooseTheStartDate;
+    if (!endsAt) found.endsAt = t.extras.chooseTheEndDate;
+    else if (startsAt && endsAt <= startsAt) found.endsAt = t.extras.theEndMustBe;
     const video = videoUrl.trim();
-    if (video && !/^https:\/\/[^\s]+$/i.test(video)) found.videoUrl = 'Use an https:// link.';
+    if (video && !/^https:\/\/[^\s]+$/i.test(video)) found.videoUrl = t.extras.useAnHttpsLink;
     return { found, startsAt, endsAt };
   }
 
@@ -89,28 +90,28 @@ export function EventDialog({ open, matter, contacts, event, onSaved, onClose }:
     <FormDialog
       open={open}
       subtitle={`${matter.number} · ${matter.title}`}
-      title={event ? 'Edit event' : 'Add event'}
-      submitLabel={event ? 'Save changes' : 'Add event'}
-      busyLabel="Saving…"
+      title={event ? t.extras.editEvent : t.extras.addEvent}
+      submitLabel={event ? t.extras.saveChanges : t.extras.addEvent}
+      busyLabel={t.extras.saving}
       busy={busy}
       error={problem}
       onSubmit={submit}
       onClose={onClose}
     >
-      <Field label="Title" required validationMessage={errors.title} validationState={state('title')}>
+      <Field label={t.extras.title} required validationMessage={errors.title} validationState={state('title')}>
         <Input value={title} maxLength={200} onChange={(_, d) => setTitle(d.value)} />
       </Field>
       <div className={x.pair}>
-        <Field label="Starts" required validationMessage={errors.startsAt} validationState={state('startsAt')}>
+        <Field label={t.extras.starts} required validationMessage={errors.startsAt} validationState={state('startsAt')}>
           <Input type="datetime-local" value={start} onChange={(_, d) => setStart(d.value)} />
         </Field>
-        <Field label="Ends" required validationMessage={errors.endsAt} validationState={state('endsAt')}>
+        <Field label={t.extras.ends} required validationMessage={errors.endsAt} validationState={state('endsAt')}>
           <Input type="datetime-local" value={end} onChange={(_, d) => setEnd(d.value)} />
         </Field>
       </div>
       <Field
-        label="Time zone"
-        hint="The start and end are in this zone; clients also see their own time."
+        label={t.extras.timeZone}
+        hint={t.extras.theStartAndEnd}
         validationMessage={errors.timeZone}
         validationState={state('timeZone')}
       >
@@ -122,12 +123,12 @@ export function EventDialog({ open, matter, contacts, event, onSaved, onClose }:
           ))}
         </Select>
       </Field>
-      <Field label="Location (optional)" validationMessage={errors.location} validationState={state('location')}>
+      <Field label={t.extras.locationOptional} validationMessage={errors.location} validationState={state('location')}>
         <Input value={location} maxLength={500} onChange={(_, d) => setLocation(d.value)} />
       </Field>
       <Field
-        label="Video call link (optional)"
-        hint="An https:// link."
+        label={t.extras.videoCallLinkOptional}
+        hint={t.extras.anHttpsLink}
         validationMessage={errors.videoUrl}
         validationState={state('videoUrl')}
       >
@@ -135,8 +136,8 @@ export function EventDialog({ open, matter, contacts, event, onSaved, onClose }:
       </Field>
       <ContactChecklist
         labelId="event-attendees-label"
-        label="Attendees"
-        hint="Attendees with an email address are told about the event and any change."
+        label={t.extras.attendees}
+        hint={t.extras.attendeesWithAnEmail}
         empty={linked.length === 0}
         error={errors.attendeeContactIds}
         maxHeight="200px"

@@ -14,6 +14,7 @@ import {
   type DialogModalType,
 } from '@fluentui/react-components';
 import { ErrorNotice } from '@confer/ui/errors';
+import { t } from '../messages';
 
 type FormDialogProps = {
   open: boolean;
@@ -53,7 +54,7 @@ export function FormDialog({
   busyLabel,
   busy = false,
   error,
-  cancelLabel = 'Cancel',
+  cancelLabel = t.extras.cancel,
   modalType,
   contentClassName,
   onSubmit,

@@ -4,6 +4,7 @@ import { describeError, downloadStaffFile, type FormAnswerValue, type FormReques
 import { useExtrasStyles } from './extras-styles';
 import { useExtrasApi } from './use-extras-api';
 import { useGetToken } from '../auth/use-token';
+import { t } from '../messages';
 
 const useStyles = makeStyles({
   answers: { margin: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
@@ -13,9 +14,9 @@ const useStyles = makeStyles({
 
 function answerText(request: FormRequest, value: FormAnswerValue | undefined, type: string): string {
   if (value === undefined || value === '') return '—';
-  if (type === 'checkbox') return value === true ? 'Yes' : 'No';
+  if (type === 'checkbox') return value === true ? t.extras.yes : t.extras.no;
   if (typeof value === 'object' && value !== null) {
-    return value.fileIds.map((id) => request.files.find((f) => f.id === id)?.name ?? 'File').join(', ') || '—';
+    return value.fileIds.map((id) => request.files.find((f) => f.id === id)?.name ?? t.extras.file).join(', ') || '—';
   }
   return String(value);
 }
@@ -44,7 +45,7 @@ export function FormRequestDetails({ request }: { request: FormRequest }) {
 
   return (
     <>
-      <dl className={styles.answers} aria-label={`Answers to ${request.form.title}`}>
+      <dl className={styles.answers} aria-label={t.extras.answersTo(request.form.title)}>
         {request.form.fields.map((field) => (
           <div key={field.key}>
             <dt className={styles.question}>{field.label}</dt>
@@ -59,14 +60,14 @@ export function FormRequestDetails({ request }: { request: FormRequest }) {
             disabledFocusable={busy !== null}
             onClick={() => void download(request.documents!.pdfDocumentId)}
           >
-            {busy === request.documents.pdfDocumentId ? 'Downloading…' : 'Download PDF'}
+            {busy === request.documents.pdfDocumentId ? t.extras.downloading : t.extras.downloadPdf}
           </Button>
           <Button
             size="small"
             disabledFocusable={busy !== null}
             onClick={() => void download(request.documents!.csvDocumentId)}
           >
-            {busy === request.documents.csvDocumentId ? 'Downloading…' : 'Download CSV'}
+            {busy === request.documents.csvDocumentId ? t.extras.downloading : t.extras.downloadCsv}
           </Button>
         </div>
       )}

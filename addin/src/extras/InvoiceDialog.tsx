@@ -14,9 +14,10 @@ import { extrasFieldErrors } from './extras-field-errors';
 import { useExtrasStyles } from './extras-styles';
 import { useExtrasApi } from './use-extras-api';
 import { useGetToken } from '../auth/use-token';
+import { t } from '../messages';
 
 const listNames = (names: string[]) =>
-  names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  names.length <= 1 ? (names[0] ?? '') : t.extras.joinNames(names.slice(0, -1).join(', '), names.at(-1)!);
 
 const CURRENCIES = ['GBP', 'EUR', 'USD', 'AUD', 'CAD', 'NZD', 'CHF', 'JPY', 'SGD', 'HKD', 'ZAR', 'INR'];
 
@@ -53,25 +54,25 @@ export function InvoiceDialog({ open, matter, contacts, currency: suggested, onC
 
   async function submit() {
     const found: Record<string, string> = {};
-    if (!number.trim()) found.number = 'Enter the invoice number.';
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(issueDate)) found.issueDate = 'Choose the issue date.';
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(dueDate)) found.dueDate = 'Choose the due date.';
-    else if (dueDate < issueDate) found.dueDate = 'The due date cannot be before the issue date.';
+    if (!number.trim()) found.number = t.extras.enterTheInvoiceNumber;
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(issueDate)) found.issueDate = t.extras.chooseTheIssueDate;
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(dueDate)) found.dueDate = t.extras.chooseTheDueDate;
+    else if (dueDate < issueDate) found.dueDate = t.extras.theDueDateCannot;
     const parsed = parseAmount(amount, currency);
     if (!parsed.ok) found.amount = parsed.message;
     const link = paymentUrl.trim();
-    if (link && !/^https:\/\/\S+$/i.test(link)) found.paymentUrl = 'Use an https:// link.';
-    if (pdf && pdf.type && pdf.type !== 'application/pdf') found.pdf = 'Choose a PDF file.';
+    if (link && !/^https:\/\/\S+$/i.test(link)) found.paymentUrl = t.extras.useAnHttpsLink;
+    if (pdf && pdf.type && pdf.type !== 'application/pdf') found.pdf = t.extras.chooseAPdfFile;
     setErrors(found);
     if (Object.keys(found).length > 0 || !parsed.ok) return;
     setProblem(null);
     try {
       let documentId: string | undefined;
       if (pdf) {
-        setBusy('Uploading PDF…');
+        setBusy(t.extras.uploadingPdf);
         documentId = (await uploadMatterDocument(matter.id, pdf, { token: await getToken() })).documentId;
       }
-      setBusy('Saving…');
+      setBusy(t.extras.saving);
       onCreated(
         await api.createInvoice(matter.id, {
           number: number.trim(),
@@ -99,30 +100,40 @@ export function InvoiceDialog({ open, matter, contacts, currency: suggested, onC
     <FormDialog
       open={open}
       subtitle={`${matter.number} · ${matter.title}`}
-      title="Add invoice"
-      submitLabel="Add invoice"
+      title={t.extras.addInvoice}
+      submitLabel={t.extras.addInvoice}
       busyLabel={busy ?? undefined}
       busy={busy !== null}
       error={problem}
       onSubmit={submit}
       onClose={onClose}
     >
-      <Field label="Invoice number" required validationMessage={errors.number} validationState={state('number')}>
+      <Field
+        label={t.extras.invoiceNumber}
+        required
+        validationMessage={errors.number}
+        validationState={state('number')}
+      >
         <Input value={number} maxLength={60} onChange={(_, d) => setNumber(d.value)} />
       </Field>
       <div className={x.pair}>
-        <Field label="Issue date" required validationMessage={errors.issueDate} validationState={state('issueDate')}>
+        <Field
+          label={t.extras.issueDate}
+          required
+          validationMessage={errors.issueDate}
+          validationState={state('issueDate')}
+        >
           <Input type="date" value={issueDate} onChange={(_, d) => setIssueDate(d.value)} />
         </Field>
-        <Field label="Due date" required validationMessage={errors.dueDate} validationState={state('dueDate')}>
+        <Field label={t.extras.dueDate} required validationMessage={errors.dueDate} validationState={state('dueDate')}>
           <Input type="date" value={dueDate} onChange={(_, d) => setDueDate(d.value)} />
         </Field>
       </div>
       <div className={x.pair}>
-        <Field label="Amount" required validationMessage={errors.amount} validationState={state('amount')}>
+        <Field label={t.extras.amount} required validationMessage={errors.amount} validationState={state('amount')}>
           <Input inputMode="decimal" value={amount} onChange={(_, d) => setAmount(d.value)} />
         </Field>
-        <Field label="Currency" validationMessage={errors.currency} validationState={state('currency')}>
+        <Field label={t.extras.currency} validationMessage={errors.currency} validationState={state('currency')}>
           <Select value={currency} onChange={(_, d) => setCurrency(d.value)}>
             {[...new Set([suggested, ...CURRENCIES])].map((c) => (
               <option key={c} value={c}>
@@ -132,15 +143,15 @@ export function InvoiceDialog({ open, matter, contacts, currency: suggested, onC
           </Select>
         </Field>
       </div>
-      <Field label="Status" validationMessage={errors.status} validationState={state('status')}>
+      <Field label={t.extras.status} validationMessage={errors.status} validationState={state('status')}>
         <Select value={status} onChange={(_, d) => setStatus(d.value as InvoiceStatus)}>
-          <option value="outstanding">Outstanding</option>
-          <option value="paid">Paid</option>
+          <option value="outstanding">{t.extras.outstanding}</option>
+          <option value="paid">{t.extras.paid}</option>
         </Select>
       </Field>
       <Field
-        label="Invoice PDF (optional)"
-        hint="Kept in the matter's documents; the client can download it."
+        label={t.extras.invoicePdfOptional}
+        hint={t.extras.keptInTheMatters}
         validationMessage={errors.pdf ?? errors.documentId}
         validationState={errors.pdf || errors.documentId ? 'error' : 'none'}
       >
@@ -152,8 +163,8 @@ export function InvoiceDialog({ open, matter, contacts, currency: suggested, onC
         />
       </Field>
       <Field
-        label="Payment link (optional)"
-        hint="An https:// link where the client can pay online."
+        label={t.extras.paymentLinkOptional}
+        hint={t.extras.anHttpsLinkWhere}
         validationMessage={errors.paymentUrl}
         validationState={state('paymentUrl')}
       >
@@ -163,12 +174,10 @@ export function InvoiceDialog({ open, matter, contacts, currency: suggested, onC
         <Checkbox
           checked={notifyClients}
           onChange={(_, d) => setNotifyClients(d.checked === true)}
-          label={`Email ${listNames(clients.map((c) => c.name))} a link to it`}
+          label={t.extras.emailALinkTo(listNames(clients.map((c) => c.name)))}
         />
       )}
-      {status === 'outstanding' && clients.length === 0 && (
-        <Text size={200}>No client of this matter has an email address: nobody is told about the invoice.</Text>
-      )}
+      {status === 'outstanding' && clients.length === 0 && <Text size={200}>{t.extras.noClientOfThis}</Text>}
     </FormDialog>
   );
 }

@@ -8,6 +8,7 @@ import { AddRegular } from '@fluentui/react-icons';
 import { useExtrasStyles } from './extras-styles';
 import { useDialogState } from '../common/use-dialog-state';
 import { useExtrasApi } from './use-extras-api';
+import { t } from '../messages';
 
 const viewerZone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
@@ -33,19 +34,19 @@ export function MatterEvents({ matter, contacts }: { matter: Matter; contacts: C
     <section className={x.section} aria-labelledby="events-heading">
       <div className={x.top}>
         <Subtitle2 as="h3" id="events-heading" className={x.heading}>
-          Events
+          {t.extras.events}
         </Subtitle2>
         {matter.status === 'open' && (
           <Button ref={addButton} size="small" icon={<AddRegular />} onClick={() => editing.open(null)}>
-            Add event
+            {t.extras.addEvent}
           </Button>
         )}
       </div>
-      {state.status === 'loading' && <Spinner size="tiny" label="Loading events…" />}
+      {state.status === 'loading' && <Spinner size="tiny" label={t.extras.loadingEvents} />}
       {state.status === 'error' && <ErrorNotice error={state.error} onRetry={reload} />}
-      {state.status === 'ready' && items.length === 0 && <Text className={x.muted}>No events yet.</Text>}
+      {state.status === 'ready' && items.length === 0 && <Text className={x.muted}>{t.extras.noEventsYet}</Text>}
       {items.length > 0 && (
-        <ul aria-label="Events" className={x.list}>
+        <ul aria-label={t.extras.events} className={x.list}>
           {items.map((event) => {
             const time = formatEventTime(event, viewerZone);
             return (
@@ -54,38 +55,38 @@ export function MatterEvents({ matter, contacts }: { matter: Matter; contacts: C
                   <Text className={x.name}>{event.title}</Text>
                   {event.cancelledAt && (
                     <Badge appearance="tint" color="danger">
-                      Cancelled
+                      {t.extras.cancelled}
                     </Badge>
                   )}
                 </div>
                 <Text size={200}>{time.inEventZone}</Text>
                 {time.inViewerZone && (
                   <Text size={200} className={x.muted}>
-                    Your time: {time.inViewerZone}
+                    {t.extras.yourTime(time.inViewerZone)}
                   </Text>
                 )}
                 {event.location && <Text size={200}>{event.location}</Text>}
                 {event.videoUrl && (
                   <Link href={event.videoUrl} target="_blank" rel="noopener noreferrer">
-                    Video call link
+                    {t.extras.videoCallLink}
                   </Link>
                 )}
                 <Text size={200} className={x.muted}>
                   {event.attendees.length > 0
-                    ? `Attendees: ${event.attendees.map((a) => a.name).join(', ')}`
-                    : 'No attendees'}
+                    ? t.extras.attendeesList(event.attendees.map((a) => a.name).join(', '))
+                    : t.extras.noAttendees}
                 </Text>
                 {!event.cancelledAt && (
                   <div className={x.actions}>
-                    <Button size="small" onClick={() => editing.open(event)} aria-label={`Edit ${event.title}`}>
-                      Edit
+                    <Button size="small" onClick={() => editing.open(event)} aria-label={t.extras.edit(event.title)}>
+                      {t.extras.editLabel}
                     </Button>
                     <Button
                       size="small"
                       onClick={() => cancelling.open(event)}
-                      aria-label={`Cancel event: ${event.title}`}
+                      aria-label={t.extras.cancelEvent(event.title)}
                     >
-                      Cancel event
+                      {t.extras.cancelEventLabel}
                     </Button>
                   </div>
                 )}
@@ -112,10 +113,10 @@ export function MatterEvents({ matter, contacts }: { matter: Matter; contacts: C
         <ConfirmDialog
           key={cancelling.state.key}
           open={cancelling.state.open}
-          title="Cancel this event?"
-          body={`"${cancelling.state.value.title}" will be marked cancelled, and its attendees will get an email saying so.`}
-          confirmLabel="Cancel event"
-          busyLabel="Cancelling…"
+          title={t.extras.cancelThisEvent}
+          body={t.extras.willBeMarkedCancelled(cancelling.state.value.title)}
+          confirmLabel={t.extras.cancelEventLabel}
+          busyLabel={t.extras.cancelling}
           onConfirm={async () => {
             const value = cancelling.state?.value;
             if (!value) return;

@@ -11,17 +11,18 @@ import { useDialogState } from '../common/use-dialog-state';
 import { useExtrasApi } from './use-extras-api';
 import { useLoader } from '@confer/ui';
 import { useLiveEvents } from '../conversations/use-messaging';
+import { t } from '../messages';
 
 const STATUS: Record<FormRequest['status'], { label: string; color: 'informative' | 'warning' | 'success' }> = {
-  sent: { label: 'Sent', color: 'informative' },
-  draft: { label: 'In progress', color: 'warning' },
-  submitted: { label: 'Submitted', color: 'success' },
+  sent: { label: t.extras.statusSent, color: 'informative' },
+  draft: { label: t.extras.inProgress, color: 'warning' },
+  submitted: { label: t.extras.statusSubmitted, color: 'success' },
 };
 
 function when(request: FormRequest): string {
-  if (request.submittedAt) return `Submitted ${formatDateTime(request.submittedAt)}`;
-  if (request.draftSavedAt) return `Draft saved ${formatDateTime(request.draftSavedAt)}`;
-  return `Sent ${formatDateTime(request.sentAt)}`;
+  if (request.submittedAt) return t.extras.submittedAt(formatDateTime(request.submittedAt));
+  if (request.draftSavedAt) return t.extras.draftSavedAt(formatDateTime(request.draftSavedAt));
+  return t.extras.sentAt(formatDateTime(request.sentAt));
 }
 
 /** Intake forms sent on a matter, their status, and each submission's answers and files. */
@@ -63,21 +64,21 @@ export function MatterForms({ matter, contacts }: { matter: Matter; contacts: Co
     <section className={x.section} aria-labelledby="forms-heading">
       <div className={x.top}>
         <Subtitle2 as="h3" id="forms-heading" className={x.heading}>
-          Forms
+          {t.extras.forms}
         </Subtitle2>
         {matter.status === 'open' && (
           <Button size="small" icon={<AddRegular />} onClick={() => sending.open(true)}>
-            Send form
+            {t.extras.sendForm}
           </Button>
         )}
       </div>
-      {state.status === 'loading' && <Spinner size="tiny" label="Loading forms…" />}
+      {state.status === 'loading' && <Spinner size="tiny" label={t.extras.loadingForms} />}
       {state.status === 'error' && <ErrorNotice error={state.error} onRetry={reload} />}
-      {state.status === 'ready' && items.length === 0 && <Text className={x.muted}>No forms sent yet.</Text>}
+      {state.status === 'ready' && items.length === 0 && <Text className={x.muted}>{t.extras.noFormsSentYet}</Text>}
       {items.length > 0 && (
-        <ul aria-label="Forms sent" className={x.list}>
+        <ul aria-label={t.extras.formsSent} className={x.list}>
           {items.map((request) => (
-            <li key={request.id} className={x.item} aria-label={`${request.form.title} for ${request.contact.name}`}>
+            <li key={request.id} className={x.item} aria-label={t.extras.for(request.form.title, request.contact.name)}>
               <div className={x.row}>
                 <Text className={x.name}>{request.form.title}</Text>
                 <Badge appearance="tint" color={STATUS[request.status].color}>
@@ -95,7 +96,7 @@ export function MatterForms({ matter, contacts }: { matter: Matter; contacts: Co
                     aria-expanded={expanded.has(request.id)}
                     onClick={() => toggle(request.id)}
                   >
-                    {expanded.has(request.id) ? 'Hide answers' : 'Show answers'}
+                    {expanded.has(request.id) ? t.extras.hideAnswers : t.extras.showAnswers}
                   </Button>
                 </div>
               )}

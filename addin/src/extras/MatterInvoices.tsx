@@ -16,6 +16,7 @@ import { InvoiceDialog } from './InvoiceDialog';
 import { useExtrasStyles } from './extras-styles';
 import { useDialogState } from '../common/use-dialog-state';
 import { useExtrasApi } from './use-extras-api';
+import { t } from '../messages';
 
 /** A matter's invoices: amount, dates, status; add one, mark one paid. */
 export function MatterInvoices({ matter, contacts }: { matter: Matter; contacts: Contact[] }) {
@@ -48,41 +49,41 @@ export function MatterInvoices({ matter, contacts }: { matter: Matter; contacts:
     <section className={x.section} aria-labelledby="invoices-heading">
       <div className={x.top}>
         <Subtitle2 as="h3" id="invoices-heading" className={x.heading}>
-          Invoices
+          {t.extras.invoices}
         </Subtitle2>
         <Button size="small" icon={<AddRegular />} onClick={() => adding.open(true)}>
-          Add invoice
+          {t.extras.addInvoice}
         </Button>
       </div>
-      {state.status === 'loading' && <Spinner size="tiny" label="Loading invoices…" />}
+      {state.status === 'loading' && <Spinner size="tiny" label={t.extras.loadingInvoices} />}
       {state.status === 'error' && <ErrorNotice error={state.error} onRetry={reload} />}
       {error != null && <ErrorNotice error={error} />}
-      {state.status === 'ready' && items.length === 0 && <Text className={x.muted}>No invoices yet.</Text>}
+      {state.status === 'ready' && items.length === 0 && <Text className={x.muted}>{t.extras.noInvoicesYet}</Text>}
       {items.length > 0 && (
-        <ul aria-label="Invoices" className={x.list}>
+        <ul aria-label={t.extras.invoices} className={x.list}>
           {items.map((invoice) => (
-            <li key={invoice.id} className={x.item} aria-label={`Invoice ${invoice.number}`}>
+            <li key={invoice.id} className={x.item} aria-label={t.extras.invoice(invoice.number)}>
               <div className={x.row}>
-                <Text className={x.name}>Invoice {invoice.number}</Text>
+                <Text className={x.name}>{t.extras.invoice(invoice.number)}</Text>
                 <Text weight="semibold">{formatMoney(invoice.amount, invoice.currency)}</Text>
                 {invoice.status === 'paid' ? (
                   <Badge appearance="tint" color="success">
-                    Paid
+                    {t.extras.paid}
                   </Badge>
                 ) : isInvoiceOverdue(invoice, today) ? (
                   <Badge appearance="filled" color="danger">
-                    Overdue
+                    {t.extras.overdue}
                   </Badge>
                 ) : (
                   <Badge appearance="tint" color="informative">
-                    Outstanding
+                    {t.extras.outstanding}
                   </Badge>
                 )}
               </div>
               <Text size={200} className={x.muted}>
-                Issued {formatDateOnly(invoice.issueDate)} · Due {formatDateOnly(invoice.dueDate)}
-                {invoice.documentId ? ' · PDF attached' : ''}
-                {invoice.paymentUrl ? ' · Payment link' : ''}
+                {t.extras.issuedAndDue(formatDateOnly(invoice.issueDate), formatDateOnly(invoice.dueDate))}
+                {invoice.documentId ? t.extras.pdfAttached : ''}
+                {invoice.paymentUrl ? t.extras.paymentLink : ''}
               </Text>
               {invoice.status === 'outstanding' && (
                 <div className={x.actions}>
@@ -90,9 +91,9 @@ export function MatterInvoices({ matter, contacts }: { matter: Matter; contacts:
                     size="small"
                     disabledFocusable={busy !== null}
                     onClick={() => void markPaid(invoice)}
-                    aria-label={`Mark paid: invoice ${invoice.number}`}
+                    aria-label={t.extras.markPaidInvoice(invoice.number)}
                   >
-                    {busy === invoice.id ? 'Saving…' : 'Mark paid'}
+                    {busy === invoice.id ? t.extras.saving : t.extras.markPaid}
                   </Button>
                 </div>
               )}

@@ -9,6 +9,7 @@ import { extrasFieldErrors } from './extras-field-errors';
 import { useDialogState } from '../common/use-dialog-state';
 import { useExtrasApi } from './use-extras-api';
 import { useLoader } from '@confer/ui';
+import { t } from '../messages';
 
 type SendFormDialogProps = {
   open: boolean;
@@ -20,11 +21,12 @@ type SendFormDialogProps = {
 
 /** Says who will receive the form, and how. */
 function recipientHint(contact: Contact | undefined): string {
-  if (!contact) return 'The person you choose gets an email with a link to the form in the portal.';
-  const who = contact.kind === 'client' ? `${contact.name} (client)` : `${contact.name} (third party)`;
-  return contact.email
-    ? `${who} will receive an email at ${contact.email} with a link to fill it in.`
-    : `${who} has no email address: they will find the form in the portal's To do, but nobody emails them about it.`;
+  if (!contact) return t.extras.thePersonYouChoose;
+  const who = t.extras.nameWithRole(
+    contact.name,
+    contact.kind === 'client' ? t.extras.roleClient : t.extras.roleThirdParty,
+  );
+  return contact.email ? t.extras.willReceiveAnEmail(who, contact.email) : t.extras.hasNoEmail(who);
 }
 
 /** Sends one of the firm's forms (or a new one) to a contact of the matter, who gets an email about it. */
@@ -46,8 +48,8 @@ export function SendFormDialog({ open, matter, contacts, onSent, onClose }: Send
 
   async function submit() {
     const found: Record<string, string> = {};
-    if (!chosenForm) found.formId = 'Choose a form, or create one.';
-    if (!contactId) found.contactId = 'Choose who fills it in.';
+    if (!chosenForm) found.formId = t.extras.chooseAFormOr;
+    if (!contactId) found.contactId = t.extras.chooseWhoFillsIt;
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     setBusy(true);
@@ -73,36 +75,37 @@ export function SendFormDialog({ open, matter, contacts, onSent, onClose }: Send
       <FormDialog
         open={open && !creating.state?.open}
         subtitle={`${matter.number} · ${matter.title}`}
-        title="Send a form"
-        submitLabel="Send form"
-        busyLabel="Sending…"
+        title={t.extras.sendAForm}
+        submitLabel={t.extras.sendForm}
+        busyLabel={t.extras.sending}
         busy={busy}
         error={problem}
         onSubmit={submit}
         onClose={onClose}
       >
-        {forms.state.status === 'loading' && <Spinner size="tiny" label="Loading forms…" />}
+        {forms.state.status === 'loading' && <Spinner size="tiny" label={t.extras.loadingForms} />}
         {forms.state.status === 'error' && <ErrorNotice error={forms.state.error} onRetry={forms.reload} />}
         <Field
-          label="Form"
+          label={t.extras.form}
           required
           validationMessage={errors.formId}
           validationState={errors.formId ? 'error' : 'none'}
         >
           <Select value={chosenForm} onChange={(_, d) => setFormId(d.value)} disabled={list.length === 0}>
-            {list.length === 0 && <option value="">No forms yet</option>}
+            {list.length === 0 && <option value="">{t.extras.noFormsYet}</option>}
             {list.map((form) => (
               <option key={form.id} value={form.id}>
-                {form.title} ({form.fields.length} {form.fields.length === 1 ? 'question' : 'questions'})
+                {form.title} ({form.fields.length}{' '}
+                {form.fields.length === 1 ? t.extras.questionWord : t.extras.questions})
               </option>
             ))}
           </Select>
         </Field>
         <Button icon={<AddRegular />} onClick={() => creating.open(true)}>
-          New form
+          {t.extras.newForm}
         </Button>
         <Field
-          label="Send to"
+          label={t.extras.sendTo}
           required
           hint={recipientHint(recipient)}
           validationMessage={errors.contactId}
@@ -117,12 +120,12 @@ export function SendFormDialog({ open, matter, contacts, onSent, onClose }: Send
             disabled={recipients.length === 0}
           >
             <option value="" disabled>
-              {recipients.length === 0 ? 'Link contacts to this matter first' : 'Choose who fills it in'}
+              {recipients.length === 0 ? t.extras.linkContactsToThis : t.extras.chooseWhoFillsItLabel}
             </option>
             {recipients.map((contact) => (
               <option key={contact.id} value={contact.id}>
                 {contact.email ? `${contact.name} (${contact.email})` : contact.name} ·{' '}
-                {contact.kind === 'client' ? 'client' : 'third party'}
+                {contact.kind === 'client' ? t.extras.client : t.extras.thirdParty}
               </option>
             ))}
           </Select>

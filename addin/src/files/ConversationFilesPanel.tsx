@@ -26,6 +26,7 @@ import { formatActivityTime } from '@confer/ui/format-time';
 import { useDialogState } from '../common/use-dialog-state';
 import { useFilesApi } from './use-files-api';
 import { useGetToken } from '../auth/use-token';
+import { t } from '../messages';
 
 const MatterDocumentPicker = lazy(() =>
   import('./MatterDocumentPicker').then((m) => ({ default: m.MatterDocumentPicker })),
@@ -114,7 +115,7 @@ export function ConversationFilesPanel({ conversation, readOnly, messages }: Con
     setExported(null);
     try {
       const record = await filesApi.exportRecord(conversation.id);
-      setExported(`${record.pdf.name} and ${record.manifest.name}`);
+      setExported(t.files.joinNames(record.pdf.name, record.manifest.name));
     } catch (e) {
       setError(e);
     } finally {
@@ -130,17 +131,17 @@ export function ConversationFilesPanel({ conversation, readOnly, messages }: Con
         <div className={styles.actions}>
           {canShare && (
             <Button ref={shareButton} onClick={() => sharePicker.open(true)}>
-              Share a document
+              {t.files.shareADocument}
             </Button>
           )}
           {matterId && (
             <Button disabledFocusable={exporting} onClick={() => void exportConversation()}>
-              {exporting ? 'Exporting…' : 'Export conversation'}
+              {exporting ? t.files.exporting : t.files.exportConversation}
             </Button>
           )}
           {matterId && (
             <Button disabledFocusable={exporting} onClick={() => void exportRecord()}>
-              Export record
+              {t.files.exportRecord}
             </Button>
           )}
         </div>
@@ -148,23 +149,23 @@ export function ConversationFilesPanel({ conversation, readOnly, messages }: Con
       {exported && (
         <MessageBar intent="success" layout="multiline">
           <MessageBarBody>
-            <span role="status">Exported to the matter&apos;s documents as {exported}.</span>
+            <span role="status">{t.files.exportedToTheMatters(exported)}</span>
           </MessageBarBody>
         </MessageBar>
       )}
       {error != null && <ErrorNotice error={error} />}
-      {state.status === 'loading' && <Spinner size="small" label="Loading files…" />}
+      {state.status === 'loading' && <Spinner size="small" label={t.files.loadingFiles} />}
       {state.status === 'error' && <ErrorNotice error={state.error} onRetry={reload} />}
       {state.status === 'ready' && (
         <>
           <section className={styles.section} aria-labelledby="files-shared-heading">
             <Subtitle2 as="h3" id="files-shared-heading" className={styles.heading}>
-              Shared documents
+              {t.files.sharedDocuments}
             </Subtitle2>
             {state.data.shares.length === 0 ? (
-              <Text className={styles.muted}>No documents are shared in this conversation.</Text>
+              <Text className={styles.muted}>{t.files.noDocumentsAreShared}</Text>
             ) : (
-              <ul className={styles.list} aria-label="Shared documents">
+              <ul className={styles.list} aria-label={t.files.sharedDocuments}>
                 {state.data.shares.map((share) => (
                   <li key={share.id} className={styles.item} data-testid="share-row">
                     <div className={styles.text}>
@@ -172,33 +173,36 @@ export function ConversationFilesPanel({ conversation, readOnly, messages }: Con
                         {share.document.name}
                       </Text>
                       <Text size={200} className={styles.meta}>
-                        {describeShareState(share, formatActivityTime)} · by {share.sharedBy.name} · version{' '}
-                        {share.document.latest.version}
-                        {share.document.latest.version > 1
-                          ? `, updated ${formatActivityTime(share.document.latest.createdAt)}`
-                          : ''}{' '}
-                        · {formatFileSize(share.document.latest.size)}
+                        {t.files.shareMeta(
+                          describeShareState(share, formatActivityTime),
+                          share.sharedBy.name,
+                          share.document.latest.version,
+                          share.document.latest.version > 1
+                            ? t.files.updated(formatActivityTime(share.document.latest.createdAt))
+                            : '',
+                          formatFileSize(share.document.latest.size),
+                        )}
                       </Text>
                     </div>
                     {share.revokedAt ? (
                       <Badge appearance="tint" color="subtle">
-                        Access removed
+                        {t.files.accessRemoved}
                       </Badge>
                     ) : (
                       <>
                         <Button
                           size="small"
                           appearance="subtle"
-                          aria-label={`Download ${share.document.name}`}
+                          aria-label={t.files.download(share.document.name)}
                           onClick={() =>
                             void download({ versionId: share.document.latest.id, name: share.document.name })
                           }
                         >
-                          Download
+                          {t.files.downloadLabel}
                         </Button>
                         {!readOnly && (
                           <Button size="small" onClick={() => revoking.open(share)}>
-                            Remove access
+                            {t.files.removeAccess}
                           </Button>
                         )}
                       </>
@@ -210,12 +214,12 @@ export function ConversationFilesPanel({ conversation, readOnly, messages }: Con
           </section>
           <section className={styles.section} aria-labelledby="files-sent-heading">
             <Subtitle2 as="h3" id="files-sent-heading" className={styles.heading}>
-              Files sent
+              {t.files.filesSent}
             </Subtitle2>
             {state.data.attachments.length === 0 ? (
-              <Text className={styles.muted}>No files have been sent in this conversation.</Text>
+              <Text className={styles.muted}>{t.files.noFilesHaveBeen}</Text>
             ) : (
-              <ul className={styles.list} aria-label="Files sent">
+              <ul className={styles.list} aria-label={t.files.filesSent}>
                 {state.data.attachments.map(({ messageId, file, sentAt }) => {
                   const author = authorOf(messageId);
                   return (
@@ -232,10 +236,10 @@ export function ConversationFilesPanel({ conversation, readOnly, messages }: Con
                       <Button
                         size="small"
                         appearance="subtle"
-                        aria-label={`Download ${file.name}`}
+                        aria-label={t.files.download(file.name)}
                         onClick={() => void download(file)}
                       >
-                        Download
+                        {t.files.downloadLabel}
                       </Button>
                     </li>
                   );
@@ -252,10 +256,10 @@ export function ConversationFilesPanel({ conversation, readOnly, messages }: Con
             key={sharePicker.state.key}
             open={sharePicker.state.open}
             matterId={matterId}
-            title="Share a document"
-            description="The people in this conversation can open the document's latest version until you remove their access."
-            confirmLabel="Share"
-            busyLabel="Sharing…"
+            title={t.files.shareADocument}
+            description={t.files.thePeopleInThis}
+            confirmLabel={t.files.share}
+            busyLabel={t.files.sharing}
             multiple={false}
             onPick={async ([doc]) => {
               if (!doc) return;
@@ -275,10 +279,10 @@ export function ConversationFilesPanel({ conversation, readOnly, messages }: Con
         <ConfirmDialog
           key={revoking.state.key}
           open={revoking.state.open}
-          title="Remove access?"
-          body={`The people in this conversation will no longer be able to open ${revoking.state.value.document.name}. The document stays in the matter.`}
-          confirmLabel="Remove access"
-          busyLabel="Removing…"
+          title={t.files.removeAccessTitle}
+          body={t.files.noLongerAbleToOpen(revoking.state.value.document.name)}
+          confirmLabel={t.files.removeAccess}
+          busyLabel={t.files.removing}
           onConfirm={async () => {
             const share = revoking.state?.value;
             if (!share) return;

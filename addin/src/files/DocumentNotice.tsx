@@ -3,6 +3,8 @@ import type { Message } from '@confer/ui';
 import { useOpenFile } from './file-viewer-context';
 import { formatFullDateTime, formatTime } from '@confer/ui/format-time';
 import { DocumentRegular } from '@fluentui/react-icons';
+import { fill } from '@confer/ui/messages';
+import { t } from '../messages';
 
 const useStyles = makeStyles({
   item: {
@@ -58,13 +60,15 @@ export function DocumentNotice({ message }: { message: Message }) {
           {message.author.name}{' '}
           {notice.kind === 'document_shared' ? (
             <>
-              shared <DocumentLink document={document} conversationId={message.conversationId} /> live: the people here
-              always see its latest version.
+              {fill(t.files.sharedLive, {
+                link: <DocumentLink document={document} conversationId={message.conversationId} />,
+              })}
             </>
           ) : (
             <>
-              uploaded version {notice.version} of{' '}
-              <DocumentLink document={document} conversationId={message.conversationId} />.
+              {fill(t.files.uploadedVersionOf(notice.version), {
+                link: <DocumentLink document={document} conversationId={message.conversationId} />,
+              })}
             </>
           )}
         </span>

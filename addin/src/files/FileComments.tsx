@@ -5,6 +5,7 @@ import { ErrorNotice } from '@confer/ui/errors';
 import { MessageText } from '@confer/ui/message-text';
 import { useApi } from '../common/use-api';
 import { formatFullDateTime } from '@confer/ui/format-time';
+import { t } from '../messages';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -61,9 +62,9 @@ export function FileComments({
   }
 
   return (
-    <section className={styles.section} aria-label="Comments">
-      <Text weight="semibold">Comments</Text>
-      {all.length === 0 ? <Text className={styles.meta}>No comments on this file yet.</Text> : null}
+    <section className={styles.section} aria-label={t.files.comments}>
+      <Text weight="semibold">{t.files.comments}</Text>
+      {all.length === 0 ? <Text className={styles.meta}>{t.files.noCommentsOnThis}</Text> : null}
       <ul className={styles.list}>
         {all.map((c) => (
           <li key={c.id} className={styles.item}>
@@ -75,8 +76,8 @@ export function FileComments({
         ))}
       </ul>
       {conversationId ? (
-        <form className={styles.section} onSubmit={(e) => void submit(e)} aria-label={`Comment on ${fileName}`}>
-          <Field label="Comment on this file" hint="Your comment is posted in the conversation, linked to this file.">
+        <form className={styles.section} onSubmit={(e) => void submit(e)} aria-label={t.files.commentOn(fileName)}>
+          <Field label={t.files.commentOnThisFile} hint={t.files.yourCommentIsPosted}>
             <Textarea
               value={body}
               resize="vertical"
@@ -88,7 +89,7 @@ export function FileComments({
           </Field>
           {error != null && <ErrorNotice error={error} />}
           <Button className={styles.button} type="submit" disabled={busy || !/\S/u.test(body)}>
-            {busy ? 'Posting…' : 'Post comment'}
+            {busy ? t.files.posting : t.files.postComment}
           </Button>
         </form>
       ) : null}

@@ -1,6 +1,7 @@
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { formatFileSize, type DocumentDetails } from '@confer/ui';
 import { formatFullDateTime } from '@confer/ui/format-time';
+import { t } from '../messages';
 
 type TVersion = DocumentDetails['versions'][number];
 
@@ -23,31 +24,31 @@ export function FileVersionList({
 }) {
   const styles = useStyles();
   return (
-    <section aria-label="Versions">
+    <section aria-label={t.files.versions}>
       <Text weight="semibold" block>
-        Versions
+        {t.files.versions}
       </Text>
       <ul className={styles.list}>
         {versions.map((v) => (
           <li key={v.id} className={styles.item}>
             <Text className={styles.label}>
-              Version {v.version} · {v.name}{' '}
+              {t.files.versionName(v.version, v.name)}{' '}
               <span className={styles.meta}>
                 · {formatFullDateTime(v.createdAt)} · {formatFileSize(v.size)}
               </span>
             </Text>
             {v.id === shownVersionId ? (
               <Text size={200} aria-current="true">
-                Shown
+                {t.files.shown}
               </Text>
             ) : (
               <Button
                 size="small"
                 appearance="subtle"
                 onClick={() => onOpen(v)}
-                aria-label={`Open version ${v.version}`}
+                aria-label={t.files.openVersion(v.version)}
               >
-                Open
+                {t.files.open}
               </Button>
             )}
           </li>

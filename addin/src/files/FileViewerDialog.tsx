@@ -30,6 +30,7 @@ import { FileVersionList } from './FileVersionList';
 import { formatFullDateTime } from '@confer/ui/format-time';
 import { useFilesApi } from './use-files-api';
 import { useGetToken } from '../auth/use-token';
+import { t } from '../messages';
 
 /** The version shown: name, type and size, and for a document (always its latest) its number and date. */
 type Shown = {
@@ -139,11 +140,11 @@ function useFileBlob(versionId: string | null, wanted: boolean) {
 function TextPreview({ blob, name }: { blob: Blob; name: string }) {
   const styles = useStyles();
   const state = useTextPreview(async () => blob);
-  if (state.status === 'loading') return <Spinner size="small" label="Opening…" />;
+  if (state.status === 'loading') return <Spinner size="small" label={t.files.opening} />;
   if (state.status === 'error') return <ErrorNotice error={state.error} />;
-  if (state.status === 'not_text') return <Text>This file cannot be previewed here. Download it to open it.</Text>;
+  if (state.status === 'not_text') return <Text>{t.files.thisFileCannotBe}</Text>;
   return (
-    <pre className={styles.text} tabIndex={0} aria-label={`Preview of ${name}`}>
+    <pre className={styles.text} tabIndex={0} aria-label={t.files.previewOf(name)}>
       {state.text}
     </pre>
   );
@@ -162,9 +163,9 @@ function Preview({ kind, blob, shown }: { kind: PreviewKind; blob: Blob; shown: 
   if (kind === 'text') return <TextPreview blob={blob} name={shown.name} />;
   if (!url) return null;
   return kind === 'image' ? (
-    <img className={styles.image} src={url} alt={`Preview of ${shown.name}`} />
+    <img className={styles.image} src={url} alt={t.files.previewOf(shown.name)} />
   ) : (
-    <iframe className={styles.frame} src={url} title={`Preview of ${shown.name}`} />
+    <iframe className={styles.frame} src={url} title={t.files.previewOf(shown.name)} />
   );
 }
 
@@ -190,7 +191,7 @@ export function FileViewerDialog({
   const [actionError, setActionError] = useState<unknown>(null);
   const [printing, setPrinting] = useState(false);
   const getToken = useGetToken();
-  const title = shown?.name ?? ('name' in target ? target.name : 'File');
+  const title = shown?.name ?? ('name' in target ? target.name : t.files.file);
 
   async function print() {
     if (!shown || !blob || (kind !== 'pdf' && kind !== 'image')) return;
@@ -223,16 +224,16 @@ export function FileViewerDialog({
           <DialogContent className={styles.content}>
             {shown && (
               <Text size={200} className={styles.meta} data-testid="file-viewer-meta">
-                {shown.version
-                  ? `Version ${shown.version.number} · ${shown.version.number > 1 ? 'updated' : 'added'} ${formatFullDateTime(shown.version.at)} · `
-                  : ''}
+                {shown.version ? t.files.versionMeta(shown.version.number, formatFullDateTime(shown.version.at)) : ''}
                 {formatFileSize(shown.size)}
               </Text>
             )}
             {shownError != null && <ErrorNotice error={shownError} />}
-            {!shown && shownError == null && <Spinner size="small" label="Opening…" />}
-            {shown && kind === null && <Text>This type of file cannot be previewed here. Download it to open it.</Text>}
-            {shown && kind !== null && !blob && blobError == null && <Spinner size="small" label="Loading preview…" />}
+            {!shown && shownError == null && <Spinner size="small" label={t.files.opening} />}
+            {shown && kind === null && <Text>{t.files.thisTypeOfFile}</Text>}
+            {shown && kind !== null && !blob && blobError == null && (
+              <Spinner size="small" label={t.files.loadingPreview} />
+            )}
             {blobError != null && <ErrorNotice error={blobError} />}
             {shown && kind !== null && blob && <Preview kind={kind} blob={blob} shown={shown} />}
             {actionError != null && <ErrorNotice error={actionError} />}
@@ -255,13 +256,13 @@ export function FileViewerDialog({
           <DialogActions className={styles.actions}>
             {isPrintable(kind) && (
               <Button disabledFocusable={!blob || printing} onClick={() => void print()}>
-                {printing ? 'Preparing…' : 'Print'}
+                {printing ? t.files.preparing : t.files.print}
               </Button>
             )}
             <Button appearance="primary" disabledFocusable={!shown} onClick={() => void download()}>
-              Download
+              {t.files.downloadLabel}
             </Button>
-            <Button onClick={onClose}>Close</Button>
+            <Button onClick={onClose}>{t.files.close}</Button>
           </DialogActions>
         </DialogBody>
       </DialogSurface>

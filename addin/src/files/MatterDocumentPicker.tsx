@@ -21,6 +21,7 @@ import { documentSourceLabel } from './document-source-label';
 import { ErrorNotice } from '@confer/ui/errors';
 import { formatActivityTime } from '@confer/ui/format-time';
 import { useFilesApi } from './use-files-api';
+import { t } from '../messages';
 
 type MatterDocumentPickerProps = {
   open: boolean;
@@ -48,7 +49,13 @@ const useStyles = makeStyles({
 
 /** Same-named documents are told apart by version, date, size and source. */
 const describe = (doc: MatterDocument) =>
-  `${doc.name} · version ${doc.latest.version} · updated ${formatActivityTime(doc.updatedAt)} · ${formatFileSize(doc.latest.size)} · ${documentSourceLabel(doc.source)}`;
+  t.files.describeDocument(
+    doc.name,
+    doc.latest.version,
+    formatActivityTime(doc.updatedAt),
+    formatFileSize(doc.latest.size),
+    documentSourceLabel(doc.source),
+  );
 
 /** Lists a matter's documents to pick from (to attach a copy, or to share live). */
 export function MatterDocumentPicker(props: MatterDocumentPickerProps) {
@@ -90,16 +97,16 @@ export function MatterDocumentPicker(props: MatterDocumentPickerProps) {
           <DialogTitle>{props.title}</DialogTitle>
           <DialogContent>
             <Text as="p">{props.description}</Text>
-            {state.status === 'loading' && <Spinner size="small" label="Loading documents…" />}
+            {state.status === 'loading' && <Spinner size="small" label={t.files.loadingDocuments} />}
             {state.status === 'error' && <ErrorNotice error={state.error} onRetry={reload} />}
             {state.status === 'ready' && documents.length === 0 && (
               <Text as="p" className={styles.muted}>
-                This matter has no documents yet.
+                {t.files.thisMatterHasNo}
               </Text>
             )}
             {documents.length > 0 &&
               (props.multiple ? (
-                <div className={styles.list} role="group" aria-label="Matter documents">
+                <div className={styles.list} role="group" aria-label={t.files.matterDocuments}>
                   {documents.map((doc) => (
                     <Checkbox
                       key={doc.id}
@@ -112,7 +119,7 @@ export function MatterDocumentPicker(props: MatterDocumentPickerProps) {
               ) : (
                 <RadioGroup
                   className={styles.list}
-                  aria-label="Matter documents"
+                  aria-label={t.files.matterDocuments}
                   value={[...selected][0] ?? ''}
                   onChange={(_, data) => toggle(data.value, true)}
                 >
@@ -125,7 +132,7 @@ export function MatterDocumentPicker(props: MatterDocumentPickerProps) {
           </DialogContent>
           <DialogActions>
             <Button appearance="secondary" onClick={props.onClose}>
-              Cancel
+              {t.files.cancel}
             </Button>
             <Button appearance="primary" disabledFocusable={busy || selected.size === 0} onClick={() => void confirm()}>
               {busy ? props.busyLabel : props.confirmLabel}

@@ -5,6 +5,7 @@ import { FileThumbnail } from '@confer/ui/file-thumbnail';
 import { useOpenFile } from './file-viewer-context';
 import { useStaffPreview } from './use-staff-preview';
 import { useGetToken } from '../auth/use-token';
+import { t } from '../messages';
 
 const useStyles = makeStyles({
   list: { margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
@@ -48,7 +49,7 @@ function FilePreviewButton({ file, onOpen }: { file: FileRef; onOpen: (() => voi
   const thumbnail = <FileThumbnail name={file.name} preview={preview} src={src} />;
   if (!onOpen) return thumbnail;
   return (
-    <button type="button" className={styles.thumbnail} onClick={onOpen} aria-label={`Open ${file.name} (preview)`}>
+    <button type="button" className={styles.thumbnail} onClick={onOpen} aria-label={t.files.openPreview(file.name)}>
       {thumbnail}
     </button>
   );
@@ -73,7 +74,7 @@ export function MessageFiles({ files, conversationId }: { files: FileRef[] | und
 
   return (
     <>
-      <ul className={styles.list} aria-label="Attached files">
+      <ul className={styles.list} aria-label={t.files.attachedFiles}>
         {files.map((file) => (
           <li key={file.versionId} className={styles.entry}>
             <FilePreviewButton file={file} onOpen={openFile ? () => openFile({ file, conversationId }) : null} />
@@ -82,8 +83,8 @@ export function MessageFiles({ files, conversationId }: { files: FileRef[] | und
                 <Link
                   as="button"
                   className={styles.name}
-                  title={`Open ${file.name}`}
-                  aria-label={`Open ${file.name}`}
+                  title={t.files.openLabel(file.name)}
+                  aria-label={t.files.openLabel(file.name)}
                   onClick={() => openFile({ file, conversationId })}
                 >
                   {file.name}
@@ -98,9 +99,9 @@ export function MessageFiles({ files, conversationId }: { files: FileRef[] | und
                 size="small"
                 appearance="subtle"
                 onClick={() => void download(file)}
-                aria-label={`Download ${file.name}`}
+                aria-label={t.files.download(file.name)}
               >
-                Download
+                {t.files.downloadLabel}
               </Button>
             </div>
           </li>

@@ -1,10 +1,11 @@
 import type { DocumentSource } from '@confer/ui';
+import { t } from '../messages';
 
 const LABELS: Record<DocumentSource, string> = {
-  staff: 'Staff',
-  outlook: 'Outlook',
-  portal: 'Portal',
-  export: 'Export',
+  staff: t.files.sourceStaff,
+  outlook: t.files.sourceOutlook,
+  portal: t.files.sourcePortal,
+  export: t.files.sourceExport,
 };
 
 /** Where a matter document came from, in words. */
@@ -15,5 +16,5 @@ export function describeShareState(
   share: { revokedAt: string | null; document: { updatedAt: string } },
   formatTime: (iso: string) => string,
 ): string {
-  return share.revokedAt ? 'Access removed' : `Shared · updated ${formatTime(share.document.updatedAt)}`;
+  return share.revokedAt ? t.files.accessRemoved : t.files.sharedUpdated(formatTime(share.document.updatedAt));
 }

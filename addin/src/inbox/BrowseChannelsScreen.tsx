@@ -18,6 +18,7 @@ import { useApi } from '../common/use-api';
 import { useDebouncedValue, useLoader } from '@confer/ui';
 import { routeHref } from '../shell/use-hash-route';
 import { useMessagingStore } from '../conversations/use-messaging';
+import { t } from '../messages';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -71,7 +72,7 @@ export function BrowseChannelsScreen() {
       const result = channel.joined ? await api.leaveConversation(channel.id) : await api.joinConversation(channel.id);
       if (state.status === 'ready') setData(state.data.map((c) => (c.id === result.id ? result : c)));
       store.upsertConversation(result);
-      setNotice(result.joined ? `You joined ${result.title}.` : `You left ${result.title}.`);
+      setNotice(result.joined ? t.inbox.youJoined(result.title) : t.inbox.youLeft(result.title));
     } catch (error) {
       setActionError(error);
     } finally {
@@ -83,31 +84,29 @@ export function BrowseChannelsScreen() {
     <section className={styles.root} aria-labelledby="browse-heading">
       <Link href={routeHref({ name: 'home' })} className={styles.back}>
         <ChevronLeftRegular />
-        Back to home
+        {t.inbox.backToHome}
       </Link>
       <h2 id="browse-heading" ref={headingRef} tabIndex={-1} className={styles.heading}>
-        Browse channels
+        {t.inbox.browseChannels}
       </h2>
       <div role="search">
         <SearchBox
           className={styles.search}
-          aria-label="Search channels"
-          placeholder="Channel name"
+          aria-label={t.inbox.searchChannels}
+          placeholder={t.inbox.channelName}
           value={search}
           onChange={(_, d) => setSearch(d.value)}
         />
       </div>
       <div role="status">{notice && <Text size={200}>{notice}</Text>}</div>
       {actionError != null && <ErrorNotice error={actionError} />}
-      {state.status === 'loading' && <Spinner size="tiny" label="Loading channels…" />}
+      {state.status === 'loading' && <Spinner size="tiny" label={t.inbox.loadingChannels} />}
       {state.status === 'error' && <ErrorNotice error={state.error} onRetry={reload} />}
       {state.status === 'ready' &&
         (state.data.length === 0 ? (
-          <Text className={styles.muted}>
-            {q ? `No channels match “${q}”.` : 'There are no channels yet. Create one from Home.'}
-          </Text>
+          <Text className={styles.muted}>{q ? t.inbox.noChannelsMatch(q) : t.inbox.thereAreNoChannels}</Text>
         ) : (
-          <ul role="list" aria-label="All channels" className={styles.list}>
+          <ul role="list" aria-label={t.inbox.allChannels} className={styles.list}>
             {state.data.map((channel) => {
               const members = channel.participants.filter((p) => !p.leftAt).length;
               return (
@@ -129,23 +128,25 @@ export function BrowseChannelsScreen() {
                       </Text>
                     )}
                     <Text size={200} className={styles.meta}>
-                      {members === 1 ? '1 member' : `${members} members`}
-                      {channel.lastMessageAt ? ` · active ${formatActivityTime(channel.lastMessageAt)}` : ''}
+                      {members === 1 ? t.inbox.n1Member : t.inbox.members(members)}
+                      {channel.lastMessageAt ? t.inbox.active(formatActivityTime(channel.lastMessageAt)) : ''}
                     </Text>
                   </div>
                   {channel.joined && (
                     <Badge size="small" appearance="tint" color="success">
-                      Joined
+                      {t.inbox.joined}
                     </Badge>
                   )}
                   <Button
                     size="small"
                     appearance={channel.joined ? 'secondary' : 'primary'}
                     disabledFocusable={busyId === channel.id}
-                    aria-label={`${channel.joined ? 'Leave' : 'Join'} ${channel.title}`}
+                    aria-label={
+                      channel.joined ? t.inbox.leaveChannel(channel.title) : t.inbox.joinChannel(channel.title)
+                    }
                     onClick={() => void toggle(channel)}
                   >
-                    {channel.joined ? 'Leave' : 'Join'}
+                    {channel.joined ? t.inbox.leave : t.inbox.join}
                   </Button>
                 </li>
               );

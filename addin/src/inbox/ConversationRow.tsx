@@ -7,6 +7,7 @@ import { UnreadBadge } from '../common/UnreadBadge';
 import { VisuallyHidden } from '@confer/ui/components';
 import { routeHref } from '../shell/use-hash-route';
 import { listRowLinkStyle } from '../common/list-row-link-style';
+import { t } from '../messages';
 
 type ConversationRowProps = {
   conversation: Conversation;
@@ -103,12 +104,12 @@ export function ConversationRow({ conversation, unread, me, showParticipants }: 
             {conversation.requireMfa && conversation.kind === 'external_matter' && (
               <>
                 <ShieldRegular />
-                <VisuallyHidden>Two-factor sign-in required.</VisuallyHidden>
+                <VisuallyHidden>{t.inbox.twoFactorSignIn}</VisuallyHidden>
               </>
             )}
             {archived && (
               <Badge size="small" appearance="outline" color="informative" icon={<LockClosedRegular />}>
-                Read-only
+                {t.inbox.readOnly}
               </Badge>
             )}
             {showParticipants && <span className={styles.names}>{names}</span>}

@@ -4,6 +4,7 @@ import { isApiProblem, type Conversation, type Me } from '@confer/ui';
 import { FormDialog } from '../extras/FormDialog';
 import { StaffPicker } from '../common/StaffPicker';
 import { useApi } from '../common/use-api';
+import { t } from '../messages';
 
 type CreateChannelDialogProps = {
   open: boolean;
@@ -26,11 +27,11 @@ export function CreateChannelDialog({ open, me, onClose, onCreated }: CreateChan
   async function submit() {
     const trimmed = name.trim();
     if (!trimmed) {
-      setNameError('Enter a channel name.');
+      setNameError(t.inbox.enterAChannelName);
       return;
     }
     if (trimmed.length > MAX_NAME) {
-      setNameError(`Use at most ${MAX_NAME} characters.`);
+      setNameError(t.inbox.useAtMost(MAX_NAME));
       return;
     }
     setBusy(true);
@@ -46,7 +47,7 @@ export function CreateChannelDialog({ open, me, onClose, onCreated }: CreateChan
       );
     } catch (e) {
       if (isApiProblem(e) && e.code === 'channel_name_taken') {
-        setNameError('A channel with this name already exists. Pick another name, or join it from Browse channels.');
+        setNameError(t.inbox.aChannelWithThis);
       } else if (isApiProblem(e) && e.errors.some((fe) => fe.field.endsWith('name'))) {
         setNameError(e.errors.find((fe) => fe.field.endsWith('name'))?.message);
       } else {
@@ -59,15 +60,15 @@ export function CreateChannelDialog({ open, me, onClose, onCreated }: CreateChan
   return (
     <FormDialog
       open={open}
-      title="New channel"
-      submitLabel="Create channel"
-      busyLabel="Creating…"
+      title={t.inbox.newChannel}
+      submitLabel={t.inbox.createChannel}
+      busyLabel={t.inbox.creating}
       busy={busy}
       error={error}
       onSubmit={submit}
       onClose={onClose}
     >
-      <Field label="Channel name" required validationMessage={nameError}>
+      <Field label={t.inbox.channelName} required validationMessage={nameError}>
         <Input
           value={name}
           maxLength={MAX_NAME}
@@ -75,13 +76,13 @@ export function CreateChannelDialog({ open, me, onClose, onCreated }: CreateChan
             setName(d.value);
             setNameError(undefined);
           }}
-          placeholder="e.g. conveyancing-team"
+          placeholder={t.inbox.eGConveyancingTeam}
           autoComplete="off"
         />
       </Field>
       <StaffPicker
-        label="Add people (optional)"
-        hint="Anyone in the firm can also find and join the channel."
+        label={t.inbox.addPeopleOptional}
+        hint={t.inbox.anyoneInTheFirm}
         selected={selected}
         onChange={setSelected}
         excludeIds={exclude}

@@ -17,6 +17,7 @@ import {
   subscribeDesktopNotificationPrefs,
   writeDesktopNotificationPrefs,
 } from '../shell/desktop-notification-prefs';
+import { t } from '../messages';
 
 const useStyles = makeStyles({
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -56,41 +57,36 @@ export function DesktopNotificationsDialog({ open, onClose }: DesktopNotificatio
     <Dialog open={open} onOpenChange={(_, d) => !d.open && onClose()}>
       <DialogSurface>
         <DialogBody>
-          <DialogTitle>Desktop notifications</DialogTitle>
+          <DialogTitle>{t.inbox.desktopNotifications}</DialogTitle>
           <DialogContent className={styles.content}>
-            <Text>
-              Get a notification from this browser when a colleague sends you a direct message or a client or third
-              party writes, while Confer is open in a tab.
-            </Text>
+            <Text>{t.inbox.getANotificationFrom}</Text>
             <Switch
-              label="Show desktop notifications in this browser"
+              label={t.inbox.showDesktopNotificationsIn}
               checked={on}
               disabled={asking}
               onChange={(_, d) => void setEnabled(d.checked)}
             />
             {blocked && (
               <Text role="alert" className={styles.warning}>
-                This browser blocks notifications from Confer. Allow them in the browser&apos;s site settings, then try
-                again.
+                {t.inbox.thisBrowserBlocksNotifications}
               </Text>
             )}
             <div>
               <Switch
-                label="Show who wrote and the message text"
+                label={t.inbox.showWhoWroteAnd}
                 checked={prefs.showContent}
                 disabled={!on}
                 onChange={(_, d) => writeDesktopNotificationPrefs({ ...prefs, showContent: d.checked })}
                 aria-describedby="notification-content-hint"
               />
               <Text size={200} as="p" id="notification-content-hint" className={styles.hint}>
-                Off: a notification says only that a message arrived, so nothing confidential shows on a locked, shared
-                or projected screen.
+                {t.inbox.offANotificationSays}
               </Text>
             </div>
           </DialogContent>
           <DialogActions>
             <Button appearance="primary" onClick={onClose}>
-              Done
+              {t.inbox.done}
             </Button>
           </DialogActions>
         </DialogBody>

@@ -10,6 +10,7 @@ import { MattersScreen, type MattersScreenProps } from '../matters/MattersScreen
 import { useDialogState } from '../common/use-dialog-state';
 import { navigateTo, routeHref } from '../shell/use-hash-route';
 import { useMessagingSnapshot, useMessagingStore } from '../conversations/use-messaging';
+import { t } from '../messages';
 
 // Loaded on the click, keeping the task pane's first download small.
 const NewMessageDialog = lazy(() => import('./NewMessageDialog').then((m) => ({ default: m.NewMessageDialog })));
@@ -85,7 +86,7 @@ export function HomeScreen({
 
   const me = store.me;
   const listsBody = (items: Conversation[], label: string, emptyText: string) => {
-    if (lists.status === 'loading' && items.length === 0) return <Spinner size="tiny" label={`Loading ${label}…`} />;
+    if (lists.status === 'loading' && items.length === 0) return <Spinner size="tiny" label={t.inbox.loading(label)} />;
     if (lists.status === 'error') return <ErrorNotice error={lists.error} onRetry={() => void store.refreshLists()} />;
     if (items.length === 0) return <Text className={styles.empty}>{emptyText}</Text>;
     return (
@@ -111,24 +112,20 @@ export function HomeScreen({
       <section className={styles.section} aria-labelledby="channels-heading">
         <div className={styles.top}>
           <Subtitle1 as="h2" id="channels-heading" className={styles.heading}>
-            Channels
+            {t.inbox.channels}
           </Subtitle1>
-          <Link href={routeHref({ name: 'channels' })}>Browse channels</Link>
+          <Link href={routeHref({ name: 'channels' })}>{t.inbox.browseChannels}</Link>
           <Button
             ref={channelButton}
             size="small"
             appearance="subtle"
             icon={<AddRegular />}
-            aria-label="New channel"
-            title="New channel"
+            aria-label={t.inbox.newChannel}
+            title={t.inbox.newChannel}
             onClick={() => channelDialog.open(true)}
           />
         </div>
-        {listsBody(
-          lists.channels.slice(0, RECENT_CHANNELS),
-          'Channels',
-          'You are not in any channels yet. Browse channels to join one, or create one with +.',
-        )}
+        {listsBody(lists.channels.slice(0, RECENT_CHANNELS), t.inbox.channelsHeading, t.inbox.youAreNotIn)}
       </section>
 
       <MattersScreen {...mattersScreen} />

@@ -1,13 +1,14 @@
 import { ToggleButton, makeStyles, tokens } from '@fluentui/react-components';
 import type { InboxFilter } from './inbox-api';
+import { t } from '../messages';
 
 const FILTERS: Array<{ value: InboxFilter; label: string }> = [
-  { value: 'all', label: 'All' },
-  { value: 'unread', label: 'Unread' },
-  { value: 'clients', label: 'Clients' },
-  { value: 'internal', label: 'Internal' },
-  { value: 'channels', label: 'Channels' },
-  { value: 'dms', label: 'DMs' },
+  { value: 'all', label: t.inbox.filterAll },
+  { value: 'unread', label: t.inbox.filterUnread },
+  { value: 'clients', label: t.inbox.filterClients },
+  { value: 'internal', label: t.inbox.filterInternal },
+  { value: 'channels', label: t.inbox.filterChannels },
+  { value: 'dms', label: t.inbox.filterDms },
 ];
 
 const useStyles = makeStyles({
@@ -18,7 +19,7 @@ const useStyles = makeStyles({
 export function InboxFilterChips({ value, onChange }: { value: InboxFilter; onChange: (next: InboxFilter) => void }) {
   const styles = useStyles();
   return (
-    <div role="group" aria-label="Filter messages" className={styles.chips}>
+    <div role="group" aria-label={t.inbox.filterMessages} className={styles.chips}>
       {FILTERS.map((f) => (
         <ToggleButton
           key={f.value}

@@ -7,6 +7,7 @@ import { VisuallyHidden } from '@confer/ui/components';
 import { routeHref } from '../shell/use-hash-route';
 import type { InboxRow } from './inbox-api';
 import { listRowLinkStyle } from '../common/list-row-link-style';
+import { t } from '../messages';
 
 type InboxRowItemProps = {
   row: InboxRow;
@@ -80,9 +81,9 @@ function leadOf(row: InboxRow): ReactNode {
 
 function lineOf(row: InboxRow): string {
   const last = row.lastMessage;
-  if (!last) return 'No messages yet';
-  const who = last.authorKind === 'me' ? 'You' : last.authorName;
-  return `${who}: ${last.text || 'sent a file'}`;
+  if (!last) return t.inbox.noMessagesYet;
+  const who = last.authorKind === 'me' ? t.inbox.you : last.authorName;
+  return t.inbox.lastLine(who, last.text || t.inbox.sentAFile);
 }
 
 /** One inbox row: a link to the conversation with its newest line, time, unread count and markers. */
@@ -115,17 +116,17 @@ export function InboxRowItem({ row, current }: InboxRowItemProps) {
         <span className={styles.marks}>
           {row.clientReplied && (
             <Badge size="small" appearance="tint" color="brand">
-              Client replied
+              {t.inbox.clientReplied}
             </Badge>
           )}
           {row.smsFailed && (
             <Badge size="small" appearance="tint" color="danger">
-              SMS failed
+              {t.inbox.smsFailed}
             </Badge>
           )}
           {row.archived && (
             <Badge size="small" appearance="outline" color="informative" icon={<LockClosedRegular />}>
-              Archived
+              {t.inbox.archived}
             </Badge>
           )}
         </span>

@@ -10,6 +10,7 @@ import { useInbox } from './use-inbox';
 import { useDialogState } from '../common/use-dialog-state';
 import { useOffice } from '../office/use-office';
 import { desktopNotificationsSupported } from '../shell/desktop-notification-prefs';
+import { t } from '../messages';
 
 const DesktopNotificationsDialog = lazy(() =>
   import('./DesktopNotificationsDialog').then((m) => ({ default: m.DesktopNotificationsDialog })),
@@ -28,12 +29,12 @@ type InboxSectionProps = {
 };
 
 const EMPTY: Record<InboxFilter, string> = {
-  all: 'No conversations yet. Use New message to write to a colleague or a client, or open a matter to write to its clients.',
-  unread: 'All caught up: nothing unread.',
-  clients: 'No client conversations yet.',
-  internal: 'No internal matter conversations yet.',
-  channels: 'You are not in any channels yet.',
-  dms: 'No direct messages yet. Use New message to write to a colleague.',
+  all: t.inbox.noConversationsYetUse,
+  unread: t.inbox.allCaughtUpNothing,
+  clients: t.inbox.noClientConversationsYet,
+  internal: t.inbox.noInternalMatterConversations,
+  channels: t.inbox.youAreNotInChannels,
+  dms: t.inbox.noDirectMessagesYet,
 };
 
 const useStyles = makeStyles({
@@ -80,12 +81,13 @@ export function InboxSection({
   }, [returnFocusTo, inbox.status, inbox.rows]);
 
   let body;
-  if (inbox.status === 'loading' && inbox.rows.length === 0) body = <Spinner size="tiny" label="Loading messages…" />;
+  if (inbox.status === 'loading' && inbox.rows.length === 0)
+    body = <Spinner size="tiny" label={t.inbox.loadingMessages} />;
   else if (inbox.status === 'error') body = <ErrorNotice error={inbox.error} onRetry={inbox.retry} />;
   else if (inbox.rows.length === 0) body = <Text className={styles.empty}>{EMPTY[filter]}</Text>;
   else {
     body = (
-      <ul ref={listRef} role="list" aria-label="Messages" className={styles.list} onKeyDown={onListKeyDown}>
+      <ul ref={listRef} role="list" aria-label={t.inbox.messages} className={styles.list} onKeyDown={onListKeyDown}>
         {inbox.rows.map((row) => (
           <InboxRowItem key={row.conversationId} row={row} current={row.conversationId === currentConversationId} />
         ))}
@@ -97,7 +99,7 @@ export function InboxSection({
     <section className={styles.section} aria-labelledby="inbox-heading">
       <div className={styles.top}>
         <Subtitle1 as="h2" id="inbox-heading" className={styles.heading}>
-          Messages
+          {t.inbox.messages}
         </Subtitle1>
         {offerNotifications && (
           <Button
@@ -105,13 +107,13 @@ export function InboxSection({
             size="small"
             appearance="subtle"
             icon={<AlertRegular />}
-            aria-label="Desktop notifications"
-            title="Desktop notifications"
+            aria-label={t.inbox.desktopNotifications}
+            title={t.inbox.desktopNotifications}
             onClick={() => notificationsDialog.open(true)}
           />
         )}
         <Button ref={newMessageRef} size="small" appearance="primary" icon={<AddRegular />} onClick={onNewMessage}>
-          New message
+          {t.inbox.newMessage}
         </Button>
       </div>
       <InboxFilterChips value={filter} onChange={onFilterChange} />
@@ -123,7 +125,7 @@ export function InboxSection({
           disabled={inbox.loadingMore}
           onClick={() => void inbox.loadMore()}
         >
-          {inbox.loadingMore ? 'Loading…' : 'Show older conversations'}
+          {inbox.loadingMore ? t.inbox.loadingLabel : t.inbox.showOlderConversations}
         </Button>
       )}
       {notificationsDialog.state && (

@@ -3,6 +3,7 @@ import { Combobox, Field, Option, makeStyles, tokens } from '@fluentui/react-com
 import type { Matter } from '@confer/ui';
 import { useApi } from '../common/use-api';
 import { useDebouncedValue } from '@confer/ui';
+import { t } from '../messages';
 
 type MatterComboboxProps = {
   /** The chosen matter, or null for none (a direct message with colleagues). */
@@ -44,13 +45,13 @@ export function MatterCombobox({ value, onChange, disabled }: MatterComboboxProp
   const offered = value && !matters.some((m) => m.id === value.id) ? [value, ...matters] : matters;
 
   return (
-    <Field label="Matter" hint="Choose a matter to write to its clients or its team, or none for a direct message.">
+    <Field label={t.inbox.matter} hint={t.inbox.chooseAMatterTo}>
       <Combobox
         className={styles.combobox}
         listbox={{ className: styles.listbox }}
         freeform
         disabled={disabled}
-        placeholder="None: a direct message with colleagues"
+        placeholder={t.inbox.noneADirectMessage}
         value={text}
         open={open}
         onOpenChange={(_, data) => setOpen(data.open)}
@@ -72,8 +73,8 @@ export function MatterCombobox({ value, onChange, disabled }: MatterComboboxProp
           setText(value ? matterText(value) : '');
         }}
       >
-        <Option value={NONE} text="None: a direct message" className={optionStyles.none}>
-          None: a direct message with colleagues
+        <Option value={NONE} text={t.inbox.noneADirectMessageLabel} className={optionStyles.none}>
+          {t.inbox.noneADirectMessage}
         </Option>
         {offered.map((m) => (
           <Option key={m.id} value={m.id} text={matterText(m)}>

@@ -25,6 +25,7 @@ import { useAttachments } from '../composer/use-attachments';
 import { MAX_MESSAGE_LENGTH, countCharacters, formatCount } from '../composer/count-message-characters';
 import { MatterCombobox, matterText } from './MatterCombobox';
 import { useMessagingStore } from '../conversations/use-messaging';
+import { t } from '../messages';
 
 type NewMessageDialogProps = {
   open: boolean;
@@ -96,7 +97,7 @@ export function NewMessageDialog({ open, me, onClose, onCreated }: NewMessageDia
   const length = countCharacters(body);
   const over = length > MAX_MESSAGE_LENGTH;
   const locked = created !== null || busy;
-  const title = matter ? matterText(matter) : 'Direct message';
+  const title = matter ? matterText(matter) : t.inbox.directMessage;
 
   function toggleContact(contactId: string, checked: boolean) {
     setContactIds((prev) => {
@@ -115,12 +116,12 @@ export function NewMessageDialog({ open, me, onClose, onCreated }: NewMessageDia
   }
 
   function check(): typeof problem {
-    if (!matter && staffIds.size === 0) return { field: 'people', text: 'Pick at least one person to message.' };
+    if (!matter && staffIds.size === 0) return { field: 'people', text: t.inbox.pickAtLeastOne };
     if (external && chosenContacts.length === 0) {
-      return { field: 'contacts', text: 'Pick at least one client or third party.' };
+      return { field: 'contacts', text: t.inbox.pickAtLeastOneContact };
     }
-    if (!/\S/u.test(body) && !attachments.hasAny) return { field: 'body', text: 'Write a message or attach a file.' };
-    if (over) return { field: 'body', text: `The message is ${formatCount(length - MAX_MESSAGE_LENGTH)} too long.` };
+    if (!/\S/u.test(body) && !attachments.hasAny) return { field: 'body', text: t.inbox.writeAMessageOr };
+    if (over) return { field: 'body', text: t.inbox.messageTooLong(formatCount(length - MAX_MESSAGE_LENGTH)) };
     return null;
   }
 
@@ -169,13 +170,13 @@ export function NewMessageDialog({ open, me, onClose, onCreated }: NewMessageDia
 
   const contactsBody =
     contactsState.status === 'loading' ? (
-      <Spinner size="tiny" label="Loading the matter's contacts…" />
+      <Spinner size="tiny" label={t.inbox.loadingTheMattersContacts} />
     ) : contactsState.status === 'error' ? (
       <ErrorNotice error={contactsState.error} onRetry={reloadContacts} />
     ) : (
       <ContactChecklist
         labelId="new-message-contacts"
-        label="Clients and third parties"
+        label={t.inbox.clientsAndThirdParties}
         required
         empty={contacts.length === 0}
         error={problem?.field === 'contacts' ? problem.text : null}
@@ -196,9 +197,9 @@ export function NewMessageDialog({ open, me, onClose, onCreated }: NewMessageDia
   return (
     <FormDialog
       open={open}
-      title="New message"
-      submitLabel={created ? 'Send again' : 'Send'}
-      busyLabel="Sending…"
+      title={t.inbox.newMessage}
+      submitLabel={created ? t.inbox.sendAgain : t.inbox.send}
+      busyLabel={t.inbox.sending}
       busy={busy || attachments.uploading}
       error={error}
       contentClassName={styles.content}
@@ -207,7 +208,7 @@ export function NewMessageDialog({ open, me, onClose, onCreated }: NewMessageDia
     >
       {created && (
         <Text role="status" className={styles.muted}>
-          The conversation “{created.title}” was created; only the message is still to send.
+          {t.inbox.theConversationWasCreated(created.title)}
         </Text>
       )}
       <MatterCombobox
@@ -222,21 +223,21 @@ export function NewMessageDialog({ open, me, onClose, onCreated }: NewMessageDia
       />
       {matter && (
         <RadioGroup
-          aria-label="Who sees it"
+          aria-label={t.inbox.whoSeesIt}
           value={audience}
           disabled={locked}
           onChange={(_, d) => setAudience(d.value as Audience)}
         >
-          <Radio value="external" label="External: with the matter's clients and third parties" />
-          <Radio value="internal" label="Internal: staff only" />
+          <Radio value="external" label={t.inbox.externalWithTheMatters} />
+          <Radio value="internal" label={t.inbox.internalStaffOnly} />
         </RadioGroup>
       )}
       {external && !created && contactsBody}
       {!created && (
         <StaffPicker
           key={matter?.id ?? 'direct'}
-          label={matter ? 'Colleagues to include (optional)' : 'People to message'}
-          hint={matter ? 'You are included automatically.' : 'One person for a private chat, or several for a group.'}
+          label={matter ? t.inbox.colleaguesToIncludeOptional : t.inbox.peopleToMessage}
+          hint={matter ? t.inbox.youAreIncludedAutomatically : t.inbox.onePersonForA}
           selected={staffIds}
           onChange={(next) => {
             setStaffIds(next);
@@ -256,20 +257,24 @@ export function NewMessageDialog({ open, me, onClose, onCreated }: NewMessageDia
           checked={requireMfa}
           disabled={locked}
           onChange={(_, d) => setRequireMfa(d.checked)}
-          label="Require two-factor sign-in"
+          label={t.inbox.requireTwoFactorSign}
         />
       )}
       {smsOffered && (
-        <Switch checked={sendAsSms} disabled={busy} onChange={(_, d) => setSendAsSms(d.checked)} label="Send as SMS" />
+        <Switch
+          checked={sendAsSms}
+          disabled={busy}
+          onChange={(_, d) => setSendAsSms(d.checked)}
+          label={t.inbox.sendAsSms}
+        />
       )}
       {smsOffered && sendAsSms && (
         <Text size={200} className={styles.muted}>
-          Texted to each chosen person with a mobile, unless they opted out or their country is not allowed; each text
-          carries a personal link to reply. The message shows who was texted.
+          {t.inbox.textedToEachChosen}
         </Text>
       )}
       <Field
-        label="Message"
+        label={t.inbox.message}
         validationState={problem?.field === 'body' ? 'error' : undefined}
         validationMessage={problem?.field === 'body' ? problem.text : undefined}
       >

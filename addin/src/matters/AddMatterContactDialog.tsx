@@ -24,6 +24,7 @@ import {
 } from './contact-form';
 import { useApi } from '../common/use-api';
 import { useContactDraft } from './use-contact-draft';
+import { t } from '../messages';
 
 type AddMatterContactDialogProps = {
   open: boolean;
@@ -36,7 +37,7 @@ type AddMatterContactDialogProps = {
 
 type Mode = 'existing' | 'new';
 
-const KIND_LABEL: Record<Contact['kind'], string> = { client: 'Client', third_party: 'Third party' };
+const KIND_LABEL: Record<Contact['kind'], string> = { client: t.matters.clientKind, third_party: t.matters.thirdParty };
 
 const useStyles = makeStyles({
   results: { maxHeight: '240px', overflowY: 'auto' },
@@ -75,7 +76,7 @@ export function AddMatterContactDialog({
 
   async function addExisting() {
     if (!selected) {
-      setPickError('Choose a contact to add.');
+      setPickError(t.matters.chooseAContactTo);
       return;
     }
     setBusy(true);
@@ -114,9 +115,9 @@ export function AddMatterContactDialog({
   return (
     <FormDialog
       open={open}
-      title={`Add contact to ${matter.number}`}
-      submitLabel="Add to matter"
-      busyLabel="Adding…"
+      title={t.matters.addContactTo(matter.number)}
+      submitLabel={t.matters.addToMatter}
+      busyLabel={t.matters.adding}
       busy={busy}
       error={error}
       onSubmit={submit}
@@ -128,33 +129,29 @@ export function AddMatterContactDialog({
           setMode(d.value as Mode);
           setError(null);
         }}
-        aria-label="How to add the contact"
+        aria-label={t.matters.howToAddThe}
       >
-        <Tab value="existing">Existing contact</Tab>
-        <Tab value="new">New contact</Tab>
+        <Tab value="existing">{t.matters.existingContact}</Tab>
+        <Tab value="new">{t.matters.newContact}</Tab>
       </TabList>
 
       {mode === 'existing' ? (
         <>
-          <Field label="Find a contact" hint="Search the firm's contacts by name or email.">
+          <Field label={t.matters.findAContact} hint={t.matters.searchTheFirmsContacts}>
             <SearchBox
               value={query}
               onChange={(_, d) => setQuery(d.value)}
-              placeholder="Name or email"
+              placeholder={t.matters.nameOrEmail}
               autoComplete="off"
             />
           </Field>
-          {search.state.status === 'loading' && <Spinner size="tiny" label="Searching contacts…" />}
+          {search.state.status === 'loading' && <Spinner size="tiny" label={t.matters.searchingContacts} />}
           {search.state.status === 'error' && <ErrorNotice error={search.state.error} onRetry={search.reload} />}
           {search.state.status === 'ready' &&
             (offered.length === 0 ? (
-              <Text className={styles.muted}>
-                {q
-                  ? 'No contacts match that search who are not already on this matter.'
-                  : 'Every firm contact is already on this matter.'}
-              </Text>
+              <Text className={styles.muted}>{q ? t.matters.noContactsMatchThat : t.matters.everyFirmContactIs}</Text>
             ) : (
-              <Field label="Contacts" validationMessage={pickError}>
+              <Field label={t.matters.contacts} validationMessage={pickError}>
                 <RadioGroup
                   className={styles.results}
                   value={selectedId}
@@ -172,7 +169,7 @@ export function AddMatterContactDialog({
                         <span className={styles.option}>
                           <span>{c.name}</span>
                           <Text size={200} className={styles.detail}>
-                            {[KIND_LABEL[c.kind], c.email ?? 'No email', c.active ? null : 'Inactive']
+                            {[KIND_LABEL[c.kind], c.email ?? t.matters.noEmail, c.active ? null : t.matters.inactive]
                               .filter(Boolean)
                               .join(' · ')}
                           </Text>

@@ -4,6 +4,7 @@ import { ConfirmDialog } from '../common/ConfirmDialog';
 import { ErrorNotice } from '@confer/ui/errors';
 import { useApi } from '../common/use-api';
 import { useLoader } from '@confer/ui';
+import { t } from '../messages';
 
 type CloseMatterDialogProps = {
   open: boolean;
@@ -25,27 +26,27 @@ export function CloseMatterDialog({ open, matter, onClosed, onClose }: CloseMatt
   return (
     <ConfirmDialog
       open={open}
-      title={`Close matter ${matter.number}?`}
+      title={t.matters.closeMatter(matter.number)}
       body={
         <>
-          {state.status === 'loading' && <Spinner size="tiny" label="Counting its conversations…" />}
+          {state.status === 'loading' && <Spinner size="tiny" label={t.matters.countingItsConversations} />}
           {state.status === 'error' && <ErrorNotice error={state.error} onRetry={reload} />}
           {state.status === 'ready' && (
             <Text>
               {state.data.length === 0
-                ? 'It has no open conversations.'
-                : `Its ${plural(state.data.length, 'open conversation', 'open conversations')}${external ? ` (${external} with clients or third parties)` : ''} become read-only: everyone can still read the messages and files, but nobody can send new ones.`}
+                ? t.matters.itHasNoOpen
+                : t.matters.conversationsBecomeReadOnly(
+                    plural(state.data.length, t.matters.openConversation, t.matters.openConversations),
+                    external,
+                  )}
             </Text>
           )}
-          <Text>
-            Clients and third parties keep access to what was already shared with them. You can reopen the matter later:
-            the conversations closed with it open again.
-          </Text>
+          <Text>{t.matters.clientsAndThirdParties}</Text>
         </>
       }
-      confirmLabel="Close matter"
-      busyLabel="Closing…"
-      cancelLabel="Cancel"
+      confirmLabel={t.matters.closeMatterLabel}
+      busyLabel={t.matters.closing}
+      cancelLabel={t.matters.cancel}
       onConfirm={async () => onClosed(await api.closeMatter(matter.id))}
       onClose={onClose}
     />

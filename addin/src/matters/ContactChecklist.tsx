@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Label, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { t } from '../messages';
 
 const useStyles = makeStyles({
   group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
@@ -54,7 +55,7 @@ export function ContactChecklist({
         </Text>
       )}
       {empty ? (
-        <Text className={styles.muted}>Link contacts to this matter first.</Text>
+        <Text className={styles.muted}>{t.matters.linkContactsToThis}</Text>
       ) : (
         <div role="group" aria-labelledby={labelId} className={styles.box} style={{ maxHeight }}>
           {children}

@@ -1,6 +1,7 @@
 import { Field, Input, Radio, RadioGroup } from '@fluentui/react-components';
 import type { ContactKind } from '@confer/ui';
 import { MOBILE_HINT, type ContactDraft, type ContactFieldErrors } from './contact-form';
+import { t } from '../messages';
 
 type ContactDetailsFieldsProps = {
   draft: ContactDraft;
@@ -15,19 +16,19 @@ type ContactDetailsFieldsProps = {
 export function ContactDetailsFields({ draft, errors, onChange, withKind }: ContactDetailsFieldsProps) {
   return (
     <>
-      <Field label="Name" required validationMessage={errors.name}>
+      <Field label={t.matters.name} required validationMessage={errors.name}>
         <Input value={draft.name} onChange={(_, d) => onChange({ name: d.value })} autoComplete="off" />
       </Field>
-      <Field label="Email" validationMessage={errors.email}>
+      <Field label={t.matters.email} validationMessage={errors.email}>
         <Input
           type="email"
           value={draft.email}
           onChange={(_, d) => onChange({ email: d.value })}
-          placeholder="name@example.com"
+          placeholder={t.matters.nameExampleCom}
           autoComplete="off"
         />
       </Field>
-      <Field label="Mobile" hint={MOBILE_HINT} validationMessage={errors.mobile}>
+      <Field label={t.matters.mobile} hint={MOBILE_HINT} validationMessage={errors.mobile}>
         <Input
           type="tel"
           value={draft.mobile}
@@ -37,14 +38,14 @@ export function ContactDetailsFields({ draft, errors, onChange, withKind }: Cont
         />
       </Field>
       {withKind && (
-        <Field label="Type" validationMessage={errors.kind}>
+        <Field label={t.matters.type} validationMessage={errors.kind}>
           <RadioGroup
             layout="horizontal"
             value={draft.kind}
             onChange={(_, d) => onChange({ kind: d.value as ContactKind })}
           >
-            <Radio value="client" label="Client" />
-            <Radio value="third_party" label="Third party" />
+            <Radio value="client" label={t.matters.client} />
+            <Radio value="third_party" label={t.matters.thirdParty} />
           </RadioGroup>
         </Field>
       )}

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { Badge, Button, Checkbox, Input, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { describeError, isApiProblem, type Contact } from '@confer/ui';
+import { t } from '../messages';
 
 type ContactPickerOptionProps = {
   contact: Contact;
@@ -10,7 +11,7 @@ type ContactPickerOptionProps = {
   onAddEmail: (email: string) => Promise<Contact>;
 };
 
-const KIND_LABEL: Record<Contact['kind'], string> = { client: 'Client', third_party: 'Third party' };
+const KIND_LABEL: Record<Contact['kind'], string> = { client: t.matters.clientKind, third_party: t.matters.thirdParty };
 
 const useStyles = makeStyles({
   root: {
@@ -49,7 +50,7 @@ export function ContactPickerOption({ contact, checked, onCheckedChange, onAddEm
     event.preventDefault(); // Enter here must not submit the dialog's form
     const value = email.trim();
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) {
-      setError('Enter an email address like name@example.com.');
+      setError(t.matters.enterAnEmailAddress);
       return;
     }
     setBusy(true);
@@ -81,20 +82,20 @@ export function ContactPickerOption({ contact, checked, onCheckedChange, onAddEm
       </div>
       <Text size={200} id={noteId} className={styles.note}>
         {!contact.active
-          ? 'Inactive contact: cannot be invited.'
+          ? t.matters.inactiveContactCannotBe
           : missingEmail
-            ? 'No email address: add one to invite this contact.'
+            ? t.matters.noEmailAddressAdd
             : contact.email}
       </Text>
       {missingEmail && contact.active && (
         // A nested <form> is not allowed inside the dialog's form, so this is a group with its own button.
-        <div className={styles.form} role="group" aria-label={`Add email for ${contact.name}`}>
+        <div className={styles.form} role="group" aria-label={t.matters.addEmailFor(contact.name)}>
           <Input
             className={styles.input}
             size="small"
             type="email"
-            aria-label={`Email for ${contact.name}`}
-            placeholder="name@example.com"
+            aria-label={t.matters.emailFor(contact.name)}
+            placeholder={t.matters.nameExampleCom}
             value={email}
             onChange={(_, d) => {
               setEmail(d.value);
@@ -106,7 +107,7 @@ export function ContactPickerOption({ contact, checked, onCheckedChange, onAddEm
             autoComplete="off"
           />
           <Button size="small" disabledFocusable={busy} onClick={(e) => void saveEmail(e)}>
-            {busy ? 'Saving…' : 'Add email'}
+            {busy ? t.matters.saving : t.matters.addEmail}
           </Button>
         </div>
       )}

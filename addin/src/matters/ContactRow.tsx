@@ -1,7 +1,8 @@
 import { Badge, Button, Link, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { Contact } from '@confer/ui';
+import { t } from '../messages';
 
-const KIND_LABEL: Record<Contact['kind'], string> = { client: 'Client', third_party: 'Third party' };
+const KIND_LABEL: Record<Contact['kind'], string> = { client: t.matters.clientKind, third_party: t.matters.thirdParty };
 
 const useStyles = makeStyles({
   item: {
@@ -53,7 +54,7 @@ export function ContactRow({ contact, onEndEngagement, engagementEnded, onEdit }
         </Badge>
         {!contact.active && (
           <Badge size="small" appearance="outline" color="informative" className={styles.badge}>
-            Inactive
+            {t.matters.inactive}
           </Badge>
         )}
         {onEdit && (
@@ -61,37 +62,37 @@ export function ContactRow({ contact, onEndEngagement, engagementEnded, onEdit }
             size="small"
             appearance="subtle"
             className={styles.edit}
-            aria-label={`Edit ${contact.name}`}
+            aria-label={t.matters.edit(contact.name)}
             onClick={(e) => onEdit(contact, e.currentTarget)}
           >
-            Edit
+            {t.matters.editLabel}
           </Button>
         )}
       </div>
       <Text size={200} className={mergeClasses(styles.detail, styles.email)}>
         {contact.email ? (
-          <Link href={`mailto:${contact.email}`} aria-label={`Email ${contact.name}: ${contact.email}`}>
+          <Link href={`mailto:${contact.email}`} aria-label={t.matters.emailLabel(contact.name, contact.email)}>
             {contact.email}
           </Link>
         ) : (
-          <span className={styles.missing}>No email</span>
+          <span className={styles.missing}>{t.matters.noEmail}</span>
         )}
       </Text>
       <Text size={200} className={mergeClasses(styles.detail, styles.mobile)}>
         {contact.mobile ? (
           <Link
             href={`tel:${contact.mobile.replace(/[^\d+]/g, '')}`}
-            aria-label={`Call ${contact.name}: ${contact.mobile}`}
+            aria-label={t.matters.call(contact.name, contact.mobile)}
           >
             {contact.mobile}
           </Link>
         ) : (
-          <span className={styles.missing}>No mobile</span>
+          <span className={styles.missing}>{t.matters.noMobile}</span>
         )}
       </Text>
       {engagementEnded ? (
         <Badge size="small" appearance="outline" color="subtle" className={styles.action}>
-          Engagement ended
+          {t.matters.engagementEnded}
         </Badge>
       ) : (
         onEndEngagement && (
@@ -99,10 +100,10 @@ export function ContactRow({ contact, onEndEngagement, engagementEnded, onEdit }
             size="small"
             appearance="subtle"
             className={styles.action}
-            aria-label={`End engagement with ${contact.name}`}
+            aria-label={t.matters.endEngagementWith(contact.name)}
             onClick={(e) => onEndEngagement(contact, e.currentTarget)}
           >
-            End engagement
+            {t.matters.endEngagement}
           </Button>
         )
       )}

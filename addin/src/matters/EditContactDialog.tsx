@@ -5,6 +5,7 @@ import { FormDialog } from '../extras/FormDialog';
 import { checkContactDraft, contactFieldMessages, draftOfContact, readContactChanges } from './contact-form';
 import { useApi } from '../common/use-api';
 import { useContactDraft } from './use-contact-draft';
+import { t } from '../messages';
 
 type EditContactDialogProps = {
   open: boolean;
@@ -44,9 +45,9 @@ export function EditContactDialog({ open, contact, onSaved, onClose }: EditConta
   return (
     <FormDialog
       open={open}
-      title={`Edit ${contact.name}`}
-      submitLabel="Save"
-      busyLabel="Saving…"
+      title={t.matters.edit(contact.name)}
+      submitLabel={t.matters.save}
+      busyLabel={t.matters.saving}
       busy={busy}
       error={error}
       onSubmit={submit}

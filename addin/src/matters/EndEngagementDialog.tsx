@@ -2,6 +2,7 @@ import { Text } from '@fluentui/react-components';
 import type { Contact, Matter } from '@confer/ui';
 import { ConfirmDialog } from '../common/ConfirmDialog';
 import { useApi } from '../common/use-api';
+import { t } from '../messages';
 
 type EndEngagementDialogProps = {
   open: boolean;
@@ -17,24 +18,18 @@ export function EndEngagementDialog({ open, matter, contact, onEnded, onClose }:
   return (
     <ConfirmDialog
       open={open}
-      title={`End engagement with ${contact.name}?`}
+      title={t.matters.endEngagementTitle(contact.name)}
       body={
         <>
-          <Text>
-            {contact.name} will no longer take part in conversations on {matter.number}. They keep reading what was said
-            and shared until now, but see nothing new, and cannot send anything.
-          </Text>
-          <Text>
-            A conversation that other clients or third parties of the matter are still in stays open for them. One with
-            nobody else is archived for everyone: the history stays readable.
-          </Text>
-          <Text>Their events, forms and invoices on this matter are no longer shown to them.</Text>
-          <Text>This cannot be undone from here.</Text>
+          <Text>{t.matters.willNoLongerTake(contact.name, matter.number)}</Text>
+          <Text>{t.matters.aConversationThatOther}</Text>
+          <Text>{t.matters.theirEventsFormsAnd}</Text>
+          <Text>{t.matters.thisCannotBeUndone}</Text>
         </>
       }
-      confirmLabel="End engagement"
-      busyLabel="Ending…"
-      cancelLabel="Cancel"
+      confirmLabel={t.matters.endEngagement}
+      busyLabel={t.matters.ending}
+      cancelLabel={t.matters.cancel}
       onConfirm={async () => {
         await api.endEngagement(matter.id, contact.id);
         onEnded();

@@ -10,6 +10,7 @@ import { useDialogState } from '../common/use-dialog-state';
 import { navigateTo } from '../shell/use-hash-route';
 import { useLoader } from '@confer/ui';
 import { useLiveEvents, useMessagingSnapshot, useMessagingStore } from '../conversations/use-messaging';
+import { t } from '../messages';
 
 const NewMatterConversationDialog = lazy(() =>
   import('./NewMatterConversationDialog').then((m) => ({ default: m.NewMatterConversationDialog })),
@@ -104,12 +105,12 @@ export function MatterConversations({ matter, contacts, onContactUpdated, refres
     const external = kind === 'external_matter';
     const list = sortByActivity(items.filter((c) => c.kind === kind));
     const headingId = external ? 'external-conversations-heading' : 'internal-conversations-heading';
-    const label = external ? 'External conversations' : 'Internal conversations';
+    const label = external ? t.matters.externalConversations : t.matters.internalConversations;
     return (
       <div className={styles.group}>
         <div className={styles.top}>
           <h4 id={headingId} className={styles.groupHeading}>
-            {external ? 'External (clients and third parties)' : 'Internal (staff only)'}
+            {external ? t.matters.externalClientsAndThird : t.matters.internalStaffOnly}
           </h4>
           {canCreate && (
             <Button
@@ -117,15 +118,15 @@ export function MatterConversations({ matter, contacts, onContactUpdated, refres
               size="small"
               appearance="subtle"
               icon={<AddRegular />}
-              aria-label={external ? 'New external conversation' : 'New internal conversation'}
-              title={external ? 'New external conversation' : 'New internal conversation'}
+              aria-label={external ? t.matters.newExternalConversation : t.matters.newInternalConversation}
+              title={external ? t.matters.newExternalConversation : t.matters.newInternalConversation}
               onClick={() => dialog.open(kind)}
             />
           )}
         </div>
         {list.length === 0 ? (
           <Text size={200} className={styles.muted}>
-            {external ? 'No external conversations yet.' : 'No internal conversations yet.'}
+            {external ? t.matters.noExternalConversationsYet : t.matters.noInternalConversationsYet}
           </Text>
         ) : (
           <ul role="list" aria-label={label} className={styles.list}>
@@ -141,19 +142,15 @@ export function MatterConversations({ matter, contacts, onContactUpdated, refres
   return (
     <section className={styles.section} aria-labelledby="conversations-heading">
       <Subtitle2 as="h3" id="conversations-heading" className={styles.sectionHeading}>
-        Conversations
+        {t.matters.conversations}
       </Subtitle2>
-      {state.status === 'loading' && <Spinner size="tiny" label="Loading conversations…" />}
+      {state.status === 'loading' && <Spinner size="tiny" label={t.matters.loadingConversations} />}
       {state.status === 'error' && <ErrorNotice error={state.error} onRetry={reload} />}
       {state.status === 'ready' && (
         <>
           {items.length === 0 && (
             <div className={styles.placeholder}>
-              <Text>
-                {canCreate
-                  ? 'Conversations you start for this matter will appear here.'
-                  : 'This matter is closed; its conversations will appear here.'}
-              </Text>
+              <Text>{canCreate ? t.matters.conversationsYouStartFor : t.matters.thisMatterIsClosed}</Text>
             </div>
           )}
           {group('external_matter')}

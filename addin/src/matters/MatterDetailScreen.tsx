@@ -21,6 +21,7 @@ import { useApi } from '../common/use-api';
 import { useDialogState } from '../common/use-dialog-state';
 import { routeHref } from '../shell/use-hash-route';
 import { useLoader } from '@confer/ui';
+import { t } from '../messages';
 
 const CloseMatterDialog = lazy(() => import('./CloseMatterDialog').then((m) => ({ default: m.CloseMatterDialog })));
 const EndEngagementDialog = lazy(() =>
@@ -113,7 +114,7 @@ export function MatterDetailScreen({ matterId, onMatterChanged }: MatterDetailSc
   const back = (
     <Link href={routeHref({ name: 'home' })} className={styles.back}>
       <ChevronLeftRegular />
-      Back to matters
+      {t.matters.backToMatters}
     </Link>
   );
 
@@ -121,7 +122,7 @@ export function MatterDetailScreen({ matterId, onMatterChanged }: MatterDetailSc
     return (
       <div className={styles.root}>
         {back}
-        <Spinner label="Loading matter…" />
+        <Spinner label={t.matters.loadingMatter} />
       </div>
     );
   }
@@ -172,11 +173,11 @@ export function MatterDetailScreen({ matterId, onMatterChanged }: MatterDetailSc
         </Text>
         <div className={styles.badges}>
           <Badge appearance="tint" color={closed ? 'subtle' : 'success'}>
-            {closed ? 'Closed' : 'Open'}
+            {closed ? t.matters.closed : t.matters.open}
           </Badge>
           {matter.restricted && (
             <Badge appearance="tint" color="warning" icon={<LockClosedRegular />}>
-              Restricted
+              {t.matters.restricted}
             </Badge>
           )}
         </div>
@@ -184,10 +185,10 @@ export function MatterDetailScreen({ matterId, onMatterChanged }: MatterDetailSc
         <div className={styles.actions}>
           {closed ? (
             <Button onClick={() => void reopen()} disabledFocusable={busy}>
-              {busy ? 'Reopening…' : 'Reopen matter'}
+              {busy ? t.matters.reopening : t.matters.reopenMatter}
             </Button>
           ) : (
-            <Button onClick={(e) => closing.open(e.currentTarget)}>Close matter</Button>
+            <Button onClick={(e) => closing.open(e.currentTarget)}>{t.matters.closeMatterLabel}</Button>
           )}
         </div>
       </div>
@@ -195,18 +196,18 @@ export function MatterDetailScreen({ matterId, onMatterChanged }: MatterDetailSc
       <section className={styles.section} aria-labelledby="contacts-heading">
         <div className={styles.sectionHeader}>
           <Subtitle2 as="h3" id="contacts-heading" className={styles.sectionHeading}>
-            Contacts
+            {t.matters.contacts}
           </Subtitle2>
           {!closed && (
             <Button size="small" onClick={(e) => adding.open(e.currentTarget)}>
-              Add contact
+              {t.matters.addContact}
             </Button>
           )}
         </div>
         {contacts.length === 0 ? (
-          <Text className={styles.muted}>No contacts are linked to this matter yet.</Text>
+          <Text className={styles.muted}>{t.matters.noContactsAreLinked}</Text>
         ) : (
-          <ul role="list" aria-label="Contacts" className={styles.list}>
+          <ul role="list" aria-label={t.matters.contacts} className={styles.list}>
             {contacts.map((contact) => (
               <ContactRow
                 key={contact.id}

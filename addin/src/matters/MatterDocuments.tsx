@@ -34,6 +34,7 @@ import { useOpenFile } from '../files/file-viewer-context';
 import { formatActivityTime, formatFullDateTime } from '@confer/ui/format-time';
 import { useFilesApi } from '../files/use-files-api';
 import { useGetToken } from '../auth/use-token';
+import { t } from '../messages';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -97,9 +98,9 @@ export function MatterDocuments({ matter }: { matter: Matter }) {
       setUploading({ count: files.length, value: 0, abort: running.abort });
       const added = await running.promise;
       reload();
-      setNotice(`Uploaded ${countFiles(added.items.length)}.`);
+      setNotice(t.matters.uploadedFiles(countFiles(added.items.length)));
     } catch (e) {
-      if (isAbortError(e)) setNotice('Upload cancelled.');
+      if (isAbortError(e)) setNotice(t.matters.uploadCancelled);
       else setError(e);
     } finally {
       setUploading(null);
@@ -127,14 +128,12 @@ export function MatterDocuments({ matter }: { matter: Matter }) {
         onProgress: ({ loaded, total }) =>
           setUploading((u) => (u ? { ...u, value: total > 0 ? loaded / total : 0 } : u)),
       });
-      setUploading({ count: 1, value: 0, abort: running.abort, label: `Uploading a new version of ${doc.name}…` });
+      setUploading({ count: 1, value: 0, abort: running.abort, label: t.matters.uploadingNewVersion(doc.name) });
       const updated = await running.promise;
       reload();
-      setNotice(
-        `Uploaded version ${updated.latest.version} of ${updated.name}. Wherever it is shared live, people now see this version.`,
-      );
+      setNotice(t.matters.uploadedVersion(updated.latest.version, updated.name));
     } catch (e) {
-      if (isAbortError(e)) setNotice('Upload cancelled.');
+      if (isAbortError(e)) setNotice(t.matters.uploadCancelled);
       else setError(e);
     } finally {
       setUploading(null);
@@ -154,7 +153,7 @@ export function MatterDocuments({ matter }: { matter: Matter }) {
     <section className={styles.section} aria-labelledby="documents-heading">
       <div className={styles.head}>
         <Subtitle2 as="h3" id="documents-heading" className={styles.heading}>
-          Documents
+          {t.matters.documents}
         </Subtitle2>
         <input
           ref={inputRef}
@@ -185,7 +184,7 @@ export function MatterDocuments({ matter }: { matter: Matter }) {
         />
         {!closed && (
           <Button size="small" disabledFocusable={uploading !== null} onClick={() => inputRef.current?.click()}>
-            Upload documents
+            {t.matters.uploadDocuments}
           </Button>
         )}
       </div>
@@ -193,14 +192,14 @@ export function MatterDocuments({ matter }: { matter: Matter }) {
         <div className={styles.progress}>
           <Field
             className={styles.progressField}
-            label={uploading.label ?? `Uploading ${countFiles(uploading.count)}…`}
+            label={uploading.label ?? t.matters.uploadingFiles(countFiles(uploading.count))}
             hint={`${Math.round(uploading.value * 100)}%`}
             size="small"
           >
             <ProgressBar value={uploading.value} max={1} thickness="large" />
           </Field>
           <Button size="small" onClick={uploading.abort}>
-            Cancel
+            {t.matters.cancel}
           </Button>
         </div>
       )}
@@ -210,23 +209,23 @@ export function MatterDocuments({ matter }: { matter: Matter }) {
         </Text>
       )}
       {error != null && <ErrorNotice error={error} />}
-      {state.status === 'loading' && <Spinner size="small" label="Loading documents…" />}
+      {state.status === 'loading' && <Spinner size="small" label={t.matters.loadingDocuments} />}
       {state.status === 'error' && <ErrorNotice error={state.error} onRetry={reload} />}
       {state.status === 'ready' &&
         (state.data.items.length === 0 ? (
-          <Text className={styles.muted}>No documents yet.</Text>
+          <Text className={styles.muted}>{t.matters.noDocumentsYet}</Text>
         ) : (
           <div className={styles.card}>
-            <Table size="small" aria-label="Matter documents">
+            <Table size="small" aria-label={t.matters.matterDocuments}>
               <TableHeader>
                 <TableRow>
-                  <TableHeaderCell>Name</TableHeaderCell>
-                  <TableHeaderCell>Source</TableHeaderCell>
-                  <TableHeaderCell>Updated</TableHeaderCell>
-                  <TableHeaderCell>Version</TableHeaderCell>
-                  <TableHeaderCell>Size</TableHeaderCell>
+                  <TableHeaderCell>{t.matters.name}</TableHeaderCell>
+                  <TableHeaderCell>{t.matters.source}</TableHeaderCell>
+                  <TableHeaderCell>{t.matters.updated}</TableHeaderCell>
+                  <TableHeaderCell>{t.matters.version}</TableHeaderCell>
+                  <TableHeaderCell>{t.matters.size}</TableHeaderCell>
                   <TableHeaderCell>
-                    <span className={styles.muted}>Actions</span>
+                    <span className={styles.muted}>{t.matters.actions}</span>
                   </TableHeaderCell>
                 </TableRow>
               </TableHeader>
@@ -238,7 +237,7 @@ export function MatterDocuments({ matter }: { matter: Matter }) {
                         <Link
                           as="button"
                           className={styles.open}
-                          aria-label={`Open ${doc.name}`}
+                          aria-label={t.matters.openLabel(doc.name)}
                           onClick={() => openFile({ documentId: doc.id, name: doc.name })}
                         >
                           {doc.name}
@@ -249,26 +248,26 @@ export function MatterDocuments({ matter }: { matter: Matter }) {
                     </TableCell>
                     <TableCell>{documentSourceLabel(doc.source)}</TableCell>
                     <TableCell title={formatFullDateTime(doc.updatedAt)}>{formatActivityTime(doc.updatedAt)}</TableCell>
-                    <TableCell>v{doc.latest.version}</TableCell>
+                    <TableCell>{t.matters.v(doc.latest.version)}</TableCell>
                     <TableCell>{formatFileSize(doc.latest.size)}</TableCell>
                     <TableCell className={styles.actions}>
                       <Button
                         size="small"
                         appearance="subtle"
-                        aria-label={`Download ${doc.name}`}
+                        aria-label={t.matters.download(doc.name)}
                         onClick={() => void download(doc)}
                       >
-                        Download
+                        {t.matters.downloadLabel}
                       </Button>
                       {!closed && (
                         <Button
                           size="small"
                           appearance="subtle"
-                          aria-label={`Upload a new version of ${doc.name}`}
+                          aria-label={t.matters.uploadANewVersion(doc.name)}
                           disabledFocusable={uploading !== null}
                           onClick={() => chooseNewVersion(doc)}
                         >
-                          New version
+                          {t.matters.newVersion}
                         </Button>
                       )}
                     </TableCell>

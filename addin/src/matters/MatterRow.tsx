@@ -4,6 +4,7 @@ import { LockClosedRegular } from '@fluentui/react-icons';
 import { UnreadBadge } from '../common/UnreadBadge';
 import { routeHref } from '../shell/use-hash-route';
 import { listRowLinkStyle } from '../common/list-row-link-style';
+import { t } from '../messages';
 
 const useStyles = makeStyles({
   item: {
@@ -55,12 +56,12 @@ export function MatterRow({ matter, unread = 0 }: { matter: Matter; unread?: num
           <div className={styles.badges}>
             {matter.restricted && (
               <Badge size="small" appearance="tint" color="warning" icon={<LockClosedRegular />}>
-                Restricted
+                {t.matters.restricted}
               </Badge>
             )}
             {matter.status === 'closed' && (
               <Badge size="small" appearance="outline" color="informative">
-                Closed
+                {t.matters.closed}
               </Badge>
             )}
             <UnreadBadge count={unread} />

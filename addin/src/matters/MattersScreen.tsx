@@ -13,6 +13,7 @@ import {
 import { ErrorNotice } from '@confer/ui/errors';
 import { MatterRow } from './MatterRow';
 import type { StatusFilter, useMattersList } from './use-matters-list';
+import { t } from '../messages';
 
 export type MattersScreenProps = {
   search: string;
@@ -56,9 +57,8 @@ const useStyles = makeStyles({
 });
 
 function summarize(count: number, hasMore: boolean, query: string): string {
-  const noun = count === 1 ? 'matter' : 'matters';
-  const shown = hasMore ? `${count}+ ${noun}` : `${count} ${noun}`;
-  return query ? `${shown} matching “${query}”` : shown;
+  const shown = t.matters.matterCount(count, hasMore);
+  return query ? t.matters.matching(shown, query) : shown;
 }
 
 export function MattersScreen(props: MattersScreenProps) {
@@ -79,31 +79,31 @@ export function MattersScreen(props: MattersScreenProps) {
   return (
     <section className={styles.root} aria-labelledby="matters-heading">
       <Subtitle1 as="h2" id="matters-heading" className={styles.heading}>
-        Matters
+        {t.matters.matters}
       </Subtitle1>
       <div className={styles.toolbar} role="search">
         <SearchBox
           className={styles.search}
-          aria-label="Search matters"
-          placeholder="Number or title"
+          aria-label={t.matters.searchMatters}
+          placeholder={t.matters.numberOrTitle}
           value={search}
           onChange={(_, data) => onSearchChange(data.value)}
         />
         <Select
           className={styles.status}
-          aria-label="Status"
+          aria-label={t.matters.status}
           value={statusFilter}
           onChange={(_, data) => onStatusFilterChange(data.value as StatusFilter)}
         >
-          <option value="all">All statuses</option>
-          <option value="open">Open</option>
-          <option value="closed">Closed</option>
+          <option value="all">{t.matters.allStatuses}</option>
+          <option value="open">{t.matters.open}</option>
+          <option value="closed">{t.matters.closed}</option>
         </Select>
       </div>
 
       <div className={styles.summary} role="status">
         {loading ? (
-          <Spinner size="extra-tiny" label="Loading matters…" />
+          <Spinner size="extra-tiny" label={t.matters.loadingMatters} />
         ) : list.status !== 'error' ? (
           <Text size={200}>{summarize(list.items.length, Boolean(list.nextCursor), query)}</Text>
         ) : null}
@@ -112,13 +112,13 @@ export function MattersScreen(props: MattersScreenProps) {
       {list.status === 'error' ? (
         <ErrorNotice error={list.error} onRetry={list.retry} />
       ) : showEmpty ? (
-        <Text className={styles.empty}>{query ? `No matters match “${query}”.` : 'No matters to show.'}</Text>
+        <Text className={styles.empty}>{query ? t.matters.noMattersMatch(query) : t.matters.noMattersToShow}</Text>
       ) : (
         list.items.length > 0 && (
           <ul
             ref={listRef}
             role="list"
-            aria-label="Matters"
+            aria-label={t.matters.matters}
             aria-busy={loading}
             className={mergeClasses(styles.list, loading && styles.stale)}
           >
@@ -133,7 +133,7 @@ export function MattersScreen(props: MattersScreenProps) {
 
       {list.nextCursor && list.status !== 'error' && (
         <Button onClick={list.loadMore} disabledFocusable={list.status !== 'ready'}>
-          {list.status === 'loading-more' ? 'Loading…' : 'Load more matters'}
+          {list.status === 'loading-more' ? t.matters.loading : t.matters.loadMoreMatters}
         </Button>
       )}
     </section>

@@ -6,6 +6,7 @@ import { ContactPickerOption } from './ContactPickerOption';
 import { FormDialog } from '../extras/FormDialog';
 import { StaffPicker } from '../common/StaffPicker';
 import { useApi } from '../common/use-api';
+import { t } from '../messages';
 
 type NewMatterConversationDialogProps = {
   open: boolean;
@@ -92,9 +93,9 @@ export function NewMatterConversationDialog(props: NewMatterConversationDialogPr
     <FormDialog
       open={open}
       subtitle={`${matter.number} · ${matter.title}`}
-      title={external ? 'New external conversation' : 'New internal conversation'}
-      submitLabel="Create conversation"
-      busyLabel="Creating…"
+      title={external ? t.matters.newExternalConversation : t.matters.newInternalConversation}
+      submitLabel={t.matters.createConversation}
+      busyLabel={t.matters.creating}
       busy={busy}
       error={error}
       onSubmit={submit}
@@ -103,10 +104,10 @@ export function NewMatterConversationDialog(props: NewMatterConversationDialogPr
       {external && (
         <ContactChecklist
           labelId="contacts-label"
-          label="Clients and third parties"
+          label={t.matters.clientsAndThirdPartiesLabel}
           required
           empty={sorted.length === 0}
-          error={missing ? 'Pick at least one client or third party.' : null}
+          error={missing ? t.matters.pickAtLeastOne : null}
           maxHeight="280px"
         >
           {sorted.map((contact) => (
@@ -121,17 +122,21 @@ export function NewMatterConversationDialog(props: NewMatterConversationDialogPr
         </ContactChecklist>
       )}
       <StaffPicker
-        label={external ? 'Colleagues to include (optional)' : 'Colleagues to include'}
-        hint="You are included automatically."
+        label={external ? t.matters.colleaguesToIncludeOptional : t.matters.colleaguesToInclude}
+        hint={t.matters.youAreIncludedAutomatically}
         selected={staffIds}
         onChange={setStaffIds}
         excludeIds={exclude}
         matterId={matter.id}
       />
       {external && (
-        <Switch checked={requireMfa} onChange={(_, d) => setRequireMfa(d.checked)} label="Require two-factor sign-in" />
+        <Switch
+          checked={requireMfa}
+          onChange={(_, d) => setRequireMfa(d.checked)}
+          label={t.matters.requireTwoFactorSign}
+        />
       )}
-      <Field label="Name (optional)" hint="Shown instead of the participants' names.">
+      <Field label={t.matters.nameOptional} hint={t.matters.shownInsteadOfThe}>
         <Input value={name} maxLength={120} onChange={(_, d) => setName(d.value)} autoComplete="off" />
       </Field>
     </FormDialog>

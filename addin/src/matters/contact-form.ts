@@ -1,4 +1,5 @@
 import type { Contact, ContactKind, CreateContactInput, UpdateContactInput } from '@confer/ui';
+import { t } from '../messages';
 
 /** What the contact forms hold: plain strings as typed. */
 export type ContactDraft = { name: string; email: string; mobile: string; kind: ContactKind };
@@ -7,14 +8,13 @@ export type ContactField = keyof ContactDraft;
 
 export type ContactFieldErrors = Partial<Record<ContactField, string>>;
 
-export const MOBILE_HINT =
-  'International format, e.g. +44 7400 123456. Without a country code, the firm’s country is assumed.';
+export const MOBILE_HINT = t.matters.internationalFormatEG;
 
 const FIELD_LABEL: Record<ContactField, string> = {
-  name: 'Name',
-  email: 'Email',
-  mobile: 'Mobile',
-  kind: 'Type',
+  name: t.matters.fieldName,
+  email: t.matters.fieldEmail,
+  mobile: t.matters.fieldMobile,
+  kind: t.matters.fieldType,
 };
 
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -31,9 +31,9 @@ export function draftOfContact(contact: Contact): ContactDraft {
  */
 export function checkContactDraft(draft: ContactDraft): ContactFieldErrors {
   const errors: ContactFieldErrors = {};
-  if (!draft.name.trim()) errors.name = 'Enter a name.';
+  if (!draft.name.trim()) errors.name = t.matters.enterAName;
   const email = draft.email.trim();
-  if (email && !EMAIL_PATTERN.test(email)) errors.email = 'Enter an email address like name@example.com.';
+  if (email && !EMAIL_PATTERN.test(email)) errors.email = t.matters.enterAnEmailAddress;
   return errors;
 }
 

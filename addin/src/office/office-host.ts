@@ -1,4 +1,5 @@
 /// <reference types="office-js" />
+import { t } from '../messages';
 /**
  * The one place that talks to Office.js. Everything else asks an `OfficeHost` for plain data
  * and promises, so components never touch `Office`, and tests substitute a host (a scripted
@@ -104,7 +105,7 @@ type AnyAsyncResult = { status: unknown; value?: unknown; error?: { message?: st
 const succeeded = (result: AnyAsyncResult) => String(result.status).toLowerCase() === 'succeeded';
 
 function fail(result: AnyAsyncResult, what: string): OfficeError {
-  return new OfficeError(result.error?.message || `${what} failed`, result.error?.code ?? null);
+  return new OfficeError(result.error?.message || t.office.failed(what), result.error?.code ?? null);
 }
 
 /** Wraps one callback-style Office call in a promise. */
@@ -113,7 +114,7 @@ function call<T>(what: string, start: (callback: (result: AnyAsyncResult) => voi
     try {
       start((result) => (succeeded(result) ? resolve(result.value as T) : reject(fail(result, what))));
     } catch (error) {
-      reject(error instanceof Error ? error : new OfficeError(`${what} failed`));
+      reject(error instanceof Error ? error : new OfficeError(t.office.failed(what)));
     }
   });
 }
@@ -211,9 +212,9 @@ export function createOfficeHost(office: OfficeApi, platform: string | null = nu
     },
     async set(key, value) {
       const roaming = office.context.roamingSettings;
-      if (!roaming) throw new OfficeError('Roaming settings are not available');
+      if (!roaming) throw new OfficeError(t.office.noRoamingSettings);
       roaming.set(key, value);
-      await call<void>('Saving settings', (done) => roaming.saveAsync(done));
+      await call<void>(t.office.savingSettings, (done) => roaming.saveAsync(done));
     },
   };
 
@@ -271,9 +272,9 @@ export function createOfficeHost(office: OfficeApi, platform: string | null = nu
     async getAttachmentContent(attachmentId) {
       const item = currentItem();
       if (!item || typeof item.getAttachmentContentAsync !== 'function') {
-        throw new OfficeError('This version of Outlook cannot read attachments (it needs Mailbox 1.8)');
+        throw new OfficeError(t.office.cannotReadAttachments);
       }
-      const content = await call<Office.AttachmentContent>('Reading the attachment', (done) =>
+      const content = await call<Office.AttachmentContent>(t.office.readingTheAttachment, (done) =>
         item.getAttachmentContentAsync(attachmentId, done),
       );
       const format = String(content.format).toLowerCase();
@@ -281,16 +282,16 @@ export function createOfficeHost(office: OfficeApi, platform: string | null = nu
       if (format === 'eml') return { format: 'eml', text: content.content };
       if (format === 'icalendar') return { format: 'icalendar', text: content.content };
       if (format === 'url') return { format: 'url', url: content.content };
-      throw new OfficeError(`Outlook returned the attachment in an unknown format (${content.format})`);
+      throw new OfficeError(t.office.unknownAttachmentFormat(String(content.format)));
     },
 
     async getComposeRecipients() {
       const item = currentItem();
       if (!item) return { to: [], cc: [], bcc: [] };
       const [to, cc, bcc] = await Promise.all([
-        readRecipients(item.to as unknown as RecipientField, 'Reading the To recipients'),
-        readRecipients(item.cc as unknown as RecipientField, 'Reading the Cc recipients'),
-        readRecipients(item.bcc as unknown as RecipientField, 'Reading the Bcc recipients'),
+        readRecipients(item.to as unknown as RecipientField, t.office.readingTheToRecipients),
+        readRecipients(item.cc as unknown as RecipientField, t.office.readingTheCcRecipients),
+        readRecipients(item.bcc as unknown as RecipientField, t.office.readingTheBccRecipients),
       ]);
       return { to, cc, bcc };
     },
@@ -299,16 +300,16 @@ export function createOfficeHost(office: OfficeApi, platform: string | null = nu
       const item = currentItem();
       const body = item?.body as Office.Body | undefined;
       if (!body || typeof body.setSelectedDataAsync !== 'function') {
-        throw new OfficeError('This email cannot be edited from here');
+        throw new OfficeError(t.office.cannotEditEmail);
       }
       let type = 'text';
       if (typeof body.getTypeAsync === 'function') {
-        type = String(await call<Office.CoercionType>('Reading the body type', (done) => body.getTypeAsync(done)));
+        type = String(await call<Office.CoercionType>(t.office.readingTheBodyType, (done) => body.getTypeAsync(done)));
       }
       const asHtml = type.toLowerCase() === 'html';
       const coercionType =
         (asHtml ? office.CoercionType?.Html : office.CoercionType?.Text) ?? (asHtml ? 'html' : 'text');
-      await call<void>('Inserting into the email', (done) =>
+      await call<void>(t.office.insertingIntoTheEmail, (done) =>
         body.setSelectedDataAsync(asHtml ? html : text, { coercionType: coercionType as Office.CoercionType }, done),
       );
     },
@@ -319,7 +320,7 @@ export function createOfficeHost(office: OfficeApi, platform: string | null = nu
       return new Promise<string>((resolve, reject) => {
         const ui = office.context.ui;
         if (!ui || typeof ui.displayDialogAsync !== 'function') {
-          reject(new OfficeError('This version of Office cannot open a dialog'));
+          reject(new OfficeError(t.office.cannotOpenDialog));
           return;
         }
         ui.displayDialogAsync(
@@ -327,7 +328,7 @@ export function createOfficeHost(office: OfficeApi, platform: string | null = nu
           { height: size.heightPercent, width: size.widthPercent, promptBeforeOpen: false },
           (result: AnyAsyncResult) => {
             if (!succeeded(result)) {
-              reject(fail(result, 'Opening the dialog'));
+              reject(fail(result, t.office.openingTheDialog));
               return;
             }
             const dialog = result.value as Office.Dialog;
@@ -343,7 +344,7 @@ export function createOfficeHost(office: OfficeApi, platform: string | null = nu
               if (settled) return;
               settled = true;
               const code = (arg as { error?: number }).error ?? null;
-              reject(new OfficeError(code === DIALOG_CLOSED ? 'The dialog was closed' : 'The dialog failed', code));
+              reject(new OfficeError(code === DIALOG_CLOSED ? t.office.dialogClosed : t.office.dialogFailed, code));
             });
           },
         );
@@ -352,7 +353,7 @@ export function createOfficeHost(office: OfficeApi, platform: string | null = nu
 
     messageParent(message) {
       const ui = office.context.ui;
-      if (!ui || typeof ui.messageParent !== 'function') throw new OfficeError('Not inside an Office dialog');
+      if (!ui || typeof ui.messageParent !== 'function') throw new OfficeError(t.office.notInDialog);
       if (supports('DialogApi', '1.2')) {
         ui.messageParent(message, { targetOrigin: window.location.origin });
       } else {

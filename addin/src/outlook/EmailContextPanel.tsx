@@ -14,6 +14,8 @@ import { MatterChoice } from './MatterChoice';
 import { listNames, reachable } from './share-plan';
 import { useMailItem } from './use-mail-item';
 import { useMatterChoice } from './use-matter-choice';
+import { fill } from '@confer/ui/messages';
+import { t } from '../messages';
 
 const useStyles = makeStyles({
   section: {
@@ -43,17 +45,16 @@ export function EmailContextPanel() {
   const { state } = useMailItem(host);
 
   let body;
-  if (state.status === 'loading') body = <Spinner size="tiny" label="Reading the email…" />;
+  if (state.status === 'loading') body = <Spinner size="tiny" label={t.outlook.readingTheEmail} />;
   else if (state.status === 'error') body = <ErrorNotice error={state.error} />;
-  else if (!state.item)
-    body = <Text className={styles.muted}>Select an email to see its matters and conversations.</Text>;
+  else if (!state.item) body = <Text className={styles.muted}>{t.outlook.selectAnEmailTo}</Text>;
   else if (state.item.mode === 'compose') {
     body = (
       <>
-        <Text>Share files with this email&apos;s recipients through a secure link instead of attaching them.</Text>
+        <Text>{t.outlook.shareFilesWithThis}</Text>
         <div className={styles.actions}>
           <Button appearance="primary" onClick={() => navigateTo({ name: 'outlook-share-files' })}>
-            Share files via secure link
+            {t.outlook.shareFilesViaSecure}
           </Button>
         </div>
       </>
@@ -65,7 +66,7 @@ export function EmailContextPanel() {
   return (
     <section className={styles.section} aria-labelledby="this-email-heading">
       <Subtitle1 as="h2" id="this-email-heading" className={styles.heading}>
-        This email
+        {t.outlook.thisEmail}
       </Subtitle1>
       {body}
     </section>
@@ -94,7 +95,7 @@ function ReadEmailContext({ item }: { item: ReadMailItem }) {
   const choice = useMatterChoice(settings, item.threadId, candidates);
   const shareable = item.attachments.filter((a) => !a.isInline).length;
 
-  if (state.status === 'loading') return <Spinner size="tiny" label="Finding matters…" />;
+  if (state.status === 'loading') return <Spinner size="tiny" label={t.outlook.findingMatters} />;
   if (state.status === 'error') return <ErrorNotice error={state.error} onRetry={reload} />;
   const ctx = state.data;
   const known = ctx.contacts.map((c) => c.name);
@@ -102,20 +103,16 @@ function ReadEmailContext({ item }: { item: ReadMailItem }) {
   return (
     <>
       {known.length > 0 ? (
-        <Text>
-          With <strong>{listNames(known)}</strong>
-        </Text>
+        <Text>{fill(t.outlook.withNames, { names: <strong>{listNames(known)}</strong> })}</Text>
       ) : (
-        <Text className={styles.muted}>No one on this email is a contact in Confer.</Text>
+        <Text className={styles.muted}>{t.outlook.noOneOnThis}</Text>
       )}
       {ctx.unknownEmails.length > 0 && known.length > 0 && (
         <Text size={200} className={styles.muted}>
-          Not contacts: {ctx.unknownEmails.join(', ')}
+          {t.outlook.notContacts(ctx.unknownEmails.join(', '))}
         </Text>
       )}
-      {ctx.matters.length === 0 && known.length > 0 && (
-        <Text className={styles.muted}>They are not on any matter you can see.</Text>
-      )}
+      {ctx.matters.length === 0 && known.length > 0 && <Text className={styles.muted}>{t.outlook.theyAreNotOn}</Text>}
       <MatterChoice matters={candidates} matterId={choice.matterId} onChoose={choice.choose} />
       {choice.matter && (
         <MatterConversationsForEmail entry={ctx.matters.find((m) => m.matter.id === choice.matterId)!} context={ctx} />
@@ -123,7 +120,7 @@ function ReadEmailContext({ item }: { item: ReadMailItem }) {
       {shareable > 0 && (
         <div className={styles.actions}>
           <Button onClick={() => navigateTo({ name: 'outlook-share-attachments' })}>
-            Share attachments ({shareable})
+            {t.outlook.shareAttachments(shareable)}
           </Button>
         </div>
       )}
@@ -174,20 +171,20 @@ function MatterConversationsForEmail({
 
   return (
     <>
-      <Link href={routeHref({ name: 'matter', matterId: matter.id })}>Open matter {matter.number}</Link>
+      <Link href={routeHref({ name: 'matter', matterId: matter.id })}>{t.outlook.openMatter(matter.number)}</Link>
       {sorted.length > 0 ? (
-        <ul role="list" aria-label={`Conversations of ${matter.number}`} className={styles.list}>
+        <ul role="list" aria-label={t.outlook.conversationsOf(matter.number)} className={styles.list}>
           {sorted.map((c) => (
             <ConversationRow key={c.id} conversation={c} unread={unreadOf(c)} me={store.me} showParticipants />
           ))}
         </ul>
       ) : (
-        <Text className={styles.muted}>No conversations on this matter yet.</Text>
+        <Text className={styles.muted}>{t.outlook.noConversationsOnThis}</Text>
       )}
       {matter.status === 'open' && contacts.length > 0 && (
         <div className={styles.actions}>
           <Button appearance="primary" disabledFocusable={busy} onClick={() => void start()}>
-            {busy ? 'Starting…' : `Start a conversation with ${names}`}
+            {busy ? t.outlook.starting : t.outlook.startAConversationWith(names)}
           </Button>
         </div>
       )}

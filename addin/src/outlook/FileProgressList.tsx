@@ -1,5 +1,6 @@
 import { formatFileSize } from '@confer/ui';
 import { Field, ProgressBar, makeStyles, tokens } from '@fluentui/react-components';
+import { t } from '../messages';
 
 export type FileProgress = {
   key: string;
@@ -12,11 +13,11 @@ export type FileProgress = {
 };
 
 const STATE_TEXT: Record<FileProgress['state'], string> = {
-  waiting: 'Waiting',
-  reading: 'Reading from Outlook',
-  uploading: 'Uploading',
-  done: 'Shared',
-  failed: 'Not shared',
+  waiting: t.outlook.waiting,
+  reading: t.outlook.readingFromOutlook,
+  uploading: t.outlook.uploadingState,
+  done: t.outlook.sharedState,
+  failed: t.outlook.notShared,
 };
 
 const useStyles = makeStyles({

@@ -1,5 +1,6 @@
 import { Radio, RadioGroup, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Matter } from '@confer/ui';
+import { t } from '../messages';
 
 type MatterChoiceProps = {
   matters: Matter[];
@@ -15,22 +16,17 @@ const useStyles = makeStyles({
   fieldset: { border: 'none', margin: 0, padding: 0 },
 });
 
-export const matterLabel = (m: Matter) => `${m.number} · ${m.title}${m.status === 'closed' ? ' (closed)' : ''}`;
+export const matterLabel = (m: Matter) => t.outlook.matterLabel(m.number, m.title, m.status === 'closed');
 
 /** One matter is shown; several are a choice ("Which matter is this email about?"). */
-export function MatterChoice({
-  matters,
-  matterId,
-  onChoose,
-  label = 'Which matter is this email about?',
-}: MatterChoiceProps) {
+export function MatterChoice({ matters, matterId, onChoose, label = t.outlook.whichMatterIsThis }: MatterChoiceProps) {
   const styles = useStyles();
   if (matters.length === 0) return null;
   if (matters.length === 1) {
     return (
       <div className={styles.one}>
         <Text size={200} className={styles.muted}>
-          Matter
+          {t.outlook.matter}
         </Text>
         <Text weight="semibold">{matterLabel(matters[0]!)}</Text>
       </div>

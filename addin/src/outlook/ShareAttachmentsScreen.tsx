@@ -33,6 +33,7 @@ import { listNames, planSends, reachable } from './share-plan';
 import { progressPerFile, uploadToConversation } from './upload-files';
 import { useMailItem } from './use-mail-item';
 import { useMatterChoice } from './use-matter-choice';
+import { t } from '../messages';
 
 export const useShareStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -66,15 +67,16 @@ export function BackToHome() {
   const styles = useShareStyles();
   return (
     <Link href={routeHref({ name: 'home' })} className={styles.back}>
-      <ChevronLeftRegular /> Back
+      <ChevronLeftRegular />
+      {t.outlook.back}
     </Link>
   );
 }
 
 const KIND_DETAIL: Record<MailAttachment['kind'], string> = {
-  file: 'file',
-  item: 'email, shared as an .eml file',
-  cloud: 'cloud file, shared as a link',
+  file: t.outlook.kindFile,
+  item: t.outlook.kindEmail,
+  cloud: t.outlook.kindCloud,
 };
 
 /** "Share attachments": an email's attachments into the matter's secure conversation. */
@@ -85,15 +87,15 @@ export function ShareAttachmentsScreen() {
 
   let body;
   if (!host) {
-    body = <Text>Sharing attachments works from Outlook: open an email there and choose Share attachments.</Text>;
+    body = <Text>{t.outlook.sharingAttachmentsWorksFrom}</Text>;
   } else if (state.status === 'loading') {
-    body = <Spinner size="tiny" label="Reading the email…" />;
+    body = <Spinner size="tiny" label={t.outlook.readingTheEmail} />;
   } else if (state.status === 'error') {
     body = <ErrorNotice error={state.error} />;
   } else if (!state.item || state.item.mode !== 'read') {
-    body = <Text>Open an email with attachments to share them.</Text>;
+    body = <Text>{t.outlook.openAnEmailWith}</Text>;
   } else if (state.item.attachments.length === 0) {
-    body = <Text>This email has no attachments.</Text>;
+    body = <Text>{t.outlook.thisEmailHasNo}</Text>;
   } else {
     body = <ShareAttachmentsForm key={state.item.threadId ?? 'email'} host={host} item={state.item} />;
   }
@@ -102,12 +104,9 @@ export function ShareAttachmentsScreen() {
     <article className={styles.root} aria-labelledby="share-attachments-heading">
       <BackToHome />
       <Title3 as="h2" id="share-attachments-heading" className={styles.heading}>
-        Share attachments
+        {t.outlook.shareAttachmentsLabel}
       </Title3>
-      <Text className={styles.muted}>
-        Send attachments to clients and third parties in the matter&apos;s secure conversation. They are also saved to
-        the matter&apos;s documents, marked as from Outlook.
-      </Text>
+      <Text className={styles.muted}>{t.outlook.sendAttachmentsToClients}</Text>
       {body}
     </article>
   );
@@ -142,7 +141,7 @@ function ShareAttachmentsForm({ host, item }: { host: OfficeHost; item: ReadMail
     () => new Set(item.attachments.filter((a) => !a.isInline).map((a) => a.id)),
   );
 
-  if (state.status === 'loading') return <Spinner size="tiny" label="Finding the matter…" />;
+  if (state.status === 'loading') return <Spinner size="tiny" label={t.outlook.findingTheMatter} />;
   if (state.status === 'error') return <ErrorNotice error={state.error} onRetry={reload} />;
 
   const toggle = (id: string, checked: boolean) =>
@@ -156,7 +155,7 @@ function ShareAttachmentsForm({ host, item }: { host: OfficeHost; item: ReadMail
   return (
     <>
       <fieldset className={styles.fieldset}>
-        <legend className={styles.legend}>Attachments</legend>
+        <legend className={styles.legend}>{t.outlook.attachments}</legend>
         {item.attachments.map((a) => (
           <div key={a.id} className={styles.option}>
             <Checkbox
@@ -167,16 +166,14 @@ function ShareAttachmentsForm({ host, item }: { host: OfficeHost; item: ReadMail
             <Text className={styles.detail}>
               {KIND_DETAIL[a.kind]}
               {a.size > 0 && a.kind !== 'cloud' ? ` · ${formatFileSize(a.size)}` : ''}
-              {a.isInline ? ' · in the email body' : ''}
+              {a.isInline ? t.outlook.inTheEmailBody : ''}
             </Text>
           </div>
         ))}
       </fieldset>
       {openMatters.length === 0 ? (
         <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            No one on this email is a contact of an open matter you can see. Add them to the matter in Confer first.
-          </MessageBarBody>
+          <MessageBarBody>{t.outlook.noOneOnThisEmail}</MessageBarBody>
         </MessageBar>
       ) : (
         <>
@@ -218,7 +215,8 @@ function ShareToMatter(props: {
   const [error, setError] = useState<unknown>(null);
   const [result, setResult] = useState<Result | null>(null);
 
-  if (contactsState.state.status === 'loading') return <Spinner size="tiny" label="Loading the matter's contacts…" />;
+  if (contactsState.state.status === 'loading')
+    return <Spinner size="tiny" label={t.outlook.loadingTheMattersContacts} />;
   if (contactsState.state.status === 'error') {
     return <ErrorNotice error={contactsState.state.error} onRetry={contactsState.reload} />;
   }
@@ -248,8 +246,8 @@ function ShareToMatter(props: {
       const read: Array<{ id: string; file: File }> = [];
       const links: Array<{ name: string; url: string }> = [];
       for (const a of attachments) {
-        if (tooLarge.some((t) => t.id === a.id)) {
-          update(a.id, { state: 'failed', error: 'Larger than 100 MB: share it from the matter instead.' });
+        if (tooLarge.some((large) => large.id === a.id)) {
+          update(a.id, { state: 'failed', error: t.outlook.largerThan100Mb });
           continue;
         }
         update(a.id, { state: 'reading' });
@@ -266,7 +264,7 @@ function ShareToMatter(props: {
           update(a.id, { state: 'failed', error: describeError(e) });
         }
       }
-      if (read.length === 0 && links.length === 0) throw new Error('None of the attachments could be read.');
+      if (read.length === 0 && links.length === 0) throw new Error(t.outlook.noneCouldBeRead);
 
       // 2. The conversation with these recipients (found, completed, or created).
       const ensured = await ensureExternalConversation(
@@ -333,19 +331,17 @@ function ShareToMatter(props: {
       <div className={styles.card}>
         <MessageBar intent="success" layout="multiline">
           <MessageBarBody>
-            Shared {result.shared} {result.shared === 1 ? 'file' : 'files'}
-            {result.links > 0 ? ` and ${result.links} ${result.links === 1 ? 'link' : 'links'}` : ''} in “
-            {result.conversation.title}”. {result.delivery}
+            {t.outlook.sharedIn(result.shared, result.links, result.conversation.title)} {result.delivery}
           </MessageBarBody>
         </MessageBar>
-        {progress && <FileProgressList items={progress} label="Shared attachments" />}
+        {progress && <FileProgressList items={progress} label={t.outlook.sharedAttachments} />}
         <div className={styles.actions}>
           <Button
             appearance="primary"
             as="a"
             href={routeHref({ name: 'conversation', conversationId: result.conversation.id, seq: null })}
           >
-            Open the conversation
+            {t.outlook.openTheConversation}
           </Button>
         </div>
       </div>
@@ -355,10 +351,8 @@ function ShareToMatter(props: {
   return (
     <>
       <fieldset className={styles.fieldset}>
-        <legend className={styles.legend}>Recipients</legend>
-        {contacts.length === 0 && (
-          <Text className={styles.muted}>This matter has no contacts with an email address.</Text>
-        )}
+        <legend className={styles.legend}>{t.outlook.recipients}</legend>
+        {contacts.length === 0 && <Text className={styles.muted}>{t.outlook.thisMatterHasNo}</Text>}
         {contacts.map((c) => (
           <div key={c.id} className={styles.option}>
             <Checkbox
@@ -375,15 +369,15 @@ function ShareToMatter(props: {
               label={c.name}
             />
             <Text className={styles.detail}>
-              {c.kind === 'client' ? 'Client' : 'Third party'} · {c.email}
+              {c.kind === 'client' ? t.outlook.client : t.outlook.thirdParty} · {c.email}
             </Text>
           </div>
         ))}
       </fieldset>
-      <Field label="Message (optional)">
+      <Field label={t.outlook.messageOptional}>
         <Textarea value={message} disabled={busy} onChange={(_e, data) => setMessage(data.value)} resize="vertical" />
       </Field>
-      {progress && <FileProgressList items={progress} label="Upload progress" />}
+      {progress && <FileProgressList items={progress} label={t.outlook.uploadProgress} />}
       {error != null && <ErrorNotice error={error} />}
       <div className={styles.actions}>
         <Button
@@ -391,9 +385,7 @@ function ShareToMatter(props: {
           disabledFocusable={busy || attachments.length === 0 || chosen.length === 0}
           onClick={() => void share()}
         >
-          {busy
-            ? 'Sharing…'
-            : `Share ${attachments.length} ${attachments.length === 1 ? 'attachment' : 'attachments'}${names ? ` with ${names}` : ''}`}
+          {busy ? t.outlook.sharing : t.outlook.shareAttachmentsWith(attachments.length, names)}
         </Button>
       </div>
     </>

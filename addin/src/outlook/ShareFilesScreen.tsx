@@ -42,6 +42,8 @@ import { listNames, planSends, reachable } from './share-plan';
 import { progressPerFile, uploadToConversation } from './upload-files';
 import { useMailItem } from './use-mail-item';
 import { useMatterChoice } from './use-matter-choice';
+import { fill } from '@confer/ui/messages';
+import { t } from '../messages';
 
 /** "Share files via secure link": files into a secure conversation, a link to it into the email. */
 export function ShareFilesScreen() {
@@ -51,13 +53,13 @@ export function ShareFilesScreen() {
 
   let body;
   if (!host) {
-    body = <Text>This works while writing an email in Outlook: choose Share files via secure link there.</Text>;
+    body = <Text>{t.outlook.thisWorksWhileWriting}</Text>;
   } else if (state.status === 'loading') {
-    body = <Spinner size="tiny" label="Reading the email…" />;
+    body = <Spinner size="tiny" label={t.outlook.readingTheEmail} />;
   } else if (state.status === 'error') {
     body = <ErrorNotice error={state.error} />;
   } else if (!state.item || state.item.mode !== 'compose') {
-    body = <Text>Start writing an email (new, reply or forward) to share files with its recipients.</Text>;
+    body = <Text>{t.outlook.startWritingAnEmail}</Text>;
   } else {
     body = <ComposeShare key={state.item.threadId ?? 'new-email'} host={host} threadId={state.item.threadId} />;
   }
@@ -66,12 +68,9 @@ export function ShareFilesScreen() {
     <article className={styles.root} aria-labelledby="share-files-heading">
       <BackToHome />
       <Title3 as="h2" id="share-files-heading" className={styles.heading}>
-        Share files via secure link
+        {t.outlook.shareFilesViaSecure}
       </Title3>
-      <Text className={styles.muted}>
-        The files go to a secure conversation with this email&apos;s recipients, and a link to it goes into your email.
-        Nothing is attached to the email.
-      </Text>
+      <Text className={styles.muted}>{t.outlook.theFilesGoTo}</Text>
       {body}
     </article>
   );
@@ -91,18 +90,18 @@ function ComposeShare({ host, threadId }: { host: OfficeHost; threadId: string |
     );
   }, [host, api, readAt]);
 
-  if (people.state.status === 'loading') return <Spinner size="tiny" label="Reading the recipients…" />;
+  if (people.state.status === 'loading') return <Spinner size="tiny" label={t.outlook.readingTheRecipients} />;
   if (people.state.status === 'error') return <ErrorNotice error={people.state.error} onRetry={people.reload} />;
   const recipients = people.state.data;
   const refresh = (
     <Button size="small" onClick={() => setReadAt((n) => n + 1)}>
-      Refresh recipients
+      {t.outlook.refreshRecipients}
     </Button>
   );
   if (recipients.length === 0) {
     return (
       <div className={styles.card}>
-        <Text>Add the clients or third parties to the To or Cc line of your email, then refresh.</Text>
+        <Text>{t.outlook.addTheClientsOr}</Text>
         <div className={styles.actions}>{refresh}</div>
       </div>
     );
@@ -111,7 +110,7 @@ function ComposeShare({ host, threadId }: { host: OfficeHost; threadId: string |
     <>
       <div className={styles.card}>
         <Text>
-          Recipients: <strong>{recipients.map((r) => r.name).join(', ')}</strong>
+          {fill(t.outlook.recipientsNames, { names: <strong>{recipients.map((r) => r.name).join(', ')}</strong> })}
         </Text>
         <div className={styles.actions}>{refresh}</div>
       </div>
@@ -153,15 +152,13 @@ function RecipientsMatter(props: { threadId: string | null; recipients: EmailAdd
   );
   const choice = useMatterChoice(settings, threadId, candidates);
 
-  if (state.status === 'loading') return <Spinner size="tiny" label="Finding the matter…" />;
+  if (state.status === 'loading') return <Spinner size="tiny" label={t.outlook.findingTheMatter} />;
   if (state.status === 'error') return <ErrorNotice error={state.error} onRetry={reload} />;
   const context = state.status === 'ready' ? state.data : null;
 
   return (
     <>
-      {suggested.length === 0 && (
-        <Text>None of the recipients is a contact of an open matter you can see. Choose the matter:</Text>
-      )}
+      {suggested.length === 0 && <Text>{t.outlook.noneOfTheRecipients}</Text>}
       <MatterChoice matters={candidates} matterId={choice.matterId} onChoose={choice.choose} />
       {suggested.length === 0 && !searched && (
         <MatterSearch
@@ -199,8 +196,13 @@ function MatterSearch({ onPick }: { onPick: (matter: Matter) => void }) {
   );
   return (
     <div className={styles.fieldset}>
-      <Field label="Find a matter">
-        <Input type="search" value={q} onChange={(_e, data) => setQ(data.value)} placeholder="Number or title" />
+      <Field label={t.outlook.findAMatter}>
+        <Input
+          type="search"
+          value={q}
+          onChange={(_e, data) => setQ(data.value)}
+          placeholder={t.outlook.numberOrTitle}
+        />
       </Field>
       {state.status === 'ready' &&
         state.data.map((m) => (
@@ -287,7 +289,7 @@ function ShareIntoMatter(props: {
     const update = (keys: string[], patch: Partial<FileProgress>) =>
       setProgress((prev) => prev?.map((p) => (keys.includes(p.key) ? { ...p, ...patch } : p)) ?? prev);
     try {
-      if (tooLarge.length > 0) throw new Error(`Larger than 100 MB: ${tooLarge.map((f) => f.name).join(', ')}`);
+      if (tooLarge.length > 0) throw new Error(t.outlook.largerThan100MbNames(tooLarge.map((f) => f.name).join(', ')));
       const ensured = await ensureExternalConversation(
         api,
         matter.id,
@@ -356,14 +358,13 @@ function ShareIntoMatter(props: {
       <div className={styles.card}>
         <MessageBar intent="success" layout="multiline">
           <MessageBarBody>
-            The link to “{done.conversation.title}” is in your email. {listNames(ready.map((c) => c.name))} open it with
-            their email address and a one-time code. Send the email when you are ready.
+            {t.outlook.theLinkToIs(done.conversation.title, listNames(ready.map((c) => c.name)))}
           </MessageBarBody>
         </MessageBar>
-        {progress && <FileProgressList items={progress} label="Shared files" />}
+        {progress && <FileProgressList items={progress} label={t.outlook.sharedFiles} />}
         <div className={styles.actions}>
           <Button onClick={() => void insertLink(done.conversation, done.count).catch((e: unknown) => setError(e))}>
-            Insert the link again
+            {t.outlook.insertTheLinkAgain}
           </Button>
         </div>
         {error != null && <ErrorNotice error={error} />}
@@ -374,7 +375,7 @@ function ShareIntoMatter(props: {
   return (
     <>
       <fieldset className={styles.fieldset}>
-        <legend className={styles.legend}>Recipients on {matter.number}</legend>
+        <legend className={styles.legend}>{t.outlook.recipientsOn(matter.number)}</legend>
         {states.map(({ address, state }) => (
           <RecipientRow
             key={address.email}
@@ -387,13 +388,13 @@ function ShareIntoMatter(props: {
         ))}
       </fieldset>
       <fieldset className={styles.fieldset}>
-        <legend className={styles.legend}>Files</legend>
+        <legend className={styles.legend}>{t.outlook.filesLabel}</legend>
         <input
           ref={fileInput}
           type="file"
           multiple
           hidden
-          aria-label="Files from this device"
+          aria-label={t.outlook.filesFromThisDevice}
           onChange={(event) => {
             const picked = Array.from(event.target.files ?? []);
             setDeviceFiles((prev) => [...prev, ...picked]);
@@ -402,7 +403,7 @@ function ShareIntoMatter(props: {
         />
         <div className={styles.actions}>
           <Button disabled={busy} onClick={() => fileInput.current?.click()}>
-            Add files from this device
+            {t.outlook.addFilesFromThis}
           </Button>
         </div>
         {deviceFiles.map((f, i) => (
@@ -414,18 +415,18 @@ function ShareIntoMatter(props: {
               size="small"
               appearance="subtle"
               disabled={busy}
-              aria-label={`Remove ${f.name}`}
+              aria-label={t.outlook.remove(f.name)}
               onClick={() => setDeviceFiles((prev) => prev.filter((_, j) => j !== i))}
             >
-              Remove
+              {t.outlook.removeLabel}
             </Button>
           </div>
         ))}
-        <Text weight="semibold">From the matter&apos;s documents</Text>
-        {docs.state.status === 'loading' && <Spinner size="tiny" label="Loading documents…" />}
+        <Text weight="semibold">{t.outlook.fromTheMattersDocuments}</Text>
+        {docs.state.status === 'loading' && <Spinner size="tiny" label={t.outlook.loadingDocuments} />}
         {docs.state.status === 'error' && <ErrorNotice error={docs.state.error} onRetry={docs.reload} />}
         {docs.state.status === 'ready' && docs.state.data.length === 0 && (
-          <Text className={styles.muted}>This matter has no documents yet.</Text>
+          <Text className={styles.muted}>{t.outlook.thisMatterHasNoDocuments}</Text>
         )}
         {docs.state.status === 'ready' &&
           docs.state.data.map((d) => (
@@ -444,23 +445,24 @@ function ShareIntoMatter(props: {
                 }
               />
               <Text className={styles.detail}>
-                version {d.latest.version} · updated {formatActivityTime(d.updatedAt)} · {formatFileSize(d.latest.size)}
+                {t.outlook.versionUpdated(
+                  d.latest.version,
+                  formatActivityTime(d.updatedAt),
+                  formatFileSize(d.latest.size),
+                )}
               </Text>
             </div>
           ))}
       </fieldset>
-      <Field label="Message in the conversation (optional)">
+      <Field label={t.outlook.messageInTheConversation}>
         <Textarea value={message} disabled={busy} onChange={(_e, data) => setMessage(data.value)} resize="vertical" />
       </Field>
       {pending.length > 0 && ready.length > 0 && (
         <MessageBar intent="info" layout="multiline">
-          <MessageBarBody>
-            Only {listNames(ready.map((c) => c.name))} will get the files. Add the others to the matter above to include
-            them.
-          </MessageBarBody>
+          <MessageBarBody>{t.outlook.onlyWillGetThe(listNames(ready.map((c) => c.name)))}</MessageBarBody>
         </MessageBar>
       )}
-      {progress && <FileProgressList items={progress} label="Upload progress" />}
+      {progress && <FileProgressList items={progress} label={t.outlook.uploadProgress} />}
       {error != null && <ErrorNotice error={error} />}
       <div className={styles.actions}>
         <Button
@@ -468,7 +470,7 @@ function ShareIntoMatter(props: {
           disabledFocusable={busy || fileCount === 0 || ready.length === 0}
           onClick={() => void share()}
         >
-          {busy ? 'Sharing…' : 'Upload and insert link'}
+          {busy ? t.outlook.sharing : t.outlook.uploadAndInsertLink}
         </Button>
       </div>
     </>
@@ -517,51 +519,51 @@ function RecipientRow(props: {
   return (
     <div className={styles.option}>
       <Text>{label}</Text>
-      {state.kind === 'on-matter' && <Text className={styles.muted}>Gets the files</Text>}
-      {state.kind === 'unreachable' && <Text className={styles.muted}>This contact is disabled in Confer</Text>}
+      {state.kind === 'on-matter' && <Text className={styles.muted}>{t.outlook.getsTheFiles}</Text>}
+      {state.kind === 'unreachable' && <Text className={styles.muted}>{t.outlook.thisContactIsDisabled}</Text>}
       {state.kind === 'contact' && (
         <div className={styles.actions}>
-          <Text className={styles.muted}>Not on this matter.</Text>
+          <Text className={styles.muted}>{t.outlook.notOnThisMatter}</Text>
           <Button size="small" disabled={disabled || busy} onClick={() => void add()}>
-            {busy ? 'Adding…' : `Add to ${matter.number}`}
+            {busy ? t.outlook.adding : t.outlook.addTo(matter.number)}
           </Button>
         </div>
       )}
       {state.kind === 'unknown' && !adding && (
         <div className={styles.actions}>
-          <Text className={styles.muted}>Not a contact yet.</Text>
+          <Text className={styles.muted}>{t.outlook.notAContactYet}</Text>
           <Button size="small" disabled={disabled} onClick={() => setAdding(true)}>
-            Add as a contact of {matter.number}
+            {t.outlook.addAsAContact(matter.number)}
           </Button>
         </div>
       )}
       {state.kind === 'unknown' && adding && (
         <form
           className={styles.fieldset}
-          aria-label={`New contact ${address.email}`}
+          aria-label={t.outlook.newContact(address.email)}
           onSubmit={(event) => {
             event.preventDefault();
             if (name.trim()) void add();
           }}
         >
-          <Field label="Name" required>
+          <Field label={t.outlook.name} required>
             <Input value={name} onChange={(_e, data) => setName(data.value)} />
           </Field>
           <RadioGroup
             layout="horizontal"
             value={kind}
-            aria-label="Contact type"
+            aria-label={t.outlook.contactType}
             onChange={(_e, data) => setKind(data.value as ContactKind)}
           >
-            <Radio value="client" label="Client" />
-            <Radio value="third_party" label="Third party" />
+            <Radio value="client" label={t.outlook.client} />
+            <Radio value="third_party" label={t.outlook.thirdParty} />
           </RadioGroup>
           <div className={styles.actions}>
             <Button type="submit" appearance="primary" size="small" disabled={busy || !name.trim()}>
-              {busy ? 'Adding…' : 'Add contact'}
+              {busy ? t.outlook.adding : t.outlook.addContact}
             </Button>
             <Button size="small" onClick={() => setAdding(false)}>
-              Cancel
+              {t.outlook.cancel}
             </Button>
           </div>
         </form>

@@ -1,5 +1,6 @@
 import type { ApiClient, Conversation } from '@confer/ui';
 import { chooseConversation } from './share-plan';
+import { t } from '../messages';
 
 export type EnsuredConversation = {
   conversation: Conversation;
@@ -41,10 +42,10 @@ export async function ensureExternalConversation(
 export function describeDelivery(outcome: EnsuredConversation['outcome'], names: string): string {
   switch (outcome) {
     case 'created':
-      return `${names} will get an email with a secure link to the new conversation.`;
+      return t.outlook.deliveryCreated(names);
     case 'added':
-      return `Those new to the conversation get an email with their secure link; the others are told about new messages by email.`;
+      return t.outlook.deliveryAdded;
     case 'existing':
-      return `${names} ${names.includes(' and ') ? 'are' : 'is'} told about new messages by email.`;
+      return t.outlook.deliveryExisting(names);
   }
 }

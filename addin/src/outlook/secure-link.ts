@@ -1,3 +1,5 @@
+import { t } from '../messages';
+
 /**
  * What goes into the email instead of attachments: a link to the portal conversation holding
  * the files. The portal asks for the recipient's email address and, if they take part in that
@@ -13,12 +15,11 @@ const escapeHtml = (text: string) =>
 
 export function secureLinkContent(origin: string, conversationId: string, fileCount: number) {
   const url = portalConversationUrl(origin, conversationId);
-  const files = fileCount === 1 ? 'a file' : `${fileCount} files`;
-  const intro = `I have shared ${files} with you through our secure client portal.`;
-  const how = 'To open them, enter your email address: you will receive a secure link and a one-time code.';
+  const intro = t.outlook.sharedIntro(fileCount);
+  const how = t.outlook.toOpenThemEnter;
   return {
     url,
-    html: `<p>${escapeHtml(intro)} <a href="${escapeHtml(url)}">Open the shared files securely</a><br>${escapeHtml(how)}</p>`,
-    text: `${intro}\nOpen the shared files securely: ${url}\n${how}\n`,
+    html: `<p>${escapeHtml(intro)} <a href="${escapeHtml(url)}">${escapeHtml(t.outlook.openSharedFiles)}</a><br>${escapeHtml(how)}</p>`,
+    text: `${intro}\n${t.outlook.openSharedFiles}: ${url}\n${how}\n`,
   };
 }

@@ -1,4 +1,5 @@
 import type { Contact, Conversation } from '@confer/ui';
+import { t } from '../messages';
 
 /**
  * Splits files into sends the API accepts (the deployment's limits from /me: at most
@@ -71,7 +72,7 @@ export function chooseConversation(
 /** Names for people: "Jordan Ellis", "Jordan Ellis and Sam Ellis", "A, B and C". */
 export function listNames(names: string[]): string {
   if (names.length <= 1) return names[0] ?? '';
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  return t.outlook.joinNames(names.slice(0, -1).join(', '), names[names.length - 1]!);
 }
 
 /** Contacts that can receive a secure link: active, with an email address. */

@@ -1,4 +1,5 @@
 import { ApiProblem, type Message, type ProblemDocument } from '@confer/ui';
+import { t } from '../messages';
 
 export type UploadProgress = { loaded: number; total: number };
 
@@ -35,7 +36,7 @@ export function uploadToConversation(options: {
         try {
           resolve(JSON.parse(text) as Message);
         } catch {
-          reject(new Error('The server sent an unreadable answer'));
+          reject(new Error(t.outlook.unreadableAnswer));
         }
         return;
       }
@@ -47,8 +48,8 @@ export function uploadToConversation(options: {
       }
       reject(new ApiProblem({ ...problem, status: xhr.status, title: problem.title ?? (xhr.statusText || undefined) }));
     };
-    xhr.onerror = () => reject(new TypeError('The upload could not reach Confer'));
-    xhr.onabort = () => reject(new DOMException('The upload was cancelled', 'AbortError'));
+    xhr.onerror = () => reject(new TypeError(t.outlook.uploadUnreachable));
+    xhr.onabort = () => reject(new DOMException(t.outlook.uploadCancelled, 'AbortError'));
     options.signal?.addEventListener('abort', () => xhr.abort(), { once: true });
     xhr.send(form);
   });

@@ -6,6 +6,7 @@ import { formatActivityTime, formatFullDateTime } from '@confer/ui/format-time';
 import { useApi } from '../common/use-api';
 import { routeHref } from '../shell/use-hash-route';
 import { useLoader } from '@confer/ui';
+import { t } from '../messages';
 
 const PAGE_SIZE = 20;
 
@@ -90,21 +91,19 @@ export function SearchScreen({ q }: { q: string }) {
   return (
     <section className={styles.root} aria-labelledby="search-heading">
       <h2 id="search-heading" ref={headingRef} tabIndex={-1} className={styles.heading}>
-        Messages matching “{q}”
+        {t.search.messagesMatching(q)}
       </h2>
       <div role="status">
-        {state.status === 'loading' && <Spinner size="tiny" label="Searching…" />}
+        {state.status === 'loading' && <Spinner size="tiny" label={t.search.searching} />}
         {state.status === 'ready' && (
           <Text size={200} className={styles.muted}>
-            {items.length === 0
-              ? `No messages match “${q}”.`
-              : `${items.length}${nextCursor ? '+' : ''} ${items.length === 1 ? 'result' : 'results'}`}
+            {items.length === 0 ? t.search.noMessagesMatch(q) : t.search.resultCount(items.length, Boolean(nextCursor))}
           </Text>
         )}
       </div>
       {state.status === 'error' && <ErrorNotice error={state.error} onRetry={reload} />}
       {items.length > 0 && (
-        <ol className={styles.list} aria-label="Search results">
+        <ol className={styles.list} aria-label={t.search.searchResults}>
           {items.map(({ message, conversation, snippet }) => (
             <li key={message.id} className={styles.item}>
               <a
@@ -141,7 +140,7 @@ export function SearchScreen({ q }: { q: string }) {
       {moreError != null && <ErrorNotice error={moreError} onRetry={() => void loadMore()} />}
       {nextCursor && state.status === 'ready' && (
         <Button onClick={() => void loadMore()} disabledFocusable={moreStatus === 'loading'}>
-          {moreStatus === 'loading' ? 'Loading…' : 'More results'}
+          {moreStatus === 'loading' ? t.search.loading : t.search.moreResults}
         </Button>
       )}
     </section>

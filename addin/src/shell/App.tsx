@@ -9,6 +9,7 @@ import { SignedOutScreen } from '../auth/SignedOutScreen';
 import { ApiContext } from '../common/use-api';
 import { TokenContext } from '../auth/use-token';
 import { useKeepTabsterAlive } from './use-keep-tabster-alive';
+import { t } from '../messages';
 
 type AuthState =
   | { kind: 'loading' }
@@ -16,7 +17,7 @@ type AuthState =
   | { kind: 'signed-out'; config: AuthConfig; notice?: string }
   | { kind: 'signed-in'; config: AuthConfig; me: Me };
 
-const SESSION_ENDED = 'Your session has ended. Sign in again to continue.';
+const SESSION_ENDED = t.shell.yourSessionHasEnded;
 
 const useStyles = makeStyles({
   centered: {
@@ -122,13 +123,13 @@ export function App() {
     case 'loading':
       content = (
         <main className={styles.centered}>
-          <Spinner label="Loading Confer…" />
+          <Spinner label={t.shell.loadingConfer} />
         </main>
       );
       break;
     case 'failed':
       content = (
-        <main className={styles.centered} aria-label="Confer could not start">
+        <main className={styles.centered} aria-label={t.shell.conferCouldNotStart}>
           <ErrorNotice error={auth.error} onRetry={() => setAttempt((n) => n + 1)} />
         </main>
       );

@@ -6,6 +6,7 @@ import { NARROW } from './narrow-layout';
 import { UnreadBadge } from '../common/UnreadBadge';
 import { navigateTo, routeHref, type Route } from './use-hash-route';
 import { useMessagingSnapshot, useMessagingStore } from '../conversations/use-messaging';
+import { t } from '../messages';
 
 type AppHeaderProps = {
   me: Me;
@@ -143,16 +144,16 @@ export function AppHeader({ me, route, onSignOut }: AppHeaderProps) {
             {me.firm.name}
           </Text>
           <Text size={100} className={styles.product}>
-            Confer
+            {t.shell.confer}
           </Text>
         </div>
         <div role="status" className={styles.connection}>
-          {connection === 'reconnecting' && <span>Reconnecting…</span>}
+          {connection === 'reconnecting' && <span>{t.shell.reconnecting}</span>}
           {connection === 'closed' && connectionStatus !== 401 && (
             <>
-              <span>Live updates off</span>
+              <span>{t.shell.liveUpdatesOff}</span>
               <Button size="small" appearance="transparent" onClick={() => store.reconnect()}>
-                Retry
+                {t.shell.retry}
               </Button>
             </>
           )}
@@ -163,19 +164,19 @@ export function AppHeader({ me, route, onSignOut }: AppHeaderProps) {
           name={me.staff.name}
           color="colorful"
           size={28}
-          aria-label={`Signed in as ${me.staff.name}`}
-          title={`Signed in as ${me.staff.name}, ${me.firm.name}`}
+          aria-label={t.shell.signedInAs(me.staff.name)}
+          title={t.shell.signedInAsLabel(me.staff.name, me.firm.name)}
         />
         <Button className={styles.signOut} appearance="subtle" size="small" onClick={onSignOut}>
-          Sign out
+          {t.shell.signOut}
         </Button>
-        <nav className={styles.nav} aria-label="Sections">
+        <nav className={styles.nav} aria-label={t.shell.sections}>
           <a
             href={routeHref({ name: 'home' })}
             className={mergeClasses(styles.navLink, section === 'home' && styles.current)}
             aria-current={section === 'home' ? 'page' : undefined}
           >
-            Home
+            {t.shell.home}
             <UnreadBadge count={unread.total} />
           </a>
           {isAdmin && (
@@ -184,17 +185,17 @@ export function AppHeader({ me, route, onSignOut }: AppHeaderProps) {
               className={mergeClasses(styles.navLink, section === 'staff' && styles.current)}
               aria-current={section === 'staff' ? 'page' : undefined}
             >
-              Staff
+              {t.shell.staff}
             </a>
           )}
           {isAdmin && <AdminNavLinks route={route} linkClassName={styles.navLink} currentClassName={styles.current} />}
         </nav>
-        <form role="search" aria-label="Messages" className={styles.search} onSubmit={submitSearch}>
+        <form role="search" aria-label={t.shell.messages} className={styles.search} onSubmit={submitSearch}>
           <SearchBox
             size="small"
             className={styles.searchBox}
-            aria-label="Search messages"
-            placeholder="Search messages"
+            aria-label={t.shell.searchMessages}
+            placeholder={t.shell.searchMessages}
             value={search}
             onChange={(_, data) => setSearch(data.value)}
           />

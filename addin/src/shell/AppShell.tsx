@@ -17,6 +17,7 @@ import { useAppShortcuts } from './use-app-shortcuts';
 import { useMediaQuery } from '@confer/ui/theme';
 import { THREE_PANES, TWO_PANES } from './narrow-layout';
 import { useDesktopNotifications } from './use-desktop-notifications';
+import { t } from '../messages';
 
 // Screens after Home load on demand, keeping the task pane's first download small; the
 // conversation screen is fetched in the background once Home has rendered.
@@ -243,20 +244,20 @@ function SignedInApp({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
             <div className={styles.page}>{homeScreen}</div>
           </div>
           {route.name === 'conversation' ? (
-            <section className={styles.detailPane} aria-label="Open conversation">
+            <section className={styles.detailPane} aria-label={t.shell.openConversation}>
               <FileViewerHost>
-                <Suspense fallback={<Spinner className={styles.loading} label="Loading…" />}>{screen}</Suspense>
+                <Suspense fallback={<Spinner className={styles.loading} label={t.shell.loading} />}>{screen}</Suspense>
               </FileViewerHost>
             </section>
           ) : (
             <div className={styles.detailPane}>
-              <p className={styles.placeholder}>Choose a conversation to read it here.</p>
+              <p className={styles.placeholder}>{t.shell.chooseAConversationTo}</p>
             </div>
           )}
           {threePanes && route.name === 'conversation' && (
-            <aside className={styles.sidePane} aria-label="Conversation details">
+            <aside className={styles.sidePane} aria-label={t.shell.conversationDetails}>
               <FileViewerHost>
-                <Suspense fallback={<Spinner className={styles.loading} size="tiny" label="Opening details…" />}>
+                <Suspense fallback={<Spinner className={styles.loading} size="tiny" label={t.shell.openingDetails} />}>
                   <ConversationSidePane key={route.conversationId} conversationId={route.conversationId} />
                 </Suspense>
               </FileViewerHost>
@@ -266,7 +267,7 @@ function SignedInApp({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
       ) : (
         <main className={mergeClasses(styles.main, fill && styles.fill)} id="main">
           <FileViewerHost>
-            <Suspense fallback={<Spinner className={styles.loading} label="Loading…" />}>
+            <Suspense fallback={<Spinner className={styles.loading} label={t.shell.loading} />}>
               {fill ? screen : <div className={styles.page}>{screen}</div>}
             </Suspense>
           </FileViewerHost>

@@ -12,6 +12,7 @@ import { ContactRow } from '../matters/ContactRow';
 import { MatterDocuments } from '../matters/MatterDocuments';
 import { MatterExtras } from '../extras/MatterExtras';
 import { routeHref } from './use-hash-route';
+import { t } from '../messages';
 
 type SideTab = 'matter' | 'people' | 'files';
 
@@ -42,7 +43,7 @@ function People({ conversation }: { conversation: Conversation }) {
   return (
     <section className={styles.section} aria-labelledby="side-people-heading">
       <Subtitle2 as="h3" id="side-people-heading" className={styles.heading}>
-        People ({current.length})
+        {t.shell.people(current.length)}
       </Subtitle2>
       <ul className={styles.list}>
         {current.map((p) => (
@@ -72,7 +73,7 @@ function MatterDetails({ matterId }: { matterId: string }) {
     },
     [api, matterId],
   );
-  if (state.status === 'loading') return <Spinner size="tiny" label="Loading the matter…" />;
+  if (state.status === 'loading') return <Spinner size="tiny" label={t.shell.loadingTheMatter} />;
   if (state.status === 'error') return <ErrorNotice error={state.error} onRetry={reload} />;
   const { matter, contacts } = state.data;
   return (
@@ -81,16 +82,16 @@ function MatterDetails({ matterId }: { matterId: string }) {
         <Subtitle2 as="h3" id="side-matter-heading" className={styles.heading}>
           {matter.number} · {matter.title}
         </Subtitle2>
-        <Link href={routeHref({ name: 'matter', matterId: matter.id })}>Open the matter</Link>
+        <Link href={routeHref({ name: 'matter', matterId: matter.id })}>{t.shell.openTheMatter}</Link>
       </section>
       <section className={styles.section} aria-labelledby="side-contacts-heading">
         <Subtitle2 as="h3" id="side-contacts-heading" className={styles.heading}>
-          Contacts
+          {t.shell.contacts}
         </Subtitle2>
         {contacts.length === 0 ? (
-          <Text className={styles.muted}>No contacts on this matter yet.</Text>
+          <Text className={styles.muted}>{t.shell.noContactsOnThis}</Text>
         ) : (
-          <ul className={styles.list} aria-label="Contacts">
+          <ul className={styles.list} aria-label={t.shell.contacts}>
             {contacts.map((c) => (
               <ContactRow key={c.id} contact={c} />
             ))}
@@ -132,7 +133,8 @@ export function ConversationSidePane({ conversationId }: { conversationId: strin
   const [chosen, setChosen] = useState<SideTab | null>(null);
   const tab: SideTab = chosen === 'matter' && !matterId ? 'people' : (chosen ?? (matterId ? 'matter' : 'people'));
 
-  if (state.status === 'loading') return <Spinner className={styles.loading} size="tiny" label="Loading details…" />;
+  if (state.status === 'loading')
+    return <Spinner className={styles.loading} size="tiny" label={t.shell.loadingDetails} />;
   if (state.status === 'error') return <ErrorNotice error={state.error} onRetry={reload} />;
   const conversation = state.data;
 
@@ -141,20 +143,20 @@ export function ConversationSidePane({ conversationId }: { conversationId: strin
       <TabList
         className={styles.tabs}
         size="small"
-        aria-label="Details"
+        aria-label={t.shell.details}
         selectedValue={tab}
         onTabSelect={(_, d) => setChosen(d.value as SideTab)}
       >
         {matterId && (
           <Tab value="matter" id="side-tab-matter" aria-controls="side-panel">
-            Matter
+            {t.shell.matter}
           </Tab>
         )}
         <Tab value="people" id="side-tab-people" aria-controls="side-panel">
-          People
+          {t.shell.peopleLabel}
         </Tab>
         <Tab value="files" id="side-tab-files" aria-controls="side-panel">
-          Files
+          {t.shell.files}
         </Tab>
       </TabList>
       <div role="tabpanel" id="side-panel" aria-labelledby={`side-tab-${tab}`} className={styles.body}>

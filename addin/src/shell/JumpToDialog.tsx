@@ -16,6 +16,7 @@ import { useDebouncedValue } from '@confer/ui';
 import { createInboxApi, type InboxRow } from '../inbox/inbox-api';
 import { useArrowKeyList } from '../inbox/use-arrow-key-list';
 import { navigateTo, routeHref, type Route } from './use-hash-route';
+import { t } from '../messages';
 
 type Result = { key: string; label: string; detail: string; route: Route };
 
@@ -43,10 +44,10 @@ const matches = (text: string, q: string) => text.toLocaleLowerCase().includes(q
 function conversationResult(row: InboxRow): Result {
   const detail =
     row.kind === 'channel'
-      ? 'Channel'
+      ? t.shell.channel
       : row.kind === 'direct'
-        ? 'Direct message'
-        : `${row.matter?.title ?? 'Matter'} · ${row.kind === 'internal_matter' ? 'internal' : 'clients'}`;
+        ? t.shell.directMessage
+        : t.shell.matterDetail(row.matter?.title ?? t.shell.matter, row.kind === 'internal_matter');
   return {
     key: `c:${row.conversationId}`,
     label: row.title,
@@ -58,7 +59,7 @@ function conversationResult(row: InboxRow): Result {
 const matterResult = (m: Matter): Result => ({
   key: `m:${m.id}`,
   label: `${m.number} ${m.title}`,
-  detail: 'Matter',
+  detail: t.shell.matter,
   route: { name: 'matter', matterId: m.id },
 });
 
@@ -127,23 +128,23 @@ export function JumpToDialog({ open, onClose }: { open: boolean; onClose: () => 
 
   return (
     <Dialog open={open} onOpenChange={(_, data) => !data.open && onClose()}>
-      <DialogSurface className={styles.surface} aria-label="Jump to a conversation or matter">
+      <DialogSurface className={styles.surface} aria-label={t.shell.jumpToAConversation}>
         <DialogBody>
-          <DialogTitle>Jump to</DialogTitle>
+          <DialogTitle>{t.shell.jumpTo}</DialogTitle>
           <DialogContent className={styles.content}>
             <Input
               autoFocus
               value={text}
               onChange={(_, data) => setText(data.value)}
               onKeyDown={onInputKeyDown}
-              placeholder="Conversation, channel, person or matter"
-              aria-label="Conversation or matter name"
+              placeholder={t.shell.conversationChannelPersonOr}
+              aria-label={t.shell.conversationOrMatterName}
               aria-controls="jump-results"
             />
             {results.length === 0 ? (
-              <Text className={styles.empty}>{typed ? 'Nothing matches.' : 'No conversations yet.'}</Text>
+              <Text className={styles.empty}>{typed ? t.shell.nothingMatches : t.shell.noConversationsYet}</Text>
             ) : (
-              <ul id="jump-results" className={styles.list} aria-label="Matches" onKeyDown={onListKeyDown}>
+              <ul id="jump-results" className={styles.list} aria-label={t.shell.matches} onKeyDown={onListKeyDown}>
                 {results.map((r) => (
                   <li key={r.key}>
                     <a

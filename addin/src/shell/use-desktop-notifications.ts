@@ -5,6 +5,7 @@ import { isOwnMessage } from '../conversations/collect-read-receipts';
 import { useLiveEvents, useMessagingStore } from '../conversations/use-messaging';
 import { desktopNotificationsSupported, readDesktopNotificationPrefs } from './desktop-notification-prefs';
 import { navigateTo } from './use-hash-route';
+import { t } from '../messages';
 
 /** Events replayed after a reconnect are older than this: no notification for them. */
 const FRESH_MS = 2 * 60 * 1000;
@@ -12,7 +13,7 @@ const PREVIEW_CHARS = 140;
 
 function preview(message: LiveMessage): string {
   const text = message.body.replace(/\s+/gu, ' ').trim();
-  if (!text) return message.files.length > 0 ? 'Sent a file' : 'New message';
+  if (!text) return message.files.length > 0 ? t.shell.sentAFile : t.shell.newMessage;
   return text.length > PREVIEW_CHARS ? `${text.slice(0, PREVIEW_CHARS - 1)}…` : text;
 }
 
@@ -46,8 +47,8 @@ export function useDesktopNotifications(me: Me, openConversationId: string | nul
     void (fromOutside ? Promise.resolve(false) : isDirect(conversationId)).then((direct) => {
       if (!fromOutside && !direct) return;
       const hidden = {
-        title: 'Confer',
-        body: direct ? 'New direct message' : 'New message from a client or third party',
+        title: t.shell.appName,
+        body: direct ? t.shell.newDirectMessage : t.shell.newMessageFromA,
       };
       const shown = { title: message.author.name, body: preview(message) };
       const { title, body } = prefs.showContent ? shown : hidden;

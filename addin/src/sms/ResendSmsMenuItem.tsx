@@ -2,6 +2,7 @@ import { MenuItem } from '@fluentui/react-components';
 import type { Message } from '@confer/ui';
 import { useSmsConversation } from './sms-conversation-context';
 import { useSmsApi } from './use-sms-api';
+import { t } from '../messages';
 
 /** "Resend as SMS" in a staff message's menu (external matter conversations). */
 export function ResendSmsMenuItem({ message, onError }: { message: Message; onError: (error: unknown) => void }) {
@@ -16,7 +17,7 @@ export function ResendSmsMenuItem({ message, onError }: { message: Message; onEr
         smsApi.resendAsSms(message.id).catch(onError);
       }}
     >
-      Resend as SMS
+      {t.sms.resendAsSms}
     </MenuItem>
   );
 }

@@ -4,6 +4,7 @@ import type { MessageSmsRecipient, SmsAttempt } from '@confer/ui';
 import { SMS_STATUS_LABEL, hasSmsProblem, summarizeSmsStatus } from './summarize-sms-status';
 import { useSmsLiveEvents } from './sms-live-events';
 import { useSmsApi } from './use-sms-api';
+import { t } from '../messages';
 
 type Recipient = MessageSmsRecipient & { to?: string };
 
@@ -86,7 +87,7 @@ export function SmsDeliveryStatus({
         {summarizeSmsStatus(recipients)}
       </Link>
       {expanded && (
-        <ul id={listId} className={styles.list} aria-label="Text delivery by recipient">
+        <ul id={listId} className={styles.list} aria-label={t.sms.textDeliveryByRecipient}>
           {recipients.map((r, index) => (
             <li key={r.contactId ?? index}>
               <Text size={200} weight="semibold">

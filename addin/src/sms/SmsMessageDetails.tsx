@@ -4,6 +4,7 @@ import type { Message, MessageWithSms } from '@confer/ui';
 import { MessageText } from '@confer/ui/message-text';
 import { SmsDeliveryStatus } from './SmsDeliveryStatus';
 import { useSmsConversation } from './sms-conversation-context';
+import { t } from '../messages';
 
 export const useSmsMessageStyles = makeStyles({
   /** Replies through a text's quick link stand out. */
@@ -41,10 +42,10 @@ export function SmsMessageDetails({ message }: { message: Message }) {
             aria-controls={originalId}
             onClick={() => setShowOriginal((v) => !v)}
           >
-            {showOriginal ? 'Hide original message' : 'Show original message'}
+            {showOriginal ? t.sms.hideOriginalMessage : t.sms.showOriginalMessage}
           </Link>
           {showOriginal && (
-            <blockquote id={originalId} className={styles.original} aria-label="Original message">
+            <blockquote id={originalId} className={styles.original} aria-label={t.sms.originalMessage}>
               <MessageText body={inReplyTo.body} />
             </blockquote>
           )}

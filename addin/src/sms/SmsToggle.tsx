@@ -3,6 +3,7 @@ import { Spinner, Switch, Text, makeStyles, tokens } from '@fluentui/react-compo
 import { describeError } from '@confer/ui';
 import { describeSmsPlan } from './describe-sms-plan';
 import type { SmsOption } from './use-sms-option';
+import { t } from '../messages';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
@@ -21,7 +22,7 @@ export function SmsToggle({ option, disabled }: { option: SmsOption; disabled: b
   return (
     <div className={styles.root}>
       <Switch
-        label="Send as SMS"
+        label={t.sms.sendAsSms}
         checked={enabled}
         disabled={disabled}
         aria-describedby={enabled ? noteId : undefined}
@@ -31,17 +32,17 @@ export function SmsToggle({ option, disabled }: { option: SmsOption; disabled: b
         <div id={noteId} aria-live="polite">
           {error != null ? (
             <Text size={200} className={styles.error}>
-              Could not check who can be texted: {describeError(error)}
+              {t.sms.couldNotCheckWho(describeError(error))}
             </Text>
           ) : plans === null ? (
-            <Spinner size="extra-tiny" label="Checking who can be texted…" />
+            <Spinner size="extra-tiny" label={t.sms.checkingWhoCanBe} />
           ) : (
             <>
               <Text size={200} className={styles.note}>
-                {describeSmsPlan(plans)} Each text carries a personal link to reply.
+                {t.sms.eachTextCarriesA(describeSmsPlan(plans))}
               </Text>
               {blocked.length > 0 && (
-                <ul className={styles.list} aria-label="Cannot be texted">
+                <ul className={styles.list} aria-label={t.sms.cannotBeTexted}>
                   {blocked.map((p) => (
                     <li key={p.contactId}>
                       <Text size={200}>

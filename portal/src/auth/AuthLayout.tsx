@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Caption1, Title2, makeStyles, tokens } from '@fluentui/react-components';
 import { LockClosedRegular } from '@fluentui/react-icons';
+import { t } from '../messages';
 
 const useStyles = makeStyles({
   root: {
@@ -61,7 +62,7 @@ export function AuthLayout({ title, eyebrow, children }: AuthLayoutProps) {
     <div className={styles.root}>
       <header className={styles.brand}>
         <LockClosedRegular />
-        <span>Confer</span>
+        <span>{t.auth.confer}</span>
       </header>
       <main className={styles.main}>
         <div className={styles.card}>
@@ -79,7 +80,7 @@ export function AuthLayout({ title, eyebrow, children }: AuthLayoutProps) {
         </div>
       </main>
       <footer className={styles.footer}>
-        <Caption1>Confer keeps your conversations with your law firm private and secure.</Caption1>
+        <Caption1>{t.auth.conferKeepsYourConversations}</Caption1>
       </footer>
     </div>
   );

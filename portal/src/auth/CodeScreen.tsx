@@ -14,6 +14,7 @@ import {
 import { describeError, isApiProblem, type PortalSignInGrant } from '@confer/ui';
 import { portalClient } from '../session/portal-client';
 import { AuthLayout } from './AuthLayout';
+import { t } from '../messages';
 
 const useStyles = makeStyles({
   text: { margin: 0 },
@@ -65,7 +66,7 @@ export function CodeScreen({ attempt, onSignedIn, onCancel }: CodeScreenProps) {
     if (locked || busy) return;
     setNotice(null);
     if (!/^\d{6}$/.test(code)) {
-      setFieldError('Enter the 6 digits from the email.');
+      setFieldError(t.auth.enterTheSixDigits);
       inputRef.current?.focus();
       return;
     }
@@ -78,9 +79,14 @@ export function CodeScreen({ attempt, onSignedIn, onCancel }: CodeScreenProps) {
       setCode('');
       if (isApiProblem(error) && error.code === 'sign_in_locked') {
         setLocked(true);
-        setNotice({ intent: 'error', title: 'Sign-in is locked', text: describeError(error) });
+        setNotice({ intent: 'error', title: t.auth.signInIsLocked, text: describeError(error) });
       } else if (isApiProblem(error) && error.code === 'code_expired') {
-        setNotice({ intent: 'warning', title: 'This code has expired', text: describeError(error), offerResend: true });
+        setNotice({
+          intent: 'warning',
+          title: t.auth.thisCodeHasExpired,
+          text: describeError(error),
+          offerResend: true,
+        });
       } else if (isApiProblem(error) && error.code === 'wrong_code') {
         setFieldError(describeError(error));
       } else {
@@ -98,7 +104,7 @@ export function CodeScreen({ attempt, onSignedIn, onCancel }: CodeScreenProps) {
     try {
       await portalClient.resendCode(attempt.attemptToken);
       setFieldError(null);
-      setNotice({ intent: 'success', text: 'A new code is on its way. Use the code from the newest email.' });
+      setNotice({ intent: 'success', text: t.auth.aNewCodeIs });
       inputRef.current?.focus();
     } catch (error) {
       if (isApiProblem(error) && error.code === 'sign_in_locked') setLocked(true);
@@ -109,9 +115,9 @@ export function CodeScreen({ attempt, onSignedIn, onCancel }: CodeScreenProps) {
   };
 
   return (
-    <AuthLayout title="Enter your sign-in code" eyebrow={attempt.firmName}>
+    <AuthLayout title={t.auth.enterYourSignIn} eyebrow={attempt.firmName}>
       <Body1 as="p" className={styles.text}>
-        We have emailed you a 6-digit code. It works once and expires after 10 minutes.
+        {t.auth.weHaveEmailedYou}
       </Body1>
       <div role="status" aria-live="polite">
         {notice ? (
@@ -123,17 +129,17 @@ export function CodeScreen({ attempt, onSignedIn, onCancel }: CodeScreenProps) {
             {notice.offerResend && !locked ? (
               <MessageBarActions>
                 <Button size="small" onClick={resend} disabled={resending}>
-                  Send a new code
+                  {t.auth.sendANewCode}
                 </Button>
               </MessageBarActions>
             ) : null}
           </MessageBar>
         ) : null}
       </div>
-      <form className={styles.form} onSubmit={submit} noValidate aria-label="Sign-in code">
+      <form className={styles.form} onSubmit={submit} noValidate aria-label={t.auth.signInCode}>
         <Field
-          label="6-digit code"
-          hint="Check your email, including junk or spam."
+          label={t.auth.n6DigitCode}
+          hint={t.auth.checkYourEmailIncluding}
           validationState={fieldError ? 'error' : 'none'}
           validationMessage={fieldError ?? undefined}
         >
@@ -153,10 +159,10 @@ export function CodeScreen({ attempt, onSignedIn, onCancel }: CodeScreenProps) {
         </Field>
         <div className={styles.actions}>
           <Button appearance="primary" type="submit" size="large" disabled={busy || locked}>
-            {busy ? 'Checking…' : 'Sign in'}
+            {busy ? t.auth.checking : t.auth.signIn}
           </Button>
           <Button appearance="secondary" onClick={resend} disabled={resending || locked}>
-            {resending ? 'Sending…' : 'Resend code'}
+            {resending ? t.auth.sending : t.auth.resendCode}
           </Button>
           {onCancel ? (
             <Button appearance="subtle" onClick={onCancel.run}>

@@ -1,16 +1,16 @@
 import { Body1, makeStyles } from '@fluentui/react-components';
 import { AuthLayout } from './AuthLayout';
 import { RequestLinkForm } from './RequestLinkForm';
+import { t } from '../messages';
 
 const useStyles = makeStyles({ text: { margin: 0 } });
 
 export function LinkInvalidScreen() {
   const styles = useStyles();
   return (
-    <AuthLayout title="This link has expired or is not valid">
+    <AuthLayout title={t.auth.thisLinkHasExpired}>
       <Body1 as="p" className={styles.text}>
-        Secure links work for 7 days, and only for the person they were sent to. Enter your email address and, if it
-        matches a client of a firm using Confer, we will email you a new link.
+        {t.auth.secureLinksWorkFor}
       </Body1>
       <RequestLinkForm />
     </AuthLayout>

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Button, Field, Input, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
 import { describeError, isApiProblem } from '@confer/ui';
 import { portalClient } from '../session/portal-client';
+import { t } from '../messages';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -21,7 +22,7 @@ export function RequestLinkForm() {
     setError(null);
     setSent(null);
     if (!/^\S+@\S+\.\S+$/.test(email.trim())) {
-      setError('Enter the email address your firm uses for you, like name@example.com.');
+      setError(t.auth.enterYourEmail);
       return;
     }
     setBusy(true);
@@ -29,16 +30,16 @@ export function RequestLinkForm() {
       const answer = await portalClient.requestLink(email.trim());
       setSent(answer.message);
     } catch (err) {
-      setError(isApiProblem(err) && err.errors.length > 0 ? 'Enter a valid email address.' : describeError(err));
+      setError(isApiProblem(err) && err.errors.length > 0 ? t.auth.enterAValidEmail : describeError(err));
     } finally {
       setBusy(false);
     }
   };
 
   return (
-    <form className={styles.form} onSubmit={submit} noValidate aria-label="Ask for a new secure link">
+    <form className={styles.form} onSubmit={submit} noValidate aria-label={t.auth.askForANew}>
       <Field
-        label="Your email address"
+        label={t.auth.yourEmailAddress}
         required
         validationState={error ? 'error' : 'none'}
         validationMessage={error ?? undefined}
@@ -53,7 +54,7 @@ export function RequestLinkForm() {
         />
       </Field>
       <Button className={styles.button} appearance="primary" type="submit" disabled={busy}>
-        {busy ? 'Sending…' : 'Send me a new link'}
+        {busy ? t.auth.sending : t.auth.sendMeANew}
       </Button>
       <div role="status">
         {sent ? (

@@ -1,6 +1,7 @@
 import { Body1, MessageBar, MessageBarBody, makeStyles } from '@fluentui/react-components';
 import { AuthLayout } from './AuthLayout';
 import { RequestLinkForm } from './RequestLinkForm';
+import { t } from '../messages';
 
 const useStyles = makeStyles({ text: { margin: 0 } });
 
@@ -9,18 +10,17 @@ export type SignedOutScreenProps = { notice?: string | null };
 export function SignedOutScreen({ notice }: SignedOutScreenProps) {
   const styles = useStyles();
   return (
-    <AuthLayout title="Sign in with your secure link">
+    <AuthLayout title={t.auth.signInWithYour}>
       {notice ? (
         <MessageBar intent="info" layout="multiline">
           <MessageBarBody>{notice}</MessageBarBody>
         </MessageBar>
       ) : null}
       <Body1 as="p" className={styles.text}>
-        To open your conversations, use the secure link in the most recent email from your law firm. There is no
-        password: we email you a short code to confirm it is you.
+        {t.auth.toOpenYourConversations}
       </Body1>
       <Body1 as="p" className={styles.text}>
-        Cannot find the email, or has the link expired? Ask for a new one below.
+        {t.auth.cannotFindTheEmail}
       </Body1>
       <RequestLinkForm />
     </AuthLayout>

@@ -1,5 +1,6 @@
 import { Body1, Button, makeStyles, tokens } from '@fluentui/react-components';
 import { AuthLayout } from './AuthLayout';
+import { t } from '../messages';
 
 const useStyles = makeStyles({
   text: { margin: 0 },
@@ -14,17 +15,15 @@ export function WelcomeScreen({ firmName, contactName, onContinue }: WelcomeScre
   const styles = useStyles();
   const first = contactName.split(/\s+/u)[0] ?? contactName;
   return (
-    <AuthLayout title={`Welcome, ${first}`} eyebrow={firmName}>
+    <AuthLayout title={t.auth.welcome(first)} eyebrow={firmName}>
       <Body1 as="p" className={styles.text}>
-        {firmName} uses Confer to talk with you privately about your matter. Here you can read their messages, reply,
-        and send or receive documents, all in one protected place instead of ordinary email.
+        {t.auth.usesConferToTalk(firmName)}
       </Body1>
       <Body1 as="p" className={styles.text}>
-        There is no password to remember. Each time you sign in we email you a 6-digit code, so only you can open your
-        conversations.
+        {t.auth.thereIsNoPassword}
       </Body1>
       <Button className={styles.button} appearance="primary" size="large" onClick={onContinue}>
-        Continue
+        {t.auth.continue}
       </Button>
     </AuthLayout>
   );

@@ -11,6 +11,7 @@ import { useListStyles } from '../common/list-styles';
 import { portalExtras } from '../session/portal-extras';
 import { useLiveEvent, usePortal } from '../shell/portal-context';
 import { InvoiceRow } from './InvoiceRow';
+import { t } from '../messages';
 
 const useStyles = makeStyles({
   totals: {
@@ -54,25 +55,27 @@ export function BillingScreen() {
     .sort((a, b) => (b.paidAt ?? b.issueDate).localeCompare(a.paidAt ?? a.issueDate));
 
   return (
-    <Page title="Billing">
+    <Page title={t.billing.billing}>
       {invoices.error ? <ErrorNotice error={invoices.error} /> : null}
-      {!data && invoices.loading ? <Loading label="Loading your invoices" /> : null}
+      {!data && invoices.loading ? <Loading label={t.billing.loadingYourInvoices} /> : null}
       {data && data.items.length === 0 ? (
-        <EmptyState icon={<ReceiptRegular />} title="No invoices">
-          Invoices from {session.firm.name} will be listed here.
+        <EmptyState icon={<ReceiptRegular />} title={t.billing.noInvoices}>
+          {t.billing.invoicesFromWillBe(session.firm.name)}
         </EmptyState>
       ) : null}
       {data && data.totals.length > 0 ? (
         <section className={list.section} aria-labelledby="billing-totals">
           <Subtitle2 as="h3" id="billing-totals" className={list.sectionHeading}>
-            Totals
+            {t.billing.totals}
           </Subtitle2>
           <ul className={styles.totals}>
             {data.totals.map((total) => (
               <li key={total.currency} className={styles.total}>
-                <Caption1 className={styles.meta}>Outstanding ({total.currency})</Caption1>
+                <Caption1 className={styles.meta}>{t.billing.outstandingIn(total.currency)}</Caption1>
                 <span className={styles.big}>{formatMoney(total.outstanding, total.currency)}</span>
-                <Caption1 className={styles.meta}>Paid {formatMoney(total.paid, total.currency)}</Caption1>
+                <Caption1 className={styles.meta}>
+                  {t.billing.paidAmount(formatMoney(total.paid, total.currency))}
+                </Caption1>
               </li>
             ))}
           </ul>
@@ -81,14 +84,14 @@ export function BillingScreen() {
       {data && data.items.length > 0 ? (
         <ListSection
           id="billing-outstanding"
-          heading="Outstanding"
+          heading={t.billing.outstanding}
           items={outstanding}
           keyOf={(invoice) => invoice.id}
           renderItem={(invoice) => <InvoiceRow invoice={invoice} today={today} />}
           nameList
           empty={
             <Body1 as="p" className={styles.muted}>
-              Nothing to pay at the moment.
+              {t.billing.nothingToPayAt}
             </Body1>
           }
         />
@@ -96,7 +99,7 @@ export function BillingScreen() {
       {paid.length > 0 ? (
         <ListSection
           id="billing-paid"
-          heading="Paid"
+          heading={t.billing.paid}
           items={paid}
           keyOf={(invoice) => invoice.id}
           renderItem={(invoice) => <InvoiceRow invoice={invoice} today={today} />}

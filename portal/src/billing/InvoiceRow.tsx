@@ -3,6 +3,7 @@ import { formatMoney, isInvoiceOverdue, portalInvoicePdfUrl, type PortalInvoice 
 import { ArrowDownloadRegular } from '@fluentui/react-icons';
 import { formatDateOnly } from '@confer/ui/format-time';
 import { matterLine } from '../common/matter-line';
+import { t } from '../messages';
 
 const useStyles = makeStyles({
   row: {
@@ -38,26 +39,26 @@ export function InvoiceRow({ invoice, today }: { invoice: PortalInvoice; today: 
     <div className={styles.row}>
       <div className={styles.text}>
         <span className={styles.head}>
-          <Body1 className={styles.number}>Invoice {invoice.number}</Body1>
+          <Body1 className={styles.number}>{t.billing.invoice(invoice.number)}</Body1>
           {overdue ? (
             <Badge appearance="filled" color="danger">
-              Overdue
+              {t.billing.overdue}
             </Badge>
           ) : null}
           {!outstanding ? (
             <Badge appearance="tint" color="success">
-              Paid
+              {t.billing.paid}
             </Badge>
           ) : null}
         </span>
         <Caption1 className={styles.meta}>{matterLine(invoice.matter)}</Caption1>
         <Caption1 className={styles.meta}>
-          Issued {formatDateOnly(invoice.issueDate)} ·{' '}
+          {t.billing.issuedOn(formatDateOnly(invoice.issueDate))}{' '}
           {outstanding
-            ? `Due ${formatDateOnly(invoice.dueDate)}`
+            ? t.billing.due(formatDateOnly(invoice.dueDate))
             : invoice.paidAt
-              ? `Paid ${formatDateOnly(invoice.paidAt.slice(0, 10))}`
-              : `Was due ${formatDateOnly(invoice.dueDate)}`}
+              ? t.billing.paidOn(formatDateOnly(invoice.paidAt.slice(0, 10)))
+              : t.billing.wasDue(formatDateOnly(invoice.dueDate))}
         </Caption1>
       </div>
       <div className={styles.side}>
@@ -70,9 +71,9 @@ export function InvoiceRow({ invoice, today }: { invoice: PortalInvoice; today: 
               href={portalInvoicePdfUrl(invoice.id)}
               download
               icon={<ArrowDownloadRegular />}
-              aria-label={`Download PDF of invoice ${invoice.number}`}
+              aria-label={t.billing.downloadPdfOfInvoice(invoice.number)}
             >
-              Download PDF
+              {t.billing.downloadPdf}
             </Button>
           ) : null}
           {outstanding && isHttps(invoice.paymentUrl) ? (
@@ -83,9 +84,9 @@ export function InvoiceRow({ invoice, today }: { invoice: PortalInvoice; today: 
               href={invoice.paymentUrl}
               target="_blank"
               rel="noopener noreferrer"
-              aria-label={`Pay invoice ${invoice.number}, ${amount} (opens in a new tab)`}
+              aria-label={t.billing.payInvoiceOpensIn(invoice.number, amount)}
             >
-              Pay
+              {t.billing.pay}
             </Button>
           ) : null}
         </div>

@@ -1,6 +1,8 @@
 import { Link, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
 import { portalRecordUrl, type PortalConversation } from '@confer/ui';
 import { LockClosedRegular } from '@fluentui/react-icons';
+import { fill } from '@confer/ui/messages';
+import { t } from '../messages';
 
 const useStyles = makeStyles({
   bar: { margin: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} 0`, flexShrink: 0 },
@@ -11,25 +13,29 @@ export function ArchivedBanner({ conversation, firmName }: { conversation: Porta
   const styles = useStyles();
   const why =
     conversation.archivedReason === 'engagement_ended'
-      ? `Your engagement with ${firmName} has ended, so you can no longer reply. You can still read the messages and open the files.`
+      ? t.conversations.engagementEnded(firmName)
       : conversation.archivedReason === 'matter_closed'
-        ? `The matter has been closed, so you can no longer reply. You can still read the messages and open the files.`
-        : 'You can still read the messages and open the files, but you can no longer reply.';
+        ? t.conversations.theMatterHasBeen
+        : t.conversations.youCanStillRead;
   return (
     <MessageBar className={styles.bar} intent="warning" layout="multiline" icon={<LockClosedRegular />} role="status">
       <MessageBarBody>
-        <MessageBarTitle>This conversation is closed: you can read it but not reply.</MessageBarTitle> {why}
+        <MessageBarTitle>{t.conversations.thisConversationIsClosed}</MessageBarTitle> {why}
         {conversation.archivedReason === 'matter_closed' && (
           <>
             {' '}
-            <Link href={portalRecordUrl(conversation.id)} download>
-              Download the record of this conversation (PDF)
-            </Link>{' '}
-            (
-            <Link href={portalRecordUrl(conversation.id, 'json')} download>
-              with its verification file
-            </Link>
-            ).
+            {fill(t.conversations.recordLinks, {
+              record: (
+                <Link href={portalRecordUrl(conversation.id)} download>
+                  {t.conversations.downloadTheRecord}
+                </Link>
+              ),
+              verification: (
+                <Link href={portalRecordUrl(conversation.id, 'json')} download>
+                  {t.conversations.withItsVerificationFile}
+                </Link>
+              ),
+            })}
           </>
         )}
       </MessageBarBody>

@@ -15,6 +15,7 @@ import { ErrorNotice } from '@confer/ui/errors';
 import { AttachRegular, DismissRegular, DocumentRegular, SendRegular } from '@fluentui/react-icons';
 import { UploadProgress } from './UploadProgress';
 import type { Composer as ComposerState } from './use-composer';
+import { t } from '../messages';
 
 const useStyles = makeStyles({
   root: {
@@ -85,10 +86,10 @@ export function Composer({ composer, conversationTitle }: ComposerProps) {
   };
 
   return (
-    <form className={styles.root} onSubmit={submit} aria-label={`Reply in ${conversationTitle}`}>
+    <form className={styles.root} onSubmit={submit} aria-label={t.conversations.replyIn(conversationTitle)}>
       <div className={styles.inner}>
         {composer.files.length > 0 && !sending ? (
-          <ul className={styles.staged} aria-label="Files to send">
+          <ul className={styles.staged} aria-label={t.conversations.filesToSend}>
             {composer.files.map((file, index) => (
               <li key={`${index}:${file.name}:${file.size}`} className={styles.chip}>
                 <DocumentRegular aria-hidden="true" />
@@ -100,7 +101,7 @@ export function Composer({ composer, conversationTitle }: ComposerProps) {
                   appearance="subtle"
                   size="small"
                   icon={<DismissRegular />}
-                  aria-label={`Remove ${file.name}`}
+                  aria-label={t.conversations.remove(file.name)}
                   onClick={() => composer.removeFile(index)}
                 />
               </li>
@@ -115,7 +116,7 @@ export function Composer({ composer, conversationTitle }: ComposerProps) {
           </MessageBar>
         ) : null}
         {sending && sending.files.length > 0 ? <UploadProgress sending={sending} onCancel={composer.cancel} /> : null}
-        {composer.error ? <ErrorNotice error={composer.error} title="Not sent" /> : null}
+        {composer.error ? <ErrorNotice error={composer.error} title={t.conversations.notSent} /> : null}
         {composer.notice ? (
           <MessageBar intent="info">
             <MessageBarBody>
@@ -128,8 +129,8 @@ export function Composer({ composer, conversationTitle }: ComposerProps) {
             appearance="subtle"
             size="large"
             icon={<AttachRegular />}
-            aria-label="Attach files"
-            title="Attach files"
+            aria-label={t.conversations.attachFiles}
+            title={t.conversations.attachFiles}
             disabled={Boolean(sending)}
             onClick={() => fileInput.current?.click()}
           />
@@ -138,7 +139,7 @@ export function Composer({ composer, conversationTitle }: ComposerProps) {
             type="file"
             multiple
             hidden
-            aria-label="Choose files to attach"
+            aria-label={t.conversations.chooseFilesToAttach}
             onChange={(event) => {
               composer.addFiles(Array.from(event.currentTarget.files ?? []));
               event.currentTarget.value = '';
@@ -146,9 +147,9 @@ export function Composer({ composer, conversationTitle }: ComposerProps) {
           />
           <Textarea
             className={styles.textarea}
-            aria-label="Write a message"
+            aria-label={t.conversations.writeAMessage}
             aria-describedby={keyboardSends ? hintId : undefined}
-            placeholder="Write a message"
+            placeholder={t.conversations.writeAMessage}
             resize="none"
             rows={2}
             value={composer.text}
@@ -161,15 +162,15 @@ export function Composer({ composer, conversationTitle }: ComposerProps) {
             size="large"
             type="submit"
             icon={<SendRegular />}
-            aria-label={sending ? 'Sending' : 'Send'}
-            title="Send"
+            aria-label={sending ? t.conversations.sending : t.conversations.send}
+            title={t.conversations.send}
             disabled={!composer.canSend}
           />
         </div>
         <div className={styles.footer}>
           {keyboardSends ? (
             <Caption1 id={hintId} className={styles.hint}>
-              Enter sends; Shift+Enter starts a new line. You can also drop files anywhere on this page.
+              {t.conversations.enterSendsShiftEnter}
             </Caption1>
           ) : null}
           {showCounter ? (
@@ -177,8 +178,11 @@ export function Composer({ composer, conversationTitle }: ComposerProps) {
               className={mergeClasses(styles.counter, composer.tooLong && styles.counterOver)}
               aria-live="polite"
             >
-              {composer.chars.toLocaleString()} / {PORTAL_LIMITS.messageChars.toLocaleString()} characters
-              {composer.tooLong ? ': too long to send' : ''}
+              {t.conversations.characterCount(
+                composer.chars.toLocaleString(),
+                PORTAL_LIMITS.messageChars.toLocaleString(),
+                composer.tooLong,
+              )}
             </Caption1>
           ) : null}
         </div>

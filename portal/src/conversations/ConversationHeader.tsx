@@ -3,6 +3,7 @@ import type { PortalConversation } from '@confer/ui';
 import { ChevronLeftRegular } from '@fluentui/react-icons';
 import { matterLine } from '../common/matter-line';
 import { RouterLink } from '../routing/RouterLink';
+import { t } from '../messages';
 
 const useStyles = makeStyles({
   header: {
@@ -61,8 +62,8 @@ export function ConversationHeader({ conversation }: { conversation: PortalConve
       <RouterLink
         className={styles.back}
         to={{ name: 'conversations' }}
-        aria-label="All conversations"
-        title="All conversations"
+        aria-label={t.conversations.allConversations}
+        title={t.conversations.allConversations}
       >
         <ChevronLeftRegular />
       </RouterLink>
@@ -72,7 +73,7 @@ export function ConversationHeader({ conversation }: { conversation: PortalConve
         </Title3>
         {matter ? <Caption1 className={styles.matter}>{matter}</Caption1> : null}
       </div>
-      <ul className={styles.people} aria-label="People in this conversation">
+      <ul className={styles.people} aria-label={t.conversations.peopleInThisConversation}>
         {shown.map((person, index) => (
           <li key={`${index}:${person.name}`} className={styles.person} title={person.name}>
             <Avatar
@@ -85,7 +86,11 @@ export function ConversationHeader({ conversation }: { conversation: PortalConve
         ))}
         {hidden.length > 0 ? (
           <li className={styles.person} title={hidden.map((p) => p.name).join(', ')}>
-            <span className={styles.more} role="img" aria-label={`and ${hidden.map((p) => p.name).join(', ')}`}>
+            <span
+              className={styles.more}
+              role="img"
+              aria-label={t.conversations.andOthers(hidden.map((p) => p.name).join(', '))}
+            >
               +{hidden.length}
             </span>
           </li>

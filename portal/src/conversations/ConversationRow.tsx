@@ -1,10 +1,10 @@
 import { Badge, Caption1, CounterBadge, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { PortalConversation } from '@confer/ui';
 import { formatActivityTime, formatFullDateTime } from '@confer/ui/format-time';
-import { plural } from '../common/plural';
 import { VisuallyHidden } from '@confer/ui/components';
 import { matterLine } from '../common/matter-line';
 import { RouterLink } from '../routing/RouterLink';
+import { t } from '../messages';
 
 const useStyles = makeStyles({
   row: {
@@ -37,7 +37,9 @@ export function ConversationRow({ conversation }: { conversation: PortalConversa
           {conversation.title}
         </span>
         {matter ? <Caption1 className={styles.meta}>{matter}</Caption1> : null}
-        {staff.length > 0 ? <Caption1 className={styles.meta}>With {staff.join(', ')}</Caption1> : null}
+        {staff.length > 0 ? (
+          <Caption1 className={styles.meta}>{t.conversations.withPeople(staff.join(', '))}</Caption1>
+        ) : null}
       </span>
       <span className={styles.side}>
         {conversation.lastMessageAt ? (
@@ -50,12 +52,12 @@ export function ConversationRow({ conversation }: { conversation: PortalConversa
         {conversation.unreadCount > 0 ? (
           <>
             <CounterBadge count={conversation.unreadCount} size="small" aria-hidden="true" />
-            <VisuallyHidden>{plural(conversation.unreadCount, 'unread message', 'unread messages')}</VisuallyHidden>
+            <VisuallyHidden>{t.common.unreadMessages(conversation.unreadCount)}</VisuallyHidden>
           </>
         ) : null}
         {conversation.archivedAt ? (
           <Badge appearance="tint" color="informative" size="small">
-            Closed
+            {t.conversations.closed}
           </Badge>
         ) : null}
       </span>

@@ -23,6 +23,7 @@ import { useComposer } from './use-composer';
 import { useConversationMessages } from './use-conversation-messages';
 import { useMarkRead } from './use-mark-read';
 import { useWindowFileDrop } from '@confer/ui';
+import { t } from '../messages';
 
 const useStyles = makeStyles({
   root: { flex: '1 1 auto', minHeight: 0, display: 'flex', flexDirection: 'column' },
@@ -60,7 +61,7 @@ export function ConversationScreen({ conversationId, tab }: ConversationScreenPr
     if (event.type === 'message.created' && event.conversationId === conversationId) {
       const { author } = event.message;
       if (!(author.kind === 'contact' && author.id === session.contact.id)) {
-        setAnnouncement(`New message from ${author.name}`);
+        setAnnouncement(t.conversations.newMessageFrom(author.name));
       }
     }
   });
@@ -80,19 +81,22 @@ export function ConversationScreen({ conversationId, tab }: ConversationScreenPr
     if (conversation.error) {
       const missing = isApiProblem(conversation.error) && conversation.error.status === 404;
       return (
-        <Page title={missing ? 'Conversation not found' : 'Messages'}>
+        <Page title={missing ? t.conversations.conversationNotFound : t.conversations.messages}>
           {missing ? (
-            <EmptyState icon={<ChatRegular />} title="This conversation is not available">
-              It may have been removed, or it belongs to another firm.{' '}
-              <InlineLink to={{ name: 'conversations' }}>See your conversations</InlineLink>
+            <EmptyState icon={<ChatRegular />} title={t.conversations.thisConversationIsNot}>
+              {t.conversations.itMayHaveBeen}{' '}
+              <InlineLink to={{ name: 'conversations' }}>{t.conversations.seeYourConversations}</InlineLink>
             </EmptyState>
           ) : (
-            <ErrorNotice error={conversation.error} action={<Button onClick={reload}>Try again</Button>} />
+            <ErrorNotice
+              error={conversation.error}
+              action={<Button onClick={reload}>{t.conversations.tryAgain}</Button>}
+            />
           )}
         </Page>
       );
     }
-    return <Loading label="Opening the conversation" />;
+    return <Loading label={t.conversations.openingTheConversation} />;
   }
 
   return (
@@ -103,16 +107,16 @@ export function ConversationScreen({ conversationId, tab }: ConversationScreenPr
         className={styles.tabs}
         selectedValue={tab}
         onTabSelect={(_e, selected) => selectTab(selected.value as ConversationTab)}
-        aria-label="Conversation views"
+        aria-label={t.conversations.conversationViews}
       >
         <Tab id="tab-messages" value="messages">
-          Messages
+          {t.conversations.messages}
         </Tab>
         <Tab id="tab-files" value="files">
-          Files
+          {t.conversations.files}
         </Tab>
         <Tab id="tab-pinned" value="pinned">
-          Pinned
+          {t.conversations.pinned}
         </Tab>
       </TabList>
       <div className={styles.panel} role="tabpanel" aria-labelledby={`tab-${tab}`}>
@@ -122,7 +126,7 @@ export function ConversationScreen({ conversationId, tab }: ConversationScreenPr
               <ErrorNotice
                 className={styles.bar}
                 error={messages.error}
-                action={<Button onClick={messages.retry}>Try again</Button>}
+                action={<Button onClick={messages.retry}>{t.conversations.tryAgain}</Button>}
               />
             ) : null}
             {messages.loaded ? (
@@ -134,14 +138,14 @@ export function ConversationScreen({ conversationId, tab }: ConversationScreenPr
                 onEdit={open ? setEditing : undefined}
                 footer={
                   messages.items.length === 0 ? (
-                    <EmptyState icon={<ChatRegular />} title="No messages yet">
-                      {open ? 'Write below to start the conversation.' : null}
+                    <EmptyState icon={<ChatRegular />} title={t.conversations.noMessagesYet}>
+                      {open ? t.conversations.writeBelowToStart : null}
                     </EmptyState>
                   ) : null
                 }
               />
             ) : messages.error ? null : (
-              <Loading label="Loading messages" />
+              <Loading label={t.conversations.loadingMessages} />
             )}
             {open ? <Composer composer={composer} conversationTitle={data.title} /> : null}
           </>
@@ -150,7 +154,7 @@ export function ConversationScreen({ conversationId, tab }: ConversationScreenPr
         {tab === 'pinned' ? <PinnedPanel conversationId={conversationId} /> : null}
       </div>
       {dragging ? (
-        <FileDropOverlay title={data.title} heading="Drop files to send" icon={<ArrowUploadRegular />} />
+        <FileDropOverlay title={data.title} heading={t.conversations.dropFilesToSend} icon={<ArrowUploadRegular />} />
       ) : null}
       <EditMessageDialog message={editing} onClose={() => setEditing(null)} onSaved={messages.upsert} />
       <VisuallyHidden aria-live="polite">{announcement}</VisuallyHidden>

@@ -7,6 +7,7 @@ import { Page } from '../common/Page';
 import { useListStyles } from '../common/list-styles';
 import { usePortal } from '../shell/portal-context';
 import { ConversationRow } from './ConversationRow';
+import { t } from '../messages';
 
 /** Every conversation with the firm, most recent activity first, with unread counts. */
 export function ConversationsScreen() {
@@ -14,18 +15,21 @@ export function ConversationsScreen() {
   const { conversations, session } = usePortal();
   const items = conversations.data?.items;
   return (
-    <Page title="Messages">
+    <Page title={t.conversations.messages}>
       {conversations.error ? (
-        <ErrorNotice error={conversations.error} action={<Button onClick={conversations.reload}>Try again</Button>} />
+        <ErrorNotice
+          error={conversations.error}
+          action={<Button onClick={conversations.reload}>{t.conversations.tryAgain}</Button>}
+        />
       ) : null}
-      {!items && conversations.loading ? <Loading label="Loading your conversations" /> : null}
+      {!items && conversations.loading ? <Loading label={t.conversations.loadingYourConversations} /> : null}
       {items && items.length === 0 ? (
-        <EmptyState icon={<ChatRegular />} title="No conversations yet">
-          When {session.firm.name} starts a conversation with you, it will appear here.
+        <EmptyState icon={<ChatRegular />} title={t.conversations.noConversationsYet}>
+          {t.conversations.whenStartsAConversation(session.firm.name)}
         </EmptyState>
       ) : null}
       {items && items.length > 0 ? (
-        <ul className={list.list} aria-label="Conversations">
+        <ul className={list.list} aria-label={t.conversations.conversations}>
           {items.map((conversation) => (
             <li key={conversation.id} className={list.item}>
               <ConversationRow conversation={conversation} />

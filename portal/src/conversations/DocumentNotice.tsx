@@ -3,6 +3,8 @@ import type { PortalMessage } from '@confer/ui';
 import { DocumentRegular } from '@fluentui/react-icons';
 import { formatFullDateTime, formatTime } from '@confer/ui/format-time';
 import { InlineLink } from '../routing/InlineLink';
+import { fill } from '@confer/ui/messages';
+import { t } from '../messages';
 
 const useStyles = makeStyles({
   item: {
@@ -45,13 +47,9 @@ export function DocumentNotice({ message }: { message: PortalMessage }) {
         </span>
         <span>
           {message.author.name}{' '}
-          {notice.kind === 'document_shared' ? (
-            <>shared {link} with you. It stays up to date: you always see its latest version.</>
-          ) : (
-            <>
-              uploaded version {notice.version} of {link}.
-            </>
-          )}
+          {notice.kind === 'document_shared'
+            ? fill(t.conversations.sharedWithYou, { link })
+            : fill(t.conversations.uploadedVersion(notice.version), { link })}
         </span>
         <time dateTime={message.createdAt} title={formatFullDateTime(message.createdAt)}>
           {formatTime(message.createdAt)}

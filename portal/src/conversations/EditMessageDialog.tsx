@@ -15,6 +15,7 @@ import {
 import { PORTAL_LIMITS, describeError, type PortalMessage } from '@confer/ui';
 import { portalClient } from '../session/portal-client';
 import { countChars } from './file-limits';
+import { t } from '../messages';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -55,11 +56,11 @@ function EditForm({
   const save = async (event: FormEvent) => {
     event.preventDefault();
     if (!/\S/u.test(body)) {
-      setError('A message cannot be empty.');
+      setError(t.conversations.messageCannotBeEmpty);
       return;
     }
     if (chars > PORTAL_LIMITS.messageChars) {
-      setError(`A message can have at most ${PORTAL_LIMITS.messageChars.toLocaleString()} characters.`);
+      setError(t.conversations.messageTooLong(PORTAL_LIMITS.messageChars.toLocaleString()));
       return;
     }
     setBusy(true);
@@ -77,13 +78,13 @@ function EditForm({
   return (
     <form onSubmit={save}>
       <DialogBody>
-        <DialogTitle>Edit your message</DialogTitle>
+        <DialogTitle>{t.conversations.editYourMessage}</DialogTitle>
         <DialogContent className={styles.form}>
           <Field
-            label="Message"
+            label={t.conversations.message}
             validationState={error ? 'error' : 'none'}
             validationMessage={error ?? undefined}
-            hint={`${chars.toLocaleString()} of ${PORTAL_LIMITS.messageChars.toLocaleString()} characters`}
+            hint={t.conversations.ofCharacters(chars.toLocaleString(), PORTAL_LIMITS.messageChars.toLocaleString())}
           >
             <Textarea
               className={styles.textarea}
@@ -95,10 +96,10 @@ function EditForm({
         </DialogContent>
         <DialogActions>
           <Button appearance="secondary" onClick={onClose}>
-            Cancel
+            {t.conversations.cancel}
           </Button>
           <Button appearance="primary" type="submit" disabled={busy}>
-            {busy ? 'Saving…' : 'Save'}
+            {busy ? t.conversations.saving : t.conversations.save}
           </Button>
         </DialogActions>
       </DialogBody>

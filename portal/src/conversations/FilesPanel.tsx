@@ -8,6 +8,7 @@ import { useLoader } from '@confer/ui';
 import { FileRow } from '../files/FileRow';
 import { portalClient } from '../session/portal-client';
 import { useLiveEvent } from '../shell/portal-context';
+import { t } from '../messages';
 
 const useStyles = makeStyles({
   scroll: { flex: '1 1 auto', minHeight: 0, overflowY: 'auto' },
@@ -31,14 +32,14 @@ export function FilesPanel({ conversationId }: { conversationId: string }) {
     <div className={styles.scroll}>
       <div className={styles.inner}>
         {files.error ? <ErrorNotice error={files.error} /> : null}
-        {!items && files.loading ? <Loading label="Loading files" /> : null}
+        {!items && files.loading ? <Loading label={t.conversations.loadingFiles} /> : null}
         {items && items.length === 0 ? (
-          <EmptyState icon={<DocumentRegular />} title="No files yet">
-            Files you and your firm send in this conversation will be listed here.
+          <EmptyState icon={<DocumentRegular />} title={t.conversations.noFilesYet}>
+            {t.conversations.filesYouAndYour}
           </EmptyState>
         ) : null}
         {items && items.length > 0 ? (
-          <ul className={list.list} aria-label="Files in this conversation">
+          <ul className={list.list} aria-label={t.conversations.filesInThisConversation}>
             {items.map((file) => (
               <li key={`${file.kind}:${file.shareId ?? ''}:${file.versionId}`} className={list.item}>
                 <FileRow file={file} />

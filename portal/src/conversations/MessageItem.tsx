@@ -18,6 +18,8 @@ import { formatFullDateTime, formatTime } from '@confer/ui/format-time';
 import { FileChip } from '../files/FileChip';
 import { InlineLink } from '../routing/InlineLink';
 import { DocumentNotice } from './DocumentNotice';
+import { fill } from '@confer/ui/messages';
+import { t } from '../messages';
 
 const useStyles = makeStyles({
   item: {
@@ -87,28 +89,38 @@ export function MessageItem({ message, onEdit }: MessageItemProps) {
       )}
       <article
         className={mergeClasses(styles.bubble, mine && styles.bubbleMine)}
-        aria-label={`${mine ? 'You' : message.author.name}, ${formatFullDateTime(message.createdAt)}`}
+        aria-label={t.conversations.messageBy(
+          mine ? t.conversations.you : message.author.name,
+          formatFullDateTime(message.createdAt),
+        )}
       >
         <Caption1 className={styles.meta}>
-          <span className={styles.author}>{mine ? 'You' : message.author.name}</span>
+          <span className={styles.author}>{mine ? t.conversations.you : message.author.name}</span>
           <time dateTime={message.createdAt} title={formatFullDateTime(message.createdAt)}>
             {formatTime(message.createdAt)}
           </time>
-          {message.editedAt ? <span title={`Edited ${formatFullDateTime(message.editedAt)}`}>edited</span> : null}
+          {message.editedAt ? (
+            <span title={t.conversations.editedAt(formatFullDateTime(message.editedAt))}>
+              {t.conversations.editedMark}
+            </span>
+          ) : null}
           {message.pinnedAt ? (
             <span className={styles.pinned}>
-              <PinRegular /> pinned
+              <PinRegular />
+              {t.conversations.pinnedMark}
             </span>
           ) : null}
         </Caption1>
         {message.aboutDocument && aboutLink ? (
           <Caption1 className={styles.about}>
-            Comment on <InlineLink to={aboutLink}>{message.aboutDocument.name}</InlineLink>
+            {fill(t.conversations.commentOn, {
+              link: <InlineLink to={aboutLink}>{message.aboutDocument.name}</InlineLink>,
+            })}
           </Caption1>
         ) : null}
         {message.body ? <MessageText body={message.body} /> : null}
         {message.files.length > 0 ? (
-          <ul className={styles.files} aria-label="Attached files">
+          <ul className={styles.files} aria-label={t.conversations.attachedFiles}>
             {message.files.map((file) => (
               <li key={file.versionId}>
                 <FileChip file={file} conversationId={message.conversationId} />
@@ -124,12 +136,12 @@ export function MessageItem({ message, onEdit }: MessageItemProps) {
               appearance="subtle"
               size="small"
               icon={<MoreHorizontalRegular />}
-              aria-label="Options for your message"
+              aria-label={t.conversations.optionsForYourMessage}
             />
           </MenuTrigger>
           <MenuPopover>
             <MenuList>
-              <MenuItem onClick={() => onEdit(message)}>Edit</MenuItem>
+              <MenuItem onClick={() => onEdit(message)}>{t.conversations.edit}</MenuItem>
             </MenuList>
           </MenuPopover>
         </Menu>

@@ -4,6 +4,7 @@ import type { PortalMessage } from '@confer/ui';
 import { dayKeyOf, formatDayLabel } from '@confer/ui/format-time';
 import { groupByDay } from './merge-messages';
 import { MessageItem } from './MessageItem';
+import { t } from '../messages';
 
 const useStyles = makeStyles({
   scroll: {
@@ -102,10 +103,10 @@ export function MessageList({ messages, hasOlder, loadingOlder, onLoadOlder, onE
       <div className={styles.inner}>
         {hasOlder ? (
           <Button className={styles.older} appearance="secondary" onClick={onLoadOlder} disabled={loadingOlder}>
-            {loadingOlder ? 'Loading…' : 'Show earlier messages'}
+            {loadingOlder ? t.conversations.loading : t.conversations.showEarlierMessages}
           </Button>
         ) : messages.length > 0 ? (
-          <Caption1 className={styles.start}>This is the start of the conversation.</Caption1>
+          <Caption1 className={styles.start}>{t.conversations.thisIsTheStart}</Caption1>
         ) : null}
         {groups.map((group) => (
           <div key={group.key} className={styles.day}>

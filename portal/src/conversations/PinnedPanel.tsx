@@ -7,6 +7,7 @@ import { useLoader } from '@confer/ui';
 import { portalClient } from '../session/portal-client';
 import { useLiveEvent } from '../shell/portal-context';
 import { MessageItem } from './MessageItem';
+import { t } from '../messages';
 
 const useStyles = makeStyles({
   scroll: { flex: '1 1 auto', minHeight: 0, overflowY: 'auto' },
@@ -32,14 +33,14 @@ export function PinnedPanel({ conversationId }: { conversationId: string }) {
     <div className={styles.scroll}>
       <div className={styles.inner}>
         {pinned.error ? <ErrorNotice error={pinned.error} /> : null}
-        {!items && pinned.loading ? <Loading label="Loading pinned messages" /> : null}
+        {!items && pinned.loading ? <Loading label={t.conversations.loadingPinnedMessages} /> : null}
         {items && items.length === 0 ? (
-          <EmptyState icon={<PinRegular />} title="Nothing pinned">
-            Your firm can pin important messages, like key dates or instructions, so they are easy to find here.
+          <EmptyState icon={<PinRegular />} title={t.conversations.nothingPinned}>
+            {t.conversations.yourFirmCanPin}
           </EmptyState>
         ) : null}
         {items && items.length > 0 ? (
-          <ol className={styles.list} aria-label="Pinned messages">
+          <ol className={styles.list} aria-label={t.conversations.pinnedMessages}>
             {items.map((message) => (
               <MessageItem key={message.id} message={message} />
             ))}

@@ -2,6 +2,7 @@ import { progressPerFile } from '@confer/ui';
 import { FileUploadProgress } from '@confer/ui/components';
 import { Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import type { SendingState } from './use-composer';
+import { t } from '../messages';
 
 const useStyles = makeStyles({
   root: {
@@ -33,16 +34,13 @@ export function UploadProgress({ sending, onCancel }: { sending: SendingState; o
     <div className={styles.root}>
       <div className={styles.head}>
         <Caption1>
-          <span role="status">
-            Uploading {sending.files.length === 1 ? '1 file' : `${sending.files.length} files`}…
-          </span>{' '}
-          {Math.round(overall * 100)}%
+          <span role="status">{t.conversations.uploadingFiles(sending.files.length)}</span> {Math.round(overall * 100)}%
         </Caption1>
         <Button size="small" onClick={onCancel}>
-          Cancel
+          {t.conversations.cancel}
         </Button>
       </div>
-      <ul className={styles.list} aria-label="Upload progress">
+      <ul className={styles.list} aria-label={t.conversations.uploadProgress}>
         {sending.files.map((file, index) => {
           const value = perFile[index] ?? 0;
           return (

@@ -3,6 +3,7 @@ import { PORTAL_LIMITS, isAbortError, type PortalMessage } from '@confer/ui';
 import { portalClient } from '../session/portal-client';
 import { usePortal } from '../shell/portal-context';
 import { checkFileLimits, countChars } from './file-limits';
+import { t } from '../messages';
 
 export type SendingState = {
   files: File[];
@@ -97,7 +98,7 @@ export function useComposer(conversationId: string, onSent: (message: PortalMess
       setFiles([]);
       onSent(message);
     } catch (err) {
-      if (isAbortError(err)) setNotice('Sending cancelled. Your message and files are still here.');
+      if (isAbortError(err)) setNotice(t.conversations.sendingCancelledYourMessage);
       else setError(err);
     } finally {
       setSending(null);

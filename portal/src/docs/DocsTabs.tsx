@@ -1,5 +1,6 @@
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { RouterLink } from '../routing/RouterLink';
+import { t } from '../messages';
 
 const useStyles = makeStyles({
   tabs: {
@@ -27,20 +28,20 @@ const useStyles = makeStyles({
 export function DocsTabs({ current }: { current: 'files' | 'forms' }) {
   const styles = useStyles();
   return (
-    <nav aria-label="Documents" className={styles.tabs}>
+    <nav aria-label={t.docs.documents} className={styles.tabs}>
       <RouterLink
         to={{ name: 'documents' }}
         className={mergeClasses(styles.tab, current === 'files' && styles.current)}
         aria-current={current === 'files' ? 'page' : undefined}
       >
-        Files
+        {t.docs.files}
       </RouterLink>
       <RouterLink
         to={{ name: 'forms' }}
         className={mergeClasses(styles.tab, current === 'forms' && styles.current)}
         aria-current={current === 'forms' ? 'page' : undefined}
       >
-        Forms
+        {t.docs.forms}
       </RouterLink>
     </nav>
   );

@@ -5,13 +5,13 @@ import { ErrorNotice } from '@confer/ui/errors';
 import { DocumentRegular } from '@fluentui/react-icons';
 import { Loading } from '../common/Loading';
 import { Page } from '../common/Page';
-import { plural } from '../common/plural';
 import { useListStyles } from '../common/list-styles';
 import { useDebouncedValue, useLoader } from '@confer/ui';
 import { FileRow } from '../files/FileRow';
 import { DocsTabs } from './DocsTabs';
 import { portalClient } from '../session/portal-client';
 import { useLiveEvent, usePortal } from '../shell/portal-context';
+import { t } from '../messages';
 
 const useStyles = makeStyles({
   count: { color: tokens.colorNeutralForeground3 },
@@ -34,29 +34,23 @@ export function DocumentsScreen() {
   const items = documents.data?.items;
 
   return (
-    <Page title="Documents">
+    <Page title={t.docs.documents}>
       <DocsTabs current="files" />
-      <Field label="Search documents by name" className={styles.search}>
+      <Field label={t.docs.searchDocumentsByName} className={styles.search}>
         <SearchBox value={query} onChange={(_e, data) => setQuery(data.value)} />
       </Field>
       <Caption1 className={styles.count} role="status">
-        {items
-          ? q
-            ? `${plural(items.length, 'document', 'documents')} found`
-            : plural(items.length, 'document', 'documents')
-          : ''}
+        {items ? (q ? t.docs.documentsFound(items.length) : t.docs.documentCount(items.length)) : ''}
       </Caption1>
       {documents.error ? <ErrorNotice error={documents.error} /> : null}
-      {!items && documents.loading ? <Loading label="Loading your documents" /> : null}
+      {!items && documents.loading ? <Loading label={t.docs.loadingYourDocuments} /> : null}
       {items && items.length === 0 ? (
-        <EmptyState icon={<DocumentRegular />} title={q ? 'No documents match' : 'No documents yet'}>
-          {q
-            ? 'Try another part of the file name.'
-            : `Documents ${session.firm.name} sends you, and the ones you send, will be listed here.`}
+        <EmptyState icon={<DocumentRegular />} title={q ? t.docs.noDocumentsMatch : t.docs.noDocumentsYet}>
+          {q ? t.docs.tryAnotherPartOf : t.docs.documentsSendsYouAnd(session.firm.name)}
         </EmptyState>
       ) : null}
       {items && items.length > 0 ? (
-        <ul className={list.list} aria-label="Documents">
+        <ul className={list.list} aria-label={t.docs.documents}>
           {items.map((file) => (
             <li
               key={`${file.kind}:${file.shareId ?? ''}:${file.versionId}:${file.conversationId}`}

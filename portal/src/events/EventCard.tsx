@@ -2,6 +2,7 @@ import { Body1, Button, Caption1, Link, Subtitle2, makeStyles, tokens } from '@f
 import { formatEventTime, portalEventIcsUrl, type PortalCalendarEvent } from '@confer/ui';
 import { ArrowDownloadRegular, CalendarRegular, LocationRegular, VideoRegular } from '@fluentui/react-icons';
 import { matterLine } from '../common/matter-line';
+import { t } from '../messages';
 
 const useStyles = makeStyles({
   card: {
@@ -40,7 +41,9 @@ export function EventCard({ event, viewerZone }: { event: PortalCalendarEvent; v
         </span>
         <span className={styles.text}>
           <Body1>{time.inEventZone}</Body1>
-          {time.inViewerZone ? <Caption1 className={styles.meta}>Your time: {time.inViewerZone}</Caption1> : null}
+          {time.inViewerZone ? (
+            <Caption1 className={styles.meta}>{t.events.yourTime(time.inViewerZone)}</Caption1>
+          ) : null}
         </span>
       </p>
       {event.location ? (
@@ -57,13 +60,15 @@ export function EventCard({ event, viewerZone }: { event: PortalCalendarEvent; v
             <VideoRegular />
           </span>
           <Link href={event.videoUrl} target="_blank" rel="noopener noreferrer">
-            Join video call
+            {t.events.joinVideoCall}
           </Link>
         </p>
       ) : null}
       {matter ? <Caption1 className={styles.meta}>{matter}</Caption1> : null}
       {event.attendees.length > 0 ? (
-        <Caption1 className={styles.meta}>With {event.attendees.map((a) => a.name).join(', ')}</Caption1>
+        <Caption1 className={styles.meta}>
+          {t.events.withPeople(event.attendees.map((a) => a.name).join(', '))}
+        </Caption1>
       ) : null}
       <div className={styles.actions}>
         <Button
@@ -71,9 +76,9 @@ export function EventCard({ event, viewerZone }: { event: PortalCalendarEvent; v
           href={portalEventIcsUrl(event.id)}
           download
           icon={<ArrowDownloadRegular />}
-          aria-label={`Add to calendar (.ics): ${event.title}`}
+          aria-label={t.events.addToCalendarFor(event.title)}
         >
-          Add to calendar (.ics)
+          {t.events.addToCalendar}
         </Button>
       </div>
     </article>

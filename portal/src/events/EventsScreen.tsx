@@ -9,6 +9,7 @@ import { Page } from '../common/Page';
 import { portalExtras } from '../session/portal-extras';
 import { useLiveEvent, usePortal } from '../shell/portal-context';
 import { EventCard } from './EventCard';
+import { t } from '../messages';
 
 const useStyles = makeStyles({
   intro: { margin: 0, color: tokens.colorNeutralForeground2 },
@@ -35,20 +36,19 @@ export function EventsScreen() {
   const items = events.data?.items;
 
   return (
-    <Page title="Events">
+    <Page title={t.events.events}>
       <Body1 as="p" className={styles.intro}>
-        Meetings and appointments with {session.firm.name}. Times are shown in the event&apos;s time zone, and in yours
-        when it differs.
+        {t.events.meetingsAndAppointmentsWith(session.firm.name)}
       </Body1>
       {events.error ? <ErrorNotice error={events.error} /> : null}
-      {!items && events.loading ? <Loading label="Loading your events" /> : null}
+      {!items && events.loading ? <Loading label={t.events.loadingYourEvents} /> : null}
       {items && items.length === 0 ? (
-        <EmptyState icon={<CalendarRegular />} title="No upcoming events">
-          When {session.firm.name} invites you to a meeting, it will be listed here.
+        <EmptyState icon={<CalendarRegular />} title={t.events.noUpcomingEvents}>
+          {t.events.whenInvitesYouTo(session.firm.name)}
         </EmptyState>
       ) : null}
       {items && items.length > 0 ? (
-        <ul className={styles.list} aria-label="Upcoming events">
+        <ul className={styles.list} aria-label={t.events.upcomingEvents}>
           {items.map((event) => (
             <li key={event.id}>
               <EventCard event={event} viewerZone={viewerZone} />

@@ -6,6 +6,7 @@ import { FileThumbnail } from '@confer/ui/file-thumbnail';
 import { DocumentRegular } from '@fluentui/react-icons';
 import { useLiveEvent } from '../shell/portal-context';
 import { RouterLink } from '../routing/RouterLink';
+import { t } from '../messages';
 
 const useStyles = makeStyles({
   chip: {
@@ -67,7 +68,7 @@ export function FileChip({ file, conversationId }: FileChipProps) {
   // An image's thumbnail or a PDF's first page above the chip; both open the file view.
   return (
     <span className={styles.stack}>
-      <RouterLink className={styles.thumbnail} to={to} title={file.name} aria-label={`Open ${file.name} (preview)`}>
+      <RouterLink className={styles.thumbnail} to={to} title={file.name} aria-label={t.files.openPreview(file.name)}>
         <FileThumbnail
           name={file.name}
           preview={preview}

@@ -4,6 +4,7 @@ import { PORTAL_LIMITS, describeError } from '@confer/ui';
 import { countChars } from '../conversations/file-limits';
 import { InlineLink } from '../routing/InlineLink';
 import { portalClient } from '../session/portal-client';
+import { t } from '../messages';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -25,11 +26,11 @@ export function FileComment({ conversationId, documentId, fileName }: FileCommen
     event.preventDefault();
     const text = body.trim();
     if (!text) {
-      setError('Write your comment first.');
+      setError(t.files.writeYourCommentFirst);
       return;
     }
     if (countChars(text) > PORTAL_LIMITS.messageChars) {
-      setError(`A comment can have at most ${PORTAL_LIMITS.messageChars.toLocaleString()} characters.`);
+      setError(t.files.commentTooLong(PORTAL_LIMITS.messageChars.toLocaleString()));
       return;
     }
     keyRef.current ??= crypto.randomUUID();
@@ -52,10 +53,10 @@ export function FileComment({ conversationId, documentId, fileName }: FileCommen
   };
 
   return (
-    <form className={styles.form} onSubmit={submit} aria-label={`Comment on ${fileName}`}>
+    <form className={styles.form} onSubmit={submit} aria-label={t.files.commentOn(fileName)}>
       <Field
-        label="Comment on this file"
-        hint="Your comment appears in the conversation, linked to this file."
+        label={t.files.commentOnThisFile}
+        hint={t.files.yourCommentAppearsIn}
         validationState={error ? 'error' : 'none'}
         validationMessage={error ?? undefined}
       >
@@ -70,14 +71,14 @@ export function FileComment({ conversationId, documentId, fileName }: FileCommen
         />
       </Field>
       <Button className={styles.button} appearance="primary" type="submit" disabled={busy}>
-        {busy ? 'Posting…' : 'Post comment'}
+        {busy ? t.files.posting : t.files.postComment}
       </Button>
       <div role="status">
         {posted ? (
           <MessageBar intent="success">
             <MessageBarBody>
-              Your comment was added to the conversation.{' '}
-              <InlineLink to={{ name: 'conversation', conversationId, tab: 'messages' }}>View it</InlineLink>
+              {t.files.yourCommentWasAdded}{' '}
+              <InlineLink to={{ name: 'conversation', conversationId, tab: 'messages' }}>{t.files.viewIt}</InlineLink>
             </MessageBarBody>
           </MessageBar>
         ) : null}

@@ -4,6 +4,7 @@ import type { PortalFile } from '@confer/ui';
 import { DocumentRegular } from '@fluentui/react-icons';
 import { formatDate } from '@confer/ui/format-time';
 import { LinkRow, useLinkRowStyles } from '../common/LinkRow';
+import { t } from '../messages';
 
 export type FileRowProps = { file: PortalFile; showMatter?: boolean };
 
@@ -23,15 +24,15 @@ export function FileRow({ file, showMatter = false }: FileRowProps) {
     >
       {matter ? <Caption1 className={styles.meta}>{matter}</Caption1> : null}
       <Caption1 className={styles.meta}>
-        {file.kind === 'share' ? 'Shared' : 'Added'} {formatDate(file.receivedAt)}
+        {file.kind === 'share' ? t.files.shared : t.files.added} {formatDate(file.receivedAt)}
         {file.kind === 'share' && file.updatedAt > file.receivedAt
-          ? ` · version ${file.version}, updated ${formatDate(file.updatedAt)}`
+          ? t.files.versionUpdated(file.version, formatDate(file.updatedAt))
           : ''}{' '}
         · {formatFileSize(file.size)}
         {file.kind === 'share' && !file.opened ? (
           <>
             {' · '}
-            <span className={styles.fresh}>Not opened yet</span>
+            <span className={styles.fresh}>{t.files.notOpenedYet}</span>
           </>
         ) : null}
       </Caption1>

@@ -23,6 +23,7 @@ import { portalClient } from '../session/portal-client';
 import { useLiveEvent } from '../shell/portal-context';
 import { FileComment } from './FileComment';
 import { TextPreview } from './TextPreview';
+import { t } from '../messages';
 
 const useStyles = makeStyles({
   scroll: { flex: '1 1 auto', minHeight: 0, overflowY: 'auto' },
@@ -153,13 +154,12 @@ export function FileViewScreen(props: FileViewScreenProps) {
 
   if (!file) {
     return (
-      <Page title={files.loading ? 'File' : 'File not available'}>
+      <Page title={files.loading ? t.files.file : t.files.fileNotAvailable}>
         {files.error ? <ErrorNotice error={files.error} /> : null}
-        {files.loading && !files.data ? <Loading label="Opening the file" /> : null}
+        {files.loading && !files.data ? <Loading label={t.files.openingTheFile} /> : null}
         {files.data ? (
-          <EmptyState icon={<DocumentRegular />} title="This file is not available">
-            It may have been removed or is no longer shared with you.{' '}
-            <InlineLink to={backTo}>Back to the conversation</InlineLink>
+          <EmptyState icon={<DocumentRegular />} title={t.files.thisFileIsNot}>
+            {t.files.itMayHaveBeen} <InlineLink to={backTo}>{t.files.backToTheConversation}</InlineLink>
           </EmptyState>
         ) : null}
       </Page>
@@ -191,7 +191,13 @@ export function FileViewScreen(props: FileViewScreenProps) {
     <div className={styles.scroll}>
       <section className={styles.page} aria-labelledby="file-heading">
         <div className={styles.top}>
-          <RouterLink className={styles.back} to={backTo} onClick={goBack} aria-label="Back" title="Back">
+          <RouterLink
+            className={styles.back}
+            to={backTo}
+            onClick={goBack}
+            aria-label={t.files.back}
+            title={t.files.back}
+          >
             <ChevronLeftRegular />
           </RouterLink>
           <div className={styles.titleBlock}>
@@ -199,33 +205,41 @@ export function FileViewScreen(props: FileViewScreenProps) {
               {file.name}
             </Title3>
             <Caption1 block className={styles.meta}>
-              {file.kind === 'share' ? 'Shared' : 'Added'} {formatDate(file.receivedAt)} · {formatFileSize(file.size)}
-              {file.matter ? ` · Matter ${file.matter.number} · ${file.matter.title}` : ''}
+              {file.kind === 'share' ? t.files.shared : t.files.added} {formatDate(file.receivedAt)} ·{' '}
+              {formatFileSize(file.size)}
+              {file.matter ? t.files.matter(file.matter.number, file.matter.title) : ''}
             </Caption1>
             {file.kind === 'share' ? (
               <Caption1 block className={styles.meta} data-testid="share-version">
                 {updated
-                  ? `Version ${file.version}, updated ${formatFullDateTime(file.updatedAt)}`
-                  : `Version ${file.version}`}
-                {' · '}Shared live: you always see the latest version.
+                  ? t.files.versionUpdatedAt(file.version, formatFullDateTime(file.updatedAt))
+                  : t.files.version(file.version)}
+                {' · '}
+                {t.files.sharedLiveYouAlways}
               </Caption1>
             ) : null}
           </div>
         </div>
-        <div className={styles.toolbar} role="group" aria-label="File actions">
+        <div className={styles.toolbar} role="group" aria-label={t.files.fileActions}>
           {isPrintable(kind) ? (
             <button type="button" className={styles.action} onClick={() => void print()} disabled={printing}>
-              <PrintRegular /> {printing ? 'Preparing…' : 'Print'}
+              <PrintRegular /> {printing ? t.files.preparing : t.files.print}
             </button>
           ) : null}
           <a className={`${styles.action} ${styles.primary}`} href={downloadUrl} download={file.name}>
-            <ArrowDownloadRegular /> Download
+            <ArrowDownloadRegular />
+            {t.files.downloadAction}
           </a>
         </div>
         {printError ? <ErrorNotice error={printError} /> : null}
-        {isImage ? <img className={styles.image} src={inlineUrl} alt={`Preview of ${file.name}`} /> : null}
+        {isImage ? <img className={styles.image} src={inlineUrl} alt={t.files.previewOf(file.name)} /> : null}
         {kind === 'pdf' ? (
-          <iframe className={styles.frame} src={inlineUrl} title={`Preview of ${file.name}`} {...PDF_FRAME_SANDBOX} />
+          <iframe
+            className={styles.frame}
+            src={inlineUrl}
+            title={t.files.previewOf(file.name)}
+            {...PDF_FRAME_SANDBOX}
+          />
         ) : null}
         {kind === 'text' ? (
           <TextPreview
@@ -236,12 +250,12 @@ export function FileViewScreen(props: FileViewScreenProps) {
         ) : null}
         {kind === 'pdf' || kind === 'image' ? (
           <Body1 as="p" className={styles.note}>
-            If the preview does not appear, use Download to open the file on your device.
+            {t.files.ifThePreviewDoes}
           </Body1>
         ) : kind === null ? (
           <div className={styles.noPreview}>
             <Body1 as="p" className={styles.note}>
-              This type of file cannot be previewed here. Download it to open it on your device.
+              {t.files.thisTypeOfFile}
             </Body1>
           </div>
         ) : null}

@@ -2,6 +2,7 @@ import { Body1, makeStyles, tokens } from '@fluentui/react-components';
 import { useTextPreview } from '@confer/ui';
 import { ErrorNotice } from '@confer/ui/errors';
 import { Loading } from '../common/Loading';
+import { t } from '../messages';
 
 const useStyles = makeStyles({
   text: {
@@ -24,17 +25,17 @@ const useStyles = makeStyles({
 export function TextPreview({ name, load }: { name: string; load: (signal: AbortSignal) => Promise<Blob> }) {
   const styles = useStyles();
   const state = useTextPreview(load);
-  if (state.status === 'loading') return <Loading label="Opening the file" />;
+  if (state.status === 'loading') return <Loading label={t.files.openingTheFile} />;
   if (state.status === 'error') return <ErrorNotice error={state.error} />;
   if (state.status === 'not_text') {
     return (
       <Body1 as="p" className={styles.note}>
-        This file cannot be previewed here. Download it to open it on your device.
+        {t.files.thisFileCannotBe}
       </Body1>
     );
   }
   return (
-    <pre className={styles.text} tabIndex={0} aria-label={`Preview of ${name}`}>
+    <pre className={styles.text} tabIndex={0} aria-label={t.files.previewOf(name)}>
       {state.text}
     </pre>
   );

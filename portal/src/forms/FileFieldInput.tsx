@@ -4,6 +4,7 @@ import { Button, Caption1, ProgressBar, makeStyles, tokens } from '@fluentui/rea
 import { describeError, isAbortError, type FormUploadedFile } from '@confer/ui';
 import { ArrowUploadRegular, DismissRegular } from '@fluentui/react-icons';
 import { portalExtras } from '../session/portal-extras';
+import { t } from '../messages';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, alignItems: 'flex-start' },
@@ -98,13 +99,13 @@ export function FileFieldInput({
         icon={<ArrowUploadRegular />}
         disabled={disabled}
         data-field-focus={fieldKey}
-        aria-label={`${files.length > 0 ? 'Add another file' : 'Choose file'} for: ${label}`}
+        aria-label={t.forms.fileButtonFor(files.length > 0 ? t.forms.addAnotherFile : t.forms.chooseFile, label)}
         onClick={() => inputRef.current?.click()}
       >
-        {files.length > 0 ? 'Add another file' : 'Choose file'}
+        {files.length > 0 ? t.forms.addAnotherFile : t.forms.chooseFile}
       </Button>
       {files.length > 0 || uploading.length > 0 ? (
-        <ul className={styles.list} aria-label={`Files for: ${label}`}>
+        <ul className={styles.list} aria-label={t.forms.filesFor(label)}>
           {files.map((file) => (
             <li key={file.id} className={styles.file}>
               <span className={styles.name}>
@@ -115,7 +116,7 @@ export function FileFieldInput({
                   size="small"
                   appearance="subtle"
                   icon={<DismissRegular />}
-                  aria-label={`Remove ${file.name}`}
+                  aria-label={t.forms.remove(file.name)}
                   onClick={() => onRemove(file.id)}
                 />
               ) : null}
@@ -127,12 +128,12 @@ export function FileFieldInput({
               <li key={`up-${u.key}`} className={styles.file}>
                 <span className={styles.progress}>
                   <Caption1 className={styles.name}>
-                    Uploading {u.name} ({formatFileSize(u.size)}) · {Math.round(value * 100)}%
+                    {t.forms.uploadingProgress(u.name, formatFileSize(u.size), Math.round(value * 100))}
                   </Caption1>
-                  <ProgressBar value={value} max={1} thickness="large" aria-label={`Uploading ${u.name}`} />
+                  <ProgressBar value={value} max={1} thickness="large" aria-label={t.forms.uploadingName(u.name)} />
                 </span>
                 <Button size="small" onClick={u.abort}>
-                  Cancel
+                  {t.forms.cancel}
                 </Button>
               </li>
             );

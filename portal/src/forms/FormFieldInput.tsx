@@ -1,6 +1,7 @@
 import { Checkbox, Field, Input, Radio, RadioGroup, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import type { FormAnswerValue, FormField, FormUploadedFile } from '@confer/ui';
 import { FileFieldInput } from './FileFieldInput';
+import { t } from '../messages';
 
 const useStyles = makeStyles({
   field: { scrollMarginTop: tokens.spacingVerticalXXL },
@@ -96,7 +97,7 @@ export function FormFieldInput(props: FormFieldInputProps) {
       );
     case 'file': {
       const ids = fileIdsOf(value);
-      const files = ids.map((fid) => filesById.get(fid) ?? { id: fid, name: 'Uploaded file', size: 0 });
+      const files = ids.map((fid) => filesById.get(fid) ?? { id: fid, name: t.forms.uploadedFile, size: 0 });
       return (
         <Field {...common} label={{ children: field.label, htmlFor: undefined, id: `${id}-label` }}>
           <FileFieldInput

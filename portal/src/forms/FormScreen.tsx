@@ -30,6 +30,7 @@ import { portalExtras } from '../session/portal-extras';
 import { usePortal } from '../shell/portal-context';
 import { FormAnswersView } from './FormAnswersView';
 import { FormFieldInput } from './FormFieldInput';
+import { t } from '../messages';
 
 const useStyles = makeStyles({
   meta: { margin: 0, color: tokens.colorNeutralForeground3 },
@@ -60,10 +61,10 @@ export function FormScreen({ requestId }: Props) {
   const request = current ?? loaded.data ?? null;
 
   return (
-    <Page title={request ? request.form.title : 'Form'}>
-      <InlineLink to={{ name: 'forms' }}>All forms</InlineLink>
+    <Page title={request ? request.form.title : t.forms.form}>
+      <InlineLink to={{ name: 'forms' }}>{t.forms.allForms}</InlineLink>
       {loaded.error ? <ErrorNotice error={loaded.error} /> : null}
-      {!request && loaded.loading ? <Loading label="Loading the form" /> : null}
+      {!request && loaded.loading ? <Loading label={t.forms.loadingTheForm} /> : null}
       {request ? (
         request.status === 'submitted' ? (
           <SubmittedForm request={request} firmName={session.firm.name} />
@@ -81,10 +82,9 @@ function SubmittedForm({ request, firmName }: { request: FormRequest; firmName: 
     <>
       <MessageBar intent="success" layout="multiline">
         <MessageBarBody>
-          <MessageBarTitle>Form sent</MessageBarTitle>
+          <MessageBarTitle>{t.forms.formSent}</MessageBarTitle>
           <span role="status">
-            {firmName} received your answers{request.submittedAt ? ` on ${formatDateTime(request.submittedAt)}` : ''}.
-            Contact them if something needs changing.
+            {t.forms.receivedYourAnswers(firmName, request.submittedAt ? formatDateTime(request.submittedAt) : null)}
           </span>
         </MessageBarBody>
       </MessageBar>
@@ -233,10 +233,7 @@ function FormEditor({ request, onChanged }: { request: FormRequest; onChanged: (
         {errorCount > 0 ? (
           <MessageBar intent="error" layout="multiline">
             <MessageBarBody>
-              <span role="alert">
-                {errorCount === 1 ? '1 question needs' : `${errorCount} questions need`} your attention before you can
-                continue.
-              </span>
+              <span role="alert">{t.forms.questionsNeedAttention(errorCount)}</span>
             </MessageBarBody>
           </MessageBar>
         ) : null}
@@ -244,7 +241,7 @@ function FormEditor({ request, onChanged }: { request: FormRequest; onChanged: (
       {problem ? <ErrorNotice error={problem} /> : null}
       <form className={styles.form} onSubmit={onSubmit} noValidate aria-label={form.title}>
         {form.fields.some((f) => f.required) ? (
-          <Caption1 className={styles.legend}>Questions marked * need an answer.</Caption1>
+          <Caption1 className={styles.legend}>{t.forms.questionsMarkedNeedAn}</Caption1>
         ) : null}
         {form.fields.map((field) => (
           <FormFieldInput
@@ -262,13 +259,13 @@ function FormEditor({ request, onChanged }: { request: FormRequest; onChanged: (
         ))}
         <div className={styles.actions}>
           <Button type="submit" appearance="primary" disabledFocusable={busy !== null}>
-            {busy === 'submit' ? 'Submitting…' : 'Submit'}
+            {busy === 'submit' ? t.forms.submitting : t.forms.submit}
           </Button>
           <Button type="button" disabledFocusable={busy !== null} onClick={() => void save('draft')}>
-            {busy === 'draft' ? 'Saving…' : 'Save draft'}
+            {busy === 'draft' ? t.forms.saving : t.forms.saveDraft}
           </Button>
           <Caption1 className={styles.status} role="status">
-            {savedAt ? `Draft saved ${formatDateTime(savedAt)}` : ''}
+            {savedAt ? t.forms.draftSaved(formatDateTime(savedAt)) : ''}
           </Caption1>
         </div>
       </form>

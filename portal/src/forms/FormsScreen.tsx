@@ -13,11 +13,13 @@ import { useLoader } from '@confer/ui';
 import { DocsTabs } from '../docs/DocsTabs';
 import { portalExtras } from '../session/portal-extras';
 import { useLiveEvent, usePortal } from '../shell/portal-context';
+import { t } from '../messages';
 
 function statusText(request: FormRequest): string {
-  if (request.status === 'submitted' && request.submittedAt) return `Sent ${formatDateTime(request.submittedAt)}`;
-  if (request.status === 'draft' && request.draftSavedAt) return `Draft saved ${formatDateTime(request.draftSavedAt)}`;
-  return `Received ${formatDateTime(request.sentAt)}`;
+  if (request.status === 'submitted' && request.submittedAt) return t.forms.sentAt(formatDateTime(request.submittedAt));
+  if (request.status === 'draft' && request.draftSavedAt)
+    return t.forms.draftSaved(formatDateTime(request.draftSavedAt));
+  return t.forms.receivedAt(formatDateTime(request.sentAt));
 }
 
 function FormRow({ request }: { request: FormRequest }) {
@@ -26,7 +28,7 @@ function FormRow({ request }: { request: FormRequest }) {
     <LinkRow to={{ name: 'form', requestId: request.id }} icon={<FormRegular />} title={request.form.title}>
       <Caption1 className={styles.meta}>{matterLine(request.matter)}</Caption1>
       <Caption1 className={request.status === 'sent' ? styles.fresh : styles.meta}>
-        {request.status === 'sent' ? 'Not started · ' : ''}
+        {request.status === 'sent' ? t.forms.notStarted : ''}
         {statusText(request)}
       </Caption1>
     </LinkRow>
@@ -46,19 +48,19 @@ export function FormsScreen() {
   const done = (items ?? []).filter((r) => r.status === 'submitted');
 
   return (
-    <Page title="Documents">
+    <Page title={t.forms.documents}>
       <DocsTabs current="forms" />
       {forms.error ? <ErrorNotice error={forms.error} /> : null}
-      {!items && forms.loading ? <Loading label="Loading your forms" /> : null}
+      {!items && forms.loading ? <Loading label={t.forms.loadingYourForms} /> : null}
       {items && items.length === 0 ? (
-        <EmptyState icon={<FormRegular />} title="No forms">
-          When {session.firm.name} asks you to fill in a form, it will be listed here.
+        <EmptyState icon={<FormRegular />} title={t.forms.noForms}>
+          {t.forms.whenAsksYouTo(session.firm.name)}
         </EmptyState>
       ) : null}
       {open.length > 0 ? (
         <ListSection
           id="forms-open"
-          heading="To complete"
+          heading={t.forms.toComplete}
           items={open}
           keyOf={(request) => request.id}
           renderItem={(request) => <FormRow request={request} />}
@@ -68,7 +70,7 @@ export function FormsScreen() {
       {done.length > 0 ? (
         <ListSection
           id="forms-done"
-          heading="Submitted"
+          heading={t.forms.submitted}
           items={done}
           keyOf={(request) => request.id}
           renderItem={(request) => <FormRow request={request} />}

@@ -27,6 +27,8 @@ import { AuthLayout } from '../auth/AuthLayout';
 import { formatFullDateTime, formatTime } from '@confer/ui/format-time';
 import { DocumentRegular } from '@fluentui/react-icons';
 import { forgetReplyToken } from './take-reply-token';
+import { fill } from '@confer/ui/messages';
+import { t } from '../messages';
 
 const client = createQuickReplyClient();
 
@@ -88,16 +90,15 @@ export function QuickReplyPage({ token }: { token: string }) {
   switch (state.kind) {
     case 'loading':
       return (
-        <AuthLayout title="Opening your conversation…">
-          <Spinner label="Loading…" />
+        <AuthLayout title={t.quickReply.openingYourConversation}>
+          <Spinner label={t.quickReply.loading} />
         </AuthLayout>
       );
     case 'invalid':
       return (
-        <AuthLayout title="This reply link has expired or is not valid">
+        <AuthLayout title={t.quickReply.thisReplyLinkHas}>
           <Body1 as="p" className={styles.text}>
-            Reply links from texts work for 7 days. You can still read and answer your messages in the client portal:
-            sign in with your email address and we will send you a secure link.
+            {t.quickReply.replyLinksFromTexts}
           </Body1>
           <Button
             as="a"
@@ -106,18 +107,18 @@ export function QuickReplyPage({ token }: { token: string }) {
             className={styles.send}
             onClick={() => forgetReplyToken()}
           >
-            Sign in to the portal
+            {t.quickReply.signInToThe}
           </Button>
         </AuthLayout>
       );
     case 'failed':
       return (
-        <AuthLayout title="Something went wrong">
+        <AuthLayout title={t.quickReply.somethingWentWrong}>
           <MessageBar intent="error" layout="multiline">
             <MessageBarBody>{describeError(state.error)}</MessageBarBody>
           </MessageBar>
           <Button appearance="primary" className={styles.send} onClick={() => setAttempt((n) => n + 1)}>
-            Try again
+            {t.quickReply.tryAgain}
           </Button>
         </AuthLayout>
       );
@@ -153,7 +154,7 @@ function Conversation({ token, view }: { token: string; view: QuickReplyView }) 
       requestAnimationFrame(() => confirmation.current?.focus());
     } catch (e) {
       if (isQuickReplyLinkInvalid(e)) forgetReplyToken();
-      setError(isQuickReplyLinkInvalid(e) ? 'This reply link has expired. Sign in to the portal to reply.' : e);
+      setError(isQuickReplyLinkInvalid(e) ? t.quickReply.replyLinkExpired : e);
     } finally {
       setSending(false);
     }
@@ -161,19 +162,19 @@ function Conversation({ token, view }: { token: string; view: QuickReplyView }) 
 
   return (
     <AuthLayout title={view.conversationTitle} eyebrow={view.firmName}>
-      <section aria-label="Latest messages">
+      <section aria-label={t.quickReply.latestMessages}>
         <ol className={styles.list}>
           {messages.map((m) => (
             <li key={m.id} className={mergeClasses(styles.message, m.mine && styles.mine)}>
               <Caption1 className={styles.meta}>
-                {m.mine ? 'You' : m.author.name} ·{' '}
+                {m.mine ? t.quickReply.you : m.author.name} ·{' '}
                 <time dateTime={m.createdAt} title={formatFullDateTime(m.createdAt)}>
                   {formatTime(m.createdAt)}
                 </time>
               </Caption1>
               {m.body ? <MessageText body={m.body} /> : null}
               {m.files.length > 0 ? (
-                <ul className={styles.files} aria-label="Files">
+                <ul className={styles.files} aria-label={t.quickReply.files}>
                   {m.files.map((file, index) => (
                     <li key={index} className={styles.file}>
                       <DocumentRegular />
@@ -190,15 +191,15 @@ function Conversation({ token, view }: { token: string; view: QuickReplyView }) 
       {sent && (
         <div ref={confirmation} tabIndex={-1} role="status">
           <MessageBar intent="success" layout="multiline">
-            <MessageBarBody>Your reply was sent to {view.firmName}.</MessageBarBody>
+            <MessageBarBody>{t.quickReply.yourReplyWasSent(view.firmName)}</MessageBarBody>
           </MessageBar>
         </div>
       )}
       {view.canReply ? (
-        <form className={styles.form} onSubmit={(e) => void send(e)} aria-label="Reply">
+        <form className={styles.form} onSubmit={(e) => void send(e)} aria-label={t.quickReply.reply}>
           <Field
-            label={sent ? 'Write another reply' : 'Your reply'}
-            validationMessage={over ? `At most ${PORTAL_LIMITS.messageChars} characters` : undefined}
+            label={sent ? t.quickReply.writeAnotherReply : t.quickReply.yourReply}
+            validationMessage={over ? t.quickReply.atMostCharacters(PORTAL_LIMITS.messageChars) : undefined}
           >
             <Textarea
               value={body}
@@ -212,7 +213,7 @@ function Conversation({ token, view }: { token: string; view: QuickReplyView }) 
             />
           </Field>
           <Caption1 id={countId} className={styles.meta}>
-            {chars} / {PORTAL_LIMITS.messageChars} characters. Please do not send passwords or bank details.
+            {t.quickReply.charactersPleaseDoNot(chars, PORTAL_LIMITS.messageChars)}
           </Caption1>
           {error != null && (
             <MessageBar intent="error" layout="multiline">
@@ -225,21 +226,23 @@ function Conversation({ token, view }: { token: string; view: QuickReplyView }) 
             className={styles.send}
             disabledFocusable={sending || !body.trim()}
           >
-            {sending ? 'Sending…' : 'Send reply'}
+            {sending ? t.quickReply.sending : t.quickReply.sendReply}
           </Button>
         </form>
       ) : (
         <Body1 as="p" className={styles.text}>
-          This conversation is closed to new replies.
+          {t.quickReply.thisConversationIsClosed}
         </Body1>
       )}
       <div className={styles.actions}>
         <Caption1 className={styles.meta}>
-          To see the whole conversation and your documents,{' '}
-          <Link href="/portal/" onClick={() => forgetReplyToken()}>
-            sign in to the portal
-          </Link>
-          .
+          {fill(t.quickReply.toSeeTheWhole, {
+            link: (
+              <Link href="/portal/" onClick={() => forgetReplyToken()}>
+                {t.quickReply.signInToThePortal}
+              </Link>
+            ),
+          })}
         </Caption1>
       </div>
     </AuthLayout>

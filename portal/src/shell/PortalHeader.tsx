@@ -12,6 +12,7 @@ import {
 } from '@fluentui/react-components';
 import type { PortalSession } from '@confer/ui';
 import { ArrowSwapRegular, SignOutRegular } from '@fluentui/react-icons';
+import { t } from '../messages';
 
 const useStyles = makeStyles({
   header: {
@@ -63,7 +64,7 @@ export function PortalHeader({ session, onSwitchFirm, onSignOut, busy }: PortalH
           {session.firm.name}
         </Subtitle2>
         <Caption1 className={styles.name}>
-          <span>Signed in as </span>
+          <span>{t.shell.signedInAs}</span>
           {session.contact.name}
         </Caption1>
       </div>
@@ -75,11 +76,11 @@ export function PortalHeader({ session, onSwitchFirm, onSignOut, busy }: PortalH
                 appearance="transparent"
                 className={styles.button}
                 icon={<ArrowSwapRegular />}
-                aria-label="Switch firm"
+                aria-label={t.shell.switchFirm}
                 disabled={busy}
               >
                 <span className={styles.label} aria-hidden="true">
-                  Switch firm
+                  {t.shell.switchFirm}
                 </span>
               </Button>
             </MenuTrigger>
@@ -101,7 +102,7 @@ export function PortalHeader({ session, onSwitchFirm, onSignOut, busy }: PortalH
           onClick={onSignOut}
           disabled={busy}
         >
-          Sign out
+          {t.shell.signOut}
         </Button>
       </div>
     </header>

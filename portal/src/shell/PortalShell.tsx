@@ -20,6 +20,7 @@ import { ErrorNotice } from '@confer/ui/errors';
 import { PortalHeader } from './PortalHeader';
 import { SectionNav } from './SectionNav';
 import { PortalContext, type PortalContextValue } from './portal-context';
+import { t } from '../messages';
 
 const useStyles = makeStyles({
   root: {
@@ -74,22 +75,22 @@ function sectionOf(route: Route) {
 function titleOf(route: Route): string {
   switch (route.name) {
     case 'todo':
-      return 'To do';
+      return t.shell.toDo;
     case 'documents':
-      return 'Documents';
+      return t.shell.documents;
     case 'file':
     case 'document':
-      return 'File';
+      return t.shell.file;
     case 'forms':
-      return 'Forms';
+      return t.shell.forms;
     case 'form':
-      return 'Form';
+      return t.shell.form;
     case 'events':
-      return 'Events';
+      return t.shell.events;
     case 'billing':
-      return 'Billing';
+      return t.shell.billing;
     default:
-      return 'Messages';
+      return t.shell.messages;
   }
 }
 
@@ -145,7 +146,7 @@ export function PortalShell({ session, onSignOut, onSwitchFirm, onAccessEnded }:
   const routeKey = `${route.name}:${'conversationId' in route ? route.conversationId : ''}:${'versionId' in route ? route.versionId : ''}:${'documentId' in route ? route.documentId : ''}:${'requestId' in route ? route.requestId : ''}`;
   const firstRender = useRef(true);
   useEffect(() => {
-    document.title = `${titleOf(route)} · ${session.firm.name} · Confer`;
+    document.title = t.shell.documentTitle(titleOf(route), session.firm.name);
     if (firstRender.current) {
       firstRender.current = false;
       return;
@@ -186,7 +187,7 @@ export function PortalShell({ session, onSignOut, onSwitchFirm, onAccessEnded }:
     <PortalContext.Provider value={value}>
       <div className={styles.root}>
         <a className={styles.skip} href="#main">
-          Skip to content
+          {t.shell.skipToContent}
         </a>
         <PortalHeader
           session={session}

@@ -8,9 +8,9 @@ import {
   TaskListLtrRegular,
 } from '@fluentui/react-icons';
 import { VisuallyHidden } from '@confer/ui/components';
-import { plural } from '../common/plural';
 import type { Route } from '../routing/route';
 import { RouterLink } from '../routing/RouterLink';
+import { t } from '../messages';
 
 const useStyles = makeStyles({
   nav: {
@@ -117,31 +117,46 @@ function NavItem({
 export function SectionNav({ current, unread }: SectionNavProps) {
   const styles = useStyles();
   return (
-    <nav className={styles.nav} aria-label="Sections">
+    <nav className={styles.nav} aria-label={t.shell.sections}>
       <ul className={styles.list}>
-        <NavItem to={{ name: 'todo' }} label="To do" icon={<TaskListLtrRegular />} current={current === 'todo'} />
+        <NavItem
+          to={{ name: 'todo' }}
+          label={t.shell.toDo}
+          icon={<TaskListLtrRegular />}
+          current={current === 'todo'}
+        />
         <NavItem
           to={{ name: 'conversations' }}
-          label="Messages"
+          label={t.shell.messages}
           icon={<ChatRegular />}
           current={current === 'conversations'}
           badge={
             unread > 0 ? (
               <>
                 <CounterBadge className={styles.badge} count={unread} size="small" aria-hidden="true" />
-                <VisuallyHidden>, {plural(unread, 'unread message', 'unread messages')}</VisuallyHidden>
+                <VisuallyHidden>, {t.common.unreadMessages(unread)}</VisuallyHidden>
               </>
             ) : null
           }
         />
         <NavItem
           to={{ name: 'documents' }}
-          label="Documents"
+          label={t.shell.documents}
           icon={<DocumentRegular />}
           current={current === 'documents'}
         />
-        <NavItem to={{ name: 'events' }} label="Events" icon={<CalendarRegular />} current={current === 'events'} />
-        <NavItem to={{ name: 'billing' }} label="Billing" icon={<ReceiptRegular />} current={current === 'billing'} />
+        <NavItem
+          to={{ name: 'events' }}
+          label={t.shell.events}
+          icon={<CalendarRegular />}
+          current={current === 'events'}
+        />
+        <NavItem
+          to={{ name: 'billing' }}
+          label={t.shell.billing}
+          icon={<ReceiptRegular />}
+          current={current === 'billing'}
+        />
       </ul>
     </nav>
   );

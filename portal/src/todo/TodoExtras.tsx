@@ -5,6 +5,7 @@ import { formatDateOnly, formatInZone } from '@confer/ui/format-time';
 import { LinkRow, useLinkRowStyles } from '../common/LinkRow';
 import { ListSection } from '../common/ListSection';
 import type { Route } from '../routing/route';
+import { t } from '../messages';
 
 const formatters = {
   money: (amount: string, currency: string) => formatMoney(amount, currency),
@@ -41,7 +42,7 @@ export function TodoExtras({ extras }: { extras: PortalTodoExtras }) {
               end={
                 item.urgent ? (
                   <Badge appearance="filled" color="danger">
-                    Overdue
+                    {t.todo.overdue}
                   </Badge>
                 ) : null
               }

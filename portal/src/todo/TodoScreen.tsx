@@ -6,13 +6,14 @@ import { Loading } from '../common/Loading';
 import { Page } from '../common/Page';
 import { LinkRow, useLinkRowStyles } from '../common/LinkRow';
 import { ListSection } from '../common/ListSection';
-import { plural } from '../common/plural';
 import { FileRow } from '../files/FileRow';
 import { InlineLink } from '../routing/InlineLink';
 import { portalClient } from '../session/portal-client';
 import { useLiveEvent, usePortal } from '../shell/portal-context';
 import { countTodoExtras, type PortalTodoExtras, useLoader } from '@confer/ui';
 import { TodoExtras } from './TodoExtras';
+import { fill } from '@confer/ui/messages';
+import { t } from '../messages';
 
 const useStyles = makeStyles({
   intro: { margin: 0, color: tokens.colorNeutralForeground2 },
@@ -34,22 +35,24 @@ export function TodoScreen() {
     data && data.unreadMessages.length === 0 && data.documentsToOpen.length === 0 && countTodoExtras(data) === 0;
 
   return (
-    <Page title="To do">
+    <Page title={t.todo.toDo}>
       <Body1 as="p" className={styles.intro}>
-        New messages, documents, forms, invoices and events from {session.firm.name} that need your attention.
+        {t.todo.newMessagesDocumentsForms(session.firm.name)}
       </Body1>
       {todo.error ? <ErrorNotice error={todo.error} /> : null}
-      {!data && todo.loading ? <Loading label="Loading your to-do list" /> : null}
+      {!data && todo.loading ? <Loading label={t.todo.loadingYourToDo} /> : null}
       {nothing ? (
-        <EmptyState icon={<TaskListLtrRegular />} title="You are all caught up">
-          Nothing new needs your attention. When {session.firm.name} sends you a message or a document, it will appear
-          here. <InlineLink to={{ name: 'conversations' }}>See all your messages</InlineLink>
+        <EmptyState icon={<TaskListLtrRegular />} title={t.todo.youAreAllCaught}>
+          {fill(t.todo.nothingNew, {
+            firm: session.firm.name,
+            link: <InlineLink to={{ name: 'conversations' }}>{t.todo.seeAllYourMessages}</InlineLink>,
+          })}
         </EmptyState>
       ) : null}
       {data && data.unreadMessages.length > 0 ? (
         <ListSection
           id="todo-unread"
-          heading="Unread messages"
+          heading={t.todo.unreadMessages}
           items={data.unreadMessages}
           keyOf={(item) => item.conversationId}
           renderItem={(item) => (
@@ -59,7 +62,7 @@ export function TodoScreen() {
               centered
               end={<CounterBadge count={item.unreadCount} aria-hidden="true" />}
             >
-              <Caption1 className={rows.meta}>{plural(item.unreadCount, 'new message', 'new messages')}</Caption1>
+              <Caption1 className={rows.meta}>{t.todo.newMessages(item.unreadCount)}</Caption1>
             </LinkRow>
           )}
         />
@@ -67,7 +70,7 @@ export function TodoScreen() {
       {data && data.documentsToOpen.length > 0 ? (
         <ListSection
           id="todo-documents"
-          heading="Documents to open"
+          heading={t.todo.documentsToOpen}
           items={data.documentsToOpen}
           keyOf={(file) => `${file.shareId ?? ''}:${file.versionId}`}
           renderItem={(file) => <FileRow file={file} showMatter />}
