@@ -70,6 +70,18 @@ export type JobQueue = {
   stop(): Promise<void>;
 };
 
+/**
+ * Queues that do not use pg-boss's `stately` policy. A stately queue holds at most one active
+ * job, and a job left active by a process that died (SIGKILL, a lost instance) counts as
+ * active until it expires (15 minutes, then up to a maintenance round more): meanwhile no
+ * other job of that queue can start, and pg-boss's fetch hides the refusal. The upload sweep
+ * must run after exactly such a death, and is safe to run twice at once (every step of it is
+ * conditional), so it is a standard queue: a dead run holds up nothing.
+ */
+const queuePolicies: Partial<Record<TQueueName, 'standard'>> = {
+  [queueNames.sweepUploads]: 'standard',
+};
+
 type TExecuteSql = (text: string, values?: unknown[]) => Promise<{ rows: unknown[] }>;
 
 const nullify = (values: unknown[] | undefined) => (values ?? []).map((v) => (v === undefined ? null : v));
@@ -153,7 +165,7 @@ export async function startJobQueue(
   for (const name of Object.values(queueNames)) {
     const queue = {
       name,
-      policy: 'stately' as const,
+      policy: queuePolicies[name] ?? ('stately' as const),
       retryLimit: options.retryLimit,
       retryDelay: options.retryDelaySeconds,
       retryBackoff: true,
