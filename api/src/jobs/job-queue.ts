@@ -56,9 +56,14 @@ export type JobQueue = {
   /**
    * Enqueues a job. With `tx` the job is inserted in that transaction: it exists if and only
    * if the transaction commits. A `singletonKey` keeps at most one waiting and one running
-   * job per key.
+   * job per key (stately queues). `startAfterSeconds` delays it.
    */
-  enqueue(name: TQueueName, data: Record<string, unknown>, options?: { singletonKey?: string }, tx?: Db): Promise<void>;
+  enqueue(
+    name: TQueueName,
+    data: Record<string, unknown>,
+    options?: { singletonKey?: string; startAfterSeconds?: number },
+    tx?: Db,
+  ): Promise<void>;
   /**
    * Sends a job to the queue on a cron schedule (UTC), once per tick across every instance:
    * pg-boss keeps the schedule in its tables and one instance at a time sends the due jobs.
@@ -184,6 +189,7 @@ export async function startJobQueue(
       if (stopping) return;
       await boss.send(name, data, {
         ...(sendOptions.singletonKey ? { singletonKey: sendOptions.singletonKey } : {}),
+        ...(sendOptions.startAfterSeconds ? { startAfter: sendOptions.startAfterSeconds } : {}),
         ...(tx ? { db: inTransaction(tx) } : {}),
       });
     },
