@@ -35,13 +35,14 @@ describe('the sweep of abandoned uploads', () => {
     const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(JSON.parse(line)) });
     const app = await startTestApp({}, { logger });
     try {
-      // the start-up sweep (and the cron's first one) finish first
+      // the start-up sweep (and the schedule's first one) finish first; a delayed one may wait
       await waitFor(
         async () =>
           (
             await queryRows<{ n: number }>(
               app.db,
-              sql`select count(*)::int as n from pgboss.job where name = 'sweep-uploads' and state < 'completed'`,
+              sql`select count(*)::int as n from pgboss.job
+                  where name = 'sweep-uploads' and state < 'completed' and start_after < now()`,
             )
           )[0]!.n === 0,
         'the start-up sweep to finish',
