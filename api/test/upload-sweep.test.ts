@@ -30,7 +30,7 @@ async function stagedBlocks(blobs: BlobStore, name: string): Promise<number> {
 }
 
 describe('the sweep of abandoned uploads', () => {
-  test('when a sweep was left running by a process killed mid-run, then the next one still clears a silent upload\'s staged blocks, keeps a live upload and a committed blob whole, and logs ids only', async () => {
+  test("when a sweep was left running by a process killed mid-run, then the next one still clears a silent upload's staged blocks, keeps a live upload and a committed blob whole, and logs ids only", async () => {
     const lines: Array<Record<string, unknown>> = [];
     const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(JSON.parse(line)) });
     const app = await startTestApp({}, { logger });
@@ -87,7 +87,7 @@ describe('the sweep of abandoned uploads', () => {
           )
             .map((r) => r.blob_name)
             .join() === live,
-        'the swept uploads\' rows to go and the live one to stay',
+        "the swept uploads' rows to go and the live one to stay",
       );
       const swept = lines.filter((l) => l.firmId === firmId);
       expect(swept.map((l) => [l.blobName, l.outcome]).sort()).toEqual(
@@ -99,7 +99,11 @@ describe('the sweep of abandoned uploads', () => {
       // ids and the outcome, nothing of the file
       const pinoKeys = ['level', 'time', 'pid', 'hostname', 'msg'];
       for (const line of swept) {
-        expect(Object.keys(line).filter((k) => !pinoKeys.includes(k)).sort()).toEqual(['blobName', 'firmId', 'outcome']);
+        expect(
+          Object.keys(line)
+            .filter((k) => !pinoKeys.includes(k))
+            .sort(),
+        ).toEqual(['blobName', 'firmId', 'outcome']);
       }
     } finally {
       await app.stop();

@@ -38,7 +38,9 @@ export async function listAbandonedUploads(
     .where(
       and(
         lt(pendingUploads.lastActiveAt, silentSince),
-        after ? sql`(${pendingUploads.firmId}, ${pendingUploads.blobName}) > (${after.firmId}::uuid, ${after.blobName})` : undefined,
+        after
+          ? sql`(${pendingUploads.firmId}, ${pendingUploads.blobName}) > (${after.firmId}::uuid, ${after.blobName})`
+          : undefined,
       ),
     )
     .orderBy(asc(pendingUploads.firmId), asc(pendingUploads.blobName))
