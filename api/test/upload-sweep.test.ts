@@ -1,6 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { request } from 'node:http';
 import { sql } from 'drizzle-orm';
+import { pino } from 'pino';
 import { queryRows } from '../src/db/query-rows.js';
 import { createBlobStore, type BlobStore } from '../src/integrations/blob-storage/blob-store.js';
 import { insertPendingUpload } from '../src/modules/files/pending-uploads-repository.js';
@@ -16,7 +17,99 @@ async function stagedBlobs(blobs: BlobStore, prefix: string): Promise<string[]> 
   return names;
 }
 
+/** Staged (uncommitted) blocks of a blob; none when there is no such blob. */
+async function stagedBlocks(blobs: BlobStore, name: string): Promise<number> {
+  const list = await blobs.container
+    .getBlockBlobClient(name)
+    .getBlockList('uncommitted')
+    .catch((error: { statusCode?: number }) => {
+      if (error.statusCode === 404) return { uncommittedBlocks: [] };
+      throw error;
+    });
+  return list.uncommittedBlocks?.length ?? 0;
+}
+
 describe('the sweep of abandoned uploads', () => {
+  test("when a sweep was left running by a process killed mid-run, then the next one still clears a silent upload's staged blocks, keeps a live upload and a committed blob whole, and logs ids only", async () => {
+    const lines: Array<Record<string, unknown>> = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(JSON.parse(line)) });
+    const app = await startTestApp({}, { logger });
+    try {
+      // the start-up sweep (and the schedule's first one) finish first; a delayed one may wait
+      await waitFor(
+        async () =>
+          (
+            await queryRows<{ n: number }>(
+              app.db,
+              sql`select count(*)::int as n from pgboss.job
+                  where name = 'sweep-uploads' and state < 'completed' and start_after < now()`,
+            )
+          )[0]!.n === 0,
+        'the start-up sweep to finish',
+      );
+      const firmId = randomUUID();
+      const dead = `${firmId}/${randomUUID()}`;
+      const live = `${firmId}/${randomUUID()}`;
+      const committed = `${firmId}/${randomUUID()}`;
+      const content = randomBytes(4096);
+      for (const name of [dead, live]) {
+        await insertPendingUpload(app.db, firmId, name);
+        await app.blobs.container
+          .getBlockBlobClient(name)
+          .stageBlock(Buffer.from('00000000').toString('base64'), content, content.length);
+      }
+      // a blob committed by an upload whose process died before it recorded the document
+      await insertPendingUpload(app.db, firmId, committed);
+      await app.blobs.container.getBlockBlobClient(committed).uploadData(content);
+      await app.db.execute(
+        sql`update pending_uploads set last_active_at = clock_timestamp() - interval '10 minutes'
+            where firm_id = ${firmId} and blob_name in (${dead}, ${committed})`,
+      );
+      // what a SIGKILL during a sweep leaves: its job active, as the dead process's queue made it
+      await app.db.execute(
+        sql`insert into pgboss.job (name, state, started_on, policy)
+            select name, 'active', now(), policy from pgboss.queue where name = 'sweep-uploads'`,
+      );
+
+      await app.jobs.enqueue('sweep-uploads', {}); // what the schedule does every minute
+      await waitFor(async () => (await stagedBlocks(app.blobs, dead)) === 0, 'the silent upload to be swept', 20_000);
+
+      expect(await stagedBlocks(app.blobs, live)).toBe(1);
+      const kept = await app.blobs.container.getBlockBlobClient(committed).downloadToBuffer();
+      expect(kept.equals(content)).toBe(true);
+      await waitFor(
+        async () =>
+          (
+            await queryRows<{ blob_name: string }>(
+              app.db,
+              sql`select blob_name from pending_uploads where firm_id = ${firmId}`,
+            )
+          )
+            .map((r) => r.blob_name)
+            .join() === live,
+        "the swept uploads' rows to go and the live one to stay",
+      );
+      const swept = lines.filter((l) => l.firmId === firmId);
+      expect(swept.map((l) => [l.blobName, l.outcome]).sort()).toEqual(
+        [
+          [committed, 'committed'],
+          [dead, 'cleared'],
+        ].sort(),
+      );
+      // ids and the outcome, nothing of the file
+      const pinoKeys = ['level', 'time', 'pid', 'hostname', 'msg'];
+      for (const line of swept) {
+        expect(
+          Object.keys(line)
+            .filter((k) => !pinoKeys.includes(k))
+            .sort(),
+        ).toEqual(['blobName', 'firmId', 'outcome']);
+      }
+    } finally {
+      await app.stop();
+    }
+  }, 60_000);
+
   test('when a process died mid-upload, then the next one sweeps its staged blocks at start-up, leaves live uploads alone, and schedules the sweep every minute', async () => {
     // what the dead process left: an upload silent for 10 minutes, and another instance's live one
     const database = await createTestDatabase();

@@ -94,8 +94,10 @@ export async function runDrill(
           log(`cleanup: ${(error as Error).message}`);
         }
       }
-      if (process.env.DRILLS_KEEP !== '1') rmSync(workDir, { recursive: true, force: true });
-      else log(`kept ${workDir}`);
+      // a failed drill keeps its directory (Confer's log, Azurite's files) to be read
+      const failed = checks.some((c) => !c.ok);
+      if (process.env.DRILLS_KEEP !== '1' && !failed) rmSync(workDir, { recursive: true, force: true });
+      else log(`kept ${workDir}${failed ? ' (the drill failed)' : ''}`);
     })());
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {

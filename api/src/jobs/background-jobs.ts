@@ -35,7 +35,7 @@ export type TBackgroundDeps = {
 export type BackgroundJobs = {
   /** One sweep now (tests; the timer asks for one every `sweepEveryMs`). */
   sweepNow(): Promise<void>;
-  /** One upload sweep now (tests; it is scheduled every minute and asked for at start). */
+  /** One upload sweep now (tests; it is scheduled every minute, asked for at start and one threshold after). */
   sweepUploadsNow(): Promise<number>;
   /** Stops asking for sweeps; the workers stop with the job queue. */
   stop(): void;
@@ -138,6 +138,13 @@ export async function startBackgroundJobs(deps: TBackgroundDeps): Promise<Backgr
   );
   await jobs.schedule(queueNames.sweepUploads, '* * * * *');
   await jobs.enqueue(queueNames.sweepUploads, {});
+  // Uploads a killed process left are silent long enough one threshold after this start at
+  // the latest: sweep them then, rather than up to a minute later at the schedule's next tick.
+  await jobs.enqueue(
+    queueNames.sweepUploads,
+    {},
+    { startAfterSeconds: Math.ceil(deps.config.uploads.abandonedAfterMs / 1000) + 5 },
+  );
   const timer = setInterval(() => {
     jobs
       .enqueue(queueNames.sweep, {}, { singletonKey: 'sweep' })

@@ -56,9 +56,14 @@ export type JobQueue = {
   /**
    * Enqueues a job. With `tx` the job is inserted in that transaction: it exists if and only
    * if the transaction commits. A `singletonKey` keeps at most one waiting and one running
-   * job per key.
+   * job per key (stately queues). `startAfterSeconds` delays it.
    */
-  enqueue(name: TQueueName, data: Record<string, unknown>, options?: { singletonKey?: string }, tx?: Db): Promise<void>;
+  enqueue(
+    name: TQueueName,
+    data: Record<string, unknown>,
+    options?: { singletonKey?: string; startAfterSeconds?: number },
+    tx?: Db,
+  ): Promise<void>;
   /**
    * Sends a job to the queue on a cron schedule (UTC), once per tick across every instance:
    * pg-boss keeps the schedule in its tables and one instance at a time sends the due jobs.
@@ -68,6 +73,18 @@ export type JobQueue = {
   work<T>(name: TQueueName, handler: (job: TJob<T>) => Promise<void>, options?: { workers?: number }): Promise<void>;
   /** Stops the workers (waiting for running jobs, up to 10 s). Call before the database closes. */
   stop(): Promise<void>;
+};
+
+/**
+ * Queues that do not use pg-boss's `stately` policy. A stately queue holds at most one active
+ * job, and a job left active by a process that died (SIGKILL, a lost instance) counts as
+ * active until it expires (15 minutes, then up to a maintenance round more): meanwhile no
+ * other job of that queue can start, and pg-boss's fetch hides the refusal. The upload sweep
+ * must run after exactly such a death, and is safe to run twice at once (every step of it is
+ * conditional), so it is a standard queue: a dead run holds up nothing.
+ */
+const queuePolicies: Partial<Record<TQueueName, 'standard'>> = {
+  [queueNames.sweepUploads]: 'standard',
 };
 
 type TExecuteSql = (text: string, values?: unknown[]) => Promise<{ rows: unknown[] }>;
@@ -153,7 +170,7 @@ export async function startJobQueue(
   for (const name of Object.values(queueNames)) {
     const queue = {
       name,
-      policy: 'stately' as const,
+      policy: queuePolicies[name] ?? ('stately' as const),
       retryLimit: options.retryLimit,
       retryDelay: options.retryDelaySeconds,
       retryBackoff: true,
@@ -172,6 +189,7 @@ export async function startJobQueue(
       if (stopping) return;
       await boss.send(name, data, {
         ...(sendOptions.singletonKey ? { singletonKey: sendOptions.singletonKey } : {}),
+        ...(sendOptions.startAfterSeconds ? { startAfter: sendOptions.startAfterSeconds } : {}),
         ...(tx ? { db: inTransaction(tx) } : {}),
       });
     },

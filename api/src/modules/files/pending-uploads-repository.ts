@@ -1,4 +1,4 @@
-import { and, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
 import { pendingUploads } from '../../db/schema.js';
 
@@ -22,11 +22,47 @@ export async function touchPendingUploads(db: Db, firmId: string, blobNames: str
     .where(and(eq(pendingUploads.firmId, firmId), inArray(pendingUploads.blobName, blobNames)));
 }
 
-/** The sweep job's view: uploads not heard from since `silentSince`, every firm. */
-export async function listAbandonedUploads(db: Db, silentSince: Date, limit: number) {
+/**
+ * The sweep job's view: uploads not heard from since `silentSince`, every firm, in key order
+ * after `after` (a page at a time, so a row the sweep could not clear does not hold up the rest).
+ */
+export async function listAbandonedUploads(
+  db: Db,
+  silentSince: Date,
+  limit: number,
+  after?: { firmId: string; blobName: string },
+) {
   return db
     .select({ firmId: pendingUploads.firmId, blobName: pendingUploads.blobName })
     .from(pendingUploads)
-    .where(lt(pendingUploads.lastActiveAt, silentSince))
+    .where(
+      and(
+        lt(pendingUploads.lastActiveAt, silentSince),
+        after
+          ? sql`(${pendingUploads.firmId}, ${pendingUploads.blobName}) > (${after.firmId}::uuid, ${after.blobName})`
+          : undefined,
+      ),
+    )
+    .orderBy(asc(pendingUploads.firmId), asc(pendingUploads.blobName))
     .limit(limit);
+}
+
+/** Removes a swept upload's row, unless its upload has been heard from since `silentSince`. */
+export async function deleteAbandonedUpload(
+  db: Db,
+  firmId: string,
+  blobName: string,
+  silentSince: Date,
+): Promise<boolean> {
+  const rows = await db
+    .delete(pendingUploads)
+    .where(
+      and(
+        eq(pendingUploads.firmId, firmId),
+        eq(pendingUploads.blobName, blobName),
+        lt(pendingUploads.lastActiveAt, silentSince),
+      ),
+    )
+    .returning({ blobName: pendingUploads.blobName });
+  return rows.length > 0;
 }

@@ -323,16 +323,24 @@ export async function commitStagedFiles(blobs: BlobStore, files: TStagedFile[]):
 }
 
 /**
- * Removes what an unfinished upload left: uncommitted blocks cannot be deleted one by one,
- * so commit an empty block list (a zero-byte blob) and delete that blob.
+ * Removes what this request staged or committed and is not keeping (a refusal, a failure
+ * before its documents were recorded): uncommitted blocks cannot be deleted one by one, so
+ * commit an empty block list (a zero-byte blob) and delete that blob. A blob that could not
+ * be removed keeps its pending row, for the sweep (sweep-abandoned-uploads.ts).
  */
 export async function discardStagedFiles(deps: { db: Db; blobs: BlobStore; firmId: string }, blobNames: string[]) {
+  const removed: string[] = [];
   for (const name of blobNames) {
     const client = deps.blobs.container.getBlockBlobClient(name);
-    await client.commitBlockList([]).catch(() => undefined);
-    await client.deleteIfExists();
+    try {
+      await client.commitBlockList([]);
+      await client.deleteIfExists();
+      removed.push(name);
+    } catch {
+      // Blob Storage unreachable or refusing: the row stays and the sweep tries again
+    }
   }
-  await deletePendingUploads(deps.db, deps.firmId, blobNames);
+  await deletePendingUploads(deps.db, deps.firmId, removed);
 }
 
 /**
