@@ -9,6 +9,8 @@
  *   ("Mon"), then a short date ("3 Mar"), with the year when it is not this year.
  * - Tooltips and screen readers: the full, unambiguous date and time.
  */
+import { uiMessages as t } from './messages/en.js';
+
 export type TimeFormatOptions = {
   /** The reader's clock; "today" is the calendar day this falls on. */
   now?: Date;
@@ -65,8 +67,8 @@ export function formatTime(iso: string, options: TimeFormatOptions = {}): string
 export function formatDayLabel(iso: string, options: TimeFormatOptions = {}): string {
   const date = new Date(iso);
   const days = daysAgo(date, options);
-  if (days === 0) return 'Today';
-  if (days === 1) return 'Yesterday';
+  if (days === 0) return t.time.today;
+  if (days === 1) return t.time.yesterday;
   if (days > 1 && days < 7) return formatter({ weekday: 'long' }, options).format(date);
   return formatter(
     isThisYear(date, options)
@@ -81,7 +83,7 @@ export function formatActivityTime(iso: string, options: TimeFormatOptions = {})
   const date = new Date(iso);
   const days = daysAgo(date, options);
   if (days === 0) return formatTime(iso, options);
-  if (days === 1) return 'Yesterday';
+  if (days === 1) return t.time.yesterday;
   if (days > 1 && days < 7) return formatter({ weekday: 'short' }, options).format(date);
   return isThisYear(date, options)
     ? formatter({ day: 'numeric', month: 'short' }, options).format(date)

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Body1, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import { uiMessages as t } from '../messages/en.js';
 
 const useStyles = makeStyles({
   overlay: {
@@ -49,7 +50,7 @@ export function FileDropOverlay({ title, heading, icon }: FileDropOverlayProps) 
           {heading}
         </Title3>
         <Body1 as="p" className={styles.text}>
-          They are added to your message in {title}. Nothing is sent until you press Send.
+          {t.files.dropHint(title)}
         </Body1>
       </div>
     </div>

@@ -1,5 +1,6 @@
 import { Field, ProgressBar, makeStyles } from '@fluentui/react-components';
 import { formatFileSize } from '../files/format-file-size.js';
+import { uiMessages as t } from '../messages/en.js';
 
 const useStyles = makeStyles({ label: { overflowWrap: 'anywhere' } });
 
@@ -18,7 +19,7 @@ export function FileUploadProgress({ name, size, value, className }: FileUploadP
     <Field
       className={className}
       label={{ children: `${name} (${formatFileSize(size)})`, className: styles.label }}
-      hint={value >= 1 ? 'Uploaded' : `${Math.round(value * 100)}%`}
+      hint={value >= 1 ? t.files.uploaded : t.files.uploadPercent(Math.round(value * 100))}
       size="small"
     >
       <ProgressBar value={value} max={1} thickness="large" />

@@ -9,6 +9,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { isApiProblem } from '../api-problem.js';
+import { uiMessages as t } from '../messages/en.js';
 import { messageFor } from './problem-messages.js';
 
 export type ErrorNoticeProps = {
@@ -55,7 +56,7 @@ export function ErrorNotice({ error, title, action, onRetry, fieldsShownBeside, 
             </ul>
           ) : null}
           {problem?.requestId ? (
-            <span className={styles.reference}>Reference for support: {problem.requestId}</span>
+            <span className={styles.reference}>{t.errors.referenceForSupport(problem.requestId)}</span>
           ) : null}
         </MessageBarBody>
         {action || onRetry ? (
@@ -63,7 +64,7 @@ export function ErrorNotice({ error, title, action, onRetry, fieldsShownBeside, 
             {action}
             {onRetry ? (
               <Button size="small" onClick={onRetry}>
-                Retry
+                {t.errors.retry}
               </Button>
             ) : null}
           </MessageBarActions>

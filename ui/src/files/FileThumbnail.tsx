@@ -1,5 +1,6 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { FilePreview } from '../api-types.js';
+import { uiMessages as t } from '../messages/en.js';
 
 /** The largest a thumbnail is drawn in a message list, in CSS pixels (previews are 480 px: sharp on 2× screens). */
 const MAX_CSS_PX = 240;
@@ -34,7 +35,7 @@ export function FileThumbnail({ name, preview, src }: { name: string; preview: F
   const size = thumbnailSize(preview);
   return (
     <span className={styles.frame} style={{ width: size.width, height: size.height }} data-testid="file-thumbnail">
-      {src ? <img className={styles.image} src={src} alt={`Preview of ${name}`} draggable={false} /> : null}
+      {src ? <img className={styles.image} src={src} alt={t.files.previewOf(name)} draggable={false} /> : null}
     </span>
   );
 }
