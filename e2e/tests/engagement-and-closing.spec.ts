@@ -94,7 +94,7 @@ test('when one client’s engagement ends in a conversation shared with another 
   await staff.getByRole('button', { name: 'Close matter' }).click();
   const close = staff.getByRole('alertdialog', { name: `Close matter ${matter.number}?` });
   await expect(close).toContainText(
-    'Its 1 open conversation (1 with clients or third parties) become read-only: everyone can still read the messages and files, but nobody can send new ones.',
+    'Its 1 open conversation (1 with clients or third parties) becomes read-only: everyone can still read the messages and files, but nobody can send new ones.',
   );
   await expect(close).toContainText('You can reopen the matter later');
   await close.getByRole('button', { name: 'Cancel' }).click();

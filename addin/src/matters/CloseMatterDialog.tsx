@@ -37,6 +37,7 @@ export function CloseMatterDialog({ open, matter, onClosed, onClose }: CloseMatt
                 ? t.matters.itHasNoOpen
                 : t.matters.conversationsBecomeReadOnly(
                     plural(state.data.length, t.matters.openConversation, t.matters.openConversations),
+                    state.data.length,
                     external,
                   )}
             </Text>

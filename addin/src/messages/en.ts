@@ -303,8 +303,8 @@ export const en = defineMessages({
     fieldType: 'Type',
     openConversation: 'open conversation',
     openConversations: 'open conversations',
-    conversationsBecomeReadOnly: (conversations: string, external: number) =>
-      `Its ${conversations}${external ? ` (${external} with clients or third parties)` : ''} become read-only: everyone can still read the messages and files, but nobody can send new ones.`,
+    conversationsBecomeReadOnly: (conversations: string, count: number, external: number) =>
+      `Its ${conversations}${external ? ` (${external} with clients or third parties)` : ''} ${count === 1 ? 'becomes' : 'become'} read-only: everyone can still read the messages and files, but nobody can send new ones.`,
     uploadingFiles: (files: string) => `Uploading ${files}…`,
     thirdParty: 'Third party',
     chooseAContactTo: 'Choose a contact to add.',
