@@ -31,5 +31,5 @@ export function createStagingBudget(maxBytes: number) {
 
 export type StagingBudget = ReturnType<typeof createStagingBudget>;
 
-/** The process's budget: 32 MiB of blocks in flight across all uploads. */
-export const stagingBudget = createStagingBudget(32 * 1024 * 1024);
+/** The process's budget: 20 MiB of blocks in flight across all uploads (see docs/performance.md, Uploads). */
+export const stagingBudget = createStagingBudget(20 * 1024 * 1024);
