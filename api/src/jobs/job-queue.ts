@@ -79,11 +79,13 @@ export type JobQueue = {
  * Queues that do not use pg-boss's `stately` policy. A stately queue holds at most one active
  * job, and a job left active by a process that died (SIGKILL, a lost instance) counts as
  * active until it expires (15 minutes, then up to a maintenance round more): meanwhile no
- * other job of that queue can start, and pg-boss's fetch hides the refusal. The upload sweep
- * must run after exactly such a death, and is safe to run twice at once (every step of it is
- * conditional), so it is a standard queue: a dead run holds up nothing.
+ * other job of that queue can start, and pg-boss's fetch hides the refusal. The two sweeps
+ * must run after exactly such a death, and are safe to run twice at once (the upload sweep's
+ * every step is conditional; the general sweep only queues jobs under their own keys), so
+ * they are standard queues: a dead run holds up nothing.
  */
 const queuePolicies: Partial<Record<TQueueName, 'standard'>> = {
+  [queueNames.sweep]: 'standard',
   [queueNames.sweepUploads]: 'standard',
 };
 
