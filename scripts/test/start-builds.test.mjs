@@ -22,7 +22,7 @@ test('npm start builds both web apps when they are missing', () => {
 });
 
 for (const build of webApps) {
-  test(`when npm start builds ${build.name} on a first run, then it prints no bundle listing and no office.js warning, at most two lines`, () => {
+  test(`when npm start builds ${build.name} on a first run, then it prints no bundle listing and no office.js warning, at most two lines`, (t) => {
     const outDir = mkdtempSync(join(tmpdir(), `confer-${build.workspace}-build-`));
     try {
       const started = Date.now();
@@ -35,7 +35,7 @@ for (const build of webApps) {
       assert.equal(result.status, 0, `the build failed:\n${output}`);
       assert.ok(existsSync(join(outDir, 'index.html')), 'the build wrote its pages');
       const lines = output.split('\n').filter((line) => line.trim() !== '');
-      console.log(`# ${build.name}: ${lines.length} lines in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      t.diagnostic(`${build.name}: ${lines.length} lines in ${((Date.now() - started) / 1000).toFixed(1)} s`);
       assert.doesNotMatch(output, /\bkB\b|gzip:/, 'no bundle listing');
       assert.doesNotMatch(output, /office\.js|can't be bundled/i, 'no office.js bundling warning');
       assert.ok(lines.length <= 2, `at most two lines, got ${lines.length}:\n${output}`);
