@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { buildArgs, firstRunBuilds } from './start-builds.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -19,27 +20,12 @@ if (major < 20 || (major === 20 && minor < 19)) {
 
 const argv = process.argv.slice(2);
 const serving = argv[0] !== 'firm' && !argv.includes('--migrate-only');
-// Quietly: one line per build here (warnings and errors still show); `npm run build` lists the bundles.
-const builds = [
-  { workspace: 'api', name: 'the API', output: 'api/dist/main.js', quiet: [] },
-  ...(serving
-    ? [
-        { workspace: 'addin', name: 'the staff app', output: 'addin/dist/index.html', quiet: ['--logLevel', 'warn'] },
-        {
-          workspace: 'portal',
-          name: 'the client portal',
-          output: 'portal/dist/index.html',
-          quiet: ['--logLevel', 'warn'],
-        },
-      ]
-    : []),
-];
-for (const { workspace, name, output, quiet } of builds) {
+for (const build of firstRunBuilds({ serving })) {
+  const { name, output } = build;
   if (existsSync(join(root, output))) continue;
   const started = Date.now();
   process.stdout.write(`Building ${name} (first run)... `);
-  const args = ['run', '--silent', 'build', '-w', workspace, ...(quiet.length ? ['--', ...quiet] : [])];
-  const result = spawnSync(npm, args, { cwd: root, stdio: 'inherit' });
+  const result = spawnSync(npm, buildArgs(build), { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
   console.log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

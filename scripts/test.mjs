@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: builds the product, runs the API component tests (PGlite, or PostgreSQL when
 // TEST_DATABASE_URL is set; Azurite started by the test setup), the front-end unit and React
-// component tests (node:test; Vitest in jsdom), then the browser tests in
+// component tests (node:test; Vitest in jsdom), the start script's quiet builds, then the browser tests in
 // headless Chromium when one is found. CONFER_REQUIRE_E2E=1 turns a missing Chromium into a
 // failure instead of a skip.
 import { spawnSync } from 'node:child_process';
@@ -35,6 +35,7 @@ step('Add-in unit and component tests (node:test: Office wrapper, manifest; Vite
   'addin',
 ]);
 step('Portal component tests (Vitest) and first-download budget (node:test)', ['test', '-w', 'portal']);
+step("npm start's first-run builds are quiet (node:test)", ['run', 'test:scripts']);
 
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 if (existsSync(chromium)) {

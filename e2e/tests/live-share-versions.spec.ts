@@ -125,7 +125,7 @@ test('when staff share a document live and upload a new version, then both are a
   await client.context().close();
 });
 
-test('when a text file or an image is sent, then both viewers preview it; the text shows as text and the image prints alone', async ({
+test('when a text file or an image is sent, then both viewers preview it; the text shows as text and the image prints alone in both', async ({
   browser,
   request,
   baseURL,
@@ -175,13 +175,26 @@ test('when a text file or an image is sent, then both viewers preview it; the te
   await expect.poll(async () => (await printedDocuments(staff)).length).toBe(1);
   expect(await printedDocuments(staff)).toEqual([{ type: 'image', sha256: sha256(png) }]);
 
-  // The client previews the text file as text too.
+  // The client previews the text file as text too, without Print.
   const client = await openLinkAndSignIn(browser, request, { baseURL, link, email: JORDAN_EMAIL });
+  await watchPrinting(client.context());
   await client.goto(`/portal/messages/${conversation.id}`);
   await portalMessage(client, notes.name)
     .getByRole('link', { name: new RegExp(`^${notes.name}`) })
     .click();
   await expect(client.getByLabel(`Preview of ${notes.name}`)).toHaveText(notes.text);
+  await expect(client.getByRole('button', { name: 'Print' })).toHaveCount(0);
+
+  // The client's Print hands the image alone to the print dialog, in the same tab.
+  await client.goto(`/portal/messages/${conversation.id}`);
+  await portalMessage(client, notes.name)
+    .getByRole('link', { name: new RegExp(`^plan-${stamp}\\.png`) })
+    .click();
+  await expect(client.getByRole('img', { name: `Preview of plan-${stamp}.png` })).toBeVisible();
+  await client.getByRole('button', { name: 'Print' }).click();
+  await expect.poll(async () => (await printedDocuments(client)).length).toBe(1);
+  expect(await printedDocuments(client)).toEqual([{ type: 'image', sha256: sha256(png) }]);
+  expect(client.context().pages()).toHaveLength(1);
 
   await staff.context().close();
   await client.context().close();
