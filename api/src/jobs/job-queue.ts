@@ -17,6 +17,8 @@ export const queueNames = {
   sweepUploads: 'sweep-uploads',
   /** Renders one file version's thumbnail or first-page preview: `{ firmId, versionId }`. */
   makeFilePreview: 'make-file-preview',
+  /** Acts on one reminder step of an acknowledge-by request at its time: `{ firmId, messageId, step }`. */
+  acknowledgementStep: 'acknowledgement-step',
 } as const;
 export type TQueueName = (typeof queueNames)[keyof typeof queueNames];
 
@@ -85,6 +87,9 @@ export type JobQueue = {
  */
 const queuePolicies: Partial<Record<TQueueName, 'standard'>> = {
   [queueNames.sweepUploads]: 'standard',
+  // many delayed jobs wait at once (three per marked message); each locks its step row and
+  // does nothing once the step is done, so a repeat (a sweep, a retry) is harmless
+  [queueNames.acknowledgementStep]: 'standard',
 };
 
 type TExecuteSql = (text: string, values?: unknown[]) => Promise<{ rows: unknown[] }>;
