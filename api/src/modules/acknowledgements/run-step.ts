@@ -14,14 +14,14 @@ import { formatDeadline, reminderSmsBody } from './format-deadline.js';
 import * as repo from './repository.js';
 import { enqueueStep, type TStepJob } from './service.js';
 
-export type TStepDeps = { db: Db; config: TConfig; clock: Clock; notifier: Notifier; jobs: JobQueue };
+export type TStepDeps = { db: Db; config: TConfig; clock: Clock; notifier: Notifier; jobs?: JobQueue };
 
 /**
  * The `acknowledgement-step` job: acts on one reminder step once, with its row locked. Nothing
  * happens when the step is done already (a repeat), when the message was acknowledged (the
  * step is recorded as cancelled) or when the conversation is closed. A job early by the app's
  * clock asks again at the step's time. Halfway: a portal reminder (a live event the banner
- * follows) and an email to each client still in the conversation. 80%: a text to each one the
+ * follows) and an email to each client (not third parties) still in the conversation. 80%: a text to each one the
  * texting rules allow (`textMessage`: opted in, a valid mobile in an allowed country; the
  * others recorded as refused, as for any text). Deadline: a task for the author on the staff
  * inbox (`acknowledgement.task`).
@@ -45,8 +45,9 @@ export async function runAcknowledgementStep(deps: TStepDeps, job: TStepJob): Pr
     ]);
     const due = formatDeadline(request.dueAt, firm?.timeZone ?? 'UTC');
     const authorName = author?.name ?? firm?.name ?? 'The firm';
+    // the clients still in the conversation (third parties are not asked)
     const clients = (await listParticipants(tx, job.firmId, [request.conversationId])).filter(
-      (p) => p.contactId && !p.leftAt,
+      (p) => p.contactId && !p.leftAt && p.contactKind === 'client',
     );
 
     if (job.step === 'halfway') {
@@ -77,13 +78,17 @@ export async function runAcknowledgementStep(deps: TStepDeps, job: TStepJob): Pr
     }
     if (job.step === 'late') {
       if (clients.length === 0) return finish('no_one_to_text');
-      await textMessage(deps, tx, {
+      const texts = await textMessage(deps, tx, {
         firmId: job.firmId,
         conversationId: request.conversationId,
         messageId: request.messageId,
         body: reminderSmsBody(request.kind, authorName, due),
+        contactIds: clients.map((c) => c.contactId!),
       });
-      return finish('texted');
+      return finish(
+        texts.queued > 0 ? 'texted' : 'no_one_to_text',
+        `${texts.queued} texted, ${texts.refused} not allowed`,
+      );
     }
     await publishEvent(tx, {
       firmId: job.firmId,

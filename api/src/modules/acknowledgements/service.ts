@@ -77,10 +77,19 @@ export async function enqueueStep(
 export async function requestAcknowledgement(
   deps: { clock: Clock; jobs?: JobQueue },
   tx: Db,
-  input: { firmId: string; conversationId: string; messageId: string; staffId: string; acknowledgeBy: TAcknowledgeBy },
+  input: {
+    firmId: string;
+    conversationId: string;
+    messageId: string;
+    staffId: string;
+    acknowledgeBy: TAcknowledgeBy;
+    /** When it was asked (the demo seed's messages are dated in the past); now unless given. */
+    requestedAt?: Date;
+  },
 ): Promise<void> {
   const now = deps.clock.now();
-  const times = stepTimesOf(now, input.acknowledgeBy.dueAt);
+  const requestedAt = input.requestedAt ?? now;
+  const times = stepTimesOf(requestedAt, input.acknowledgeBy.dueAt);
   await repo.insertRequest(
     tx,
     input.firmId,
@@ -90,7 +99,7 @@ export async function requestAcknowledgement(
       kind: input.acknowledgeBy.kind,
       dueAt: input.acknowledgeBy.dueAt,
       requestedByStaffId: input.staffId,
-      requestedAt: now,
+      requestedAt,
     },
     times,
   );
