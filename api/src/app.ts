@@ -189,7 +189,9 @@ export function buildApp(deps: AppDeps): { app: Express; apiDocument: () => TApi
   addInvoiceRoutes(routes, portalDeps);
   addContactRoutes(routes, db);
   addConversationRoutes(routes, { db, invite });
-  const textMessageToContacts: TTextMessage = (tx, input) => textMessage(smsDeps, tx, input);
+  const textMessageToContacts: TTextMessage = async (tx, input) => {
+    await textMessage(smsDeps, tx, input);
+  };
   addMessageRoutes(routes, db, { textMessage: textMessageToContacts, clock, jobs: deps.jobs });
   addAcknowledgementRoutes(routes, { db, clock });
   addSmsRoutes(routes, smsDeps);
