@@ -16,7 +16,10 @@ describe('parseAcknowledgementEvent', () => {
     );
   });
   test('when the event is another kind or malformed, then it is ignored', () => {
-    assert.equal(parseAcknowledgementEvent({ type: 'message.sms', data: '{"messageId":"m","conversationId":"c"}' }), null);
+    assert.equal(
+      parseAcknowledgementEvent({ type: 'message.sms', data: '{"messageId":"m","conversationId":"c"}' }),
+      null,
+    );
     assert.equal(parseAcknowledgementEvent({ type: 'acknowledgement.changed', data: '{"messageId":1}' }), null);
     assert.equal(parseAcknowledgementEvent({ type: 'acknowledgement.changed', data: 'not json' }), null);
     assert.equal(parseAcknowledgementEvent({ type: 'acknowledgement.changed', data: 'null' }), null);

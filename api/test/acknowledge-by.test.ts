@@ -9,7 +9,13 @@ import { startTestApp, type TestApp } from './support/start-test-app.js';
 const hours = (n: number) => n * 3_600_000;
 const minutes = (n: number) => n * 60_000;
 
-type TSteps = Array<{ step: string; dueAt: string; doneAt: string | null; outcome: string | null; detail: string | null }>;
+type TSteps = Array<{
+  step: string;
+  dueAt: string;
+  doneAt: string | null;
+  outcome: string | null;
+  detail: string | null;
+}>;
 type TAck = {
   messageId: string;
   kind: string;
@@ -74,7 +80,13 @@ describe('acknowledge-by deadlines', () => {
     const firm = await createFirm(app);
     const client = await signedInClient(app, firm.member.token, firm.firm.id, { name: 'Casey Client' });
     const dueAt = new Date(Date.now() + hours(48));
-    const sent = await sendMarked(app, firm.member.token, client.conversationId, 'Please read the completion statement.', dueAt);
+    const sent = await sendMarked(
+      app,
+      firm.member.token,
+      client.conversationId,
+      'Please read the completion statement.',
+      dueAt,
+    );
     expect(sent.status).toBe(201);
     const messageId = sent.body.id as string;
 
@@ -139,7 +151,13 @@ describe('acknowledge-by deadlines', () => {
       ],
     });
     const [casey, noel] = s.contacts;
-    const sent = await sendMarked(app, s.member.token, s.conversationId, 'Private: the offer', new Date(t0 + hours(10)));
+    const sent = await sendMarked(
+      app,
+      s.member.token,
+      s.conversationId,
+      'Private: the offer',
+      new Date(t0 + hours(10)),
+    );
     expect(sent.status).toBe(201);
     const messageId = sent.body.id as string;
     const at = async (offset: number) => {
@@ -187,7 +205,9 @@ describe('acknowledge-by deadlines', () => {
     const texts = await outboxRows(app, { messageId, kind: 'sms_message' });
     expect(texts.filter((r) => r.status === 'refused').map((r) => r.status_reason)).toEqual(['no_mobile']);
     expect(texts.filter((r) => r.status !== 'refused')).toHaveLength(1);
-    const [late] = (await staffView(app, s.member.token, s.conversationId))[0]!.steps.filter((st) => st.step === 'late');
+    const [late] = (await staffView(app, s.member.token, s.conversationId))[0]!.steps.filter(
+      (st) => st.step === 'late',
+    );
     expect(late).toMatchObject({ outcome: 'texted', detail: '1 texted, 1 not allowed' });
     expect(await tasksOf(app, s.member.token)).toEqual([]);
 
@@ -217,7 +237,7 @@ describe('acknowledge-by deadlines', () => {
     expect(notMine.status).toBe(403);
   });
 
-  test('when a step\'s job fires after the client acknowledged through the text\'s link, then it does nothing', async () => {
+  test("when a step's job fires after the client acknowledged through the text's link, then it does nothing", async () => {
     const t0 = Date.now();
     app.clock.set(new Date(t0));
     const mobile = uniqueMobile();
@@ -302,7 +322,13 @@ describe('acknowledge-by deadlines', () => {
     const soon = await sendMarked(app, s.member.token, s.conversationId, 'Too soon', new Date(Date.now() + minutes(1)));
     expect(soon.status).toBe(400);
     expect(soon.body.errors).toEqual([expect.objectContaining({ field: 'acknowledgeBy.dueAt' })]);
-    const far = await sendMarked(app, s.member.token, s.conversationId, 'Too far', new Date(Date.now() + hours(24 * 400)));
+    const far = await sendMarked(
+      app,
+      s.member.token,
+      s.conversationId,
+      'Too far',
+      new Date(Date.now() + hours(24 * 400)),
+    );
     expect(far.status).toBe(400);
     const bad = await app.http
       .post(`/api/v1/conversations/${s.conversationId}/messages`)
@@ -316,11 +342,19 @@ describe('acknowledge-by deadlines', () => {
       .set(bearer(s.member.token))
       .send({ kind: 'internal_matter', matterId: s.matterId });
     expect(internal.status).toBe(201);
-    const notClients = await sendMarked(app, s.member.token, internal.body.id, 'Internal', new Date(Date.now() + hours(2)));
+    const notClients = await sendMarked(
+      app,
+      s.member.token,
+      internal.body.id,
+      'Internal',
+      new Date(Date.now() + hours(2)),
+    );
     expect(notClients.status).toBe(422);
     expect(notClients.body.code).toBe('acknowledgement_not_available');
 
-    const messages = await app.http.get(`/api/v1/conversations/${s.conversationId}/messages`).set(bearer(s.member.token));
+    const messages = await app.http
+      .get(`/api/v1/conversations/${s.conversationId}/messages`)
+      .set(bearer(s.member.token));
     expect(messages.body.items.map((m: { body: string }) => m.body)).not.toContain('Too soon');
     expect(await staffView(app, s.member.token, s.conversationId)).toEqual([]);
   });
@@ -328,7 +362,13 @@ describe('acknowledge-by deadlines', () => {
   test('when someone else asks, then a request they may not see is 404', async () => {
     const firm = await createFirm(app);
     const client = await signedInClient(app, firm.member.token, firm.firm.id, { name: 'Casey Client' });
-    const sent = await sendMarked(app, firm.member.token, client.conversationId, 'Read me', new Date(Date.now() + hours(3)));
+    const sent = await sendMarked(
+      app,
+      firm.member.token,
+      client.conversationId,
+      'Read me',
+      new Date(Date.now() + hours(3)),
+    );
     const messageId = sent.body.id as string;
     const other = await createFirm(app);
     const stranger = await signedInClient(app, other.member.token, other.firm.id, { name: 'Other Client' });

@@ -261,7 +261,9 @@ describe('demo firm history', () => {
     expect(await seedAcknowledgements()).toBe(true);
     expect(await seedAcknowledgements()).toBe(false);
     const quay = (await inbox()).find((r) => r.kind === 'external_matter' && r.matter?.number === '2026-0001')!;
-    const listed = await app.http.get(`/api/v1/conversations/${quay.conversationId}/acknowledgements`).set(bearer(alexToken));
+    const listed = await app.http
+      .get(`/api/v1/conversations/${quay.conversationId}/acknowledgements`)
+      .set(bearer(alexToken));
     expect(listed.status).toBe(200);
     const [contract, exchange] = listed.body.items as Array<{
       acknowledgedAt: string | null;
@@ -280,9 +282,14 @@ describe('demo firm history', () => {
     });
     const tasks = await app.http.get('/api/v1/acknowledgements/tasks').set(bearer(priyaToken));
     expect(tasks.body.items).toEqual([
-      expect.objectContaining({ conversationTitle: 'Kapoor v Castle Insurance', excerpt: expect.stringMatching(/^Attached is the second draft/) }),
+      expect.objectContaining({
+        conversationTitle: 'Kapoor v Castle Insurance',
+        excerpt: expect.stringMatching(/^Attached is the second draft/),
+      }),
     ]);
-    expect((await app.outbox()).filter((m) => m.to === 'riya.kapoor@mail.example' && m.kind === 'acknowledgement_reminder')).toHaveLength(1);
+    expect(
+      (await app.outbox()).filter((m) => m.to === 'riya.kapoor@mail.example' && m.kind === 'acknowledgement_reminder'),
+    ).toHaveLength(1);
   });
 
   test('when the seed runs again, then nothing is added', async () => {

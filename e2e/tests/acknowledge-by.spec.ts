@@ -49,7 +49,9 @@ test('when staff mark a message "needs acknowledgement by", then the client sees
   await expect(banner).toContainText('Alex Morgan asked you to confirm by');
   await expect(banner).toContainText(text);
   await banner.getByRole('button', { name: 'I have read this' }).click();
-  await expect(portal.getByRole('status').filter({ hasText: 'Thank you. Harbour & Vale LLP can see you confirmed' })).toBeVisible();
+  await expect(
+    portal.getByRole('status').filter({ hasText: 'Thank you. Harbour & Vale LLP can see you confirmed' }),
+  ).toBeVisible();
   await expect(banner).toHaveCount(0);
 
   // Staff see it live on the message: who, and when.

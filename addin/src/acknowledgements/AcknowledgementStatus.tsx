@@ -25,20 +25,34 @@ export function AcknowledgementStatus({ messageId }: { messageId: string }) {
   const due = formatDateTime(ack.dueAt);
   const reminders = ack.steps
     .filter((s) => s.doneAt && (s.outcome === 'reminded' || s.outcome === 'texted'))
-    .map((s) => (s.outcome === 'reminded' ? t.acknowledgements.remindedAt : t.acknowledgements.textedAt)(formatDateTime(s.doneAt!)));
+    .map((s) =>
+      (s.outcome === 'reminded' ? t.acknowledgements.remindedAt : t.acknowledgements.textedAt)(
+        formatDateTime(s.doneAt!),
+      ),
+    );
   if (ack.acknowledgedAt) {
     const who = ack.acknowledgedBy?.name ?? t.acknowledgements.aClient;
     const when = formatDateTime(ack.acknowledgedAt);
     return (
-      <Text size={200} className={mergeClasses(styles.root, styles.done)} title={formatFullDateTime(ack.acknowledgedAt)}>
+      <Text
+        size={200}
+        className={mergeClasses(styles.root, styles.done)}
+        title={formatFullDateTime(ack.acknowledgedAt)}
+      >
         <CheckmarkCircleRegular aria-hidden />
-        {ack.acknowledgedVia === 'reply' ? t.acknowledgements.repliedBy(who, when) : t.acknowledgements.acknowledgedBy(who, when)}
+        {ack.acknowledgedVia === 'reply'
+          ? t.acknowledgements.repliedBy(who, when)
+          : t.acknowledgements.acknowledgedBy(who, when)}
       </Text>
     );
   }
   const overdue = Date.parse(ack.dueAt) <= Date.now();
   return (
-    <Text size={200} className={mergeClasses(styles.root, overdue && styles.overdue)} title={formatFullDateTime(ack.dueAt)}>
+    <Text
+      size={200}
+      className={mergeClasses(styles.root, overdue && styles.overdue)}
+      title={formatFullDateTime(ack.dueAt)}
+    >
       {overdue ? <WarningRegular aria-hidden /> : <ClockRegular aria-hidden />}
       {overdue
         ? ack.kind === 'reply'
@@ -47,7 +61,9 @@ export function AcknowledgementStatus({ messageId }: { messageId: string }) {
         : ack.kind === 'reply'
           ? t.acknowledgements.needsAReplyBy(due)
           : t.acknowledgements.needsAcknowledgementBy(due)}
-      {reminders.length > 0 && <span className={styles.steps}>{t.acknowledgements.reminders(reminders.join(', '))}</span>}
+      {reminders.length > 0 && (
+        <span className={styles.steps}>{t.acknowledgements.reminders(reminders.join(', '))}</span>
+      )}
     </Text>
   );
 }

@@ -26,7 +26,8 @@ export function useAcknowledgeByOption(available: boolean): AcknowledgeByOption 
   const [kind, setKind] = useState<AcknowledgeBy['kind']>('read');
   const [due, setDue] = useState(defaultDeadline);
   const dueAt = new Date(due);
-  const invalid = available && enabled && (Number.isNaN(dueAt.getTime()) || dueAt.getTime() - Date.now() < MINIMUM_LEAD_MS);
+  const invalid =
+    available && enabled && (Number.isNaN(dueAt.getTime()) || dueAt.getTime() - Date.now() < MINIMUM_LEAD_MS);
   return {
     available,
     enabled: available && enabled,

@@ -533,24 +533,24 @@ export function ConversationScreen({ conversationId, highlightSeq }: Conversatio
       >
         <SmsConversationContext.Provider value={smsContext}>
           <AcknowledgementsContext.Provider value={acknowledgements}>
-          <MessageList
-            state={messages.state}
-            conversation={conversation}
-            me={me}
-            viewerParticipantId={viewer?.id}
-            highlightSeq={highlightSeq}
-            readOnly={readOnly}
-            onReload={messages.reload}
-            onLoadOlder={() => void messages.loadOlder()}
-            onJumpToLatest={messages.jumpToLatest}
-            onRetry={messages.retry}
-            onDiscard={messages.discard}
-            onEdit={edit}
-            onTogglePin={togglePin}
-            onShowRevisions={showRevisions}
-            onLoadReaders={loadReaders}
-            onEndVisibleChange={setEndVisible}
-          />
+            <MessageList
+              state={messages.state}
+              conversation={conversation}
+              me={me}
+              viewerParticipantId={viewer?.id}
+              highlightSeq={highlightSeq}
+              readOnly={readOnly}
+              onReload={messages.reload}
+              onLoadOlder={() => void messages.loadOlder()}
+              onJumpToLatest={messages.jumpToLatest}
+              onRetry={messages.retry}
+              onDiscard={messages.discard}
+              onEdit={edit}
+              onTogglePin={togglePin}
+              onShowRevisions={showRevisions}
+              onLoadReaders={loadReaders}
+              onEndVisibleChange={setEndVisible}
+            />
           </AcknowledgementsContext.Provider>
         </SmsConversationContext.Provider>
         {canJoin ? (

@@ -28,7 +28,12 @@ export async function seedDemoAcknowledgements(deps: TSeedAcknowledgementsDeps):
   if (!firm || (await hasAcknowledgementRequests(deps.db, firm.id))) return false;
   const contract = await findDemoMessage(deps.db, firm.id, 'Purchase of 14 Quay Street', 'Here is the draft contract');
   const exchange = await findDemoMessage(deps.db, firm.id, 'Purchase of 14 Quay Street', 'We are ready to exchange');
-  const statement = await findDemoMessage(deps.db, firm.id, 'Kapoor v Castle Insurance', 'Attached is the second draft');
+  const statement = await findDemoMessage(
+    deps.db,
+    firm.id,
+    'Kapoor v Castle Insurance',
+    'Attached is the second draft',
+  );
   const [jordan] = await listContacts(deps.db, firm.id, { q: 'jordan.ellis@mail.example', limit: 1 });
   if (!contract || !exchange || !statement || !jordan) return false;
   const now = deps.clock.now().getTime();
@@ -47,15 +52,19 @@ export async function seedDemoAcknowledgements(deps: TSeedAcknowledgementsDeps):
     // asked with the draft contract, a week to read it; Jordan confirmed in the portal the next day
     await ask(contract, new Date(contract.createdAt.getTime() + 7 * day));
     const nextDay = new Date(contract.createdAt.getTime() + day);
-    await acknowledgeAsContact(tx, { now: () => nextDay }, {
-      firmId: firm.id,
-      conversationId: contract.conversationId,
-      contactId: jordan.id,
-      messageId: contract.id,
-      via: 'portal',
-      requestId: 'demo-seed',
-      ip: undefined,
-    });
+    await acknowledgeAsContact(
+      tx,
+      { now: () => nextDay },
+      {
+        firmId: firm.id,
+        conversationId: contract.conversationId,
+        contactId: jordan.id,
+        messageId: contract.id,
+        via: 'portal',
+        requestId: 'demo-seed',
+        ip: undefined,
+      },
+    );
     // the exchange message: still open, due in three days (reminders follow as the clock moves)
     await ask(exchange, new Date(now + 3 * day));
     // the witness statement: due two days ago, never confirmed; each step has run

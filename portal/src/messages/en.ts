@@ -14,7 +14,8 @@ export const en = defineMessages({
     pleaseConfirm: 'Please confirm you have read this message',
     replyNeeded: 'A reply is needed',
     askedToConfirmBy: (author: string, due: string) => `${author} asked you to confirm by ${due}.`,
-    askedForReplyBy: (author: string, due: string) => `${author} asked for your reply by ${due}. Reply below to answer.`,
+    askedForReplyBy: (author: string, due: string) =>
+      `${author} asked for your reply by ${due}. Reply below to answer.`,
     quoted: (excerpt: string) => `“${excerpt}”`,
     iHaveReadThis: 'I have read this',
     saving: 'Saving…',

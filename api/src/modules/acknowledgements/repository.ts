@@ -184,7 +184,13 @@ export async function listTasks(db: Db, firmId: string, staffId: string) {
     .limit(100);
 }
 
-export async function closeTask(db: Db, firmId: string, staffId: string, messageId: string, at: Date): Promise<boolean> {
+export async function closeTask(
+  db: Db,
+  firmId: string,
+  staffId: string,
+  messageId: string,
+  at: Date,
+): Promise<boolean> {
   const rows = await db
     .update(requests)
     .set({ taskClosedAt: at })
@@ -214,4 +220,3 @@ export const excerptOf = (body: string, max = 120) => {
   const chars = Array.from(body.trim());
   return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : chars.join('');
 };
-

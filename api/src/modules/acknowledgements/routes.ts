@@ -14,7 +14,8 @@ export function addAcknowledgementRoutes(routes: RouteTable<StaffContext>, deps:
   routes.add({
     method: 'get',
     path: '/conversations/:id/acknowledgements',
-    summary: 'Messages of the conversation marked "needs acknowledgement by" or "needs a reply by", with who acknowledged when and each reminder step',
+    summary:
+      'Messages of the conversation marked "needs acknowledgement by" or "needs a reply by", with who acknowledged when and each reminder step',
     tags,
     params: ZConversationIdParams,
     response: z.object({ items: z.array(ZAcknowledgement) }),
@@ -31,7 +32,8 @@ export function addAcknowledgementRoutes(routes: RouteTable<StaffContext>, deps:
   routes.add({
     method: 'post',
     path: '/acknowledgements/:messageId/close-task',
-    summary: "Close the task of your message's missed deadline (the request and its record stay); answers the tasks left",
+    summary:
+      "Close the task of your message's missed deadline (the request and its record stay); answers the tasks left",
     tags,
     params: ZMessageIdParams,
     response: z.object({ items: z.array(ZAcknowledgementTask) }),

@@ -60,7 +60,8 @@ export function addMessageRoutes(
         acknowledgeBy: body.acknowledgeBy && {
           kind: body.acknowledgeBy.kind,
           dueAt: new Date(body.acknowledgeBy.dueAt),
-          record: (tx, input) => requestAcknowledgement({ clock: deps.clock ?? systemClock, jobs: deps.jobs }, tx, input),
+          record: (tx, input) =>
+            requestAcknowledgement({ clock: deps.clock ?? systemClock, jobs: deps.jobs }, tx, input),
         },
         now: deps.clock?.now(),
       }),

@@ -119,7 +119,8 @@ export function addPortalRoutes(
   routes.add({
     method: 'get',
     path: '/conversations/:id/acknowledgements',
-    summary: 'Messages marked "needs acknowledgement by" or "needs a reply by" (the banner), with whether they were answered',
+    summary:
+      'Messages marked "needs acknowledgement by" or "needs a reply by" (the banner), with whether they were answered',
     tags,
     params: ZIdParams,
     response: z.object({ items: z.array(ZClientAcknowledgement) }),
@@ -128,7 +129,8 @@ export function addPortalRoutes(
   routes.add({
     method: 'post',
     path: '/messages/:id/acknowledge',
-    summary: '"I have read this": recorded once (a repeat answers with the acknowledgement kept); 409 reply_requested for a message that asks for a reply',
+    summary:
+      '"I have read this": recorded once (a repeat answers with the acknowledgement kept); 409 reply_requested for a message that asks for a reply',
     tags,
     params: ZIdParams,
     response: ZClientAcknowledgement,

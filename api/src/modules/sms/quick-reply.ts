@@ -28,7 +28,12 @@ export type TQuickReplyMeta = { requestId: string; ip: string | undefined };
  * The link behind a token, if it still works: unexpired, the contact active and still in the
  * conversation. The token is a credential: every use and every refusal is audited.
  */
-async function requireLink(deps: TQuickReplyDeps, token: string, meta: TQuickReplyMeta, use: 'view' | 'send' | 'acknowledge') {
+async function requireLink(
+  deps: TQuickReplyDeps,
+  token: string,
+  meta: TQuickReplyMeta,
+  use: 'view' | 'send' | 'acknowledge',
+) {
   const link = await repo.findQuickReplyLinkByHash(deps.db, hashToken(token));
   const valid =
     !!link &&
