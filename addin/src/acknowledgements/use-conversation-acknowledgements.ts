@@ -3,8 +3,14 @@ import type { Acknowledgement } from '@confer/ui';
 import { useAcknowledgementLiveEvents } from './acknowledgement-live-events';
 import { useAcknowledgementsApi } from './use-acknowledgements-api';
 
-/** A conversation's marked messages by id, read again whenever one is made or acknowledged. */
-export function useConversationAcknowledgements(conversationId: string): ReadonlyMap<string, Acknowledgement> {
+/**
+ * A conversation's marked messages by id, read again whenever one is made or acknowledged.
+ * Only conversations with clients (`enabled`) can have any: others ask nothing.
+ */
+export function useConversationAcknowledgements(
+  conversationId: string,
+  enabled: boolean,
+): ReadonlyMap<string, Acknowledgement> {
   const api = useAcknowledgementsApi();
   const [items, setItems] = useState<ReadonlyMap<string, Acknowledgement>>(new Map());
   const load = useCallback(
@@ -20,12 +26,13 @@ export function useConversationAcknowledgements(conversationId: string): Readonl
   );
   useEffect(() => {
     setItems(new Map());
+    if (!enabled) return;
     const controller = new AbortController();
     void load(controller.signal);
     return () => controller.abort();
-  }, [load]);
+  }, [load, enabled]);
   useAcknowledgementLiveEvents((event) => {
-    if (event.conversationId === conversationId) void load();
+    if (enabled && event.conversationId === conversationId) void load();
   });
   return items;
 }

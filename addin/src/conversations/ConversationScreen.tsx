@@ -250,7 +250,7 @@ export function ConversationScreen({ conversationId, highlightSeq }: Conversatio
   const acknowledgeBy = useAcknowledgeByOption(
     conversation?.kind === 'external_matter' && readOnlyReason(conversation) === null,
   );
-  const acknowledgements = useConversationAcknowledgements(conversationId);
+  const acknowledgements = useConversationAcknowledgements(conversationId, conversation?.kind === 'external_matter');
   const attachments = useAttachments({
     conversationId,
     dropEnabled: !!conversation && readOnlyReason(conversation) === null && tab === 'messages',
