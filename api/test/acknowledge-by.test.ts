@@ -396,6 +396,13 @@ describe('acknowledge-by deadlines across a restart', () => {
       const messageId = sent.body.id as string;
 
       app = await app.restart({ jobs: { sweepEveryMs: 3_600_000 } });
+      // the new instance's issuer: the author signs in again
+      const token = await app.tokenFor({
+        tenantId: s.tenantId,
+        objectId: s.member.objectId!,
+        name: s.member.name,
+        email: s.member.email,
+      });
       const queued = await stepJobs(app, messageId);
       expect(queued.map((j) => [j.step, j.state])).toEqual([
         ['halfway', 'created'],
@@ -410,7 +417,7 @@ describe('acknowledge-by deadlines across a restart', () => {
             where name = 'acknowledgement-step' and data->>'messageId' = ${messageId} and data->>'step' = 'halfway'`,
       );
       await waitFor(async () => (await remindersTo(app, casey!.email!)).length === 1, 'the halfway email');
-      expect(await stepsOf(app, s.member.token, s.conversationId, messageId)).toEqual({
+      expect(await stepsOf(app, token, s.conversationId, messageId)).toEqual({
         halfway: 'reminded',
         late: null,
         deadline: null,
@@ -430,8 +437,8 @@ describe('acknowledge-by deadlines across a restart', () => {
       app.clock.set(new Date(t0 + hours(7)));
       await app.background.sweepNow();
       await new Promise((r) => setTimeout(r, 1500));
-      expect(await tasksOf(app, s.member.token)).toEqual([]);
-      expect(await stepsOf(app, s.member.token, s.conversationId, messageId)).toEqual({
+      expect(await tasksOf(app, token)).toEqual([]);
+      expect(await stepsOf(app, token, s.conversationId, messageId)).toEqual({
         halfway: 'reminded',
         late: 'texted',
         deadline: 'cancelled',

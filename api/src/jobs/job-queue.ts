@@ -194,7 +194,16 @@ export async function startJobQueue(
       if (stopping) return;
       await boss.send(name, data, {
         ...(sendOptions.singletonKey ? { singletonKey: sendOptions.singletonKey } : {}),
-        ...(sendOptions.startAfterSeconds ? { startAfter: sendOptions.startAfterSeconds } : {}),
+        // in a transaction pg-boss's SQL runs through toDrizzleSql, where each `$5` becomes a
+        // parameter of its own, typed by its own context: a delay in seconds would be bound to
+        // `CAST($5 as timestamptz)` too and refused, so the time is given as an instant there
+        ...(sendOptions.startAfterSeconds
+          ? {
+              startAfter: tx
+                ? new Date(Date.now() + sendOptions.startAfterSeconds * 1000)
+                : sendOptions.startAfterSeconds,
+            }
+          : {}),
         ...(tx ? { db: inTransaction(tx) } : {}),
       });
     },
