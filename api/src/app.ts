@@ -17,6 +17,7 @@ import type { Logger } from './logger.js';
 import { addContactRoutes } from './modules/contacts/routes.js';
 import { addConversationRoutes } from './modules/conversations/routes.js';
 import { addMessageRoutes } from './modules/messages/routes.js';
+import { addAcknowledgementRoutes } from './modules/acknowledgements/routes.js';
 import type { TTextMessage } from './modules/messages/service.js';
 import { addInboxRoutes } from './modules/inbox/routes.js';
 import { addSearchRoutes } from './modules/search/routes.js';
@@ -188,8 +189,11 @@ export function buildApp(deps: AppDeps): { app: Express; apiDocument: () => TApi
   addInvoiceRoutes(routes, portalDeps);
   addContactRoutes(routes, db);
   addConversationRoutes(routes, { db, invite });
-  const textMessageToContacts: TTextMessage = (tx, input) => textMessage(smsDeps, tx, input);
-  addMessageRoutes(routes, db, { textMessage: textMessageToContacts, clock });
+  const textMessageToContacts: TTextMessage = async (tx, input) => {
+    await textMessage(smsDeps, tx, input);
+  };
+  addMessageRoutes(routes, db, { textMessage: textMessageToContacts, clock, jobs: deps.jobs });
+  addAcknowledgementRoutes(routes, { db, clock });
   addSmsRoutes(routes, smsDeps);
   addFirmSettingsRoutes(routes, { db, config });
   addSearchRoutes(routes, db);

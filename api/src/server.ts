@@ -7,6 +7,7 @@ import { waitForMigrations } from './db/pending-migrations.js';
 import { loadDevSigningKey } from './dev/dev-signing-key.js';
 import { seedDemoFirm } from './dev/seed-demo-firm.js';
 import { seedDemoHistory } from './dev/seed-demo-history.js';
+import { seedDemoAcknowledgements } from './dev/seed-demo-acknowledgements.js';
 import { createBlobStore } from './integrations/blob-storage/blob-store.js';
 import { createEntraDatabasePassword } from './integrations/identity/entra-database-password.js';
 import { createLogger, type Logger } from './logger.js';
@@ -120,6 +121,10 @@ export async function startServer(config: TConfig, logger: Logger = createLogger
     // once per data directory: a few weeks of history, so the first screen shows the product in use
     if (config.mode === 'embedded' && (await seedDemoHistory({ db: database.db, blobs, config, clock, sealKey }))) {
       logger.info('Seeded the demo firm’s history');
+    }
+    // once per data directory: acknowledge-by deadlines on that history (one met, one open, one missed)
+    if (config.mode === 'embedded' && (await seedDemoAcknowledgements({ db: database.db, config, clock, sealKey }))) {
+      logger.info('Seeded the demo firm’s acknowledge-by deadlines');
     }
     const services = await startAppServices({
       config,

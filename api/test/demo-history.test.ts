@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows } from '../src/db/query-rows.js';
 import { demoTenantId, seedDemoFirm } from '../src/dev/seed-demo-firm.js';
 import { seedDemoHistory } from '../src/dev/seed-demo-history.js';
+import { seedDemoAcknowledgements } from '../src/dev/seed-demo-acknowledgements.js';
 import { bearer } from './support/fixtures.js';
 import { asBuffer } from './support/portal-client.js';
 import { startTestApp, type TestApp } from './support/start-test-app.js';
@@ -252,6 +253,43 @@ describe('demo firm history', () => {
     writeFileSync(file, manifest.body as Buffer);
     const { stdout } = await run(process.execPath, [cli, 'verify', file]);
     expect(stdout).toMatch(/^intact/);
+  });
+
+  test('when the acknowledge-by demo is seeded, then one message was acknowledged by Jordan, one waits for the clients, and Priya has a task for a missed deadline whose reminders went out, once', async () => {
+    const seedAcknowledgements = () =>
+      seedDemoAcknowledgements({ db: app.db, config: app.config, clock: app.clock, sealKey: app.sealKey });
+    expect(await seedAcknowledgements()).toBe(true);
+    expect(await seedAcknowledgements()).toBe(false);
+    const quay = (await inbox()).find((r) => r.kind === 'external_matter' && r.matter?.number === '2026-0001')!;
+    const listed = await app.http
+      .get(`/api/v1/conversations/${quay.conversationId}/acknowledgements`)
+      .set(bearer(alexToken));
+    expect(listed.status).toBe(200);
+    const [contract, exchange] = listed.body.items as Array<{
+      acknowledgedAt: string | null;
+      acknowledgedBy: { name: string } | null;
+      dueAt: string;
+    }>;
+    expect(contract).toMatchObject({ acknowledgedBy: { name: 'Jordan Ellis' } });
+    expect(exchange).toMatchObject({ acknowledgedAt: null });
+    expect(Date.parse(exchange!.dueAt)).toBeGreaterThan(Date.now());
+
+    const priyaToken = await app.tokenFor({
+      tenantId: demoTenantId,
+      objectId: '0b8e1c52-6f0a-4d0e-8c55-1a2b3c4d5e02',
+      name: 'Priya Shah',
+      email: 'priya.shah@harbourvale.example',
+    });
+    const tasks = await app.http.get('/api/v1/acknowledgements/tasks').set(bearer(priyaToken));
+    expect(tasks.body.items).toEqual([
+      expect.objectContaining({
+        conversationTitle: 'Kapoor v Castle Insurance',
+        excerpt: expect.stringMatching(/^Attached is the second draft/),
+      }),
+    ]);
+    expect(
+      (await app.outbox()).filter((m) => m.to === 'riya.kapoor@mail.example' && m.kind === 'acknowledgement_reminder'),
+    ).toHaveLength(1);
   });
 
   test('when the seed runs again, then nothing is added', async () => {

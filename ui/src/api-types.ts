@@ -100,6 +100,12 @@ export type ListChannelsQuery = QueryOf<'/api/v1/channels'>;
 /** `before` pages back from a cursor; `around` centres the page on a message's `seq`. */
 export type ListMessagesQuery = QueryOf<'/api/v1/conversations/{id}/messages'>;
 export type SendMessageInput = Defaulted<Schema<'SendMessage'>, 'documentIds'>;
+/** On a send: the message needs acknowledging (`read`) or a reply (`reply`) from a client by `dueAt`. */
+export type AcknowledgeBy = Schema<'AcknowledgeBy'>;
+/** A marked message as staff see it: who acknowledged when, and each reminder step. */
+export type Acknowledgement = Schema<'Acknowledgement'>;
+/** A message of yours past its acknowledge-by deadline without acknowledgement: a task on the inbox. */
+export type AcknowledgementTask = Schema<'AcknowledgementTask'>;
 export type EditMessageInput = Schema<'EditMessage'>;
 export type MarkReadInput = Schema<'MarkRead'>;
 export type UnreadCounts = Schema<'ReadResult'>;

@@ -14,6 +14,7 @@ export type {
 export * from './portal-api.js';
 export * from './sms-types.js';
 export { createSmsApi, type SmsApi } from './sms-api.js';
+export { createAcknowledgementsApi, type AcknowledgementsApi } from './acknowledgements-api.js';
 export { fieldErrorsOf } from './problem-field-errors.js';
 export * from './quick-reply-api.js';
 export * from './extras/index.js';

@@ -54,6 +54,8 @@ export type PortalItems<T> = { items: T[] };
 export type PortalMessagePage = { items: PortalMessage[]; nextCursor: string | null };
 
 export type PortalSendMessageInput = Schema<'PortalSendMessage'>;
+/** A message marked "needs acknowledgement by" or "needs a reply by", as the client sees it (the banner). */
+export type ClientAcknowledgement = Schema<'ClientAcknowledgement'>;
 
 /** A message as the event stream sends it: no `mine` flag (see `fromLiveMessage`). */
 export type PortalLiveMessage = Omit<PortalMessage, 'mine'> & { mine?: boolean };
@@ -64,7 +66,15 @@ export type PortalLiveEvent =
       conversationId: string;
       message: PortalLiveMessage;
     }
-  | { type: 'conversation.created' | 'conversation.updated' | 'files.changed'; conversationId: string }
+  | {
+      type:
+        | 'conversation.created'
+        | 'conversation.updated'
+        | 'files.changed'
+        | 'acknowledgement.changed'
+        | 'acknowledgement.reminder';
+      conversationId: string;
+    }
   | { type: 'file.preview'; conversationId: string; versionId: string; preview: FilePreview }
   | { type: 'resync' }
   | { type: 'contact.disabled' };
@@ -78,6 +88,8 @@ export const PORTAL_EVENT_TYPES = [
   'conversation.updated',
   'files.changed',
   'file.preview',
+  'acknowledgement.changed',
+  'acknowledgement.reminder',
   'resync',
   'contact.disabled',
 ] as const;
@@ -106,6 +118,8 @@ export function parsePortalEvent(type: string, data: string): PortalLiveEvent | 
     case 'conversation.created':
     case 'conversation.updated':
     case 'files.changed':
+    case 'acknowledgement.changed':
+    case 'acknowledgement.reminder':
       return conversationId ? { type, conversationId } : null;
     case 'file.preview': {
       const preview = payload.preview;
@@ -320,6 +334,12 @@ export function createPortalClient(options: PortalClientOptions) {
       request<PortalMessage>('PATCH', `/messages/${id(messageId)}`, { body: { body } }),
     markRead: (conversationId: string, seq: number) =>
       request<{ unreadCount: number }>('POST', `/conversations/${id(conversationId)}/read`, { body: { seq } }),
+    /** Messages of the conversation marked "needs acknowledgement by" or "needs a reply by". */
+    listAcknowledgements: (conversationId: string, o: Sig = {}) =>
+      request<PortalItems<ClientAcknowledgement>>('GET', `/conversations/${id(conversationId)}/acknowledgements`, o),
+    /** "I have read this": recorded once; a repeat answers with the acknowledgement kept. */
+    acknowledge: (messageId: string) =>
+      request<ClientAcknowledgement>('POST', `/messages/${id(messageId)}/acknowledge`),
   };
 }
 

@@ -1,5 +1,6 @@
 import { ApiProblem } from './api-problem.js';
 import type { ProblemDocument } from './api-types.js';
+import type { ClientAcknowledgement } from './portal-api.js';
 
 /*
  * The quick-reply link of a text (`/portal/#reply=<token>`): read the conversation and reply
@@ -27,6 +28,8 @@ export type QuickReplyPage = {
   canReply: boolean;
   /** The last 5 messages, oldest first. */
   messages: QuickReplyMessage[];
+  /** Messages of the conversation marked "needs acknowledgement by" or "needs a reply by" (the banner). */
+  acknowledgements: ClientAcknowledgement[];
 };
 
 export type QuickReplyClientOptions = {
@@ -73,6 +76,9 @@ export function createQuickReplyClient(options: QuickReplyClientOptions = {}) {
     /** Sends a reply; the same `idempotencyKey` on a retry never posts it twice. */
     send: (token: string, body: string, idempotencyKey: string) =>
       post<QuickReplyMessage>('/send', { token, body }, { 'Idempotency-Key': idempotencyKey }),
+    /** "I have read this" on a marked message: recorded once. */
+    acknowledge: (token: string, messageId: string) =>
+      post<ClientAcknowledgement>('/acknowledge', { token, messageId }),
   };
 }
 

@@ -37,6 +37,10 @@ import { usePinnedMessages } from './use-pinned-messages';
 import { NARROW } from '../shell/narrow-layout';
 import { VisuallyHidden } from '@confer/ui/components';
 import { SmsConversationContext } from '../sms/sms-conversation-context';
+import { AcknowledgeByOption } from '../acknowledgements/AcknowledgeByOption';
+import { AcknowledgementsContext } from '../acknowledgements/acknowledgements-context';
+import { useAcknowledgeByOption } from '../acknowledgements/use-acknowledge-by-option';
+import { useConversationAcknowledgements } from '../acknowledgements/use-conversation-acknowledgements';
 import { SmsToggle } from '../sms/SmsToggle';
 import { useSmsOption } from '../sms/use-sms-option';
 import { useAttachments } from '../composer/use-attachments';
@@ -243,6 +247,10 @@ export function ConversationScreen({ conversationId, highlightSeq }: Conversatio
   const pinned = usePinnedMessages(api, conversationId);
   const sms = useSmsOption(conversation, !conversation || readOnlyReason(conversation) !== null);
   const smsContext = useMemo(() => ({ canText: sms.available }), [sms.available]);
+  const acknowledgeBy = useAcknowledgeByOption(
+    conversation?.kind === 'external_matter' && readOnlyReason(conversation) === null,
+  );
+  const acknowledgements = useConversationAcknowledgements(conversationId, conversation?.kind === 'external_matter');
   const attachments = useAttachments({
     conversationId,
     dropEnabled: !!conversation && readOnlyReason(conversation) === null && tab === 'messages',
@@ -524,24 +532,26 @@ export function ConversationScreen({ conversationId, highlightSeq }: Conversatio
         className={mergeClasses(styles.panel, tab !== 'messages' && styles.hiddenPanel)}
       >
         <SmsConversationContext.Provider value={smsContext}>
-          <MessageList
-            state={messages.state}
-            conversation={conversation}
-            me={me}
-            viewerParticipantId={viewer?.id}
-            highlightSeq={highlightSeq}
-            readOnly={readOnly}
-            onReload={messages.reload}
-            onLoadOlder={() => void messages.loadOlder()}
-            onJumpToLatest={messages.jumpToLatest}
-            onRetry={messages.retry}
-            onDiscard={messages.discard}
-            onEdit={edit}
-            onTogglePin={togglePin}
-            onShowRevisions={showRevisions}
-            onLoadReaders={loadReaders}
-            onEndVisibleChange={setEndVisible}
-          />
+          <AcknowledgementsContext.Provider value={acknowledgements}>
+            <MessageList
+              state={messages.state}
+              conversation={conversation}
+              me={me}
+              viewerParticipantId={viewer?.id}
+              highlightSeq={highlightSeq}
+              readOnly={readOnly}
+              onReload={messages.reload}
+              onLoadOlder={() => void messages.loadOlder()}
+              onJumpToLatest={messages.jumpToLatest}
+              onRetry={messages.retry}
+              onDiscard={messages.discard}
+              onEdit={edit}
+              onTogglePin={togglePin}
+              onShowRevisions={showRevisions}
+              onLoadReaders={loadReaders}
+              onEndVisibleChange={setEndVisible}
+            />
+          </AcknowledgementsContext.Provider>
         </SmsConversationContext.Provider>
         {canJoin ? (
           <div className={styles.join}>
@@ -558,20 +568,23 @@ export function ConversationScreen({ conversationId, highlightSeq }: Conversatio
             disabledReason={reason}
             toneHelp={me.features.rewrite}
             onSend={async (body) => {
+              if (acknowledgeBy.invalid) return false;
               if (!(await recipientsGuard.confirmBeforeSend())) return false;
               if (attachments.hasAny) {
                 const sent = await attachments.send(body, { sendAsSms: sms.enabled });
                 if (sent) sms.setEnabled(false);
                 return sent;
               }
-              messages.send(body, { sendAsSms: sms.enabled });
+              messages.send(body, { sendAsSms: sms.enabled, acknowledgeBy: acknowledgeBy.value() });
               sms.setEnabled(false);
+              acknowledgeBy.reset();
               return true;
             }}
             options={
               <>
                 {recipientsGuard.notice}
                 <SmsToggle option={sms} disabled={readOnly} />
+                <AcknowledgeByOption option={acknowledgeBy} disabled={readOnly || attachments.hasAny} />
               </>
             }
             attachments={buildComposerAttachments(attachments, {

@@ -24,6 +24,7 @@ import type { ReceiptSummary } from './collect-read-receipts';
 import { ReadReceipts } from './ReadReceipts';
 import { VisuallyHidden } from '@confer/ui/components';
 import { ResendSmsMenuItem } from '../sms/ResendSmsMenuItem';
+import { AcknowledgementStatus } from '../acknowledgements/AcknowledgementStatus';
 import { SmsMessageDetails, useSmsMessageStyles } from '../sms/SmsMessageDetails';
 import { fill } from '@confer/ui/messages';
 import { t } from '../messages';
@@ -246,6 +247,7 @@ function SpokenMessage(props: MessageItemProps) {
         )}
         <MessageFiles files={message.files} conversationId={message.conversationId} />
         <SmsMessageDetails message={message} />
+        <AcknowledgementStatus messageId={message.id} />
         {error != null && (
           <Text size={200} role="alert" className={styles.error}>
             {describeError(error)}

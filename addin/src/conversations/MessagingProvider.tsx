@@ -4,6 +4,8 @@ import { createMessagingStore } from './create-messaging-store';
 import { parseLiveEvent } from '../shell/parse-live-event';
 import { parseSmsEvent } from '../sms/parse-sms-event';
 import { smsLiveEvents } from '../sms/sms-live-events';
+import { acknowledgementLiveEvents } from '../acknowledgements/acknowledgement-live-events';
+import { parseAcknowledgementEvent } from '../acknowledgements/parse-acknowledgement-event';
 import { useApi } from '../common/use-api';
 import { MessagingContext } from './use-messaging';
 import { t } from '../messages';
@@ -40,6 +42,8 @@ export function MessagingProvider({ me, getToken, onSessionExpired, children }: 
         if (event) store.handleEvent(event);
         const smsEvent = parseSmsEvent(raw);
         if (smsEvent) smsLiveEvents.publish(smsEvent);
+        const acknowledgementEvent = parseAcknowledgementEvent(raw);
+        if (acknowledgementEvent) acknowledgementLiveEvents.publish(acknowledgementEvent);
       },
       onStateChange: (state, detail) => {
         store.setConnection(state, detail.status ?? null);

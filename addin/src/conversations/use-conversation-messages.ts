@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useReducer, useRef } from 'react';
-import type { ApiClient, LiveMessage, Message, Page, SendMessageWithSmsInput } from '@confer/ui';
+import type { AcknowledgeBy, ApiClient, LiveMessage, Message, Page, SendMessageWithSmsInput } from '@confer/ui';
 import { createIdempotencyKey } from '../composer/create-idempotency-key';
 
 export type PendingMessage = {
@@ -11,6 +11,8 @@ export type PendingMessage = {
   error: unknown;
   /** Also text it to the conversation's clients and third parties. */
   sendAsSms?: boolean;
+  /** Needs acknowledging or a reply from a client by a deadline. */
+  acknowledgeBy?: AcknowledgeBy;
 };
 
 export type MessagesState = {
@@ -290,6 +292,7 @@ export function useConversationMessages({
       try {
         const input: SendMessageWithSmsInput = { body: pending.body };
         if (pending.sendAsSms) input.sendAsSms = true;
+        if (pending.acknowledgeBy) input.acknowledgeBy = pending.acknowledgeBy;
         const message = await api.sendMessage(conversationId, input, { idempotencyKey: pending.key });
         dispatch({ type: 'pending-sent', key: pending.key, message });
       } catch (error) {
@@ -303,9 +306,10 @@ export function useConversationMessages({
   );
 
   const send = useCallback(
-    (body: string, options: { sendAsSms?: boolean } = {}) => {
+    (body: string, options: { sendAsSms?: boolean; acknowledgeBy?: AcknowledgeBy } = {}) => {
       const pending: PendingMessage = {
         ...(options.sendAsSms ? { sendAsSms: true } : {}),
+        ...(options.acknowledgeBy ? { acknowledgeBy: options.acknowledgeBy } : {}),
         key: createIdempotencyKey(),
         body,
         createdAt: new Date().toISOString(),

@@ -4,6 +4,7 @@ import type { Conversation } from '@confer/ui';
 import { ConversationRow } from './ConversationRow';
 import type { InboxFilter } from './inbox-api';
 import { InboxSection } from './InboxSection';
+import { AcknowledgementTasks } from '../acknowledgements/AcknowledgementTasks';
 import { ErrorNotice } from '@confer/ui/errors';
 import { AddRegular } from '@fluentui/react-icons';
 import { MattersScreen, type MattersScreenProps } from '../matters/MattersScreen';
@@ -100,6 +101,7 @@ export function HomeScreen({
 
   return (
     <div className={styles.root} ref={rootRef}>
+      <AcknowledgementTasks />
       <InboxSection
         filter={inboxFilter}
         onFilterChange={onInboxFilterChange}

@@ -8,6 +8,28 @@ import { defineMessages } from '@confer/ui/messages';
  * see it: the component and browser tests find elements by it.
  */
 export const en = defineMessages({
+  acknowledgements: {
+    askForAcknowledgement: 'Ask the client to confirm',
+    whatIsNeeded: 'What is needed',
+    kindRead: 'Confirmation they have read it',
+    kindReply: 'A reply',
+    by: 'By',
+    chooseALaterTime: 'Choose a time at least 5 minutes from now.',
+    needsAcknowledgementBy: (due: string) => `Needs acknowledgement by ${due}`,
+    needsAReplyBy: (due: string) => `Needs a reply by ${due}`,
+    notAcknowledgedBy: (due: string) => `Not acknowledged: was due ${due}`,
+    noReplyBy: (due: string) => `No reply: was due ${due}`,
+    acknowledgedBy: (name: string, when: string) => `Acknowledged by ${name} at ${when}`,
+    repliedBy: (name: string, when: string) => `Replied: ${name} at ${when}`,
+    aClient: 'a client',
+    remindedAt: (when: string) => `emailed ${when}`,
+    textedAt: (when: string) => `texted ${when}`,
+    reminders: (list: string) => `(reminders: ${list})`,
+    tasksHeading: 'Follow up',
+    notAcknowledgedIn: (title: string, due: string) => `Not acknowledged in ${title} (due ${due})`,
+    noReplyIn: (title: string, due: string) => `No reply in ${title} (due ${due})`,
+    done: 'Done',
+  },
   admin: {
     listACountry: 'list at least one country',
     delayInvalid: 'must be a whole number of minutes from 1 to 1440',

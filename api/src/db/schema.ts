@@ -1108,6 +1108,73 @@ export const idempotencyKeys = pgTable(
   (t) => [primaryKey({ columns: [t.firmId, t.actor, t.key] }), index('idempotency_keys_created_idx').on(t.createdAt)],
 );
 
+/**
+ * A message marked "needs acknowledgement by" (`read`) or "needs a reply by" (`reply`): the
+ * first acknowledgement is kept (who, when, how) and never replaced. See 0023_acknowledge_by.
+ */
+export const acknowledgementRequests = pgTable(
+  'acknowledgement_requests',
+  {
+    firmId: uuid('firm_id').notNull(),
+    messageId: uuid('message_id').notNull(),
+    conversationId: uuid('conversation_id').notNull(),
+    kind: text('kind').$type<'read' | 'reply'>().notNull(),
+    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    requestedByStaffId: uuid('requested_by_staff_id').notNull(),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull(),
+    acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
+    acknowledgedByContactId: uuid('acknowledged_by_contact_id'),
+    /** `portal` or `quick_link` ("I have read this"), `reply` (a client's reply answered it). */
+    acknowledgedVia: text('acknowledged_via').$type<'portal' | 'quick_link' | 'reply'>(),
+    replyMessageId: uuid('reply_message_id'),
+    /** The author closed the deadline's task on the staff inbox. */
+    taskClosedAt: timestamp('task_closed_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.messageId] }),
+    foreignKey({
+      name: 'acknowledgement_requests_message_fk',
+      columns: [t.firmId, t.messageId],
+      foreignColumns: [messages.firmId, messages.id],
+    }),
+    index('acknowledgement_requests_open_idx')
+      .on(t.firmId, t.conversationId)
+      .where(sql`${t.acknowledgedAt} is null`),
+    index('acknowledgement_requests_author_idx')
+      .on(t.firmId, t.requestedByStaffId, t.dueAt)
+      .where(sql`${t.acknowledgedAt} is null and ${t.taskClosedAt} is null`),
+  ],
+);
+
+/** The reminder steps of an acknowledgement request, each with its time and what was done. */
+export const acknowledgementSteps = pgTable(
+  'acknowledgement_steps',
+  {
+    firmId: uuid('firm_id').notNull(),
+    messageId: uuid('message_id').notNull(),
+    /** `halfway` (portal + email), `late` (80%: SMS where allowed), `deadline` (the author's task). */
+    step: text('step').$type<'halfway' | 'late' | 'deadline'>().notNull(),
+    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    doneAt: timestamp('done_at', { withTimezone: true }),
+    /** `reminded`, `texted`, `no_one_to_text`, `task_created`, `cancelled` (acknowledged first). */
+    outcome: text('outcome'),
+    /** Counts, in words for staff (never message text). */
+    detail: text('detail'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.messageId, t.step] }),
+    foreignKey({
+      name: 'acknowledgement_steps_request_fk',
+      columns: [t.firmId, t.messageId],
+      foreignColumns: [acknowledgementRequests.firmId, acknowledgementRequests.messageId],
+    }),
+    index('acknowledgement_steps_due_idx')
+      .on(t.dueAt)
+      .where(sql`${t.doneAt} is null`),
+  ],
+);
+
 export const schema = {
   firms,
   staff,

@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/connect.js';
-import { firms, outbox, staff } from '../db/schema.js';
+import { acknowledgementRequests, conversations, firms, messages, outbox, staff } from '../db/schema.js';
 
 /**
  * Embedded mode only: the dev sign-in page lists active staff of every firm on this
@@ -57,4 +57,40 @@ export async function findTextForDevReport(db: Db, outboxId: string) {
     .where(and(eq(outbox.id, outboxId), eq(outbox.channel, 'sms')))
     .limit(1);
   return rows[0];
+}
+
+/** The demo seed: the first message of a named conversation of the firm starting with `prefix`. */
+export async function findDemoMessage(db: Db, firmId: string, conversationName: string, prefix: string) {
+  const [row] = await db
+    .select({
+      id: messages.id,
+      conversationId: messages.conversationId,
+      createdAt: messages.createdAt,
+      authorStaffId: messages.authorStaffId,
+    })
+    .from(messages)
+    .innerJoin(
+      conversations,
+      and(eq(conversations.firmId, messages.firmId), eq(conversations.id, messages.conversationId)),
+    )
+    .where(
+      and(
+        eq(messages.firmId, firmId),
+        eq(conversations.name, conversationName),
+        sql`starts_with(${messages.body}, ${prefix})`,
+      ),
+    )
+    .orderBy(asc(messages.seq))
+    .limit(1);
+  return row;
+}
+
+/** The demo seed: does the firm have any acknowledge-by request yet (seeded once)? */
+export async function hasAcknowledgementRequests(db: Db, firmId: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: acknowledgementRequests.messageId })
+    .from(acknowledgementRequests)
+    .where(eq(acknowledgementRequests.firmId, firmId))
+    .limit(1);
+  return rows.length > 0;
 }

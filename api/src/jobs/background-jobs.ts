@@ -18,6 +18,9 @@ import { expireHeldReplies } from '../modules/sms/held-replies.js';
 import { processAcsEvent } from '../modules/webhooks/service.js';
 import { generatePreview, type TMakeFilePreviewJob } from '../modules/files/generate-preview.js';
 import { expireStalePreviews, listStalePreviews } from '../modules/files/previews-repository.js';
+import { runAcknowledgementStep } from '../modules/acknowledgements/run-step.js';
+import { listDueSteps } from '../modules/acknowledgements/repository.js';
+import type { TStepJob } from '../modules/acknowledgements/service.js';
 import { queueNames, type JobQueue } from './job-queue.js';
 import { sweepAbandonedUploads } from './sweep-abandoned-uploads.js';
 
@@ -89,6 +92,13 @@ export async function startBackgroundJobs(deps: TBackgroundDeps): Promise<Backgr
     logged(queueNames.makeFilePreview, (data) => generatePreview({ db, blobs: deps.blobs, logger }, data)),
   );
 
+  await jobs.work<TStepJob>(
+    queueNames.acknowledgementStep,
+    logged(queueNames.acknowledgementStep, (data) =>
+      runAcknowledgementStep({ db, config: deps.config, clock, notifier, jobs }, data),
+    ),
+  );
+
   const stale = jobs.options.staleAfterSeconds;
   const sweepNow = async () => {
     const expired = await expireStaleOutbox(db);
@@ -115,6 +125,11 @@ export async function startBackgroundJobs(deps: TBackgroundDeps): Promise<Backgr
         { firmId: row.firm_id, versionId: row.version_id },
         { singletonKey: row.version_id },
       );
+    }
+    // acknowledge-by steps whose job did not run by their time (lost, or the app's clock was moved)
+    const lateSince = new Date(clock.now().getTime() - stale * 1000);
+    for (const step of await listDueSteps(db, lateSince, 500)) {
+      await jobs.enqueue(queueNames.acknowledgementStep, step);
     }
     // text replies held 24 hours without a choice of matter go to the unrouted inbox
     await expireHeldReplies({ db, config: deps.config, clock, notifier });

@@ -17,6 +17,8 @@ export const queueNames = {
   sweepUploads: 'sweep-uploads',
   /** Renders one file version's thumbnail or first-page preview: `{ firmId, versionId }`. */
   makeFilePreview: 'make-file-preview',
+  /** Acts on one reminder step of an acknowledge-by request at its time: `{ firmId, messageId, step }`. */
+  acknowledgementStep: 'acknowledgement-step',
 } as const;
 export type TQueueName = (typeof queueNames)[keyof typeof queueNames];
 
@@ -87,6 +89,9 @@ export type JobQueue = {
 const queuePolicies: Partial<Record<TQueueName, 'standard'>> = {
   [queueNames.sweep]: 'standard',
   [queueNames.sweepUploads]: 'standard',
+  // many delayed jobs wait at once (three per marked message); each locks its step row and
+  // does nothing once the step is done, so a repeat (a sweep, a retry) is harmless
+  [queueNames.acknowledgementStep]: 'standard',
 };
 
 type TExecuteSql = (text: string, values?: unknown[]) => Promise<{ rows: unknown[] }>;
@@ -191,7 +196,16 @@ export async function startJobQueue(
       if (stopping) return;
       await boss.send(name, data, {
         ...(sendOptions.singletonKey ? { singletonKey: sendOptions.singletonKey } : {}),
-        ...(sendOptions.startAfterSeconds ? { startAfter: sendOptions.startAfterSeconds } : {}),
+        // in a transaction pg-boss's SQL runs through toDrizzleSql, where each `$5` becomes a
+        // parameter of its own, typed by its own context: a delay in seconds would be bound to
+        // `CAST($5 as timestamptz)` too and refused, so the time is given as an instant there
+        ...(sendOptions.startAfterSeconds
+          ? {
+              startAfter: tx
+                ? new Date(Date.now() + sendOptions.startAfterSeconds * 1000)
+                : sendOptions.startAfterSeconds,
+            }
+          : {}),
         ...(tx ? { db: inTransaction(tx) } : {}),
       });
     },

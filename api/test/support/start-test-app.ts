@@ -55,6 +55,12 @@ export type TestApp = {
   /** What ACS webhook deliveries must carry (X-Confer-Webhook-Secret). */
   webhookSecret: string;
   sealKey: Buffer;
+  /**
+   * Stops this instance as a process ending would (server, workers; the database and what it
+   * holds stay) and starts a new one on the same database, data directory and blob container:
+   * what was stored or queued must carry on. This instance is not used again.
+   */
+  restart(options?: { jobs?: Partial<TJobOptions> }): Promise<TestApp>;
   stop(): Promise<void>;
 };
 
@@ -77,9 +83,11 @@ export async function startTestApp(
     logger?: Logger;
     jobs?: Partial<TJobOptions>;
     providers?: TProviderOptions;
+    /** Reuse this data directory (its seal key, signing key): a restarted instance. */
+    dataDir?: string;
   } = {},
 ): Promise<TestApp> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'confer-test-'));
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'confer-test-'));
   const port = await findFreePort();
   const config = loadConfig({
     CONFER_MODE: 'embedded',
@@ -149,6 +157,14 @@ export async function startTestApp(
         },
         claims,
       ),
+    restart: async (restartOptions = {}) => {
+      running.delete(testApp);
+      await services.stop();
+      return startTestApp(
+        { ...env, AZURE_STORAGE_CONTAINER: config.storage.container },
+        { ...options, database, dataDir, jobs: { ...options.jobs, ...restartOptions.jobs } },
+      );
+    },
     stop: () =>
       (stopping ??= (async () => {
         running.delete(testApp);

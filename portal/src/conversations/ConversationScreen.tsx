@@ -13,6 +13,7 @@ import { InlineLink } from '../routing/InlineLink';
 import { portalClient } from '../session/portal-client';
 import { useLiveEvent, usePortal } from '../shell/portal-context';
 import { ArchivedBanner } from './ArchivedBanner';
+import { AcknowledgementBanner } from '../acknowledgements/AcknowledgementBanner';
 import { Composer } from './Composer';
 import { ConversationHeader } from './ConversationHeader';
 import { EditMessageDialog } from './EditMessageDialog';
@@ -45,13 +46,24 @@ export function ConversationScreen({ conversationId, tab }: ConversationScreenPr
     (signal) => portalClient.getConversation(conversationId, { signal }),
     [conversationId],
   );
+  const acknowledgements = useLoader(
+    (signal) => portalClient.listAcknowledgements(conversationId, { signal }),
+    [conversationId],
+  );
   const messages = useConversationMessages(conversationId);
   const composer = useComposer(conversationId, messages.upsert);
   const [editing, setEditing] = useState<PortalMessage | null>(null);
   const [announcement, setAnnouncement] = useState('');
 
   const { reload } = conversation;
+  const reloadAcknowledgements = acknowledgements.reload;
   useLiveEvent((event) => {
+    if (event.type === 'resync') reloadAcknowledgements();
+    if (
+      (event.type === 'acknowledgement.changed' || event.type === 'acknowledgement.reminder') &&
+      event.conversationId === conversationId
+    )
+      reloadAcknowledgements();
     if (event.type === 'resync') reload();
     if (
       (event.type === 'conversation.updated' || event.type === 'conversation.created') &&
@@ -103,6 +115,12 @@ export function ConversationScreen({ conversationId, tab }: ConversationScreenPr
     <div className={styles.root}>
       <ConversationHeader conversation={data} />
       {data.archivedAt ? <ArchivedBanner conversation={data} firmName={session.firm.name} /> : null}
+      <AcknowledgementBanner
+        className={styles.bar}
+        items={acknowledgements.data?.items ?? []}
+        firmName={session.firm.name}
+        onAcknowledge={(messageId) => portalClient.acknowledge(messageId)}
+      />
       <TabList
         className={styles.tabs}
         selectedValue={tab}

@@ -10,6 +10,17 @@ const count = (n: number, one: string, other: string) => `${n.toLocaleString()} 
  * see it: the component and browser tests find elements by it.
  */
 export const en = defineMessages({
+  acknowledgements: {
+    pleaseConfirm: 'Please confirm you have read this message',
+    replyNeeded: 'A reply is needed',
+    askedToConfirmBy: (author: string, due: string) => `${author} asked you to confirm by ${due}.`,
+    askedForReplyBy: (author: string, due: string) =>
+      `${author} asked for your reply by ${due}. Reply below to answer.`,
+    quoted: (excerpt: string) => `“${excerpt}”`,
+    iHaveReadThis: 'I have read this',
+    saving: 'Saving…',
+    thankYou: (firm: string, when: string) => `Thank you. ${firm} can see you confirmed at ${when}.`,
+  },
   app: {
     enterTheEmailSentTo: 'Enter the email address this message was sent to, like name@example.com.',
     enterAValidEmail: 'Enter a valid email address.',

@@ -27,6 +27,7 @@ import { AuthLayout } from '../auth/AuthLayout';
 import { formatFullDateTime, formatTime } from '@confer/ui/format-time';
 import { DocumentRegular } from '@fluentui/react-icons';
 import { forgetReplyToken } from './take-reply-token';
+import { AcknowledgementBanner } from '../acknowledgements/AcknowledgementBanner';
 import { fill } from '@confer/ui/messages';
 import { t } from '../messages';
 
@@ -134,6 +135,8 @@ function Conversation({ token, view }: { token: string; view: QuickReplyView }) 
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [sent, setSent] = useState(false);
+  // a reply answers the requests for one: their banner goes once one is sent
+  const [replied, setReplied] = useState(false);
   const idempotencyKey = useRef(crypto.randomUUID());
   const confirmation = useRef<HTMLDivElement>(null);
   const countId = useId();
@@ -151,6 +154,7 @@ function Conversation({ token, view }: { token: string; view: QuickReplyView }) 
       setMessages((list) => [...list.filter((m) => m.id !== message.id), message]);
       setBody('');
       setSent(true);
+      setReplied(true);
       requestAnimationFrame(() => confirmation.current?.focus());
     } catch (e) {
       if (isQuickReplyLinkInvalid(e)) forgetReplyToken();
@@ -162,6 +166,11 @@ function Conversation({ token, view }: { token: string; view: QuickReplyView }) 
 
   return (
     <AuthLayout title={view.conversationTitle} eyebrow={view.firmName}>
+      <AcknowledgementBanner
+        items={view.acknowledgements.filter((a) => !(replied && a.kind === 'reply'))}
+        firmName={view.firmName}
+        onAcknowledge={(messageId) => client.acknowledge(token, messageId)}
+      />
       <section aria-label={t.quickReply.latestMessages}>
         <ol className={styles.list}>
           {messages.map((m) => (

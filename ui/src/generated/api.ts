@@ -719,6 +719,73 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/portal/v1/conversations/{id}/acknowledgements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Messages marked "needs acknowledgement by" or "needs a reply by" (the banner), with whether they were answered */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ClientAcknowledgement"][];
+                        };
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/portal/v1/conversations/{id}/files": {
         parameters: {
             query?: never;
@@ -1971,6 +2038,138 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/portal/v1/messages/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** "I have read this": recorded once (a repeat answers with the acknowledgement kept); 409 reply_requested for a message that asks for a reply */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ClientAcknowledgement"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/v1/quick-reply/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** "I have read this" through a text's link: recorded once, like the portal's */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["QuickReplyAcknowledgeRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ClientAcknowledgement"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/portal/v1/quick-reply/send": {
         parameters: {
             query?: never;
@@ -2164,6 +2363,138 @@ export interface paths {
                                 timeZone: string;
                                 title: string;
                             }[];
+                        };
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/acknowledgements/{messageId}/close-task": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close the task of your message's missed deadline (the request and its record stay); answers the tasks left */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    messageId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["AcknowledgementTask"][];
+                        };
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/acknowledgements/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your messages past their acknowledge-by deadline without an acknowledgement (tasks on the inbox) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["AcknowledgementTask"][];
                         };
                     };
                 };
@@ -2896,6 +3227,73 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/conversations/{id}/acknowledgements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Messages of the conversation marked "needs acknowledgement by" or "needs a reply by", with who acknowledged when and each reminder step */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Acknowledgement"][];
+                        };
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/conversations/{id}/export": {
@@ -7388,6 +7786,55 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AcknowledgeBy: {
+            /** Format: date-time */
+            dueAt: string;
+            /** @enum {string} */
+            kind: "read" | "reply";
+        };
+        Acknowledgement: {
+            acknowledgedAt: string | null;
+            acknowledgedBy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            /** @enum {string|null} */
+            acknowledgedVia: "portal" | "quick_link" | "reply" | null;
+            /** Format: uuid */
+            conversationId: string;
+            dueAt: string;
+            /** @enum {string} */
+            kind: "read" | "reply";
+            /** Format: uuid */
+            messageId: string;
+            requestedAt: string;
+            requestedBy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            steps: components["schemas"]["AcknowledgementStep"][];
+        };
+        AcknowledgementStep: {
+            detail: string | null;
+            doneAt: string | null;
+            dueAt: string;
+            outcome: string | null;
+            /** @enum {string} */
+            step: "halfway" | "late" | "deadline";
+        };
+        AcknowledgementTask: {
+            /** Format: uuid */
+            conversationId: string;
+            conversationTitle: string;
+            dueAt: string;
+            excerpt: string;
+            /** @enum {string} */
+            kind: "read" | "reply";
+            /** Format: uuid */
+            messageId: string;
+        };
         AddParticipants: {
             /** @default [] */
             contactIds: string[];
@@ -7404,6 +7851,18 @@ export interface components {
             /** Format: uuid */
             id: string;
             message: components["schemas"]["Message"];
+        };
+        ClientAcknowledgement: {
+            acknowledgedAt: string | null;
+            authorName: string;
+            dueAt: string;
+            excerpt: string;
+            /** @enum {string} */
+            kind: "read" | "reply";
+            /** Format: uuid */
+            messageId: string;
+            remindedAt: string | null;
+            sentAt: string;
         };
         Contact: {
             active: boolean;
@@ -8104,6 +8563,11 @@ export interface components {
             title: string;
             type: string;
         };
+        QuickReplyAcknowledgeRequest: {
+            /** Format: uuid */
+            messageId: string;
+            token: string;
+        };
         QuickReplyMessage: {
             author: {
                 /** @enum {string} */
@@ -8121,6 +8585,7 @@ export interface components {
             mine: boolean;
         };
         QuickReplyPage: {
+            acknowledgements: components["schemas"]["ClientAcknowledgement"][];
             canReply: boolean;
             conversationTitle: string;
             firmName: string;
@@ -8209,6 +8674,7 @@ export interface components {
         SendMessage: {
             /** Format: uuid */
             aboutDocumentId?: string;
+            acknowledgeBy?: components["schemas"]["AcknowledgeBy"];
             body: string;
             /** @default [] */
             documentIds: string[];

@@ -16,14 +16,16 @@ import {
   ZUnread,
 } from './schemas.js';
 import { z } from 'zod';
-import type { Clock } from '../../clock.js';
+import { systemClock, type Clock } from '../../clock.js';
+import type { JobQueue } from '../../jobs/job-queue.js';
+import { requestAcknowledgement } from '../acknowledgements/service.js';
 import { AppError } from '../../errors.js';
 import * as service from './service.js';
 
 export function addMessageRoutes(
   routes: RouteTable<StaffContext>,
   db: Db,
-  deps: { textMessage?: service.TTextMessage; clock?: Clock } = {},
+  deps: { textMessage?: service.TTextMessage; clock?: Clock; jobs?: JobQueue } = {},
 ): void {
   const tags = ['messages'];
   routes.add({
@@ -55,6 +57,12 @@ export function addMessageRoutes(
         documentIds: body.documentIds,
         aboutDocumentId: body.aboutDocumentId,
         sendAsSms: body.sendAsSms ? (deps.textMessage ?? unavailableSms) : undefined,
+        acknowledgeBy: body.acknowledgeBy && {
+          kind: body.acknowledgeBy.kind,
+          dueAt: new Date(body.acknowledgeBy.dueAt),
+          record: (tx, input) =>
+            requestAcknowledgement({ clock: deps.clock ?? systemClock, jobs: deps.jobs }, tx, input),
+        },
         now: deps.clock?.now(),
       }),
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZAcknowledgeBy } from '../acknowledgements/schemas.js';
 
 export const ZMessageVia = z.enum(['app', 'portal', 'sms', 'quick_link', 'outlook']);
 
@@ -131,6 +132,12 @@ export const ZSendMessage = z
     aboutDocumentId: z.uuid().optional(),
     /** Also text it to each client and third party in an external matter conversation. */
     sendAsSms: z.boolean().optional(),
+    /**
+     * The message needs acknowledging ("I have read this") or a reply from a client by
+     * `dueAt` (5 minutes to a year ahead; conversations with clients only). Reminders follow
+     * at half time (portal and email), at 80% (SMS where allowed) and a task at the deadline.
+     */
+    acknowledgeBy: ZAcknowledgeBy.optional(),
   })
   .strict()
   .superRefine((v, ctx) => {

@@ -24,6 +24,7 @@ import {
   requireVisibleConversation,
 } from '../conversations/service.js';
 import { assertTextable } from '../sms/service.js';
+import { assertAcknowledgeable, type TAcknowledgeBy } from '../acknowledgements/service.js';
 import { withReadBy } from './with-read-by.js';
 import * as repo from './repository.js';
 import type { TMessage } from './schemas.js';
@@ -104,7 +105,18 @@ export type TSendExtras = {
   sendAsSms?: TTextMessage;
   /** The app's clock (for the new-message email delay). */
   now?: Date;
+  /**
+   * "Needs acknowledgement by" / "needs a reply by": checked before the send, then recorded
+   * (`record`, with its reminder jobs) in the posting transaction.
+   */
+  acknowledgeBy?: TAcknowledgeBy & { record: TRecordAcknowledgement };
 };
+
+/** Records a just-posted message's acknowledge-by request (see acknowledgements/service requestAcknowledgement). */
+export type TRecordAcknowledgement = (
+  tx: Db,
+  input: { firmId: string; conversationId: string; messageId: string; staffId: string; acknowledgeBy: TAcknowledgeBy },
+) => Promise<void>;
 
 /** Texts a just-posted message to the conversation's clients and third parties. */
 export type TTextMessage = (
@@ -180,6 +192,8 @@ export async function sendMessage(
   if (!participant || participant.leftAt) throw notAParticipant();
   assertNotArchived(conversation);
   if (extras.sendAsSms) assertTextable(conversation, body);
+  const { acknowledgeBy } = extras;
+  if (acknowledgeBy) assertAcknowledgeable(conversation, acknowledgeBy, extras.now ?? new Date());
   const attached = await resolveAttachableVersions(db, ctx, conversation, extras.documentIds ?? []);
   if (extras.aboutDocumentId) await requireDocumentInConversation(db, ctx, conversation, extras.aboutDocumentId);
   const input = {
@@ -195,7 +209,7 @@ export async function sendMessage(
     now: extras.now,
   };
   const { recordUploads, sendAsSms } = extras;
-  if (!sendAsSms && !recordUploads) {
+  if (!sendAsSms && !recordUploads && !acknowledgeBy) {
     // one statement, its own transaction: the answer is what it returns (nobody has read it yet)
     const recorded = await recordMessage(db, input);
     if (recorded) {
@@ -212,6 +226,16 @@ export async function sendMessage(
         if (!posted && uploaded.length > 0) tx.rollback();
         if (posted && sendAsSms)
           await sendAsSms(tx, { firmId: ctx.firmId, conversationId, messageId: posted.id, body });
+        if (posted && acknowledgeBy) {
+          const { kind, dueAt } = acknowledgeBy;
+          await acknowledgeBy.record(tx, {
+            firmId: ctx.firmId,
+            conversationId,
+            messageId: posted.id,
+            staffId: ctx.staffId,
+            acknowledgeBy: { kind, dueAt },
+          });
+        }
         return posted;
       })
       .catch((error: unknown) => {

@@ -18,6 +18,7 @@ import {
   ZPortalSendMessage,
 } from './schemas.js';
 import { ZTodoExtras } from './todo-schemas.js';
+import { ZClientAcknowledgement } from '../acknowledgements/schemas.js';
 import * as service from './service.js';
 
 const ZUploadFields = z.object({ body: z.string().optional() }).strict();
@@ -115,6 +116,26 @@ export function addPortalRoutes(
       );
     },
   );
+  routes.add({
+    method: 'get',
+    path: '/conversations/:id/acknowledgements',
+    summary:
+      'Messages marked "needs acknowledgement by" or "needs a reply by" (the banner), with whether they were answered',
+    tags,
+    params: ZIdParams,
+    response: z.object({ items: z.array(ZClientAcknowledgement) }),
+    handler: ({ ctx, params }) => service.listAcknowledgements(db, ctx, params.id),
+  });
+  routes.add({
+    method: 'post',
+    path: '/messages/:id/acknowledge',
+    summary:
+      '"I have read this": recorded once (a repeat answers with the acknowledgement kept); 409 reply_requested for a message that asks for a reply',
+    tags,
+    params: ZIdParams,
+    response: ZClientAcknowledgement,
+    handler: ({ ctx, params, meta }) => service.acknowledgeMessage(db, deps.clock, ctx, params.id, meta),
+  });
   routes.add({
     method: 'patch',
     path: '/messages/:id',

@@ -7,6 +7,7 @@ import type { BlobStore } from '../../integrations/blob-storage/blob-store.js';
 import { publishEvent } from '../../realtime/publish-event.js';
 import { decodeCursor, encodeCursor } from '../../shared/pagination.js';
 import { recordAudit } from '../audit/record-audit.js';
+import { acknowledgeAsContact, answerReplyRequests, listForClient } from '../acknowledgements/service.js';
 import { listEventRecipients, listParticipants } from '../conversations/repository.js';
 import { assertNotArchived } from '../conversations/service.js';
 import { requireDocumentInConversation } from '../files/document-access.js';
@@ -208,6 +209,16 @@ export async function sendMessage(
         });
         // the key was used meanwhile: keep nothing of this attempt, the original is returned
         if (!posted && uploaded.length > 0) tx.rollback();
+        // a reply answers the conversation's "needs a reply by" requests
+        if (posted) {
+          await answerReplyRequests(tx, {
+            firmId: ctx.firmId,
+            conversationId: id,
+            contactId: ctx.contactId,
+            replyMessageId: posted.id,
+            at: input.now ?? new Date(),
+          });
+        }
         return posted;
       })
       .catch((error: unknown) => {
@@ -424,6 +435,35 @@ export async function listDocuments(db: Db, ctx: TContactContext, q?: string) {
  * To Do: conversations with unread messages, shared documents not yet opened, forms to
  * complete, invoices to pay and events in the next 14 days.
  */
+/** The conversation's messages marked "needs acknowledgement by" or "needs a reply by", as far as the contact may see. */
+export async function listAcknowledgements(db: Db, ctx: TContactContext, id: string) {
+  const conversation = await requireConversation(db, ctx, id);
+  return listForClient(db, ctx.firmId, id, lastVisibleSeq(conversation));
+}
+
+/** "I have read this" on a message the contact may see: recorded once, audited, announced. */
+export async function acknowledgeMessage(
+  db: Db,
+  clock: Clock,
+  ctx: TContactContext,
+  messageId: string,
+  meta: { requestId: string; ip: string | undefined },
+) {
+  const row = await messages.getMessage(db, ctx.firmId, messageId);
+  if (!row) throw notFound('Message');
+  const conversation = await requireConversation(db, ctx, row.conversationId);
+  return acknowledgeAsContact(db, clock, {
+    firmId: ctx.firmId,
+    conversationId: row.conversationId,
+    contactId: ctx.contactId,
+    messageId,
+    via: 'portal',
+    upToSeq: lastVisibleSeq(conversation),
+    requestId: meta.requestId,
+    ip: meta.ip,
+  });
+}
+
 export async function getTodo(db: Db, ctx: TContactContext, now: Date = new Date()) {
   const conversations = (await listConversations(db, ctx)).items.filter((c) => c.unreadCount > 0);
   const unopened = (await collectFiles(db, ctx)).filter((f) => f.kind === 'share' && !f.opened);

@@ -7,6 +7,7 @@ import { postMessage } from '../messages/post-message.js';
 import { findMessageByIdempotencyKey } from '../messages/repository.js';
 import type { Notifier } from '../notifications/notifier.js';
 import * as repo from './repository.js';
+import { answerReplyRequests } from '../acknowledgements/service.js';
 
 export type TInboundDeps = { config: TConfig; clock: Clock; notifier: Notifier };
 
@@ -49,6 +50,16 @@ export async function postTextAsReply(
     inReplyToMessageId: inReplyTo ?? undefined,
     now,
   });
+  // a reply by text answers the conversation's "needs a reply by" requests too
+  if (posted) {
+    await answerReplyRequests(tx, {
+      firmId,
+      conversationId,
+      contactId: sender.contactId,
+      replyMessageId: posted.id,
+      at: now,
+    });
+  }
   const message =
     posted ?? (await findMessageByIdempotencyKey(tx, firmId, { contactId: sender.contactId }, idempotencyKey));
   return message?.id;

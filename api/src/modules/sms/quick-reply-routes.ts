@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { RouteTable } from '../../http/define-route.js';
 import { ZMessageBody } from '../messages/schemas.js';
-import { sendQuickReply, viewQuickReply, type TQuickReplyDeps } from './quick-reply.js';
+import { ZClientAcknowledgement } from '../acknowledgements/schemas.js';
+import { acknowledgeQuickReply, sendQuickReply, viewQuickReply, type TQuickReplyDeps } from './quick-reply.js';
 
 const ZToken = z.string().min(20).max(200);
 export const ZQuickReplyView = z.object({ token: ZToken }).strict().openapi('QuickReplyViewRequest');
@@ -9,6 +10,10 @@ export const ZQuickReplySend = z
   .object({ token: ZToken, body: ZMessageBody })
   .strict()
   .openapi('QuickReplySendRequest');
+export const ZQuickReplyAcknowledge = z
+  .object({ token: ZToken, messageId: z.uuid('must be a UUID') })
+  .strict()
+  .openapi('QuickReplyAcknowledgeRequest');
 
 const ZQuickMessage = z
   .object({
@@ -31,6 +36,8 @@ export const ZQuickReplyPage = z
     canReply: z.boolean(),
     /** The last 5 messages, oldest first. */
     messages: z.array(ZQuickMessage),
+    /** Messages of the conversation marked "needs acknowledgement by" or "needs a reply by" (the banner). */
+    acknowledgements: z.array(ZClientAcknowledgement),
   })
   .openapi('QuickReplyPage');
 
@@ -61,5 +68,14 @@ export function addQuickReplyRoutes(routes: RouteTable<null>, deps: TQuickReplyD
     // no session names the caller here: the message itself carries the key (see sendQuickReply)
     idempotent: false,
     handler: ({ body, meta }) => sendQuickReply(deps, body.token, body.body, meta),
+  });
+  routes.add({
+    method: 'post',
+    path: '/quick-reply/acknowledge',
+    summary: '"I have read this" through a text\'s link: recorded once, like the portal\'s',
+    tags,
+    body: ZQuickReplyAcknowledge,
+    response: ZClientAcknowledgement,
+    handler: ({ body, meta }) => acknowledgeQuickReply(deps, body.token, body.messageId, meta),
   });
 }

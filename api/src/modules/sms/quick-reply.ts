@@ -10,6 +10,7 @@ import { listAttachmentsOfMessages, type TAttachmentRow } from '../files/reposit
 import { postMessage } from '../messages/post-message.js';
 import * as messages from '../messages/repository.js';
 import { hashToken } from '../portal-auth/tokens.js';
+import { acknowledgeAsContact, answerReplyRequests, listForClient } from '../acknowledgements/service.js';
 import * as repo from './repository.js';
 
 export type TQuickReplyDeps = { db: Db; clock: Clock };
@@ -27,7 +28,12 @@ export type TQuickReplyMeta = { requestId: string; ip: string | undefined };
  * The link behind a token, if it still works: unexpired, the contact active and still in the
  * conversation. The token is a credential: every use and every refusal is audited.
  */
-async function requireLink(deps: TQuickReplyDeps, token: string, meta: TQuickReplyMeta, use: 'view' | 'send') {
+async function requireLink(
+  deps: TQuickReplyDeps,
+  token: string,
+  meta: TQuickReplyMeta,
+  use: 'view' | 'send' | 'acknowledge',
+) {
   const link = await repo.findQuickReplyLinkByHash(deps.db, hashToken(token));
   const valid =
     !!link &&
@@ -108,7 +114,27 @@ export async function viewQuickReply(deps: TQuickReplyDeps, token: string, meta:
     conversationTitle: link.conversationTitle,
     canReply: !link.archivedAt,
     messages: rows.map((r) => toQuickMessage(r, link.contactId, attached)),
+    acknowledgements: (await listForClient(deps.db, link.firmId, link.conversationId)).items,
   };
+}
+
+/** "I have read this" through the link, on a marked message of its conversation (recorded once). */
+export async function acknowledgeQuickReply(
+  deps: TQuickReplyDeps,
+  token: string,
+  messageId: string,
+  meta: TQuickReplyMeta,
+) {
+  const link = await requireLink(deps, token, meta, 'acknowledge');
+  return acknowledgeAsContact(deps.db, deps.clock, {
+    firmId: link.firmId,
+    conversationId: link.conversationId,
+    contactId: link.contactId,
+    messageId,
+    via: 'quick_link',
+    requestId: meta.requestId,
+    ip: meta.ip,
+  });
 }
 
 /** A reply through the link: posted as the contact, marked `quick_link`. Idempotency-Key makes retries safe. */
@@ -132,8 +158,8 @@ export async function sendQuickReply(
   }
   assertNotArchived(link);
   const row =
-    (await deps.db.transaction((tx) =>
-      postMessage(tx, {
+    (await deps.db.transaction(async (tx) => {
+      const posted = await postMessage(tx, {
         firmId: link.firmId,
         conversationId: link.conversationId,
         conversationKind: link.conversationKind,
@@ -143,8 +169,19 @@ export async function sendQuickReply(
         via: 'quick_link',
         idempotencyKey,
         now: deps.clock.now(),
-      }),
-    )) ??
+      });
+      // a reply answers the conversation's "needs a reply by" requests
+      if (posted) {
+        await answerReplyRequests(tx, {
+          firmId: link.firmId,
+          conversationId: link.conversationId,
+          contactId: link.contactId,
+          replyMessageId: posted.id,
+          at: deps.clock.now(),
+        });
+      }
+      return posted;
+    })) ??
     (idempotencyKey
       ? await messages.findMessageByIdempotencyKey(deps.db, link.firmId, { contactId: link.contactId }, idempotencyKey)
       : undefined);

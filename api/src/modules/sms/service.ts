@@ -132,14 +132,16 @@ async function planTexts(
  * listed ones), in the caller's transaction: one outbox row per recipient, each with its own
  * quick-reply link. Recipients who cannot be texted are recorded as refused (or opted out)
  * with the reason, so staff see why. A recipient with a text still waiting is skipped.
+ * Answers how many texts were queued and how many refused.
  */
 export async function textMessage(
   deps: Omit<TSmsDeps, 'db'>,
   tx: Db,
   input: { firmId: string; conversationId: string; messageId: string; body: string; contactIds?: string[] },
-): Promise<void> {
+): Promise<{ queued: number; refused: number }> {
+  const counts = { queued: 0, refused: 0 };
   const firm = await getFirm(tx, input.firmId);
-  if (!firm) return;
+  if (!firm) return counts;
   const sender = senderNumberOf(deps.config, firm);
   for (const plan of await planTexts(tx, firm, sender, input.conversationId, input.contactIds)) {
     if (await repo.findUnsentText(tx, input.firmId, input.messageId, plan.contactId)) continue;
@@ -153,6 +155,7 @@ export async function textMessage(
     };
     if (plan.refusal) {
       await deps.notifier.recordUnsentSms(tx, { ...common, from: sender, ...plan.refusal });
+      counts.refused += 1;
       continue;
     }
     const token = newToken();
@@ -169,7 +172,9 @@ export async function textMessage(
       outboxId,
       expiresAt: new Date(deps.clock.now().getTime() + quickReplyValidDays * 24 * 3_600_000),
     });
+    counts.queued += 1;
   }
+  return counts;
 }
 
 /**

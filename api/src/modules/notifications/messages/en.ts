@@ -71,4 +71,14 @@ export const en = {
   'invoice.amount': 'Amount: {currency} {amount}, due {due}.',
   'invoice.payInPortal': 'You can see it, download it and pay it from Billing in the secure portal.',
   'invoice.action': 'Open Billing',
+
+  // the halfway reminder of a message marked "needs acknowledgement by" or "needs a reply by"
+  'acknowledgement.subject.read': 'Reminder from {firm}: please confirm you have read a message',
+  'acknowledgement.subject.reply': 'Reminder from {firm}: a reply is needed',
+  'acknowledgement.intro.read':
+    '{author} at {firm} asked you to confirm, by {due}, that you have read their message in "{title}".',
+  'acknowledgement.intro.reply': '{author} at {firm} asked for your reply, by {due}, to their message in "{title}".',
+  'acknowledgement.how.read': 'Open the secure portal and press "I have read this" on the message.',
+  'acknowledgement.how.reply': 'Open the secure portal and reply to the message there.',
+  'acknowledgement.action': 'Open secure conversation',
 } as const;
