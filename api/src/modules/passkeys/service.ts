@@ -118,7 +118,7 @@ export async function beginRegistration(deps: TPortalDeps, ctx: TContactContext)
     rpID,
     userName: contact.email ?? contact.name,
     userDisplayName: contact.name,
-    userID: Buffer.from(contact.id.replace(/-/g, ''), 'hex'),
+    userID: new Uint8Array(Buffer.from(contact.id.replace(/-/g, ''), 'hex')),
     challenge,
     timeout: minutes(challengeValidMinutes),
     attestationType: 'none',
@@ -177,18 +177,14 @@ export async function finishRegistration(
       'This passkey request has expired or was already used: start again',
     );
   }
-  let verified;
-  try {
-    verified = await verifyRegistrationResponse({
-      response,
-      expectedChallenge: challenge,
-      expectedOrigin: origins,
-      expectedRPID: rpID,
-      requireUserVerification: true,
-    });
-  } catch {
-    verified = undefined;
-  }
+  // a malformed or wrong answer throws: either way it is refused
+  const verified = await verifyRegistrationResponse({
+    response,
+    expectedChallenge: challenge,
+    expectedOrigin: origins,
+    expectedRPID: rpID,
+    requireUserVerification: true,
+  }).catch(() => undefined);
   if (!verified?.verified) {
     await audit('refused', { reason: 'not_verified' });
     throw notAccepted();
@@ -363,27 +359,24 @@ export async function finishSignIn(
   const passkey = await repo.findActivePasskey(deps.db, link.firmId, link.contactId, response.id);
   if (!passkey) throw await refuse('unknown_passkey');
   const { rpID, origins } = relyingParty(deps.config);
-  let verified;
-  try {
-    verified = await verifyAuthenticationResponse({
-      response,
-      expectedChallenge: challenge,
-      expectedOrigin: origins,
-      expectedRPID: rpID,
-      requireUserVerification: true,
-      credential: {
-        id: passkey.credentialId,
-        publicKey: new Uint8Array(Buffer.from(passkey.publicKey, 'base64url')),
-        counter: passkey.counter,
-        transports: passkey.transports,
-      },
-    });
-  } catch {
-    verified = undefined;
-  }
+  // a bad signature, origin, RP id, missing user verification or a counter that did not grow
+  const verified = await verifyAuthenticationResponse({
+    response,
+    expectedChallenge: challenge,
+    expectedOrigin: origins,
+    expectedRPID: rpID,
+    requireUserVerification: true,
+    credential: {
+      id: passkey.credentialId,
+      publicKey: new Uint8Array(Buffer.from(passkey.publicKey, 'base64url')),
+      counter: passkey.counter,
+      transports: passkey.transports,
+    },
+  }).catch(() => undefined);
   if (!verified?.verified) throw await refuse('not_verified', passkey.id);
+  const newCounter = verified.authenticationInfo.newCounter;
   const grant = await deps.db.transaction(async (tx) => {
-    await repo.recordPasskeyUse(tx, link.firmId, passkey.id, verified.authenticationInfo.newCounter, now);
+    await repo.recordPasskeyUse(tx, link.firmId, passkey.id, newCounter, now);
     return startSession(deps, tx, link.firmId, link.contactId, null, link.conversationId);
   });
   await recordAudit(deps.db, {
