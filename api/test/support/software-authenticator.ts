@@ -26,7 +26,7 @@ function cbor(value: unknown): Buffer {
     return Buffer.concat([head(3, text.length), text]);
   }
   if (value instanceof Map) {
-    const parts = [head(5, value.size)];
+    const parts: Uint8Array[] = [head(5, value.size)];
     for (const [k, v] of value) parts.push(cbor(k), cbor(v));
     return Buffer.concat(parts);
   }

@@ -134,7 +134,7 @@ export async function beginRegistration(deps: TPortalDeps, ctx: TContactContext)
     expiresAt: new Date(now.getTime() + minutes(challengeValidMinutes)),
     createdAt: now,
   });
-  return { options };
+  return { options: { ...options } };
 }
 
 /** Step 2 of adding a passkey: the browser's answer, checked against this session's unused challenge. */
@@ -300,7 +300,7 @@ export async function beginSignIn(deps: TPortalDeps, token: string, meta: TMeta)
     userVerification: 'required',
     allowCredentials: passkeys.map((p) => ({ id: p.credentialId, transports: p.transports })),
   });
-  return { options };
+  return { options: { ...options } };
 }
 
 /**
