@@ -72,7 +72,8 @@ function answeredChallenge(clientDataJSON: string): string | undefined {
   }
 }
 
-const newChallenge = () => randomBytes(32).toString('base64url');
+/** 256 random bits; the options carry them base64url-encoded, which is what the browser signs and echoes. */
+const newChallenge = () => new Uint8Array(randomBytes(32));
 
 /** Passkeys need a session opened with the emailed code: a link-only session proved nothing more than the link. */
 function requireCodeSession(ctx: TContactContext) {
@@ -112,14 +113,13 @@ export async function beginRegistration(deps: TPortalDeps, ctx: TContactContext)
   if ((await repo.countChallenges(deps.db, ctx.firmId, { sessionId: ctx.sessionId }, since)) >= maxRegistrationsPerSessionPerHour) {
     throw new AppError('too_many_passkey_tries', 429, 'Several passkeys were started in the last hour: try again later');
   }
-  const challenge = newChallenge();
   const options = await generateRegistrationOptions({
     rpName: firm.name,
     rpID,
     userName: contact.email ?? contact.name,
     userDisplayName: contact.name,
     userID: new Uint8Array(Buffer.from(contact.id.replace(/-/g, ''), 'hex')),
-    challenge,
+    challenge: newChallenge(),
     timeout: minutes(challengeValidMinutes),
     attestationType: 'none',
     excludeCredentials: existing.map((p) => ({ id: p.credentialId, transports: p.transports })),
@@ -128,7 +128,7 @@ export async function beginRegistration(deps: TPortalDeps, ctx: TContactContext)
   await repo.insertChallenge(deps.db, ctx.firmId, {
     contactId: ctx.contactId,
     purpose: 'register',
-    challengeHash: hashToken(challenge),
+    challengeHash: hashToken(options.challenge),
     sessionId: ctx.sessionId,
     secureLinkId: null,
     expiresAt: new Date(now.getTime() + minutes(challengeValidMinutes)),
@@ -258,7 +258,13 @@ export async function beginSignIn(deps: TPortalDeps, token: string, meta: TMeta)
   if (passkeys.length === 0) {
     throw new AppError('no_passkey', 409, 'No passkey is set up for this link: have a code emailed to you instead');
   }
-  const challenge = newChallenge();
+  const options = await generateAuthenticationOptions({
+    rpID: relyingParty(deps.config).rpID,
+    challenge: newChallenge(),
+    timeout: minutes(challengeValidMinutes),
+    userVerification: 'required',
+    allowCredentials: passkeys.map((p) => ({ id: p.credentialId, transports: p.transports })),
+  });
   // counted and stored under the link's row lock, as code sign-ins are
   const started = await deps.db.transaction(async (tx) => {
     await authRepo.lockSecureLink(tx, link.firmId, link.id);
@@ -268,7 +274,7 @@ export async function beginSignIn(deps: TPortalDeps, token: string, meta: TMeta)
     await repo.insertChallenge(tx, link.firmId, {
       contactId: link.contactId,
       purpose: 'sign_in',
-      challengeHash: hashToken(challenge),
+      challengeHash: hashToken(options.challenge),
       sessionId: null,
       secureLinkId: link.id,
       expiresAt: new Date(now.getTime() + minutes(challengeValidMinutes)),
@@ -293,13 +299,6 @@ export async function beginSignIn(deps: TPortalDeps, token: string, meta: TMeta)
       'This link has started several passkey sign-ins in the last hour: try again later or have a code emailed',
     );
   }
-  const options = await generateAuthenticationOptions({
-    rpID: relyingParty(deps.config).rpID,
-    challenge,
-    timeout: minutes(challengeValidMinutes),
-    userVerification: 'required',
-    allowCredentials: passkeys.map((p) => ({ id: p.credentialId, transports: p.transports })),
-  });
   return { options: { ...options } };
 }
 
