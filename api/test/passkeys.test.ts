@@ -32,7 +32,12 @@ async function invite(firm = f, options: { requireMfa?: boolean } = {}) {
   const conv = await app.http
     .post('/api/v1/conversations')
     .set(bearer(firm.member.token))
-    .send({ kind: 'external_matter', matterId: matter, contactIds: [contact.id], requireMfa: options.requireMfa ?? true });
+    .send({
+      kind: 'external_matter',
+      matterId: matter,
+      contactIds: [contact.id],
+      requireMfa: options.requireMfa ?? true,
+    });
   expect(conv.status).toBe(201);
   return { contact, email: contact.email!, conversationId: conv.body.id as string };
 }
@@ -102,7 +107,9 @@ describe('passkeys for returning clients', () => {
     const signedIn = await passkeySignIn(token, device.assert(options.body.options));
     expect(signedIn.status).toBe(200);
     expect(signedIn.body.conversationId).toBe(conversationId);
-    expect(signedIn.headers['set-cookie']![0]).toMatch(/^__Host-confer_session=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; Secure/);
+    expect(signedIn.headers['set-cookie']![0]).toMatch(
+      /^__Host-confer_session=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; Secure/,
+    );
     expect(await codeEmails(email)).toBe(codesBefore);
 
     // the new session is a full one: every conversation of the contact, and their passkeys
@@ -299,9 +306,9 @@ describe('passkeys for returning clients', () => {
 
     const token = await newLink(f.firm.id, contact.id);
     expect((await openLink(app, token)).body.state).toBe('code_sent');
-    expect((await app.http.get(`/api/v1/contacts/${contact.id}/passkeys`).set(bearer(f.member.token))).body.items).toEqual(
-      [],
-    );
+    expect(
+      (await app.http.get(`/api/v1/contacts/${contact.id}/passkeys`).set(bearer(f.member.token))).body.items,
+    ).toEqual([]);
     expect(await auditOf(contact.id)).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ action: 'contact.passkey_revoke', outcome: 'success', target_id: passkey.id }),

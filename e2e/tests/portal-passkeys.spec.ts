@@ -102,7 +102,9 @@ test('when a client adds a passkey after a code sign-in, then the link and the p
     .click();
   const dialog = staff.getByRole('dialog', { name: `Edit ${name}` });
   await dialog.getByRole('button', { name: new RegExp(`^Revoke ${name}’s passkey added `) }).click();
-  await expect(dialog.getByText(`${name} signs in to the portal with their link and an emailed code (no passkey).`)).toBeVisible();
+  await expect(
+    dialog.getByText(`${name} signs in to the portal with their link and an emailed code (no passkey).`),
+  ).toBeVisible();
   await expect(page.getByText('Your access to this portal has ended.', { exact: false })).toBeVisible();
 
   // The link now asks for a code again.

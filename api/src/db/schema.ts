@@ -660,7 +660,10 @@ export const passkeys = pgTable(
     /** The COSE public key, base64url. */
     publicKey: text('public_key').notNull(),
     counter: bigint('counter', { mode: 'number' }).notNull().default(0),
-    transports: text('transports').array().notNull().default(sql`'{}'`),
+    transports: text('transports')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     /** `singleDevice` or `multiDevice` (synced). */
     deviceType: text('device_type').notNull(),
     backedUp: boolean('backed_up').notNull().default(false),

@@ -131,7 +131,11 @@ export function createSoftwareAuthenticator(defaults: { origin: string; rpId: st
         counter,
       ]);
       const clientDataJSON = clientData('webauthn.get', options.challenge, overrides);
-      const signature = sign('sha256', Buffer.concat([authData, sha256(clientDataJSON)]), overrides.signWith ?? credential.privateKey);
+      const signature = sign(
+        'sha256',
+        Buffer.concat([authData, sha256(clientDataJSON)]),
+        overrides.signWith ?? credential.privateKey,
+      );
       return {
         id: credential.id,
         rawId: credential.id,

@@ -45,7 +45,10 @@ export function SecurityScreen() {
       if (success) setNotice({ intent: 'success', text: success });
       passkeys.reload();
     } catch (error) {
-      setNotice({ intent: 'error', text: isPromptDismissed(error) ? t.security.passkeyNotAdded : describeError(error) });
+      setNotice({
+        intent: 'error',
+        text: isPromptDismissed(error) ? t.security.passkeyNotAdded : describeError(error),
+      });
     } finally {
       setBusy(null);
     }

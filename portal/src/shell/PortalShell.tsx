@@ -129,7 +129,13 @@ function Screen({ route }: { route: Route }) {
 }
 
 /** The signed-in portal: header, sections, the current screen, and the live event stream. */
-export function PortalShell({ session, onSignOut, onSwitchFirm, onAccessEnded, offerPasskey = false }: PortalShellProps) {
+export function PortalShell({
+  session,
+  onSignOut,
+  onSwitchFirm,
+  onAccessEnded,
+  offerPasskey = false,
+}: PortalShellProps) {
   const styles = useStyles();
   const route = useRoute();
   const live = useMemo(() => createLiveHub(), []);

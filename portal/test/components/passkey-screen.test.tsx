@@ -5,9 +5,19 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import type { PortalSignInGrant } from '@confer/ui';
 import type { SignInAttempt } from '../../src/auth/CodeScreen';
 import { PasskeyScreen } from '../../src/auth/PasskeyScreen';
-import { problem, startLoopbackApi, type LoopbackApi, type LoopbackHandler } from '../../../ui/test-support/loopback-api';
+import {
+  problem,
+  startLoopbackApi,
+  type LoopbackApi,
+  type LoopbackHandler,
+} from '../../../ui/test-support/loopback-api';
 
-const signIn = { linkToken: 'link-token-1', firmName: 'Hale & Partners', contactName: 'Ana Client', conversationId: null };
+const signIn = {
+  linkToken: 'link-token-1',
+  firmName: 'Hale & Partners',
+  contactName: 'Ana Client',
+  conversationId: null,
+};
 
 let api: LoopbackApi | undefined;
 afterEach(async () => {

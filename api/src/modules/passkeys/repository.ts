@@ -50,7 +50,11 @@ export async function countChallenges(
 export async function takeChallenge(
   db: Db,
   firmId: string,
-  challenge: { challengeHash: string; purpose: TChallengePurpose; owner: { sessionId: string } | { secureLinkId: string } },
+  challenge: {
+    challengeHash: string;
+    purpose: TChallengePurpose;
+    owner: { sessionId: string } | { secureLinkId: string };
+  },
   now: Date,
 ): Promise<{ contactId: string } | undefined> {
   const rows = await db

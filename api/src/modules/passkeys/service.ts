@@ -110,8 +110,15 @@ export async function beginRegistration(deps: TPortalDeps, ctx: TContactContext)
     );
   }
   const since = new Date(now.getTime() - 3_600_000);
-  if ((await repo.countChallenges(deps.db, ctx.firmId, { sessionId: ctx.sessionId }, since)) >= maxRegistrationsPerSessionPerHour) {
-    throw new AppError('too_many_passkey_tries', 429, 'Several passkeys were started in the last hour: try again later');
+  if (
+    (await repo.countChallenges(deps.db, ctx.firmId, { sessionId: ctx.sessionId }, since)) >=
+    maxRegistrationsPerSessionPerHour
+  ) {
+    throw new AppError(
+      'too_many_passkey_tries',
+      429,
+      'Several passkeys were started in the last hour: try again later',
+    );
   }
   const options = await generateRegistrationOptions({
     rpName: firm.name,
@@ -342,7 +349,11 @@ export async function finishSignIn(
       details: { method: 'passkey', reason },
     });
     return reason === 'challenge_not_valid'
-      ? new AppError('passkey_challenge_not_valid', 400, 'This passkey request has expired or was already used: start again')
+      ? new AppError(
+          'passkey_challenge_not_valid',
+          400,
+          'This passkey request has expired or was already used: start again',
+        )
       : notAccepted();
   };
   const challenge = answeredChallenge(response.response.clientDataJSON);

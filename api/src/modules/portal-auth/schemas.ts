@@ -55,7 +55,9 @@ export const ZOpenLinkResult = z
         firstTime: z.literal(false),
         conversationId: z.uuid().nullable(),
       })
-      .describe('The contact has a passkey: sign in with it (auth/passkey/options, then auth/passkey), or open again with sendCode'),
+      .describe(
+        'The contact has a passkey: sign in with it (auth/passkey/options, then auth/passkey), or open again with sendCode',
+      ),
   ])
   .openapi('PortalOpenLinkResult');
 
