@@ -274,7 +274,7 @@ export interface paths {
             };
             responses: {
                 /** @description OK */
-                201: {
+                200: {
                     headers: {
                         [name: string]: unknown;
                     };

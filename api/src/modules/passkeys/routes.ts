@@ -86,9 +86,8 @@ export function addPortalPasskeyRoutes(
     tags,
     body: ZAddPasskey,
     response: ZPasskey,
-    status: 201,
-    // the challenge is single-use: a retry of the same answer is refused, nothing is added twice
-    idempotent: false,
+    // 200, not a creating 201 with Idempotency-Key: the answer is bound to a single-use
+    // challenge, so a retry of it is refused (400) and nothing is ever added twice
     handler: ({ ctx, body, meta }) =>
       service.finishRegistration(deps, ctx, body.response as RegistrationResponseJSON, meta),
   });
