@@ -39,6 +39,7 @@ import { createWebhookRouter } from './modules/webhooks/routes.js';
 import { createNotifier } from './modules/notifications/notifier.js';
 import { addPortalRoutes } from './modules/portal/routes.js';
 import { addPortalAuthRoutes } from './modules/portal-auth/routes.js';
+import { addContactPasskeyRoutes, addPortalPasskeyRoutes } from './modules/passkeys/routes.js';
 import { findSessionEnd, inviteContacts } from './modules/portal-auth/service.js';
 import {
   contactContextOf,
@@ -188,6 +189,7 @@ export function buildApp(deps: AppDeps): { app: Express; apiDocument: () => TApi
   addFormRoutes(routes, portalDeps);
   addInvoiceRoutes(routes, portalDeps);
   addContactRoutes(routes, db);
+  addContactPasskeyRoutes(routes, { db, clock });
   addConversationRoutes(routes, { db, invite });
   const textMessageToContacts: TTextMessage = async (tx, input) => {
     await textMessage(smsDeps, tx, input);
@@ -220,14 +222,16 @@ export function buildApp(deps: AppDeps): { app: Express; apiDocument: () => TApi
   const portalAuth = Router();
   const portalAuthSession = Router();
   portalAuthSession.use(requireContactSession(portalDeps));
-  addPortalAuthRoutes(
-    new RouteTable(portalAuth, registry, '/api/portal/v1/auth', () => null, { db, security: [] }),
-    new RouteTable(portalAuthSession, registry, '/api/portal/v1/auth', contactContextOf, {
-      db,
-      security: [{ portalSession: [] }],
-    }),
-    { ...portalDeps, uploads: config.uploads },
-  );
+  const portalSignInRoutes = new RouteTable(portalAuth, registry, '/api/portal/v1/auth', () => null, {
+    db,
+    security: [],
+  });
+  const portalSessionRoutes = new RouteTable(portalAuthSession, registry, '/api/portal/v1/auth', contactContextOf, {
+    db,
+    security: [{ portalSession: [] }],
+  });
+  addPortalAuthRoutes(portalSignInRoutes, portalSessionRoutes, { ...portalDeps, uploads: config.uploads });
+  addPortalPasskeyRoutes(portalSignInRoutes, portalSessionRoutes, portalDeps);
   portalAuth.use(portalAuthSession);
   portalApi.use('/auth', portalAuth);
   // a text's quick-reply link works without signing in (the token is the credential)

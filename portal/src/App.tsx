@@ -4,6 +4,7 @@ import { describeError, type PortalSignInGrant } from '@confer/ui';
 import { AuthLayout } from './auth/AuthLayout';
 import { CodeScreen } from './auth/CodeScreen';
 import { LinkInvalidScreen } from './auth/LinkInvalidScreen';
+import { PasskeyScreen } from './auth/PasskeyScreen';
 import { SignedOutScreen } from './auth/SignedOutScreen';
 import { WelcomeScreen } from './auth/WelcomeScreen';
 import { onNotSignedIn, portalClient, setCsrfToken } from './session/portal-client';
@@ -54,12 +55,13 @@ export function App({ linkToken }: AppProps) {
     [],
   );
 
-  const signedIn = useCallback(async (grant: PortalSignInGrant) => {
+  /** `offerPasskey`: the sign-in used the emailed code, so the portal offers a passkey for next time. */
+  const signedIn = useCallback(async (grant: PortalSignInGrant, offerPasskey = false) => {
     setCsrfToken(grant.csrfToken);
     try {
       const session = await loadSession();
       goToLanding(grant.conversationId);
-      setPhase({ kind: 'signed_in', session });
+      setPhase({ kind: 'signed_in', session, offerPasskey });
     } catch (error) {
       // The code was accepted and the cookie is set: "Try again" reloads into the session.
       goToLanding(grant.conversationId);
@@ -83,7 +85,7 @@ export function App({ linkToken }: AppProps) {
         <CodeScreen
           key={phase.attempt.attemptToken}
           attempt={phase.attempt}
-          onSignedIn={signedIn}
+          onSignedIn={(grant) => signedIn(grant, true)}
           onCancel={
             phase.returnTo
               ? {
@@ -92,6 +94,14 @@ export function App({ linkToken }: AppProps) {
                 }
               : undefined
           }
+        />
+      );
+    case 'passkey':
+      return (
+        <PasskeyScreen
+          signIn={phase.signIn}
+          onSignedIn={(grant) => signedIn(grant)}
+          onCodeSent={(attempt) => setPhase({ kind: 'code', attempt })}
         />
       );
     case 'link_invalid':
@@ -115,6 +125,7 @@ export function App({ linkToken }: AppProps) {
           <PortalShell
             key={phase.session.firm.id}
             session={phase.session}
+            offerPasskey={phase.offerPasskey ?? false}
             onAccessEnded={() => signedOut(t.app.yourAccessToThis)}
             onSignOut={async () => {
               await portalClient.signOut();

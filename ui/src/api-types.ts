@@ -32,6 +32,8 @@ export type Matter = Schema<'Matter'>;
 export type MatterStatus = Matter['status'];
 export type Contact = Schema<'Contact'>;
 export type ContactKind = Contact['kind'];
+/** A contact's portal passkey (staff see them on the contact and may revoke one). */
+export type Passkey = Schema<'Passkey'>;
 
 export type Page<T> = {
   items: T[];

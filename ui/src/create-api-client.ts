@@ -4,6 +4,7 @@ import type {
   AuthConfig,
   Contact,
   Conversation,
+  Passkey,
   CreateConversationInput,
   EditMessageInput,
   ListChannelsQuery,
@@ -152,6 +153,10 @@ export function createApiClient(options: ApiClientOptions = {}) {
     createContact: (input: CreateContactInput) => request<Contact>('POST', '/contacts', { body: input }),
     updateContact: (contactId: string, input: UpdateContactInput) =>
       request<Contact>('PATCH', `/contacts/${id(contactId)}`, { body: input }),
+    listContactPasskeys: (contactId: string, o: Sig = {}) =>
+      request<ItemList<Passkey>>('GET', `/contacts/${id(contactId)}/passkeys`, o),
+    revokeContactPasskey: (contactId: string, passkeyId: string) =>
+      request<void>('DELETE', `/contacts/${id(contactId)}/passkeys/${id(passkeyId)}`),
     listContactMatters: (contactId: string, o: Sig = {}) =>
       request<ItemList<Matter>>('GET', `/contacts/${id(contactId)}/matters`, o),
 

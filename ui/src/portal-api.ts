@@ -1,5 +1,5 @@
 import type { ApiProblem } from './api-problem.js';
-import type { FilePreview, Schema } from './api-types.js';
+import type { FilePreview, Passkey, Schema } from './api-types.js';
 import type { paths } from './generated/api.js';
 import { postPortalForm, problemFromAnswer } from './post-portal-form.js';
 
@@ -48,6 +48,8 @@ export type PortalSession = Schema<'PortalSession'>;
 export type PortalOpenLinkResult = Schema<'PortalOpenLinkResult'>;
 export type PortalSignInGrant = Schema<'PortalSignInGrant'>;
 export type PortalSwitchFirmResult = Schema<'PortalSwitchFirmResult'>;
+/** Options for the browser's WebAuthn call: hand `options` to @simplewebauthn/browser as `optionsJSON`. */
+export type PasskeyOptions = Schema<'PasskeyOptions'>;
 
 export type PortalItems<T> = { items: T[] };
 
@@ -239,7 +241,7 @@ export function createPortalClient(options: PortalClientOptions) {
   }
 
   async function request<T>(
-    method: 'GET' | 'POST' | 'PATCH' | 'PUT',
+    method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
     path: string,
     opts: Sig & { body?: unknown; headers?: Record<string, string>; query?: Record<string, string | undefined> } = {},
   ): Promise<T> {
@@ -303,7 +305,19 @@ export function createPortalClient(options: PortalClientOptions) {
     request,
     uploadFiles,
 
-    openLink: (token: string) => request<PortalOpenLinkResult>('POST', '/auth/open', { body: { token } }),
+    /** `sendCode`: email a code even though the contact has a passkey (the fallback). */
+    openLink: (token: string, opts: { sendCode?: boolean } = {}) =>
+      request<PortalOpenLinkResult>('POST', '/auth/open', { body: { token, ...opts } }),
+    passkeySignInOptions: (token: string) =>
+      request<PasskeyOptions>('POST', '/auth/passkey/options', { body: { token } }),
+    /** `response`: what @simplewebauthn/browser's startAuthentication gave. */
+    signInWithPasskey: (token: string, response: object) =>
+      request<PortalSignInGrant>('POST', '/auth/passkey', { body: { token, response } }),
+    listPasskeys: (o: Sig = {}) => request<PortalItems<Passkey>>('GET', '/auth/passkeys', o),
+    passkeyRegistrationOptions: () => request<PasskeyOptions>('POST', '/auth/passkeys/options'),
+    /** `response`: what @simplewebauthn/browser's startRegistration gave. */
+    addPasskey: (response: object) => request<Passkey>('POST', '/auth/passkeys', { body: { response } }),
+    removePasskey: (passkeyId: string) => request<void>('DELETE', `/auth/passkeys/${id(passkeyId)}`),
     verifyCode: (attemptToken: string, code: string) =>
       request<PortalSignInGrant>('POST', '/auth/verify', { body: { attemptToken, code } }),
     resendCode: (attemptToken: string) => request<void>('POST', '/auth/resend', { body: { attemptToken } }),

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { fieldErrorsOf, type Contact } from '@confer/ui';
 import { ContactDetailsFields } from './ContactDetailsFields';
+import { ContactPasskeys } from './ContactPasskeys';
 import { FormDialog } from '../extras/FormDialog';
 import { checkContactDraft, contactFieldMessages, draftOfContact, readContactChanges } from './contact-form';
 import { useApi } from '../common/use-api';
@@ -14,7 +15,7 @@ type EditContactDialogProps = {
   onClose: () => void;
 };
 
-/** Changes a contact's name, email and mobile (firm-wide: every matter they are on sees it). */
+/** Changes a contact's name, email and mobile (firm-wide: every matter they are on sees it); revokes their passkeys. */
 export function EditContactDialog({ open, contact, onSaved, onClose }: EditContactDialogProps) {
   const api = useApi();
   const { draft, change, fieldErrors, setFieldErrors } = useContactDraft(() => draftOfContact(contact));
@@ -54,6 +55,7 @@ export function EditContactDialog({ open, contact, onSaved, onClose }: EditConta
       onClose={onClose}
     >
       <ContactDetailsFields draft={draft} errors={fieldErrors} onChange={change} />
+      <ContactPasskeys contact={contact} />
     </FormDialog>
   );
 }

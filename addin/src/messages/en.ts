@@ -369,6 +369,16 @@ export const en = defineMessages({
     inactive: 'Inactive',
     edit: (name: string | number) => `Edit ${name}`,
     editLabel: 'Edit',
+    portalPasskeys: 'Portal passkeys',
+    loadingPasskeys: 'Loading passkeys…',
+    noPasskeys: (name: string) => `${name} signs in to the portal with their link and an emailed code (no passkey).`,
+    passkeyLine: (added: string, lastUsed: string | null) =>
+      `Added ${added}, ${lastUsed ? `last used ${lastUsed}` : 'not used yet'}`,
+    revoke: 'Revoke',
+    revoking: 'Revoking…',
+    revokePasskey: (name: string, date: string) => `Revoke ${name}’s passkey added ${date}`,
+    revokeExplained:
+      'Revoking a passkey signs the client out of the portal everywhere; their link and an emailed code still work.',
     emailLabel: (name: string | number, email: string | number) => `Email ${name}: ${email}`,
     call: (name: string | number, mobile: string | number) => `Call ${name}: ${mobile}`,
     noMobile: 'No mobile',

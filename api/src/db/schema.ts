@@ -644,6 +644,69 @@ export const portalSessions = pgTable(
   ],
 );
 
+/**
+ * A contact's passkey (WebAuthn credential), registered after a code sign-in: with the secure
+ * link it replaces the emailed code. Removed by the client or revoked by staff, it keeps its
+ * row with `removed_at` and who removed it.
+ */
+export const passkeys = pgTable(
+  'passkeys',
+  {
+    firmId: uuid('firm_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    contactId: uuid('contact_id').notNull(),
+    /** The credential id, base64url, as the authenticator gave it. */
+    credentialId: text('credential_id').notNull(),
+    /** The COSE public key, base64url. */
+    publicKey: text('public_key').notNull(),
+    counter: bigint('counter', { mode: 'number' }).notNull().default(0),
+    transports: text('transports')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
+    /** `singleDevice` or `multiDevice` (synced). */
+    deviceType: text('device_type').notNull(),
+    backedUp: boolean('backed_up').notNull().default(false),
+    createdAt: createdAt(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    removedAt: timestamp('removed_at', { withTimezone: true }),
+    /** `contact` (removed in the portal) or `staff` (revoked from the staff app). */
+    removedByKind: text('removed_by_kind'),
+    removedBy: uuid('removed_by'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.id] }),
+    uniqueIndex('passkeys_credential_key').on(t.firmId, t.credentialId),
+    index('passkeys_contact_idx').on(t.firmId, t.contactId),
+  ],
+);
+
+/**
+ * A WebAuthn challenge, kept as its SHA-256: bound to the session that asked to register a
+ * passkey or to the secure link that asked to sign in with one; 5 minutes, used once.
+ */
+export const passkeyChallenges = pgTable(
+  'passkey_challenges',
+  {
+    firmId: uuid('firm_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    contactId: uuid('contact_id').notNull(),
+    /** `register` or `sign_in`. */
+    purpose: text('purpose').notNull(),
+    challengeHash: text('challenge_hash').notNull(),
+    sessionId: uuid('session_id'),
+    secureLinkId: uuid('secure_link_id'),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.id] }),
+    uniqueIndex('passkey_challenges_hash_key').on(t.firmId, t.challengeHash),
+    index('passkey_challenges_link_idx').on(t.firmId, t.secureLinkId, t.createdAt),
+  ],
+);
+
 /** When a contact first opened a shared document (for To Do). */
 export const shareViews = pgTable(
   'share_views',
@@ -1197,6 +1260,8 @@ export const schema = {
   signInAttempts,
   signInFailures,
   portalSessions,
+  passkeys,
+  passkeyChallenges,
   shareViews,
   linkRequests,
   outbox,

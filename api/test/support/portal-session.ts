@@ -8,6 +8,7 @@ export type PortalSession = {
   get(path: string): supertest.Test;
   post(path: string, body?: object): supertest.Test;
   patch(path: string, body?: object): supertest.Test;
+  delete(path: string): supertest.Test;
 };
 
 export const originOf = (app: TestApp) => new URL(app.config.publicBaseUrl).origin;
@@ -42,6 +43,8 @@ export function sessionFrom(app: TestApp, setCookie: string[] | string | undefin
         .patch(`/api/portal/v1${path}`)
         .set({ Cookie: cookie, Origin: origin, 'X-CSRF-Token': csrfToken })
         .send(body),
+    delete: (path) =>
+      app.http.delete(`/api/portal/v1${path}`).set({ Cookie: cookie, Origin: origin, 'X-CSRF-Token': csrfToken }),
   };
 }
 

@@ -76,6 +76,37 @@ export const en = defineMessages({
     thereIsNoPassword:
       'There is no password to remember. Each time you sign in we email you a 6-digit code, so only you can open your conversations.',
     continue: 'Continue',
+    signInWithPasskey: 'Sign in with your passkey',
+    yourPasskeyConfirms:
+      'Your link is recognised. Confirm it is you with the passkey you added: your fingerprint, face or screen lock. No code is needed.',
+    useMyPasskey: 'Use my passkey',
+    waitingForPasskey: 'Waiting for your passkey…',
+    emailMeACode: 'Email me a code instead',
+    passkeyNotUsed: 'The passkey was not used. Try again, or have a code emailed to you.',
+  },
+  security: {
+    passkeys: 'Passkeys',
+    passkeysExplained:
+      'A passkey lets your secure link sign you in with this device’s fingerprint, face or screen lock instead of an emailed code. The code still works whenever your passkey is not at hand.',
+    addAPasskey: 'Add a passkey',
+    adding: 'Adding…',
+    loadingPasskeys: 'Loading your passkeys…',
+    noPasskeysYet: 'No passkeys yet',
+    addOneToSkip: 'Add one to sign in next time without waiting for a code.',
+    yourPasskeys: 'Your passkeys',
+    addedOn: (date: string) => `Passkey added ${date}`,
+    lastUsed: (date: string) => `Last used ${date}`,
+    neverUsed: 'Not used yet',
+    synced: 'Synced to your other devices',
+    remove: 'Remove',
+    removeAdded: (date: string) => `Remove the passkey added ${date}`,
+    passkeyAdded: 'Passkey added. Next time, your secure link signs you in with it.',
+    passkeyNotAdded: 'The passkey was not added. You can try again from Passkeys.',
+    signInFaster: 'Sign in faster next time',
+    offerText:
+      'Add a passkey on this device: next time, your secure link and your fingerprint, face or screen lock replace the emailed code.',
+    notNow: 'Not now',
+    dismiss: 'Dismiss',
   },
   common: {
     matter: (number: string) => `Matter ${number}`,

@@ -11,7 +11,9 @@ export type Route =
   | { name: 'forms' }
   | { name: 'form'; requestId: string }
   | { name: 'events' }
-  | { name: 'billing' };
+  | { name: 'billing' }
+  /** The client's passkeys. */
+  | { name: 'security' };
 
 /** Where the portal is served; every path below is relative to it. */
 export const BASE_PATH = import.meta.env.BASE_URL.replace(/\/+$/, '');
@@ -25,11 +27,12 @@ function decode(segment: string): string | null {
   }
 }
 
-/** Events, Billing, the Forms tab (`/docs/forms`, also `/documents/forms` and `/forms`) and a form (`/forms/<id>`). */
+/** Events, Billing, Passkeys, the Forms tab (`/docs/forms`, also `/documents/forms` and `/forms`) and a form (`/forms/<id>`). */
 function parseExtrasRoute(parts: string[]): Route | null {
   const [section, id] = parts;
   if (section === 'events' && parts.length === 1) return { name: 'events' };
   if (section === 'billing' && parts.length === 1) return { name: 'billing' };
+  if (section === 'security' && parts.length === 1) return { name: 'security' };
   if (section === 'docs' && parts.length === 1) return { name: 'documents' };
   if ((section === 'docs' || section === 'documents') && id === 'forms' && parts.length === 2) return { name: 'forms' };
   if (section === 'forms' && parts.length === 1) return { name: 'forms' };
@@ -86,6 +89,8 @@ export function routeHref(route: Route): string {
       return `${BASE_PATH}/events`;
     case 'billing':
       return `${BASE_PATH}/billing`;
+    case 'security':
+      return `${BASE_PATH}/security`;
     default:
       return `${BASE_PATH}/`;
   }

@@ -1,5 +1,6 @@
 import { isApiProblem, type PortalSession } from '@confer/ui';
 import type { SignInAttempt } from '../auth/CodeScreen';
+import type { PasskeySignIn } from '../auth/PasskeyScreen';
 import { navigate } from '../routing/navigation';
 import { portalClient, setCsrfToken } from './portal-client';
 
@@ -7,9 +8,11 @@ export type Phase =
   | { kind: 'starting' }
   | { kind: 'welcome'; attempt: SignInAttempt }
   | { kind: 'code'; attempt: SignInAttempt; returnTo?: PortalSession }
+  | { kind: 'passkey'; signIn: PasskeySignIn }
   | { kind: 'link_invalid' }
   | { kind: 'signed_out'; notice: string | null }
-  | { kind: 'signed_in'; session: PortalSession }
+  /** `offerPasskey`: signed in with the emailed code just now, so adding a passkey is offered. */
+  | { kind: 'signed_in'; session: PortalSession; offerPasskey?: boolean }
   | { kind: 'failed'; error: unknown };
 
 /** Loads the session behind the cookie and remembers its CSRF token. */
@@ -34,6 +37,17 @@ async function openLink(token: string): Promise<Phase> {
       const session = await loadSession();
       goToLanding(opened.conversationId);
       return { kind: 'signed_in', session };
+    }
+    if (opened.state === 'passkey') {
+      return {
+        kind: 'passkey',
+        signIn: {
+          linkToken: token,
+          firmName: opened.firmName,
+          contactName: opened.contactName,
+          conversationId: opened.conversationId,
+        },
+      };
     }
     const attempt: SignInAttempt = {
       attemptToken: opened.attemptToken,

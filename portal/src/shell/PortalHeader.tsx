@@ -11,7 +11,8 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { PortalSession } from '@confer/ui';
-import { ArrowSwapRegular, SignOutRegular } from '@fluentui/react-icons';
+import { ArrowSwapRegular, KeyRegular, SignOutRegular } from '@fluentui/react-icons';
+import { navigate } from '../routing/navigation';
 import { t } from '../messages';
 
 const useStyles = makeStyles({
@@ -94,6 +95,19 @@ export function PortalHeader({ session, onSwitchFirm, onSignOut, busy }: PortalH
               </MenuList>
             </MenuPopover>
           </Menu>
+        ) : null}
+        {session.scopeConversationId === null ? (
+          <Button
+            appearance="transparent"
+            className={styles.button}
+            icon={<KeyRegular />}
+            aria-label={t.security.passkeys}
+            onClick={() => navigate({ name: 'security' })}
+          >
+            <span className={styles.label} aria-hidden="true">
+              {t.security.passkeys}
+            </span>
+          </Button>
         ) : null}
         <Button
           appearance="transparent"

@@ -16,6 +16,8 @@ import { FormsScreen } from '../forms/FormsScreen';
 import { FormScreen } from '../forms/FormScreen';
 import { EventsScreen } from '../events/EventsScreen';
 import { BillingScreen } from '../billing/BillingScreen';
+import { PasskeyOffer } from '../security/PasskeyOffer';
+import { SecurityScreen } from '../security/SecurityScreen';
 import { ErrorNotice } from '@confer/ui/errors';
 import { PortalHeader } from './PortalHeader';
 import { SectionNav } from './SectionNav';
@@ -63,12 +65,15 @@ export type PortalShellProps = {
   onSignOut: () => Promise<void>;
   onSwitchFirm: (firmId: string) => Promise<void>;
   onAccessEnded: () => void;
+  /** Signed in with the emailed code just now: offer to add a passkey (on a device that can hold one). */
+  offerPasskey?: boolean;
 };
 
 function sectionOf(route: Route) {
   if (route.name === 'todo') return 'todo';
   if (route.name === 'documents' || route.name === 'forms' || route.name === 'form') return 'documents';
   if (route.name === 'events' || route.name === 'billing') return route.name;
+  if (route.name === 'security') return null;
   return 'conversations';
 }
 
@@ -89,6 +94,8 @@ function titleOf(route: Route): string {
       return t.shell.events;
     case 'billing':
       return t.shell.billing;
+    case 'security':
+      return t.security.passkeys;
     default:
       return t.shell.messages;
   }
@@ -116,11 +123,19 @@ function Screen({ route }: { route: Route }) {
       return <EventsScreen />;
     case 'billing':
       return <BillingScreen />;
+    case 'security':
+      return <SecurityScreen />;
   }
 }
 
 /** The signed-in portal: header, sections, the current screen, and the live event stream. */
-export function PortalShell({ session, onSignOut, onSwitchFirm, onAccessEnded }: PortalShellProps) {
+export function PortalShell({
+  session,
+  onSignOut,
+  onSwitchFirm,
+  onAccessEnded,
+  offerPasskey = false,
+}: PortalShellProps) {
   const styles = useStyles();
   const route = useRoute();
   const live = useMemo(() => createLiveHub(), []);
@@ -195,9 +210,10 @@ export function PortalShell({ session, onSignOut, onSwitchFirm, onAccessEnded }:
           onSignOut={() => void run(onSignOut)}
           onSwitchFirm={(firmId) => void run(() => onSwitchFirm(firmId))}
         />
-        {actionError ? (
+        {actionError || offerPasskey ? (
           <div className={styles.notice}>
-            <ErrorNotice error={actionError} />
+            {actionError ? <ErrorNotice error={actionError} /> : null}
+            {offerPasskey ? <PasskeyOffer /> : null}
           </div>
         ) : null}
         <SectionNav current={sectionOf(route)} unread={unread} />

@@ -44,13 +44,13 @@ export function addPortalAuthRoutes(
     {
       method: 'post',
       path: '/open',
-      summary: 'Open a secure link: signs in at once (cookie set) or emails a 6-digit code',
+      summary: 'Open a secure link: signs in at once (cookie set), asks for a passkey, or emails a 6-digit code',
       tags,
       body: ZOpenLink,
       response: ZOpenLinkResult,
     },
     async ({ res, body, meta }) => {
-      const result = await service.openLink(deps, body.token, meta);
+      const result = await service.openLink(deps, body.token, meta, { sendCode: body.sendCode });
       res.set('Cache-Control', 'no-store');
       if (result.state !== 'signed_in') return result;
       setSession(res, result.grant);

@@ -3,7 +3,16 @@ import { ZUploadLimits } from '../files/schemas.js';
 
 const ZToken = z.string().min(20).max(200);
 
-export const ZOpenLink = z.object({ token: ZToken }).strict().openapi('PortalOpenLink');
+export const ZOpenLink = z
+  .object({
+    token: ZToken,
+    sendCode: z
+      .boolean()
+      .optional()
+      .describe('Email a code even though the contact has a passkey (the fallback when the passkey is not at hand)'),
+  })
+  .strict()
+  .openapi('PortalOpenLink');
 export const ZVerifyCode = z
   .object({ attemptToken: ZToken, code: z.string().regex(/^\d{6}$/, 'must be 6 digits') })
   .strict()
@@ -38,6 +47,17 @@ export const ZOpenLinkResult = z
       contactName: z.string(),
       firstTime: z.boolean(),
     }),
+    z
+      .object({
+        state: z.literal('passkey'),
+        firmName: z.string(),
+        contactName: z.string(),
+        firstTime: z.literal(false),
+        conversationId: z.uuid().nullable(),
+      })
+      .describe(
+        'The contact has a passkey: sign in with it (auth/passkey/options, then auth/passkey), or open again with sendCode',
+      ),
   ])
   .openapi('PortalOpenLinkResult');
 

@@ -10,6 +10,7 @@ import { getContact } from '../contacts/repository.js';
 import { getFirm } from '../firms/repository.js';
 import type { Notifier } from '../notifications/notifier.js';
 import { emailSecureLink, emailSignInCode, portalLinkUrl } from './emails.js';
+import { listActivePasskeys } from '../passkeys/repository.js';
 import * as repo from './repository.js';
 import { csrfFor, hashCode, hashToken, newCode, newToken, sameHash } from './tokens.js';
 
@@ -28,7 +29,7 @@ const resendIntervalMs = 30_000;
 const maxCodesPerAttempt = 5;
 
 const minutes = (n: number) => n * 60_000;
-const linkNotValid = () =>
+export const linkNotValid = () =>
   new AppError(
     'link_not_valid',
     410,
@@ -85,7 +86,8 @@ export type TSessionGrant = {
   expiresAt: Date;
 };
 
-async function startSession(
+/** Opens a session: the cookie value, its CSRF token and when it ends (part of the caller's transaction when given one). */
+export async function startSession(
   deps: TPortalDeps,
   db: Db,
   firmId: string,
@@ -132,14 +134,21 @@ export type TOpenLinkResult =
       firstTime: boolean;
       conversationId: string | null;
     }
-  | { state: 'signed_in'; grant: TSessionGrant; firmName: string; contactName: string; firstTime: boolean };
+  | { state: 'signed_in'; grant: TSessionGrant; firmName: string; contactName: string; firstTime: boolean }
+  | { state: 'passkey'; firmName: string; contactName: string; firstTime: false; conversationId: string | null };
 
 /**
  * Opening a link: a valid, unexpired link to a conversation that does not require two-factor
- * sign-in opens a session for that conversation only; otherwise an attempt starts and a
- * 6-digit code is emailed at once.
+ * sign-in opens a session for that conversation only; a contact with a passkey is asked for
+ * it (nothing is emailed) unless they ask for a code (`sendCode`); otherwise an attempt
+ * starts and a 6-digit code is emailed at once.
  */
-export async function openLink(deps: TPortalDeps, token: string, meta: TMeta): Promise<TOpenLinkResult> {
+export async function openLink(
+  deps: TPortalDeps,
+  token: string,
+  meta: TMeta,
+  options: { sendCode?: boolean } = {},
+): Promise<TOpenLinkResult> {
   const link = await repo.findLinkByHash(deps.db, hashToken(token));
   const now = deps.clock.now();
   if (!link || link.revokedAt || link.expiresAt <= now || !link.contactActive || !link.contactEmail) {
@@ -171,6 +180,25 @@ export async function openLink(deps: TPortalDeps, token: string, meta: TMeta): P
       details: { method: 'link_only', conversationId: conversation.id },
     });
     return { state: 'signed_in', grant, firmName: link.firmName, contactName: link.contactName, firstTime };
+  }
+  if (!options.sendCode && (await listActivePasskeys(deps.db, link.firmId, link.contactId)).length > 0) {
+    await recordAudit(deps.db, {
+      firmId: link.firmId,
+      actorKind: 'contact',
+      actorId: link.contactId,
+      action: 'portal.link_open',
+      outcome: 'success',
+      requestId: meta.requestId,
+      ip: meta.ip,
+      details: { next: 'passkey' },
+    });
+    return {
+      state: 'passkey',
+      firmName: link.firmName,
+      contactName: link.contactName,
+      firstTime: false,
+      conversationId: link.conversationId,
+    };
   }
   const attemptToken = newToken();
   // counted and started under the link's row lock: parallel opens cannot all pass the count
@@ -423,7 +451,7 @@ export async function switchFirm(
   const token = await deps.db.transaction((tx) =>
     issueSecureLink(deps, tx, { firmId: target.firm_id, contactId: target.id, conversationId: null }),
   );
-  const opened = await openLink(deps, token, meta);
+  const opened = await openLink(deps, token, meta, { sendCode: true });
   if (opened.state !== 'code_sent') throw new AppError('internal_error', 500, 'Unexpected sign-in state');
   return { attemptToken: opened.attemptToken, firmName: opened.firmName };
 }
@@ -503,7 +531,8 @@ export async function signOut(deps: TPortalDeps, ctx: TContactContext, meta: TMe
 }
 
 /**
- * Ends every session of a contact and closes their event streams (disabling, end of access).
+ * Ends every session of a contact and closes their event streams (disabling, end of access,
+ * a passkey revoked by staff).
  * With `mailedCredentials` (their email changed: the address codes go to) the links and codes
  * mailed to the old address stop working too.
  */
