@@ -15,6 +15,7 @@ import { createStaffIdentityCache } from './integrations/identity/staff-identity
 import type { BlobStore } from './integrations/blob-storage/blob-store.js';
 import type { Logger } from './logger.js';
 import { addContactRoutes } from './modules/contacts/routes.js';
+import { addPortalDeviceRoutes } from './modules/portal-devices/routes.js';
 import { addConversationRoutes } from './modules/conversations/routes.js';
 import { addMessageRoutes } from './modules/messages/routes.js';
 import type { TTextMessage } from './modules/messages/service.js';
@@ -187,6 +188,7 @@ export function buildApp(deps: AppDeps): { app: Express; apiDocument: () => TApi
   addFormRoutes(routes, portalDeps);
   addInvoiceRoutes(routes, portalDeps);
   addContactRoutes(routes, db);
+  addPortalDeviceRoutes(routes, { db, clock });
   addConversationRoutes(routes, { db, invite });
   const textMessageToContacts: TTextMessage = (tx, input) => textMessage(smsDeps, tx, input);
   addMessageRoutes(routes, db, { textMessage: textMessageToContacts, clock });

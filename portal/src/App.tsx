@@ -115,7 +115,9 @@ export function App({ linkToken }: AppProps) {
           <PortalShell
             key={phase.session.firm.id}
             session={phase.session}
-            onAccessEnded={() => signedOut(t.app.yourAccessToThis)}
+            onAccessEnded={(reason) =>
+              signedOut(reason === 'sessions_ended' ? t.app.yourFirmSignedYouOut : t.app.yourAccessToThis)
+            }
             onSignOut={async () => {
               await portalClient.signOut();
               signedOut(t.app.youHaveSignedOut);

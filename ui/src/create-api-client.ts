@@ -20,6 +20,8 @@ import type {
   UnreadSummary,
   UpdateConversationInput,
   CreateContactInput,
+  DeviceAlert,
+  EndSessionsResult,
   EmailContext,
   MatterDocument,
   CreateMatterInput,
@@ -152,6 +154,12 @@ export function createApiClient(options: ApiClientOptions = {}) {
     createContact: (input: CreateContactInput) => request<Contact>('POST', '/contacts', { body: input }),
     updateContact: (contactId: string, input: UpdateContactInput) =>
       request<Contact>('PATCH', `/contacts/${id(contactId)}`, { body: input }),
+    /** Ends every portal session of the contact (their streams close); audited. */
+    endContactSessions: (contactId: string) =>
+      request<EndSessionsResult>('POST', `/contacts/${id(contactId)}/end-sessions`),
+    /** Sign-ins of the conversation's clients from a new device or country, not yet acted on. */
+    listDeviceAlerts: (conversationId: string, o: Sig = {}) =>
+      request<ItemList<DeviceAlert>>('GET', `/conversations/${id(conversationId)}/device-alerts`, o),
     listContactMatters: (contactId: string, o: Sig = {}) =>
       request<ItemList<Matter>>('GET', `/contacts/${id(contactId)}/matters`, o),
 

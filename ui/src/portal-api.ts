@@ -67,7 +67,8 @@ export type PortalLiveEvent =
   | { type: 'conversation.created' | 'conversation.updated' | 'files.changed'; conversationId: string }
   | { type: 'file.preview'; conversationId: string; versionId: string; preview: FilePreview }
   | { type: 'resync' }
-  | { type: 'contact.disabled' };
+  /** The contact's access ended (disabled), or staff ended their sessions (`reason: 'sessions_ended'`). */
+  | { type: 'contact.disabled'; reason?: 'sessions_ended' };
 
 /** Event types the portal listens for on its stream. */
 export const PORTAL_EVENT_TYPES = [
@@ -116,7 +117,9 @@ export function parsePortalEvent(type: string, data: string): PortalLiveEvent | 
     case 'resync':
       return { type: 'resync' };
     case 'contact.disabled':
-      return { type: 'contact.disabled' };
+      return payload.reason === 'sessions_ended'
+        ? { type: 'contact.disabled', reason: 'sessions_ended' }
+        : { type: 'contact.disabled' };
     default:
       return null;
   }

@@ -62,7 +62,8 @@ export type PortalShellProps = {
   session: PortalSession;
   onSignOut: () => Promise<void>;
   onSwitchFirm: (firmId: string) => Promise<void>;
-  onAccessEnded: () => void;
+  /** The contact's access ended, or (`sessions_ended`) staff signed them out everywhere. */
+  onAccessEnded: (reason?: 'sessions_ended') => void;
 };
 
 function sectionOf(route: Route) {

@@ -1,4 +1,8 @@
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
+import type { RequestMeta } from '../../http/define-route.js';
+import { deviceCookie, deviceCookieName, parseDeviceToken } from '../portal-devices/device-cookie.js';
+import { findClientCountry } from '../portal-devices/find-client-country.js';
+import { recordSignInDevice } from '../portal-devices/service.js';
 import type { RouteTable } from '../../http/define-route.js';
 import { getContact } from '../contacts/repository.js';
 import { getFirm } from '../firms/repository.js';
@@ -15,7 +19,7 @@ import {
   ZSwitchFirmResult,
   ZVerifyCode,
 } from './schemas.js';
-import { clearSessionCookie, sessionCookie } from './session-middleware.js';
+import { clearSessionCookie, readCookie, sessionCookie } from './session-middleware.js';
 import * as service from './service.js';
 
 const tags = ['portal sign-in'];
@@ -34,10 +38,23 @@ export function addPortalAuthRoutes(
     csrfToken: grant.csrfToken,
     conversationId: grant.conversationId,
   });
-  const setSession = (res: Response, grant: service.TSessionGrant) => {
+  /**
+   * The session cookie, and the device cookie: the sign-in is recorded against the browser's
+   * device (staff are told of a new device or country) before the answer goes out.
+   */
+  const setSession = async (req: Request, res: Response, grant: service.TSessionGrant, meta: RequestMeta) => {
+    const countryHeader = deps.config.clientCountryHeader;
+    const deviceToken = await recordSignInDevice(deps, {
+      firmId: grant.firmId,
+      contactId: grant.contactId,
+      deviceToken: parseDeviceToken(readCookie(req.get('cookie'), deviceCookieName)),
+      userAgent: req.get('user-agent'),
+      country: findClientCountry({ ip: meta.ip, headerValue: countryHeader ? req.get(countryHeader) : undefined }),
+      meta,
+    });
     const maxAge = (grant.expiresAt.getTime() - deps.clock.now().getTime()) / 1000;
     res.set('Cache-Control', 'no-store');
-    res.setHeader('Set-Cookie', sessionCookie(grant.sessionToken, maxAge));
+    res.setHeader('Set-Cookie', [sessionCookie(grant.sessionToken, maxAge), deviceCookie(deviceToken, req.secure)]);
   };
 
   signIn.addRaw(
@@ -49,11 +66,11 @@ export function addPortalAuthRoutes(
       body: ZOpenLink,
       response: ZOpenLinkResult,
     },
-    async ({ res, body, meta }) => {
+    async ({ req, res, body, meta }) => {
       const result = await service.openLink(deps, body.token, meta);
       res.set('Cache-Control', 'no-store');
       if (result.state !== 'signed_in') return result;
-      setSession(res, result.grant);
+      await setSession(req, res, result.grant, meta);
       const { firmName, contactName, firstTime } = result;
       return { state: 'signed_in' as const, firmName, contactName, firstTime, ...grantBody(result.grant) };
     },
@@ -68,9 +85,9 @@ export function addPortalAuthRoutes(
       body: ZVerifyCode,
       response: ZSignInGrant,
     },
-    async ({ res, body, meta }) => {
+    async ({ req, res, body, meta }) => {
       const grant = await service.verifyCode(deps, body.attemptToken, body.code, meta);
-      setSession(res, grant);
+      await setSession(req, res, grant, meta);
       return grantBody(grant);
     },
   );
