@@ -1,9 +1,8 @@
 import type { Request, Response } from 'express';
-import type { RequestMeta } from '../../http/define-route.js';
 import { deviceCookie, deviceCookieName, parseDeviceToken } from '../portal-devices/device-cookie.js';
 import { findClientCountry } from '../portal-devices/find-client-country.js';
 import { recordSignInDevice } from '../portal-devices/service.js';
-import type { RouteTable } from '../../http/define-route.js';
+import type { RequestMeta, RouteTable } from '../../http/define-route.js';
 import { getContact } from '../contacts/repository.js';
 import { getFirm } from '../firms/repository.js';
 import type { TConfig } from '../../config.js';
