@@ -178,6 +178,9 @@ describe('portal devices', () => {
       expect(ended.status).toBe(200);
       expect(ended.body).toEqual({ sessionsEnded: 2 });
       await portalStream.waitForEnd();
+      // the portal is told why: signed out by the firm, not disabled
+      const disabled = portalStream.events.find((e) => e.type === 'contact.disabled');
+      expect(disabled?.json()).toMatchObject({ reason: 'sessions_ended' });
       const [closed] = await staffStream.waitFor(1, { type: 'device.alerts_closed' });
       expect(closed!.json()).toMatchObject({ conversationId, contactId: contact.id });
       for (const session of [laptop.session, phone.session]) {
