@@ -49,7 +49,10 @@ async function signIn(email: string, from: TSignInFrom = {}) {
   if (from.ip) headers['X-Forwarded-For'] = from.ip;
   if (from.device) headers.Cookie = `confer_device=${from.device}`;
   const link = await latestEmail(app, email, 'secure_link');
-  const opened = await app.http.post('/api/portal/v1/auth/open').set(headers).send({ token: linkTokenIn(link.text!) });
+  const opened = await app.http
+    .post('/api/portal/v1/auth/open')
+    .set(headers)
+    .send({ token: linkTokenIn(link.text!) });
   expect(opened.status).toBe(200);
   const code = codeIn((await latestEmail(app, email, 'sign_in_code')).subject!);
   const verified = await app.http
@@ -71,7 +74,13 @@ const alertsOf = async (conversationId: string, token = f.member.token) =>
   app.http.get(`/api/v1/conversations/${conversationId}/device-alerts`).set(bearer(token));
 
 const auditOf = (action: string, id: string) =>
-  queryRows<{ actor_kind: string; actor_id: string; ip: string | null; target_id: string | null; details: Record<string, unknown> }>(
+  queryRows<{
+    actor_kind: string;
+    actor_id: string;
+    ip: string | null;
+    target_id: string | null;
+    details: Record<string, unknown>;
+  }>(
     app.db,
     sql`select actor_kind, actor_id, ip, target_id, details from audit_log
          where action = ${action} and (actor_id = ${id} or target_id = ${id}) order by id`,
@@ -252,7 +261,16 @@ describe('device summary and country', () => {
     expect(findClientCountry({ ip: `::ffff:${inFrance}` })).toBe('FR');
     expect(findClientCountry({ ip: inGermany, headerValue: 'nz' })).toBe('NZ');
     expect(findClientCountry({ ip: inGermany, headerValue: 'XX' })).toBe('DE');
-    for (const ip of ['127.0.0.1', '::1', '10.0.0.8', '192.168.1.20', '172.20.0.1', '203.0.113.7', 'fd00::1', undefined]) {
+    for (const ip of [
+      '127.0.0.1',
+      '::1',
+      '10.0.0.8',
+      '192.168.1.20',
+      '172.20.0.1',
+      '203.0.113.7',
+      'fd00::1',
+      undefined,
+    ]) {
       expect({ ip, country: findClientCountry({ ip }) }).toEqual({ ip, country: undefined });
     }
   });

@@ -48,7 +48,9 @@ test('when a client signs in from a second browser, then staff see it in the con
   // "Ask the client" puts a question in the composer; nothing is sent
   await staff.getByRole('button', { name: 'Ask the client' }).click();
   const composer = staff.getByRole('textbox', { name: /^Message/ });
-  await expect(composer).toHaveValue(/^We noticed a new sign-in to your secure link \(Chrome on Windows · .*\)\. Was that you\?/);
+  await expect(composer).toHaveValue(
+    /^We noticed a new sign-in to your secure link \(Chrome on Windows · .*\)\. Was that you\?/,
+  );
   await expect(composer).toBeFocused();
   const messages = await api.get<{ items: unknown[] }>(`/conversations/${conversation.id}/messages`);
   expect(messages.items).toHaveLength(0);

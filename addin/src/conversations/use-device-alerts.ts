@@ -11,8 +11,7 @@ import { useLiveEvents } from './use-messaging';
 export function useDeviceAlerts(conversationId: string, enabled: boolean) {
   const api = useApi();
   const loader = useLoader(
-    (signal) =>
-      enabled ? api.listDeviceAlerts(conversationId, { signal }).then((r) => r.items) : Promise.resolve([]),
+    (signal) => (enabled ? api.listDeviceAlerts(conversationId, { signal }).then((r) => r.items) : Promise.resolve([])),
     [api, conversationId, enabled],
   );
   const alerts: DeviceAlert[] = loader.data ?? [];

@@ -1120,13 +1120,20 @@ export const portalDevices = pgTable(
     deviceHash: text('device_hash').notNull(),
     userAgent: text('user_agent').notNull(),
     country: text('country'),
-    countries: text('countries').array().notNull().default(sql`'{}'`),
+    countries: text('countries')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     firstSeenAt: timestamp('first_seen_at', { withTimezone: true }).notNull(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.firmId, t.contactId, t.deviceHash] }),
-    foreignKey({ name: 'portal_devices_contact_fk', columns: [t.firmId, t.contactId], foreignColumns: [contacts.firmId, contacts.id] }),
+    foreignKey({
+      name: 'portal_devices_contact_fk',
+      columns: [t.firmId, t.contactId],
+      foreignColumns: [contacts.firmId, contacts.id],
+    }),
   ],
 );
 
@@ -1148,7 +1155,11 @@ export const deviceAlerts = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.firmId, t.id] }),
-    foreignKey({ name: 'device_alerts_contact_fk', columns: [t.firmId, t.contactId], foreignColumns: [contacts.firmId, contacts.id] }),
+    foreignKey({
+      name: 'device_alerts_contact_fk',
+      columns: [t.firmId, t.contactId],
+      foreignColumns: [contacts.firmId, contacts.id],
+    }),
     index('device_alerts_contact_idx').on(t.firmId, t.contactId, t.at),
   ],
 );

@@ -566,7 +566,14 @@ export async function seedDemoHistory(deps: TSeedHistoryDeps): Promise<boolean> 
     const signedIn = (daysAgo: number, deviceToken: string, userAgent: string, country: string) =>
       recordSignInDevice(
         { db: tx, clock: { now: () => new Date(now - daysAgo * day) } },
-        { firmId: firm.id, contactId: jordan, deviceToken, userAgent, country, meta: { requestId: 'demo-seed', ip: undefined } },
+        {
+          firmId: firm.id,
+          contactId: jordan,
+          deviceToken,
+          userAgent,
+          country,
+          meta: { requestId: 'demo-seed', ip: undefined },
+        },
       );
     await signedIn(
       18,

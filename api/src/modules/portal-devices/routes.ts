@@ -20,7 +20,7 @@ export function addPortalDeviceRoutes(routes: RouteTable<StaffContext>, deps: se
   routes.add({
     method: 'post',
     path: '/contacts/:id/end-sessions',
-    summary: "End every portal session of the contact and close their live streams (audited)",
+    summary: 'End every portal session of the contact and close their live streams (audited)',
     tags,
     params: ZContactIdParams,
     response: ZEndSessionsResult,

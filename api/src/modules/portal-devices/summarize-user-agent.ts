@@ -25,8 +25,7 @@ const systems: Array<[RegExp, string]> = [
   [/\bLinux\b/, 'Linux'],
 ];
 
-const firstMatch = (ua: string, table: Array<[RegExp, string]>) =>
-  table.find(([pattern]) => pattern.test(ua))?.[1];
+const firstMatch = (ua: string, table: Array<[RegExp, string]>) => table.find(([pattern]) => pattern.test(ua))?.[1];
 
 function browserOf(ua: string): string {
   return firstMatch(ua, browsers) ?? 'Unknown browser';
