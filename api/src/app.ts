@@ -15,6 +15,7 @@ import { createStaffIdentityCache } from './integrations/identity/staff-identity
 import type { BlobStore } from './integrations/blob-storage/blob-store.js';
 import type { Logger } from './logger.js';
 import { addContactRoutes } from './modules/contacts/routes.js';
+import { addPortalDeviceRoutes } from './modules/portal-devices/routes.js';
 import { addConversationRoutes } from './modules/conversations/routes.js';
 import { addMessageRoutes } from './modules/messages/routes.js';
 import { addAcknowledgementRoutes } from './modules/acknowledgements/routes.js';
@@ -190,6 +191,7 @@ export function buildApp(deps: AppDeps): { app: Express; apiDocument: () => TApi
   addInvoiceRoutes(routes, portalDeps);
   addContactRoutes(routes, db);
   addContactPasskeyRoutes(routes, { db, clock });
+  addPortalDeviceRoutes(routes, { db, clock });
   addConversationRoutes(routes, { db, invite });
   const textMessageToContacts: TTextMessage = async (tx, input) => {
     await textMessage(smsDeps, tx, input);

@@ -78,6 +78,14 @@ const ZEnv = z.object({
       })
       .default(false),
   ),
+  /** A request header the ingress or CDN fills with the client's country (e.g. CF-IPCountry). */
+  CLIENT_COUNTRY_HEADER: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^[A-Za-z0-9-]{1,64}$/, 'must be a header name (letters, digits and hyphens)')
+      .optional(),
+  ),
   APPLICATIONINSIGHTS_CONNECTION_STRING: optionalString,
   AZURE_STORAGE_CONNECTION_STRING: optionalString,
   AZURE_STORAGE_ACCOUNT_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
@@ -234,6 +242,11 @@ export type TConfig = {
   };
   /** Express `trust proxy`: which hops' X-Forwarded-For to believe for the client address. */
   trustProxy: false | number | string[];
+  /**
+   * The header the ingress or CDN sets to the client's country (ISO 3166 alpha-2); without it
+   * the country comes from the client address and the database shipped in `geoip-country`.
+   */
+  clientCountryHeader?: string;
   /** Azure Monitor (Application Insights): traces and metrics are exported when set. */
   telemetry: { connectionString?: string };
   storage: { connectionString?: string; accountUrl?: string; container: string };
@@ -383,6 +396,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
       auth: e.DATABASE_AUTH,
     },
     trustProxy: e.TRUST_PROXY,
+    clientCountryHeader: e.CLIENT_COUNTRY_HEADER,
     telemetry: { connectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING },
     storage: {
       connectionString: e.AZURE_STORAGE_CONNECTION_STRING,

@@ -143,6 +143,21 @@ describe('demo firm history', () => {
     ]);
   });
 
+  test('when the purchase conversation is opened, then it tells of Jordan’s sign-in from a new phone in another country', async () => {
+    const quay = (await inbox()).find((r) => r.kind === 'external_matter' && r.matter?.number === '2026-0001')!;
+    const res = await app.http.get(`/api/v1/conversations/${quay.conversationId}/device-alerts`).set(bearer(alexToken));
+    expect(res.status).toBe(200);
+    expect(res.body.items).toEqual([
+      expect.objectContaining({
+        contactName: 'Jordan Ellis',
+        newDevice: true,
+        newCountry: true,
+        device: 'Safari on iOS',
+        country: 'FR',
+      }),
+    ]);
+  });
+
   test('when the family matter’s conversation is opened, then the text thread shows delivered, failed and the client’s text reply', async () => {
     const hale = (await inbox()).find((r) => r.matter?.number === '2026-0003')!;
     expect(hale).toMatchObject({ clientReplied: true, smsFailed: true });

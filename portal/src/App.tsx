@@ -126,7 +126,9 @@ export function App({ linkToken }: AppProps) {
             key={phase.session.firm.id}
             session={phase.session}
             offerPasskey={phase.offerPasskey ?? false}
-            onAccessEnded={() => signedOut(t.app.yourAccessToThis)}
+            onAccessEnded={(reason) =>
+              signedOut(reason === 'sessions_ended' ? t.app.yourFirmSignedYouOut : t.app.yourAccessToThis)
+            }
             onSignOut={async () => {
               await portalClient.signOut();
               signedOut(t.app.youHaveSignedOut);

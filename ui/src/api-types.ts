@@ -54,6 +54,9 @@ export type CreateContactInput = Schema<'CreateContact'>;
 export type UpdateContactInput = Schema<'UpdateContact'>;
 export type CreateStaffInput = Schema<'CreateStaff'>;
 export type UpdateStaffInput = Schema<'UpdateStaff'>;
+/** A client's sign-in from a new device or country (staff only). */
+export type DeviceAlert = Schema<'DeviceAlert'>;
+export type EndSessionsResult = Schema<'EndSessionsResult'>;
 
 // ---------------------------------------------------------------------------------------------
 // Conversations and messages
@@ -146,6 +149,10 @@ export type LiveEvent =
   | { type: 'form.submitted'; data: { formRequestId: string; matterId: string } }
   /** A file's thumbnail or first-page preview was made (ready) or could not be (failed). */
   | { type: 'file.preview'; data: { conversationId: string; versionId: string; preview: FilePreview } }
+  /** A client or third party of the conversation signed in from a new device or country. */
+  | { type: 'device.alert'; data: { conversationId: string; alert: DeviceAlert } }
+  /** Someone ended the contact's portal sessions: their alerts are answered. */
+  | { type: 'device.alerts_closed'; data: { conversationId: string; contactId: string } }
   | { type: 'resync'; data: Record<string, never> };
 
 export type LiveEventType = LiveEvent['type'];

@@ -21,6 +21,8 @@ import type {
   UnreadSummary,
   UpdateConversationInput,
   CreateContactInput,
+  DeviceAlert,
+  EndSessionsResult,
   EmailContext,
   MatterDocument,
   CreateMatterInput,
@@ -157,6 +159,12 @@ export function createApiClient(options: ApiClientOptions = {}) {
       request<ItemList<Passkey>>('GET', `/contacts/${id(contactId)}/passkeys`, o),
     revokeContactPasskey: (contactId: string, passkeyId: string) =>
       request<void>('DELETE', `/contacts/${id(contactId)}/passkeys/${id(passkeyId)}`),
+    /** Ends every portal session of the contact (their streams close); audited. */
+    endContactSessions: (contactId: string) =>
+      request<EndSessionsResult>('POST', `/contacts/${id(contactId)}/end-sessions`),
+    /** Sign-ins of the conversation's clients from a new device or country, not yet acted on. */
+    listDeviceAlerts: (conversationId: string, o: Sig = {}) =>
+      request<ItemList<DeviceAlert>>('GET', `/conversations/${id(conversationId)}/device-alerts`, o),
     listContactMatters: (contactId: string, o: Sig = {}) =>
       request<ItemList<Matter>>('GET', `/contacts/${id(contactId)}/matters`, o),
 

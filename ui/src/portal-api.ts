@@ -79,7 +79,8 @@ export type PortalLiveEvent =
     }
   | { type: 'file.preview'; conversationId: string; versionId: string; preview: FilePreview }
   | { type: 'resync' }
-  | { type: 'contact.disabled' };
+  /** The contact's access ended (disabled), or staff ended their sessions (`reason: 'sessions_ended'`). */
+  | { type: 'contact.disabled'; reason?: 'sessions_ended' };
 
 /** Event types the portal listens for on its stream. */
 export const PORTAL_EVENT_TYPES = [
@@ -132,7 +133,9 @@ export function parsePortalEvent(type: string, data: string): PortalLiveEvent | 
     case 'resync':
       return { type: 'resync' };
     case 'contact.disabled':
-      return { type: 'contact.disabled' };
+      return payload.reason === 'sessions_ended'
+        ? { type: 'contact.disabled', reason: 'sessions_ended' }
+        : { type: 'contact.disabled' };
     default:
       return null;
   }

@@ -33,6 +33,8 @@ type ComposerProps = {
   attachments?: { tray: ReactNode; tools: ReactNode; ready: boolean; blocked: boolean };
   /** Tone help ("Rewrite") is configured: `me.features.rewrite`. */
   toneHelp?: boolean;
+  /** Text put into the box for the author to edit and send (nothing is sent); a new `key` puts it in again. */
+  prefill?: { text: string; key: number } | null;
 };
 
 const MAX_HEIGHT_PX = 160;
@@ -70,7 +72,15 @@ const useStyles = makeStyles({
 });
 
 /** Multiline message box: Enter sends, Shift+Enter starts a new line; links via a dialog. */
-export function Composer({ conversationTitle, disabledReason, onSend, options, attachments, toneHelp }: ComposerProps) {
+export function Composer({
+  conversationTitle,
+  disabledReason,
+  onSend,
+  options,
+  attachments,
+  toneHelp,
+  prefill,
+}: ComposerProps) {
   const styles = useStyles();
   const actions = useComposerActionStyles();
   const [body, setBody] = useState('');
@@ -85,6 +95,13 @@ export function Composer({ conversationTitle, disabledReason, onSend, options, a
   const length = countCharacters(body);
   const over = length > MAX_MESSAGE_LENGTH;
   const canSend = !disabled && !over && !attachments?.blocked && (body.trim() !== '' || !!attachments?.ready);
+
+  // A suggested text (e.g. "Ask the client"): into the box, caret at its end, focused.
+  useEffect(() => {
+    if (!prefill) return;
+    caretAfterRender.current = prefill.text.length;
+    setBody(prefill.text);
+  }, [prefill]);
 
   // Grow with the text up to a limit, then scroll inside.
   useEffect(() => {

@@ -47,6 +47,8 @@ import { useAttachments } from '../composer/use-attachments';
 import { buildComposerAttachments } from '../composer/build-composer-attachments';
 import { ConversationFilesPanel } from '../files/ConversationFilesPanel';
 import { useNewRecipientsGuard } from './use-new-recipients-guard';
+import { useDeviceAlerts } from './use-device-alerts';
+import { DeviceAlertNotice, describeSignIn } from './DeviceAlertNotice';
 import { t } from '../messages';
 
 const RevisionHistoryDialog = lazy(() =>
@@ -315,6 +317,8 @@ export function ConversationScreen({ conversationId, highlightSeq }: Conversatio
     null,
   );
   const recipientsGuard = useNewRecipientsGuard(conversation, lastMessageAt);
+  const deviceAlerts = useDeviceAlerts(conversationId, conversation?.kind === 'external_matter');
+  const [prefill, setPrefill] = useState<{ text: string; key: number } | null>(null);
   useMarkRead({
     conversationId,
     newestSeq,
@@ -505,6 +509,22 @@ export function ConversationScreen({ conversationId, highlightSeq }: Conversatio
           <ErrorNotice error={actionError} />
         </div>
       )}
+      {deviceAlerts.alerts.map((alert) => (
+        <div className={styles.banner} key={alert.id}>
+          <DeviceAlertNotice
+            alert={alert}
+            onAsk={(asked) => {
+              setTab('messages');
+              setPrefill({ text: t.conversations.askWasItYou(describeSignIn(asked)), key: Date.now() });
+            }}
+            onEndSessions={async (ended) => {
+              const result = await api.endContactSessions(ended.contactId);
+              deviceAlerts.closeFor(ended.contactId);
+              setAnnouncement(t.conversations.sessionsEnded(ended.contactName, result.sessionsEnded));
+            }}
+          />
+        </div>
+      ))}
 
       <TabList
         className={styles.tabs}
@@ -567,6 +587,7 @@ export function ConversationScreen({ conversationId, highlightSeq }: Conversatio
             conversationTitle={conversation.title}
             disabledReason={reason}
             toneHelp={me.features.rewrite}
+            prefill={prefill}
             onSend={async (body) => {
               if (acknowledgeBy.invalid) return false;
               if (!(await recipientsGuard.confirmBeforeSend())) return false;

@@ -543,6 +543,22 @@ export const en = defineMessages({
     addedSinceTheLast: 'Added since the last message',
     willSeeWhatYou: (names: string) => `${names} will see what you send next. Check that it is meant for them.`,
     iHaveChecked: 'I have checked',
+    signedInFromNewDevice: (name: string) => `${name} signed in from a new device`,
+    signedInFromNewCountry: (name: string) => `${name} signed in from a new country`,
+    signedInFromNewDeviceAndCountry: (name: string) => `${name} signed in from a new device in a new country`,
+    ifThisWasNotThem: 'If this was not them, end their sessions: they will need their secure link again to sign in.',
+    askTheClient: 'Ask the client',
+    endTheirSessions: 'End their sessions',
+    endSessionsOf: (name: string) => `End ${name}'s portal sessions?`,
+    endSessionsBody:
+      'They are signed out of the portal on every device at once. Their secure link still works, with a code emailed to them.',
+    endSessions: 'End sessions',
+    endingSessions: 'Ending…',
+    notNow: 'Not now',
+    sessionsEnded: (name: string, count: number) =>
+      count === 1 ? `${name} was signed out of 1 session.` : `${name} was signed out of ${count} sessions.`,
+    askWasItYou: (signIn: string) =>
+      `We noticed a new sign-in to your secure link (${signIn}). Was that you? Please reply here to let us know.`,
     participants: (length: string | number) => `Participants (${length})`,
     notSent: 'Not sent',
     retry: 'Retry',

@@ -11,6 +11,8 @@ const KNOWN_TYPES: ReadonlySet<string> = new Set<LiveEventType>([
   'channel.activity',
   'form.submitted',
   'file.preview',
+  'device.alert',
+  'device.alerts_closed',
   'resync',
 ]);
 
@@ -36,6 +38,10 @@ export function parseLiveEvent(event: ServerSentEvent): LiveEvent | null {
   if (event.type.startsWith('message.')) {
     const message = (data as { message?: { id?: unknown; seq?: unknown } }).message;
     if (!message || typeof message.id !== 'string' || typeof message.seq !== 'number') return null;
+  }
+  if (event.type === 'device.alert') {
+    const alert = (data as { alert?: { id?: unknown; contactId?: unknown } }).alert;
+    if (!alert || typeof alert.id !== 'string' || typeof alert.contactId !== 'string') return null;
   }
   return { type: event.type, data } as LiveEvent;
 }

@@ -42,6 +42,16 @@ describe('staff composer', () => {
     expect(sent).toEqual([]);
   });
 
+  it('when a question is put in the box (Ask the client), then it is there to edit, focused, and nothing is sent until Enter', async () => {
+    const user = userEvent.setup();
+    const { sent, box } = renderComposer({ prefill: { text: 'Was that you?', key: 1 } });
+    await waitFor(() => expect(box).toHaveProperty('value', 'Was that you?'));
+    expect(document.activeElement).toBe(box);
+    expect(sent).toEqual([]);
+    await user.type(box, ' Thanks.{Enter}');
+    expect(sent).toEqual(['Was that you? Thanks.']);
+  });
+
   it('when sending is turned off, then the box is disabled and says why', () => {
     const { box } = renderComposer({ disabledReason: 'Read-only: matter closed' });
     expect(box).toHaveProperty('disabled', true);

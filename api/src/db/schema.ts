@@ -1238,6 +1238,62 @@ export const acknowledgementSteps = pgTable(
   ],
 );
 
+/**
+ * A device a contact signed in to the portal from (migration 0025): the SHA-256 of its
+ * long-lived random cookie, a short browser summary, the last country and every country seen.
+ */
+export const portalDevices = pgTable(
+  'portal_devices',
+  {
+    firmId: uuid('firm_id').notNull(),
+    contactId: uuid('contact_id').notNull(),
+    deviceHash: text('device_hash').notNull(),
+    userAgent: text('user_agent').notNull(),
+    country: text('country'),
+    countries: text('countries')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
+    firstSeenAt: timestamp('first_seen_at', { withTimezone: true }).notNull(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.contactId, t.deviceHash] }),
+    foreignKey({
+      name: 'portal_devices_contact_fk',
+      columns: [t.firmId, t.contactId],
+      foreignColumns: [contacts.firmId, contacts.id],
+    }),
+  ],
+);
+
+/** A sign-in from a new device or country, shown to staff in the contact's conversations (never to the client). */
+export const deviceAlerts = pgTable(
+  'device_alerts',
+  {
+    firmId: uuid('firm_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    contactId: uuid('contact_id').notNull(),
+    deviceHash: text('device_hash').notNull(),
+    newDevice: boolean('new_device').notNull(),
+    newCountry: boolean('new_country').notNull(),
+    userAgent: text('user_agent').notNull(),
+    country: text('country'),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    sessionsEndedAt: timestamp('sessions_ended_at', { withTimezone: true }),
+    sessionsEndedBy: uuid('sessions_ended_by'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.id] }),
+    foreignKey({
+      name: 'device_alerts_contact_fk',
+      columns: [t.firmId, t.contactId],
+      foreignColumns: [contacts.firmId, contacts.id],
+    }),
+    index('device_alerts_contact_idx').on(t.firmId, t.contactId, t.at),
+  ],
+);
+
 export const schema = {
   firms,
   staff,
@@ -1277,4 +1333,6 @@ export const schema = {
   formRequestFiles,
   invoices,
   idempotencyKeys,
+  portalDevices,
+  deviceAlerts,
 };

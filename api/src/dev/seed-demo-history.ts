@@ -12,6 +12,8 @@ import { shareDocument } from '../modules/files/service.js';
 import { stageGeneratedFile } from '../modules/files/store-generated-document.js';
 import { findFirmByTenant } from '../modules/firms/repository.js';
 import { inviteContacts } from '../modules/portal-auth/service.js';
+import { newToken } from '../modules/portal-auth/tokens.js';
+import { recordSignInDevice } from '../modules/portal-devices/service.js';
 import { submitForm } from '../modules/forms/portal-service.js';
 import { createForm, sendFormRequest } from '../modules/forms/service.js';
 import { createInvoice } from '../modules/invoices/service.js';
@@ -42,7 +44,7 @@ const day = 24 * hour;
  * conversations on three matters with clients and third parties, files made now (a PDF, an
  * image, a Word document) stored as uploads are, a pinned message, a live share, a text thread
  * with a delivered and a failed text and the client's reply by text, an event, a submitted
- * form and an invoice; Alex Morgan (the dev sign-in) has read some of it. Messages are dated
+ * form and an invoice, a client's sign-in from a new phone abroad; Alex Morgan (the dev sign-in) has read some of it. Messages are dated
  * in the past (recordMessageAt); the rest is written by the same services a request uses.
  * Returns false when there is no demo firm or the history is already there (the marker:
  * Alex's first message carries `demoHistoryMarker` as its idempotency key). One transaction:
@@ -557,6 +559,34 @@ export async function seedDemoHistory(deps: TSeedHistoryDeps): Promise<boolean> 
       paymentUrl: null,
       notifyClients: false,
     });
+
+    // --- privilege guard: Jordan's link opened on a new phone abroad ----------------------
+    // (a laptop in the UK for weeks, then an iPhone in France this morning: the purchase
+    // conversation shows the notice, with "Ask the client" and "End their sessions")
+    const signedIn = (daysAgo: number, deviceToken: string, userAgent: string, country: string) =>
+      recordSignInDevice(
+        { db: tx, clock: { now: () => new Date(now - daysAgo * day) } },
+        {
+          firmId: firm.id,
+          contactId: jordan,
+          deviceToken,
+          userAgent,
+          country,
+          meta: { requestId: 'demo-seed', ip: undefined },
+        },
+      );
+    await signedIn(
+      18,
+      newToken(),
+      'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',
+      'GB',
+    );
+    await signedIn(
+      0.1,
+      newToken(),
+      'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1',
+      'FR',
+    );
   });
   return true;
 }

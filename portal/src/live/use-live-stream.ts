@@ -12,7 +12,7 @@ const maxRetryMs = 30_000;
  * reported through the client's not-signed-in handler; otherwise a new stream is opened after
  * a backoff, and screens are told to refetch (`resync`) because that stream starts from now.
  */
-export function useLiveStream(hub: LiveHub, onAccessEnded: () => void) {
+export function useLiveStream(hub: LiveHub, onAccessEnded: (reason?: 'sessions_ended') => void) {
   const endedRef = useRef(onAccessEnded);
   useEffect(() => {
     endedRef.current = onAccessEnded;
@@ -57,7 +57,7 @@ export function useLiveStream(hub: LiveHub, onAccessEnded: () => void) {
           if (!parsed || stopped) return;
           if (parsed.type === 'contact.disabled') {
             stop();
-            endedRef.current();
+            endedRef.current(parsed.reason);
             return;
           }
           hub.emit(parsed);

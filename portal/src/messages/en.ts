@@ -30,6 +30,7 @@ export const en = defineMessages({
     tryAgain: 'Try again',
     yourAccessToThis: 'Your access to this portal has ended. Contact your firm if you think this is a mistake.',
     youHaveSignedOut: 'You have signed out.',
+    yourFirmSignedYouOut: 'You have been signed out on every device. Open your secure link again to sign in.',
     openingYourSecurePortal: 'Opening your secure portal…',
     openTheFilesShared: 'Open the files shared with you',
     yourLawFirmShared:

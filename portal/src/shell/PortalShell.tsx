@@ -64,7 +64,8 @@ export type PortalShellProps = {
   session: PortalSession;
   onSignOut: () => Promise<void>;
   onSwitchFirm: (firmId: string) => Promise<void>;
-  onAccessEnded: () => void;
+  /** The contact's access ended, or (`sessions_ended`) staff signed them out everywhere. */
+  onAccessEnded: (reason?: 'sessions_ended') => void;
   /** Signed in with the emailed code just now: offer to add a passkey (on a device that can hold one). */
   offerPasskey?: boolean;
 };

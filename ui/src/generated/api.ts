@@ -3290,6 +3290,71 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/contacts/{id}/end-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End every portal session of the contact and close their live streams (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EndSessionsResult"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/contacts/{id}/matters": {
         parameters: {
             query?: never;
@@ -3760,6 +3825,71 @@ export interface paths {
                         "application/json": {
                             items: components["schemas"]["Acknowledgement"][];
                         };
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/{id}/device-alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sign-ins of the conversation's clients and third parties from a new device or country, not yet acted on */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DeviceAlertList"];
                     };
                 };
                 /** @description Problem (RFC 9457) */
@@ -8517,6 +8647,21 @@ export interface components {
              */
             role: "admin" | "staff";
         };
+        DeviceAlert: {
+            at: string;
+            /** Format: uuid */
+            contactId: string;
+            contactName: string;
+            country: string | null;
+            device: string;
+            /** Format: uuid */
+            id: string;
+            newCountry: boolean;
+            newDevice: boolean;
+        };
+        DeviceAlertList: {
+            items: components["schemas"]["DeviceAlert"][];
+        };
         Document: {
             createdAt: string;
             /** Format: uuid */
@@ -8560,6 +8705,9 @@ export interface components {
                 matter: components["schemas"]["Matter"];
             }[];
             unknownEmails: string[];
+        };
+        EndSessionsResult: {
+            sessionsEnded: number;
         };
         Event: {
             attendees: {

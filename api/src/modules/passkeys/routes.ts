@@ -2,7 +2,7 @@ import type { RouteTable } from '../../http/define-route.js';
 import type { StaffContext } from '../../integrations/identity/staff-context.js';
 import { ZSignInGrant } from '../portal-auth/schemas.js';
 import type { TContactContext, TPortalDeps } from '../portal-auth/service.js';
-import { sessionCookie } from '../portal-auth/session-middleware.js';
+import { setPortalSession } from '../portal-auth/set-portal-session.js';
 import { ZContactIdParams } from '../contacts/schemas.js';
 import {
   ZAddPasskey,
@@ -52,11 +52,9 @@ export function addPortalPasskeyRoutes(
       body: ZPasskeySignIn,
       response: ZSignInGrant,
     },
-    async ({ res, body, meta }) => {
+    async ({ req, res, body, meta }) => {
       const grant = await service.finishSignIn(deps, body.token, body.response as AuthenticationResponseJSON, meta);
-      const maxAge = (grant.expiresAt.getTime() - deps.clock.now().getTime()) / 1000;
-      res.set('Cache-Control', 'no-store');
-      res.setHeader('Set-Cookie', sessionCookie(grant.sessionToken, maxAge));
+      await setPortalSession(deps, req, res, grant, meta);
       return { csrfToken: grant.csrfToken, conversationId: grant.conversationId };
     },
   );

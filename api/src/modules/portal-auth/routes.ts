@@ -1,5 +1,5 @@
-import type { Response } from 'express';
-import type { RouteTable } from '../../http/define-route.js';
+import type { Request, Response } from 'express';
+import type { RequestMeta, RouteTable } from '../../http/define-route.js';
 import { getContact } from '../contacts/repository.js';
 import { getFirm } from '../firms/repository.js';
 import type { TConfig } from '../../config.js';
@@ -15,7 +15,8 @@ import {
   ZSwitchFirmResult,
   ZVerifyCode,
 } from './schemas.js';
-import { clearSessionCookie, sessionCookie } from './session-middleware.js';
+import { clearSessionCookie } from './session-middleware.js';
+import { setPortalSession } from './set-portal-session.js';
 import * as service from './service.js';
 
 const tags = ['portal sign-in'];
@@ -34,11 +35,8 @@ export function addPortalAuthRoutes(
     csrfToken: grant.csrfToken,
     conversationId: grant.conversationId,
   });
-  const setSession = (res: Response, grant: service.TSessionGrant) => {
-    const maxAge = (grant.expiresAt.getTime() - deps.clock.now().getTime()) / 1000;
-    res.set('Cache-Control', 'no-store');
-    res.setHeader('Set-Cookie', sessionCookie(grant.sessionToken, maxAge));
-  };
+  const setSession = (req: Request, res: Response, grant: service.TSessionGrant, meta: RequestMeta) =>
+    setPortalSession(deps, req, res, grant, meta);
 
   signIn.addRaw(
     {
@@ -49,11 +47,11 @@ export function addPortalAuthRoutes(
       body: ZOpenLink,
       response: ZOpenLinkResult,
     },
-    async ({ res, body, meta }) => {
+    async ({ req, res, body, meta }) => {
       const result = await service.openLink(deps, body.token, meta, { sendCode: body.sendCode });
       res.set('Cache-Control', 'no-store');
       if (result.state !== 'signed_in') return result;
-      setSession(res, result.grant);
+      await setSession(req, res, result.grant, meta);
       const { firmName, contactName, firstTime } = result;
       return { state: 'signed_in' as const, firmName, contactName, firstTime, ...grantBody(result.grant) };
     },
@@ -68,9 +66,9 @@ export function addPortalAuthRoutes(
       body: ZVerifyCode,
       response: ZSignInGrant,
     },
-    async ({ res, body, meta }) => {
+    async ({ req, res, body, meta }) => {
       const grant = await service.verifyCode(deps, body.attemptToken, body.code, meta);
-      setSession(res, grant);
+      await setSession(req, res, grant, meta);
       return grantBody(grant);
     },
   );

@@ -534,16 +534,22 @@ export async function signOut(deps: TPortalDeps, ctx: TContactContext, meta: TMe
  * Ends every session of a contact and closes their event streams (disabling, end of access,
  * a passkey revoked by staff).
  * With `mailedCredentials` (their email changed: the address codes go to) the links and codes
- * mailed to the old address stop working too.
+ * mailed to the old address stop working too. `sessionsOnly`: staff ended their sessions and
+ * nothing else (the portal says so, rather than that their access ended).
  */
 export async function endContactAccess(
   tx: Db,
   clock: Clock,
   firmId: string,
   contactId: string,
-  options: { mailedCredentials?: boolean } = {},
+  options: { mailedCredentials?: boolean; sessionsOnly?: boolean } = {},
 ) {
   await repo.endSessions(tx, firmId, { contactId }, clock.now());
   if (options.mailedCredentials) await repo.revokeMailedCredentials(tx, firmId, contactId, clock.now());
-  await publishEvent(tx, { firmId, type: 'contact.disabled', contactIds: [contactId], payload: {} });
+  await publishEvent(tx, {
+    firmId,
+    type: 'contact.disabled',
+    contactIds: [contactId],
+    payload: options.sessionsOnly ? { reason: 'sessions_ended' } : {},
+  });
 }
