@@ -133,6 +133,31 @@ describe('passkeys for returning clients', () => {
     );
   });
 
+  test('when a client signs in with a passkey from a browser never seen for them, then staff are told of a new device and the browser gets a device cookie', async () => {
+    const { contact, email, conversationId } = await invite();
+    const session = await signInContact(app, email);
+    const device = authenticator();
+    await addPasskey(session, device);
+    const alertsBefore = await app.http
+      .get(`/api/v1/conversations/${conversationId}/device-alerts`)
+      .set(bearer(f.member.token));
+    expect(alertsBefore.body.items).toEqual([]);
+
+    // the passkey answered from a second browser: no device cookie sent
+    const token = await newLink(f.firm.id, contact.id, conversationId);
+    const options = await passkeyOptions(token);
+    const signedIn = await passkeySignIn(token, device.assert(options.body.options));
+    expect(signedIn.status).toBe(200);
+    const cookies = signedIn.headers['set-cookie'] as unknown as string[];
+    expect(cookies.some((c) => /^confer_device=[A-Za-z0-9_-]{43};/.test(c))).toBe(true);
+
+    const alerts = await app.http
+      .get(`/api/v1/conversations/${conversationId}/device-alerts`)
+      .set(bearer(f.member.token));
+    expect(alerts.status).toBe(200);
+    expect(alerts.body.items).toEqual([expect.objectContaining({ contactId: contact.id, newDevice: true })]);
+  });
+
   test('when the passkey is not at hand, then opening the link with sendCode emails a code as before', async () => {
     const { contact, email } = await invite();
     const session = await signInContact(app, email);
