@@ -44,6 +44,10 @@ function contentMatches(entry, messages) {
     const file = (m.files ?? []).find((f) => f.versionId === entry.fields.document_version_id);
     return !file || (file.sha256 === entry.fields.sha256 && String(file.size) === entry.fields.size);
   }
+  if (entry.kind === 'acknowledgement') {
+    const a = m.acknowledgement;
+    return !a || (a.acknowledgedAt === entry.fields.acknowledged_at && a.via === entry.fields.acknowledged_via);
+  }
   return true;
 }
 

@@ -258,6 +258,63 @@ describe('the record', () => {
   });
 });
 
+describe('acknowledgements in the record', () => {
+  test('when a client acknowledges a message, then the acknowledgement joins the chain and the record; changing it behind the app or in an export is found at that entry', async () => {
+    const f = await createFirm(app);
+    const client = await signedInClient(app, f.member.token, f.firm.id, { name: 'Abe Acknowledger' });
+    const dueAt = new Date(Date.now() + 48 * 3_600_000);
+    const sent = await app.http
+      .post(`/api/v1/conversations/${client.conversationId}/messages`)
+      .set(bearer(f.member.token))
+      .send({
+        body: 'Please read the completion statement',
+        acknowledgeBy: { kind: 'read', dueAt: dueAt.toISOString() },
+      });
+    expect(sent.status).toBe(201);
+    const acknowledged = await client.session.post(`/messages/${sent.body.id}/acknowledge`);
+    expect(acknowledged.status).toBe(200);
+
+    const { manifest, pdf, res } = await exportRecord(f.member.token, client.conversationId);
+    expect(manifest.entries.map((e) => [e.position, e.kind])).toEqual([
+      [1, 'message'],
+      [2, 'acknowledgement'],
+    ]);
+    expect(manifest.entries[1]!.prevHash).toBe(manifest.entries[0]!.hash);
+    expect(manifest.entries[1]!.fields).toMatchObject({
+      message_id: sent.body.id,
+      kind: 'read',
+      acknowledged_by_contact_id: client.contact.id,
+      acknowledged_via: 'portal',
+    });
+    expect(res.body.verification).toMatchObject({ intact: true, entries: 2 });
+    const text = await pdfText(pdf);
+    expect(text).toContain('Acknowledgement requested by');
+    expect(text).toContain('acknowledged by Abe Acknowledger');
+    writeFileSync(join(dir, 'acknowledged.json'), JSON.stringify(manifest));
+    expect((await confer('verify', join(dir, 'acknowledged.json'))).code).toBe(0);
+
+    // the manifest says it was acknowledged by text reply instead
+    const forged = structuredClone(manifest) as TManifest & { messages: Array<{ acknowledgement: { via: string } }> };
+    forged.messages[0]!.acknowledgement.via = 'reply';
+    writeFileSync(join(dir, 'acknowledged-forged.json'), JSON.stringify(forged));
+    expect(await confer('verify', join(dir, 'acknowledged-forged.json'))).toEqual({
+      code: 1,
+      stdout: 'altered: entry 2 (acknowledgement): content\n',
+    });
+
+    // the acknowledgement moved later behind the app
+    await app.db.execute(
+      sql`update acknowledgement_requests set acknowledged_at = acknowledged_at + interval '3 days'
+          where firm_id = ${f.firm.id} and message_id = ${sent.body.id}`,
+    );
+    expect((await verification(f.member.token, client.conversationId)).body.firstBreak).toEqual({
+      position: 2,
+      kind: 'acknowledgement',
+      reason: 'content',
+    });
+  });
+});
+
 describe('the record in the portal', () => {
   test('when the matter is still open, then the client gets 404; once it is closed, the same record', async () => {
     const f = await createFirm(app);

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, lte } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/connect.js';
 import {
@@ -118,6 +118,14 @@ export async function acknowledge(
   messageId: string,
   by: { at: Date; contactId: string; via: 'portal' | 'quick_link' | 'reply'; replyMessageId?: string },
 ): Promise<TRequestRow | undefined> {
+  // The acknowledgement joins the conversation's record (trigger, 0027), which locks the
+  // conversation: take that lock first, as a send does, so a reply and an acknowledgement of
+  // one conversation never wait on each other in opposite orders.
+  await tx.execute(
+    sql`select 1 from conversations where firm_id = ${firmId}
+        and id = (select conversation_id from acknowledgement_requests where firm_id = ${firmId} and message_id = ${messageId})
+        for no key update`,
+  );
   const [row] = await tx
     .update(requests)
     .set({

@@ -28,6 +28,8 @@ export type TRecordManifest = {
     edits: Array<{ revision: number; at: string }>;
     files: Array<{ versionId: string; name: string; size: number; sha256: string }>;
     sms: Array<{ to: string; status: string; statusReason: string | null; at: string }>;
+    /** Asked to acknowledge (`read`) or reply (`reply`) by `dueAt`; who answered, when and how. */
+    acknowledgement: repo.TRecordAcknowledgement | null;
   }>;
   entries: Array<{
     position: number;
@@ -91,6 +93,7 @@ export async function buildRecord(db: Db, firmId: string, conversationId: string
       edits: m.revisions.map((r) => ({ revision: r.revision, at: r.replacedAt })),
       files: m.files,
       sms: m.texts.map((t) => ({ ...t, to: maskNumber(t.to) })),
+      acknowledgement: m.acknowledgement,
     })),
     entries: entries.map((e) => ({ ...e, at: e.at.toISOString() })),
   };

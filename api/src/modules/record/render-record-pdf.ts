@@ -10,6 +10,12 @@ const channelNames: Record<string, string> = {
   outlook: 'Outlook',
 };
 
+const acknowledgedVia: Record<string, string> = {
+  portal: '"I have read this" in the portal',
+  quick_link: '"I have read this" on a quick-reply page',
+  reply: 'by replying',
+};
+
 /** "3 Dec 2026, 19:30:05 GMT" in the firm's time zone. */
 function timeIn(timeZone: string) {
   const format = new Intl.DateTimeFormat('en-GB', {
@@ -82,6 +88,14 @@ function recordLines(record: TRecordManifest): TLine[] {
     for (const f of m.files) {
       add(`File: ${f.name} (${sizeText(f.size)})`, 'regular', 9, 1, { indent: 12 });
       add(`SHA-256 ${f.sha256}`, 'regular', 8, 2, { grey: true, indent: 24 });
+    }
+    if (m.acknowledgement) {
+      const a = m.acknowledgement;
+      const asked = a.kind === 'reply' ? 'Reply requested' : 'Acknowledgement requested';
+      const answer = a.acknowledgedAt
+        ? `; ${a.kind === 'reply' ? 'answered' : 'acknowledged'} by ${a.acknowledgedBy ?? 'a client'} ${at(a.acknowledgedAt)} (${acknowledgedVia[a.via ?? ''] ?? a.via})`
+        : '; not acknowledged';
+      add(`${asked} by ${at(a.dueAt)}${answer}`, 'regular', 9, 2, { indent: 12 });
     }
     for (const t of m.sms) {
       add(`Text to ${t.to}: ${t.status}${t.statusReason ? ` (${t.statusReason})` : ''}, ${at(t.at)}`, 'regular', 9, 2, {

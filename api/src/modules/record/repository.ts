@@ -76,6 +76,16 @@ export type TRecordMessageRow = {
   files: Array<{ versionId: string; name: string; size: number; sha256: string }>;
   /** Texts of this message to clients' phones. */
   texts: Array<{ to: string; status: string; statusReason: string | null; at: string }>;
+  /** What staff asked of the client for this message (acknowledge or reply by), and the answer. */
+  acknowledgement: TRecordAcknowledgement | null;
+};
+
+export type TRecordAcknowledgement = {
+  kind: 'read' | 'reply';
+  dueAt: string;
+  acknowledgedAt: string | null;
+  acknowledgedBy: string | null;
+  via: string | null;
 };
 
 /** Every message of the conversation, oldest first, with its edits, files and texts. */
@@ -96,7 +106,13 @@ export async function listRecordMessages(db: Db, firmId: string, conversationId:
                                          'statusReason', o.status_reason,
                                          'at', confer_record_time(coalesce(o.delivered_at, o.failed_at, o.sent_at, o.updated_at)))
                                          order by o.created_at)
-                         from outbox o where o.firm_id = m.firm_id and o.message_id = m.id and o.channel = 'sms'), '[]') as texts
+                         from outbox o where o.firm_id = m.firm_id and o.message_id = m.id and o.channel = 'sms'), '[]') as texts,
+               (select json_build_object('kind', q.kind, 'dueAt', confer_record_time(q.due_at),
+                                         'acknowledgedAt', confer_record_time(q.acknowledged_at),
+                                         'acknowledgedBy', qc.name, 'via', q.acknowledged_via)
+                from acknowledgement_requests q
+                left join contacts qc on qc.firm_id = q.firm_id and qc.id = q.acknowledged_by_contact_id
+                where q.firm_id = m.firm_id and q.message_id = m.id) as acknowledgement
         from messages m
         left join staff s on s.firm_id = m.firm_id and s.id = m.author_staff_id
         left join contacts c on c.firm_id = m.firm_id and c.id = m.author_contact_id
