@@ -105,7 +105,7 @@ test('when a client adds a passkey after a code sign-in, then the link and the p
   await expect(
     dialog.getByText(`${name} signs in to the portal with their link and an emailed code (no passkey).`),
   ).toBeVisible();
-  await expect(page.getByText('Your access to this portal has ended.', { exact: false })).toBeVisible();
+  await expect(page.getByText('You have been signed out on every device.', { exact: false })).toBeVisible();
 
   // The link now asks for a code again.
   await page.goto('about:blank');

@@ -425,7 +425,8 @@ export async function revokeContactPasskey(
       { kind: 'staff', id: ctx.staffId },
       deps.clock.now(),
     );
-    if (removed) await endContactAccess(tx, deps.clock, ctx.firmId, contactId);
+    // the client stays active, their links keep working: the portal says they were signed out
+    if (removed) await endContactAccess(tx, deps.clock, ctx.firmId, contactId, { sessionsOnly: true });
     return removed;
   });
   if (!revoked) throw notFound('Passkey');
