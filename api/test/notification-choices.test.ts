@@ -114,7 +114,7 @@ describe('client notification choices', () => {
 
     const before = await session.get('/notification-choices');
     expect(before.status).toBe(200);
-    expect(before.body).toEqual({ ...emailChoice, hasMobile: false });
+    expect(before.body).toEqual({ ...emailChoice, hasMobile: false, chosen: false });
 
     const zone = await put(session, { ...emailChoice, timeZone: 'Mars/Olympus_Mons' });
     expect(zone.status).toBe(400);
@@ -143,7 +143,12 @@ describe('client notification choices', () => {
       timeZone: 'Europe/London',
       dailyDigest: true,
     });
-    expect(good).toMatchObject({ channel: 'acknowledgements_only', quietStart: '22:00', timeZone: 'Europe/London' });
+    expect(good).toMatchObject({
+      channel: 'acknowledgements_only',
+      quietStart: '22:00',
+      timeZone: 'Europe/London',
+      chosen: true,
+    });
     expect((await session.get('/notification-choices')).body).toEqual(good);
     const audits = await queryRows<{ actor_id: string; details: { channel: string } }>(
       app.db,

@@ -11,7 +11,9 @@ export type Route =
   | { name: 'forms' }
   | { name: 'form'; requestId: string }
   | { name: 'events' }
-  | { name: 'billing' };
+  | { name: 'billing' }
+  /** How the client is told of new messages (email, SMS, quiet hours, daily digest). */
+  | { name: 'notifications' };
 
 /** Where the portal is served; every path below is relative to it. */
 export const BASE_PATH = import.meta.env.BASE_URL.replace(/\/+$/, '');
@@ -30,6 +32,7 @@ function parseExtrasRoute(parts: string[]): Route | null {
   const [section, id] = parts;
   if (section === 'events' && parts.length === 1) return { name: 'events' };
   if (section === 'billing' && parts.length === 1) return { name: 'billing' };
+  if (section === 'notifications' && parts.length === 1) return { name: 'notifications' };
   if (section === 'docs' && parts.length === 1) return { name: 'documents' };
   if ((section === 'docs' || section === 'documents') && id === 'forms' && parts.length === 2) return { name: 'forms' };
   if (section === 'forms' && parts.length === 1) return { name: 'forms' };
@@ -86,6 +89,8 @@ export function routeHref(route: Route): string {
       return `${BASE_PATH}/events`;
     case 'billing':
       return `${BASE_PATH}/billing`;
+    case 'notifications':
+      return `${BASE_PATH}/notifications`;
     default:
       return `${BASE_PATH}/`;
   }

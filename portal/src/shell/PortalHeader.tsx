@@ -11,7 +11,8 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { PortalSession } from '@confer/ui';
-import { ArrowSwapRegular, SignOutRegular } from '@fluentui/react-icons';
+import { AlertRegular, ArrowSwapRegular, SignOutRegular } from '@fluentui/react-icons';
+import { RouterLink } from '../routing/RouterLink';
 import { t } from '../messages';
 
 const useStyles = makeStyles({
@@ -46,6 +47,18 @@ const useStyles = makeStyles({
     },
   },
   label: { '@media (max-width: 419px)': { display: 'none' } },
+  link: {
+    display: 'inline-flex',
+    alignItems: 'center',
+    justifyContent: 'center',
+    minWidth: '32px',
+    minHeight: '32px',
+    borderRadius: tokens.borderRadiusMedium,
+    color: tokens.colorNeutralForegroundOnBrand,
+    ':hover': { backgroundColor: tokens.colorBrandBackgroundHover },
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralForegroundOnBrand}` },
+  },
+  linkIcon: { fontSize: '20px' },
 });
 
 export type PortalHeaderProps = {
@@ -95,6 +108,14 @@ export function PortalHeader({ session, onSwitchFirm, onSignOut, busy }: PortalH
             </MenuPopover>
           </Menu>
         ) : null}
+        <RouterLink
+          to={{ name: 'notifications' }}
+          className={styles.link}
+          aria-label={t.shell.notifications}
+          title={t.shell.notifications}
+        >
+          <AlertRegular className={styles.linkIcon} aria-hidden="true" />
+        </RouterLink>
         <Button
           appearance="transparent"
           className={styles.button}

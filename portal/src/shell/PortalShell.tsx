@@ -16,6 +16,7 @@ import { FormsScreen } from '../forms/FormsScreen';
 import { FormScreen } from '../forms/FormScreen';
 import { EventsScreen } from '../events/EventsScreen';
 import { BillingScreen } from '../billing/BillingScreen';
+import { NotificationChoicesScreen } from '../settings/NotificationChoicesScreen';
 import { ErrorNotice } from '@confer/ui/errors';
 import { PortalHeader } from './PortalHeader';
 import { SectionNav } from './SectionNav';
@@ -69,6 +70,7 @@ function sectionOf(route: Route) {
   if (route.name === 'todo') return 'todo';
   if (route.name === 'documents' || route.name === 'forms' || route.name === 'form') return 'documents';
   if (route.name === 'events' || route.name === 'billing') return route.name;
+  if (route.name === 'notifications') return null;
   return 'conversations';
 }
 
@@ -89,6 +91,8 @@ function titleOf(route: Route): string {
       return t.shell.events;
     case 'billing':
       return t.shell.billing;
+    case 'notifications':
+      return t.shell.notifications;
     default:
       return t.shell.messages;
   }
@@ -116,6 +120,8 @@ function Screen({ route }: { route: Route }) {
       return <EventsScreen />;
     case 'billing':
       return <BillingScreen />;
+    case 'notifications':
+      return <NotificationChoicesScreen />;
   }
 }
 

@@ -8596,6 +8596,7 @@ export interface components {
             via: "app" | "portal" | "sms" | "quick_link" | "outlook";
         };
         PortalNotificationChoice: components["schemas"]["NotificationChoice"] & {
+            chosen: boolean;
             hasMobile: boolean;
         };
         PortalOpenLink: {

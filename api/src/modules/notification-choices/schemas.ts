@@ -22,8 +22,10 @@ export const ZNotificationChoice = z
   .openapi('NotificationChoice');
 export type TNotificationChoice = z.infer<typeof ZNotificationChoice>;
 
-/** The portal's view: the choice, and whether the contact has a mobile on file (SMS needs one). */
+/** The portal's view: the choice, whether the contact has a mobile on file (SMS needs one), whether they ever chose. */
 export const ZPortalNotificationChoice = ZNotificationChoice.extend({
   hasMobile: z.boolean(),
+  /** False until the contact first saves a choice (then the defaults apply). */
+  chosen: z.boolean(),
 }).openapi('PortalNotificationChoice');
 export type TPortalNotificationChoice = z.infer<typeof ZPortalNotificationChoice>;

@@ -27,8 +27,12 @@ export function toNotificationChoice(choice: repo.TStoredChoice): TNotificationC
 export async function getMyChoice(db: Db, ctx: TContactContext): Promise<TPortalNotificationChoice> {
   const contact = await getContact(db, ctx.firmId, ctx.contactId);
   if (!contact) throw notFound('Contact');
-  const choice = await repo.getChoice(db, ctx.firmId, ctx.contactId);
-  return { ...toNotificationChoice(choice), hasMobile: Boolean(contact.mobile && toE164(contact.mobile)) };
+  const choice = await repo.findChoice(db, ctx.firmId, ctx.contactId);
+  return {
+    ...toNotificationChoice(choice ?? repo.defaultChoice(ctx.contactId)),
+    hasMobile: Boolean(contact.mobile && toE164(contact.mobile)),
+    chosen: choice !== undefined,
+  };
 }
 
 /**
@@ -82,6 +86,6 @@ export async function saveMyChoice(
       ip: meta.ip,
       details: { channel: stored.channel, quietHours: stored.quietStart !== null, dailyDigest: stored.dailyDigest },
     });
-    return { ...toNotificationChoice(stored), hasMobile };
+    return { ...toNotificationChoice(stored), hasMobile, chosen: true };
   });
 }
