@@ -325,7 +325,7 @@ describe('client notification choices', () => {
       .set(bearer(s.member.token));
     expect(view.body.items[0].steps[0]).toMatchObject({
       step: 'halfway',
-      outcome: 'reminded',
+      outcome: 'texted',
       detail: '0 of 1 emailed, 1 texted',
     });
   });

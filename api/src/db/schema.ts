@@ -1160,7 +1160,7 @@ export const acknowledgementSteps = pgTable(
     step: text('step').$type<'halfway' | 'late' | 'deadline'>().notNull(),
     dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
     doneAt: timestamp('done_at', { withTimezone: true }),
-    /** `reminded`, `texted`, `no_one_to_text`, `task_created`, `cancelled` (acknowledged first). */
+    /** `reminded`, `texted`, `held_for_quiet_hours`, `no_one_to_text`, `task_created`, `cancelled` (acknowledged first). */
     outcome: text('outcome'),
     /** Counts, in words for staff (never message text). */
     detail: text('detail'),

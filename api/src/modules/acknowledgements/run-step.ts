@@ -97,11 +97,24 @@ export async function runAcknowledgementStep(deps: TStepDeps, job: TStepJob): Pr
           payload: { messageId: request.messageId },
         });
         const texted = counts.texted > 0 ? `, ${counts.texted} texted` : '';
-        return finish('reminded', `${counts.emailed} of ${clients.length} emailed${texted}${held}`);
+        // staff read `reminded` as "emailed": a step that only texted, or only waits, says so
+        const outcome =
+          counts.emailed > 0 || (counts.texted === 0 && deferred === 0)
+            ? 'reminded'
+            : counts.texted > 0
+              ? 'texted'
+              : 'held_for_quiet_hours';
+        return finish(outcome, `${counts.emailed} of ${clients.length} emailed${texted}${held}`);
       }
       const emailed = counts.emailed > 0 ? `, ${counts.emailed} emailed` : '';
       return finish(
-        counts.texted > 0 ? 'texted' : counts.emailed > 0 || deferred > 0 ? 'reminded' : 'no_one_to_text',
+        counts.texted > 0
+          ? 'texted'
+          : counts.emailed > 0
+            ? 'reminded'
+            : deferred > 0
+              ? 'held_for_quiet_hours'
+              : 'no_one_to_text',
         `${counts.texted} texted, ${counts.refused} not allowed${emailed}${held}`,
       );
     }
