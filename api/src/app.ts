@@ -39,6 +39,7 @@ import { textMessage } from './modules/sms/service.js';
 import { createWebhookRouter } from './modules/webhooks/routes.js';
 import { createNotifier } from './modules/notifications/notifier.js';
 import { addPortalRoutes } from './modules/portal/routes.js';
+import { addNotificationChoiceRoutes } from './modules/notification-choices/routes.js';
 import { addPortalAuthRoutes } from './modules/portal-auth/routes.js';
 import { addContactPasskeyRoutes, addPortalPasskeyRoutes } from './modules/passkeys/routes.js';
 import { findSessionEnd, inviteContacts } from './modules/portal-auth/service.js';
@@ -270,6 +271,7 @@ export function buildApp(deps: AppDeps): { app: Express; apiDocument: () => TApi
   addPortalRoutes(portalRoutes, { db, blobs: deps.blobs, clock, jobs: deps.jobs, uploads: config.uploads });
   addPortalExtrasRoutes(portalRoutes, { db, blobs: deps.blobs, clock, config, uploads: config.uploads });
   addPortalRecordRoutes(portalRoutes, { db, blobs: deps.blobs, clock });
+  addNotificationChoiceRoutes(portalRoutes, { db });
 
   app.use('/api/v1', publicApi);
   app.use(

@@ -8,6 +8,7 @@ import { loadDevSigningKey } from './dev/dev-signing-key.js';
 import { seedDemoFirm } from './dev/seed-demo-firm.js';
 import { seedDemoHistory } from './dev/seed-demo-history.js';
 import { seedDemoAcknowledgements } from './dev/seed-demo-acknowledgements.js';
+import { seedDemoNotificationChoices } from './dev/seed-demo-notification-choices.js';
 import { createBlobStore } from './integrations/blob-storage/blob-store.js';
 import { createEntraDatabasePassword } from './integrations/identity/entra-database-password.js';
 import { createLogger, type Logger } from './logger.js';
@@ -125,6 +126,10 @@ export async function startServer(config: TConfig, logger: Logger = createLogger
     // once per data directory: acknowledge-by deadlines on that history (one met, one open, one missed)
     if (config.mode === 'embedded' && (await seedDemoAcknowledgements({ db: database.db, config, clock, sealKey }))) {
       logger.info('Seeded the demo firm’s acknowledge-by deadlines');
+    }
+    // once per data directory: a client's notification choice (SMS, quiet hours), after the reminders above
+    if (config.mode === 'embedded' && (await seedDemoNotificationChoices(database.db))) {
+      logger.info('Seeded the demo firm’s notification choices');
     }
     const services = await startAppServices({
       config,

@@ -9,6 +9,7 @@ import { queryRows } from '../src/db/query-rows.js';
 import { demoTenantId, seedDemoFirm } from '../src/dev/seed-demo-firm.js';
 import { seedDemoHistory } from '../src/dev/seed-demo-history.js';
 import { seedDemoAcknowledgements } from '../src/dev/seed-demo-acknowledgements.js';
+import { seedDemoNotificationChoices } from '../src/dev/seed-demo-notification-choices.js';
 import { bearer } from './support/fixtures.js';
 import { asBuffer } from './support/portal-client.js';
 import { startTestApp, type TestApp } from './support/start-test-app.js';
@@ -27,7 +28,7 @@ type TRow = {
   conversationId: string;
   kind: string;
   title: string;
-  matter: { number: string; title: string } | null;
+  matter: { id: string; number: string; title: string } | null;
   lastMessage: { authorName: string; authorKind: string; text: string; at?: string } | null;
   lastMessageAt?: string | null;
   unreadCount: number;
@@ -305,6 +306,22 @@ describe('demo firm history', () => {
     expect(
       (await app.outbox()).filter((m) => m.to === 'riya.kapoor@mail.example' && m.kind === 'acknowledgement_reminder'),
     ).toHaveLength(1);
+  });
+
+  test('when the notification-choice demo is seeded, then staff see Riya Kapoor is told by SMS with quiet hours, once', async () => {
+    expect(await seedDemoNotificationChoices(app.db)).toBe(true);
+    expect(await seedDemoNotificationChoices(app.db)).toBe(false);
+    const kapoor = (await inbox()).find((r) => r.kind === 'external_matter' && r.matter?.number === '2026-0002')!;
+    const matterId = kapoor.matter!.id;
+    const contacts = await app.http.get(`/api/v1/matters/${matterId}/contacts`).set(bearer(alexToken));
+    expect(contacts.status).toBe(200);
+    expect(contacts.body.items.find((c: { name: string }) => c.name === 'Riya Kapoor').notificationChoice).toEqual({
+      channel: 'sms',
+      quietStart: '21:00',
+      quietEnd: '07:30',
+      timeZone: 'Europe/London',
+      dailyDigest: false,
+    });
   });
 
   test('when the seed runs again, then nothing is added', async () => {

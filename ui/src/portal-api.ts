@@ -58,6 +58,11 @@ export type PortalMessagePage = { items: PortalMessage[]; nextCursor: string | n
 export type PortalSendMessageInput = Schema<'PortalSendMessage'>;
 /** A message marked "needs acknowledgement by" or "needs a reply by", as the client sees it (the banner). */
 export type ClientAcknowledgement = Schema<'ClientAcknowledgement'>;
+/** How the client chose to be told of new messages from this firm. */
+export type NotificationChoice = Schema<'NotificationChoice'>;
+export type NotificationChannel = NotificationChoice['channel'];
+/** The choice, and whether the firm has a mobile number for the client (texts need one). */
+export type PortalNotificationChoice = Schema<'PortalNotificationChoice'>;
 
 /** A message as the event stream sends it: no `mine` flag (see `fromLiveMessage`). */
 export type PortalLiveMessage = Omit<PortalMessage, 'mine'> & { mine?: boolean };
@@ -357,6 +362,9 @@ export function createPortalClient(options: PortalClientOptions) {
     /** "I have read this": recorded once; a repeat answers with the acknowledgement kept. */
     acknowledge: (messageId: string) =>
       request<ClientAcknowledgement>('POST', `/messages/${id(messageId)}/acknowledge`),
+    getNotificationChoice: (o: Sig = {}) => request<PortalNotificationChoice>('GET', '/notification-choices', o),
+    saveNotificationChoice: (choice: NotificationChoice) =>
+      request<PortalNotificationChoice>('PUT', '/notification-choices', { body: choice }),
   };
 }
 

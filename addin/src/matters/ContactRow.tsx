@@ -1,6 +1,7 @@
 import { Badge, Button, Link, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { Contact } from '@confer/ui';
 import { t } from '../messages';
+import { notificationChoiceLine } from './notification-choice-line';
 
 const KIND_LABEL: Record<Contact['kind'], string> = { client: t.matters.clientKind, third_party: t.matters.thirdParty };
 
@@ -10,7 +11,7 @@ const useStyles = makeStyles({
     display: 'grid',
     // Name line across; email and mobile on the left, the engagement action on the right.
     gridTemplateColumns: 'minmax(0, 1fr) auto',
-    gridTemplateAreas: '"top top" "email action" "mobile action"',
+    gridTemplateAreas: '"top top" "email action" "mobile action" "notified notified"',
     columnGap: tokens.spacingHorizontalS,
     rowGap: tokens.spacingVerticalXXS,
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
@@ -21,6 +22,7 @@ const useStyles = makeStyles({
   edit: { marginLeft: 'auto', flexShrink: 0 },
   email: { gridArea: 'email' },
   mobile: { gridArea: 'mobile' },
+  notified: { gridArea: 'notified' },
   action: { gridArea: 'action', alignSelf: 'center' },
   name: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   detail: { color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
@@ -90,6 +92,11 @@ export function ContactRow({ contact, onEndEngagement, engagementEnded, onEdit }
           <span className={styles.missing}>{t.matters.noMobile}</span>
         )}
       </Text>
+      {contact.notificationChoice ? (
+        <Text size={200} className={mergeClasses(styles.detail, styles.notified)}>
+          {notificationChoiceLine(contact.notificationChoice)}
+        </Text>
+      ) : null}
       {engagementEnded ? (
         <Badge size="small" appearance="outline" color="subtle" className={styles.action}>
           {t.matters.engagementEnded}

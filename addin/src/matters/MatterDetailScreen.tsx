@@ -139,7 +139,13 @@ export function MatterDetailScreen({ matterId, onMatterChanged }: MatterDetailSc
   const closed = matter.status === 'closed';
 
   function updateContact(contact: Contact) {
-    setData({ matter, contacts: contacts.map((c) => (c.id === contact.id ? contact : c)) });
+    // an edit answers the contact without their notification choice: keep the one shown
+    setData({
+      matter,
+      contacts: contacts.map((c) =>
+        c.id === contact.id ? { notificationChoice: c.notificationChoice, ...contact } : c,
+      ),
+    });
   }
 
   function statusChanged(updated: Matter) {

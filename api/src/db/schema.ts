@@ -13,6 +13,7 @@ import {
   pgEnum,
   pgTable,
   primaryKey,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -978,6 +979,8 @@ export const unseenEmailBatches = pgTable(
     /** `emailed`, `seen` (nothing left unseen), `skipped` (no email address, disabled). */
     outcome: text('outcome'),
     outboxId: uuid('outbox_id'),
+    /** Held for the contact's daily digest: when due it becomes one digest email (migration 0026). */
+    digest: boolean('digest').notNull().default(false),
   },
   (t) => [
     primaryKey({ columns: [t.firmId, t.id] }),
@@ -1220,7 +1223,7 @@ export const acknowledgementSteps = pgTable(
     step: text('step').$type<'halfway' | 'late' | 'deadline'>().notNull(),
     dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
     doneAt: timestamp('done_at', { withTimezone: true }),
-    /** `reminded`, `texted`, `no_one_to_text`, `task_created`, `cancelled` (acknowledged first). */
+    /** `reminded`, `texted`, `held_for_quiet_hours`, `no_one_to_text`, `task_created`, `cancelled` (acknowledged first). */
     outcome: text('outcome'),
     /** Counts, in words for staff (never message text). */
     detail: text('detail'),
@@ -1294,7 +1297,70 @@ export const deviceAlerts = pgTable(
   ],
 );
 
+/**
+ * How a contact wants to hear of new messages from this firm (issue 13, item 5; migration 0026).
+ * No row: email, no quiet hours, no digest. Quiet hours are minutes of the day in `timeZone`,
+ * both or neither; a window may wrap midnight.
+ */
+export const contactNotificationChoices = pgTable(
+  'contact_notification_choices',
+  {
+    firmId: uuid('firm_id').notNull(),
+    contactId: uuid('contact_id').notNull(),
+    channel: text('channel').$type<'email' | 'sms' | 'both' | 'acknowledgements_only'>().notNull().default('email'),
+    quietStart: smallint('quiet_start'),
+    quietEnd: smallint('quiet_end'),
+    timeZone: text('time_zone').notNull().default('UTC'),
+    dailyDigest: boolean('daily_digest').notNull().default(false),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.contactId] }),
+    foreignKey({
+      name: 'contact_notification_choices_contact_fk',
+      columns: [t.firmId, t.contactId],
+      foreignColumns: [contacts.firmId, contacts.id],
+    }),
+  ],
+);
+
+/** An acknowledge-by reminder for one client held back by their quiet hours, sent once at `dueAt`. */
+export const deferredAcknowledgementReminders = pgTable(
+  'deferred_acknowledgement_reminders',
+  {
+    firmId: uuid('firm_id').notNull(),
+    messageId: uuid('message_id').notNull(),
+    step: text('step').$type<'halfway' | 'late'>().notNull(),
+    contactId: uuid('contact_id').notNull(),
+    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    doneAt: timestamp('done_at', { withTimezone: true }),
+    /** `emailed`, `texted`, `nothing` (no way to reach them), `cancelled` (acknowledged first). */
+    outcome: text('outcome'),
+  },
+  (t) => [
+    primaryKey({
+      name: 'deferred_acknowledgement_reminders_pk',
+      columns: [t.firmId, t.messageId, t.step, t.contactId],
+    }),
+    foreignKey({
+      name: 'deferred_acknowledgement_reminders_step_fk',
+      columns: [t.firmId, t.messageId, t.step],
+      foreignColumns: [acknowledgementSteps.firmId, acknowledgementSteps.messageId, acknowledgementSteps.step],
+    }),
+    foreignKey({
+      name: 'deferred_acknowledgement_reminders_contact_fk',
+      columns: [t.firmId, t.contactId],
+      foreignColumns: [contacts.firmId, contacts.id],
+    }),
+    index('deferred_acknowledgement_reminders_due_idx')
+      .on(t.dueAt)
+      .where(sql`${t.doneAt} is null`),
+  ],
+);
+
 export const schema = {
+  contactNotificationChoices,
+  deferredAcknowledgementReminders,
   firms,
   staff,
   contacts,

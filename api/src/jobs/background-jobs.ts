@@ -19,7 +19,7 @@ import { processAcsEvent } from '../modules/webhooks/service.js';
 import { generatePreview, type TMakeFilePreviewJob } from '../modules/files/generate-preview.js';
 import { expireStalePreviews, listStalePreviews } from '../modules/files/previews-repository.js';
 import { runAcknowledgementStep } from '../modules/acknowledgements/run-step.js';
-import { listDueSteps } from '../modules/acknowledgements/repository.js';
+import { listDueDeferredReminders, listDueSteps } from '../modules/acknowledgements/repository.js';
 import type { TStepJob } from '../modules/acknowledgements/service.js';
 import { queueNames, type JobQueue } from './job-queue.js';
 import { sweepAbandonedUploads } from './sweep-abandoned-uploads.js';
@@ -130,6 +130,10 @@ export async function startBackgroundJobs(deps: TBackgroundDeps): Promise<Backgr
     const lateSince = new Date(clock.now().getTime() - stale * 1000);
     for (const step of await listDueSteps(db, lateSince, 500)) {
       await jobs.enqueue(queueNames.acknowledgementStep, step);
+    }
+    // reminders held back by a client's quiet hours, due by the app's clock
+    for (const reminder of await listDueDeferredReminders(db, lateSince, 500)) {
+      await jobs.enqueue(queueNames.acknowledgementStep, reminder);
     }
     // text replies held 24 hours without a choice of matter go to the unrouted inbox
     await expireHeldReplies({ db, config: deps.config, clock, notifier });

@@ -13,7 +13,9 @@ export type Route =
   | { name: 'events' }
   | { name: 'billing' }
   /** The client's passkeys. */
-  | { name: 'security' };
+  | { name: 'security' }
+  /** How the client is told of new messages (email, SMS, quiet hours, daily digest). */
+  | { name: 'notifications' };
 
 /** Where the portal is served; every path below is relative to it. */
 export const BASE_PATH = import.meta.env.BASE_URL.replace(/\/+$/, '');
@@ -33,6 +35,7 @@ function parseExtrasRoute(parts: string[]): Route | null {
   if (section === 'events' && parts.length === 1) return { name: 'events' };
   if (section === 'billing' && parts.length === 1) return { name: 'billing' };
   if (section === 'security' && parts.length === 1) return { name: 'security' };
+  if (section === 'notifications' && parts.length === 1) return { name: 'notifications' };
   if (section === 'docs' && parts.length === 1) return { name: 'documents' };
   if ((section === 'docs' || section === 'documents') && id === 'forms' && parts.length === 2) return { name: 'forms' };
   if (section === 'forms' && parts.length === 1) return { name: 'forms' };
@@ -91,6 +94,8 @@ export function routeHref(route: Route): string {
       return `${BASE_PATH}/billing`;
     case 'security':
       return `${BASE_PATH}/security`;
+    case 'notifications':
+      return `${BASE_PATH}/notifications`;
     default:
       return `${BASE_PATH}/`;
   }

@@ -11,8 +11,9 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { PortalSession } from '@confer/ui';
-import { ArrowSwapRegular, KeyRegular, SignOutRegular } from '@fluentui/react-icons';
+import { AlertRegular, ArrowSwapRegular, KeyRegular, SignOutRegular } from '@fluentui/react-icons';
 import { navigate } from '../routing/navigation';
+import { RouterLink } from '../routing/RouterLink';
 import { t } from '../messages';
 
 const useStyles = makeStyles({
@@ -47,6 +48,18 @@ const useStyles = makeStyles({
     },
   },
   label: { '@media (max-width: 419px)': { display: 'none' } },
+  link: {
+    display: 'inline-flex',
+    alignItems: 'center',
+    justifyContent: 'center',
+    minWidth: '32px',
+    minHeight: '32px',
+    borderRadius: tokens.borderRadiusMedium,
+    color: tokens.colorNeutralForegroundOnBrand,
+    ':hover': { backgroundColor: tokens.colorBrandBackgroundHover },
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralForegroundOnBrand}` },
+  },
+  linkIcon: { fontSize: '20px' },
 });
 
 export type PortalHeaderProps = {
@@ -96,6 +109,14 @@ export function PortalHeader({ session, onSwitchFirm, onSignOut, busy }: PortalH
             </MenuPopover>
           </Menu>
         ) : null}
+        <RouterLink
+          to={{ name: 'notifications' }}
+          className={styles.link}
+          aria-label={t.shell.notifications}
+          title={t.shell.notifications}
+        >
+          <AlertRegular className={styles.linkIcon} aria-hidden="true" />
+        </RouterLink>
         {session.scopeConversationId === null ? (
           <Button
             appearance="transparent"

@@ -18,6 +18,7 @@ import { EventsScreen } from '../events/EventsScreen';
 import { BillingScreen } from '../billing/BillingScreen';
 import { PasskeyOffer } from '../security/PasskeyOffer';
 import { SecurityScreen } from '../security/SecurityScreen';
+import { NotificationChoicesScreen } from '../settings/NotificationChoicesScreen';
 import { ErrorNotice } from '@confer/ui/errors';
 import { PortalHeader } from './PortalHeader';
 import { SectionNav } from './SectionNav';
@@ -75,6 +76,7 @@ function sectionOf(route: Route) {
   if (route.name === 'documents' || route.name === 'forms' || route.name === 'form') return 'documents';
   if (route.name === 'events' || route.name === 'billing') return route.name;
   if (route.name === 'security') return null;
+  if (route.name === 'notifications') return null;
   return 'conversations';
 }
 
@@ -97,6 +99,8 @@ function titleOf(route: Route): string {
       return t.shell.billing;
     case 'security':
       return t.security.passkeys;
+    case 'notifications':
+      return t.shell.notifications;
     default:
       return t.shell.messages;
   }
@@ -126,6 +130,8 @@ function Screen({ route }: { route: Route }) {
       return <BillingScreen />;
     case 'security':
       return <SecurityScreen />;
+    case 'notifications':
+      return <NotificationChoicesScreen />;
   }
 }
 

@@ -67,6 +67,7 @@ export const problemMessages: Readonly<Record<string, string>> = {
   invalid_event: 'Check the event’s times: it must end after it starts.',
   // texting
   sms_not_available: 'Texting is not available for this conversation.',
+  sms_needs_mobile: 'Texts need a mobile number. Ask the firm to add yours, or choose email.',
   sms_needs_text: 'A text message needs some words: add a message.',
   already_assigned: 'This text has already been placed in a conversation.',
   no_matching_contact: 'No contact matches this number.',

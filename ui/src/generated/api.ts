@@ -2477,6 +2477,120 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/portal/v1/notification-choices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How the contact is told of new messages (email, SMS, both, acknowledgements only), quiet hours, digest */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PortalNotificationChoice"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Change how the contact is told of new messages */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["NotificationChoice"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PortalNotificationChoice"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/portal/v1/quick-reply/acknowledge": {
         parameters: {
             query?: never;
@@ -8507,6 +8621,7 @@ export interface components {
             kind: "client" | "third_party";
             mobile: string | null;
             name: string;
+            notificationChoice?: components["schemas"]["NotificationChoice"];
             updatedAt: string;
         };
         ContactList: {
@@ -8989,6 +9104,14 @@ export interface components {
             messageId: string;
             recipients: components["schemas"]["SmsAttempt"][];
         };
+        NotificationChoice: {
+            /** @enum {string} */
+            channel: "email" | "sms" | "both" | "acknowledgements_only";
+            dailyDigest: boolean;
+            quietEnd: string | null;
+            quietStart: string | null;
+            timeZone: string;
+        };
         Participant: {
             /** Format: uuid */
             contactId: string | null;
@@ -9183,6 +9306,10 @@ export interface components {
             seq: number;
             /** @enum {string} */
             via: "app" | "portal" | "sms" | "quick_link" | "outlook";
+        };
+        PortalNotificationChoice: components["schemas"]["NotificationChoice"] & {
+            chosen: boolean;
+            hasMobile: boolean;
         };
         PortalOpenLink: {
             /** @description Email a code even though the contact has a passkey (the fallback when the passkey is not at hand) */

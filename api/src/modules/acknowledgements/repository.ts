@@ -5,6 +5,7 @@ import {
   acknowledgementRequests as requests,
   acknowledgementSteps as steps,
   contacts,
+  deferredAcknowledgementReminders as deferred,
   conversations,
   matters,
   messages,
@@ -228,3 +229,73 @@ export const excerptOf = (body: string, max = 120) => {
   const chars = Array.from(body.trim());
   return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : chars.join('');
 };
+
+/** A reminder for one client held back by their quiet hours until `dueAt` (in the step's transaction). */
+export async function insertDeferredReminder(
+  tx: Db,
+  firmId: string,
+  row: { messageId: string; step: 'halfway' | 'late'; contactId: string; dueAt: Date },
+): Promise<void> {
+  await tx
+    .insert(deferred)
+    .values({ firmId, ...row })
+    .onConflictDoNothing();
+}
+
+/** One deferred reminder, locked for the job sending it. */
+export async function lockDeferredReminder(
+  tx: Db,
+  firmId: string,
+  messageId: string,
+  step: TAcknowledgementStepName,
+  contactId: string,
+) {
+  const [row] = await tx
+    .select()
+    .from(deferred)
+    .where(
+      and(
+        eq(deferred.firmId, firmId),
+        eq(deferred.messageId, messageId),
+        eq(deferred.step, step as 'halfway' | 'late'),
+        eq(deferred.contactId, contactId),
+      ),
+    )
+    .for('update');
+  return row;
+}
+
+export async function finishDeferredReminder(
+  tx: Db,
+  firmId: string,
+  key: { messageId: string; step: TAcknowledgementStepName; contactId: string },
+  result: { at: Date; outcome: string },
+): Promise<void> {
+  await tx
+    .update(deferred)
+    .set({ doneAt: result.at, outcome: result.outcome })
+    .where(
+      and(
+        eq(deferred.firmId, firmId),
+        eq(deferred.messageId, key.messageId),
+        eq(deferred.step, key.step as 'halfway' | 'late'),
+        eq(deferred.contactId, key.contactId),
+        isNull(deferred.doneAt),
+      ),
+    );
+}
+
+/** Deferred reminders due by `now` and not sent, across firms: the sweep's work list. */
+export async function listDueDeferredReminders(db: Db, now: Date, limit: number) {
+  return db
+    .select({
+      firmId: deferred.firmId,
+      messageId: deferred.messageId,
+      step: deferred.step,
+      contactId: deferred.contactId,
+    })
+    .from(deferred)
+    .where(and(isNull(deferred.doneAt), lte(deferred.dueAt, now)))
+    .orderBy(asc(deferred.dueAt))
+    .limit(limit);
+}

@@ -55,7 +55,8 @@ export function stepTimesOf(requestedAt: Date, dueAt: Date) {
   }));
 }
 
-export type TStepJob = { firmId: string; messageId: string; step: TAcknowledgementStepName };
+/** One step's job; with `contactId`, the reminder of one client that their quiet hours held back. */
+export type TStepJob = { firmId: string; messageId: string; step: TAcknowledgementStepName; contactId?: string };
 
 /** Asks pg-boss for a step's job at its time (at least a second from now), in the caller's transaction. */
 export async function enqueueStep(

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZPageQuery } from '../../shared/pagination.js';
+import { ZNotificationChoice } from '../notification-choices/schemas.js';
 
 export const ZContactKind = z.enum(['client', 'third_party']);
 
@@ -13,6 +14,8 @@ export const ZContact = z
     active: z.boolean(),
     createdAt: z.string(),
     updatedAt: z.string(),
+    /** How the contact chose to be told of new messages (on a matter's contact list). */
+    notificationChoice: ZNotificationChoice.optional(),
   })
   .openapi('Contact');
 export type TContact = z.infer<typeof ZContact>;

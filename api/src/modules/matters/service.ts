@@ -6,6 +6,8 @@ import { recordAudit } from '../audit/record-audit.js';
 import { getContact } from '../contacts/repository.js';
 import { setMatterConversationsArchived } from '../conversations/archive-matter-conversations.js';
 import { toContact } from '../contacts/service.js';
+import { defaultChoice, listChoices } from '../notification-choices/repository.js';
+import { toNotificationChoice } from '../notification-choices/service.js';
 import { filterActiveStaffIds } from '../staff/repository.js';
 import * as repo from './repository.js';
 import type { TMatter } from './schemas.js';
@@ -175,7 +177,17 @@ export async function setMatterAccess(
 export async function listMatterContacts(db: Db, ctx: StaffContext, matterId: string) {
   await requireVisibleMatter(db, ctx, matterId);
   const rows = await repo.listMatterContacts(db, ctx.firmId, matterId);
-  return { items: rows.map(toContact) };
+  const choices = await listChoices(
+    db,
+    ctx.firmId,
+    rows.map((r) => r.id),
+  );
+  return {
+    items: rows.map((row) => ({
+      ...toContact(row),
+      notificationChoice: toNotificationChoice(choices.get(row.id) ?? defaultChoice(row.id)),
+    })),
+  };
 }
 
 export async function linkContactToMatter(db: Db, ctx: StaffContext, matterId: string, contactId: string) {

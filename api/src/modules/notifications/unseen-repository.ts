@@ -29,7 +29,7 @@ export async function closeBatch(
   db: Db,
   firmId: string,
   id: string,
-  outcome: 'emailed' | 'seen' | 'skipped',
+  outcome: 'emailed' | 'texted' | 'digested' | 'seen' | 'skipped' | 'not_wanted',
   outboxId: string | null = null,
 ): Promise<void> {
   await db
@@ -38,11 +38,24 @@ export async function closeBatch(
     .where(and(eq(unseenEmailBatches.firmId, firmId), eq(unseenEmailBatches.id, id)));
 }
 
+/**
+ * Moves an open batch's time (quiet hours, or the daily digest: then it is marked `digest`);
+ * the sweep enqueues it again when it is due by the app's clock.
+ */
+export async function deferBatch(db: Db, firmId: string, id: string, dueAt: Date, digest: boolean): Promise<void> {
+  await db
+    .update(unseenEmailBatches)
+    .set({ dueAt, digest })
+    .where(and(eq(unseenEmailBatches.firmId, firmId), eq(unseenEmailBatches.id, id)));
+}
+
 export type TUnseenConversation = {
   conversationId: string;
   title: string;
   requireMfa: boolean;
   unseen: number;
+  /** The newest unseen message (a text's quick-reply link answers it). */
+  lastMessageId: string;
 };
 
 /**
@@ -55,10 +68,17 @@ export async function listUnseenConversations(
   contactId: string,
   fromSeq: number,
 ): Promise<TUnseenConversation[]> {
-  const rows = await queryRows<{ conversation_id: string; title: string; require_mfa: boolean; unseen: number }>(
+  const rows = await queryRows<{
+    conversation_id: string;
+    title: string;
+    require_mfa: boolean;
+    unseen: number;
+    last_message_id: string;
+  }>(
     db,
     sql`select c.id as conversation_id, coalesce(c.name, mt.title, 'Conversation') as title,
-               c.require_mfa, count(m.seq)::int as unseen
+               c.require_mfa, count(m.seq)::int as unseen,
+               (array_agg(m.id order by m.seq desc))[1] as last_message_id
         from participants p
         join conversations c on c.firm_id = p.firm_id and c.id = p.conversation_id and c.kind = 'external_matter'
         left join matters mt on mt.firm_id = c.firm_id and mt.id = c.matter_id
@@ -74,6 +94,7 @@ export async function listUnseenConversations(
     title: r.title,
     requireMfa: r.require_mfa,
     unseen: r.unseen,
+    lastMessageId: r.last_message_id,
   }));
 }
 

@@ -147,34 +147,84 @@ export async function textMessage(
     if (await repo.findUnsentText(tx, input.firmId, input.messageId, plan.contactId)) continue;
     const common = {
       firmId: input.firmId,
-      kind: 'sms_message' as const,
       contactId: plan.contactId,
       conversationId: input.conversationId,
       messageId: input.messageId,
       to: plan.to,
     };
     if (plan.refusal) {
-      await deps.notifier.recordUnsentSms(tx, { ...common, from: sender, ...plan.refusal });
+      await deps.notifier.recordUnsentSms(tx, { ...common, kind: 'sms_message', from: sender, ...plan.refusal });
       counts.refused += 1;
       continue;
     }
-    const token = newToken();
-    const outboxId = await deps.notifier.queueSms(tx, {
-      ...common,
-      from: sender!,
-      text: smsText(firm.name, input.body, quickReplyUrl(deps.config.publicBaseUrl, token)),
-    });
-    await repo.insertQuickReplyLink(tx, input.firmId, {
-      tokenHash: hashToken(token),
-      contactId: plan.contactId,
-      conversationId: input.conversationId,
-      messageId: input.messageId,
-      outboxId,
-      expiresAt: new Date(deps.clock.now().getTime() + quickReplyValidDays * 24 * 3_600_000),
-    });
+    await queueTextWithLink(deps, tx, { ...common, from: sender! }, (url) => smsText(firm.name, input.body, url));
     counts.queued += 1;
   }
   return counts;
+}
+
+/** Queues one text with its own quick-reply link to the message (`text` is given the link). */
+async function queueTextWithLink(
+  deps: Omit<TSmsDeps, 'db'>,
+  tx: Db,
+  sms: { firmId: string; contactId: string; conversationId: string; messageId: string; to: string; from: string },
+  text: (replyUrl: string) => string,
+): Promise<void> {
+  const token = newToken();
+  const outboxId = await deps.notifier.queueSms(tx, {
+    ...sms,
+    kind: 'sms_message',
+    text: text(quickReplyUrl(deps.config.publicBaseUrl, token)),
+  });
+  await repo.insertQuickReplyLink(tx, sms.firmId, {
+    tokenHash: hashToken(token),
+    contactId: sms.contactId,
+    conversationId: sms.conversationId,
+    messageId: sms.messageId,
+    outboxId,
+    expiresAt: new Date(deps.clock.now().getTime() + quickReplyValidDays * 24 * 3_600_000),
+  });
+}
+
+/** The text that tells a client of new messages: who from and their reply link, never the messages. */
+export const newMessageSmsText = (firmName: string, replyUrl: string) =>
+  `New message from ${firmName} in Confer: ${replyUrl}\nText STOP to opt out.`;
+
+/**
+ * Texts one contact a short notice with a quick-reply link to a message (new messages, a
+ * reminder), when the texting rules allow (an active contact with an email, a mobile in an
+ * allowed country, a sender number, not opted out). Answers false, recording nothing, when
+ * they do not: the caller then emails instead. In the caller's transaction.
+ */
+export async function textNotice(
+  deps: Omit<TSmsDeps, 'db'>,
+  tx: Db,
+  input: {
+    firmId: string;
+    contactId: string;
+    conversationId: string;
+    messageId: string;
+    text: (replyUrl: string) => string;
+  },
+): Promise<boolean> {
+  const [firm, contact] = await Promise.all([getFirm(tx, input.firmId), getContact(tx, input.firmId, input.contactId)]);
+  if (!firm || !contact) return false;
+  const sender = senderNumberOf(deps.config, firm);
+  if (await refusalFor(tx, contact, firm, sender)) return false;
+  await queueTextWithLink(
+    deps,
+    tx,
+    {
+      firmId: input.firmId,
+      contactId: contact.id,
+      conversationId: input.conversationId,
+      messageId: input.messageId,
+      to: toE164(contact.mobile!)!,
+      from: sender!,
+    },
+    input.text,
+  );
+  return true;
 }
 
 /**

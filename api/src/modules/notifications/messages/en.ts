@@ -44,6 +44,15 @@ export const en = {
   'newMessages.action.other': 'Read the messages',
   'newMessages.footer': 'Sent by Confer on behalf of {firm} because you have not yet seen this in the secure portal.',
 
+  // the daily digest (chosen in the portal instead of an email per message): titles and counts only
+  'digest.subject': 'Your daily summary from {firm}',
+  'digest.intro': 'Here is what is waiting for you in the secure portal.',
+  'digest.in.one': '"{title}": 1 unread message',
+  'digest.in.other': '"{title}": {count} unread messages',
+  'digest.action': 'Open the secure portal',
+  'digest.footer':
+    'Sent by Confer on behalf of {firm} once a day, as you chose. You can change how you are told of new messages in the portal.',
+
   // an appointment added, changed or cancelled
   'event.subject.added': '{firm} has invited you to: {title}',
   'event.subject.changed': 'Changed by {firm}: {title}',
