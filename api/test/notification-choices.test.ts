@@ -177,6 +177,16 @@ describe('client notification choices', () => {
     expect(byId.get(mia!.id)!.notificationChoice).toEqual(emailChoice);
   });
 
+  test("when a session opened by one conversation's link alone asks to change the choice, then it is refused with 403 and nothing changes", async () => {
+    const s = await externalConversation(app, { requireMfa: false, contacts: [{ name: 'Lena Linkonly' }] });
+    const session = await signIn(s.contacts[0]!.email!);
+    expect((await session.get('/notification-choices')).status).toBe(200);
+    const refused = await put(session, { ...emailChoice, channel: 'acknowledgements_only' });
+    expect(refused.status).toBe(403);
+    expect(refused.body.code).toBe('notification_choice_needs_full_sign_in');
+    expect((await session.get('/notification-choices')).body).toMatchObject({ channel: 'email', chosen: false });
+  });
+
   test('when the client chose SMS, then the unseen-message notice arrives as a text with a reply link and no message text, and no email', async () => {
     const t0 = Date.now();
     app.clock.set(new Date(t0));

@@ -109,14 +109,16 @@ export function PortalHeader({ session, onSwitchFirm, onSignOut, busy }: PortalH
             </MenuPopover>
           </Menu>
         ) : null}
-        <RouterLink
-          to={{ name: 'notifications' }}
-          className={styles.link}
-          aria-label={t.shell.notifications}
-          title={t.shell.notifications}
-        >
-          <AlertRegular className={styles.linkIcon} aria-hidden="true" />
-        </RouterLink>
+        {session.scopeConversationId === null ? (
+          <RouterLink
+            to={{ name: 'notifications' }}
+            className={styles.link}
+            aria-label={t.shell.notifications}
+            title={t.shell.notifications}
+          >
+            <AlertRegular className={styles.linkIcon} aria-hidden="true" />
+          </RouterLink>
+        ) : null}
         {session.scopeConversationId === null ? (
           <Button
             appearance="transparent"

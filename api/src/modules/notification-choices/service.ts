@@ -45,6 +45,15 @@ export async function saveMyChoice(
   meta: RequestMeta,
   input: TNotificationChoice,
 ): Promise<TPortalNotificationChoice> {
+  // The choice covers every conversation with this firm: a session opened by one conversation's
+  // link alone (no code) must not silence the others.
+  if (ctx.scopeConversationId !== null) {
+    throw new AppError(
+      'notification_choice_needs_full_sign_in',
+      403,
+      'Notification choices can be changed after signing in with your link and emailed code',
+    );
+  }
   if (!isTimeZone(input.timeZone)) throw invalid('timeZone', `${input.timeZone} is not a known time zone`);
   if ((input.quietStart === null) !== (input.quietEnd === null)) {
     const missing = input.quietStart === null ? 'quietStart' : 'quietEnd';
