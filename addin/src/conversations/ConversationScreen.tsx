@@ -48,6 +48,7 @@ import { buildComposerAttachments } from '../composer/build-composer-attachments
 import { ConversationFilesPanel } from '../files/ConversationFilesPanel';
 import { useNewRecipientsGuard } from './use-new-recipients-guard';
 import { useDeviceAlerts } from './use-device-alerts';
+import { latestDeviceAlerts } from './latest-device-alerts';
 import { DeviceAlertNotice, describeSignIn } from './DeviceAlertNotice';
 import { t } from '../messages';
 
@@ -509,10 +510,11 @@ export function ConversationScreen({ conversationId, highlightSeq }: Conversatio
           <ErrorNotice error={actionError} />
         </div>
       )}
-      {deviceAlerts.alerts.map((alert) => (
+      {latestDeviceAlerts(deviceAlerts.alerts).map(({ alert, earlier }) => (
         <div className={styles.banner} key={alert.id}>
           <DeviceAlertNotice
             alert={alert}
+            earlier={earlier}
             onAsk={(asked) => {
               setTab('messages');
               setPrefill({ text: t.conversations.askWasItYou(describeSignIn(asked)), key: Date.now() });

@@ -15,6 +15,8 @@ import { t } from '../messages';
 
 type DeviceAlertNoticeProps = {
   alert: DeviceAlert;
+  /** Earlier unanswered sign-ins of the same client from new devices or countries (not shown separately). */
+  earlier?: number;
   /** Puts a short question to the client in the composer (nothing is sent). */
   onAsk: (alert: DeviceAlert) => void;
   /** Ends every portal session of the contact; resolves once done. */
@@ -52,7 +54,7 @@ export function describeSignIn(alert: DeviceAlert): string {
  * country not seen for them before. "Ask the client" fills the composer; "End their sessions"
  * asks first, then signs them out everywhere.
  */
-export function DeviceAlertNotice({ alert, onAsk, onEndSessions }: DeviceAlertNoticeProps) {
+export function DeviceAlertNotice({ alert, earlier = 0, onAsk, onEndSessions }: DeviceAlertNoticeProps) {
   const styles = useStyles();
   const [confirming, setConfirming] = useState(false);
   return (
@@ -61,6 +63,7 @@ export function DeviceAlertNotice({ alert, onAsk, onEndSessions }: DeviceAlertNo
         <MessageBarBody>
           <MessageBarTitle>{titleOf(alert)}</MessageBarTitle>
           <span className={styles.detail}>{describeSignIn(alert)}</span>
+          {earlier > 0 ? <span className={styles.detail}>{t.conversations.earlierNewSignIns(earlier)}</span> : null}
           {t.conversations.ifThisWasNotThem}
         </MessageBarBody>
         <MessageBarActions>

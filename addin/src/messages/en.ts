@@ -552,6 +552,10 @@ export const en = defineMessages({
     willSeeWhatYou: (names: string) => `${names} will see what you send next. Check that it is meant for them.`,
     iHaveChecked: 'I have checked',
     signedInFromNewDevice: (name: string) => `${name} signed in from a new device`,
+    earlierNewSignIns: (n: number) =>
+      n === 1
+        ? 'Also 1 earlier sign-in from a new device or country.'
+        : `Also ${n} earlier sign-ins from new devices or countries.`,
     signedInFromNewCountry: (name: string) => `${name} signed in from a new country`,
     signedInFromNewDeviceAndCountry: (name: string) => `${name} signed in from a new device in a new country`,
     ifThisWasNotThem: 'If this was not them, end their sessions: they will need their secure link again to sign in.',
