@@ -13,12 +13,16 @@ test('when a conversation is open in the 350 px task pane, then the headers stay
   baseURL,
 }) => {
   test.slow();
-  const { api, matter, contact } = await staffOnMatter(
-    request,
-    'alex.morgan@harbourvale.example',
-    '2026-0001',
-    'Jordan Ellis',
-  );
+  const { api, matter } = await staffOnMatter(request, 'alex.morgan@harbourvale.example', '2026-0001', 'Jordan Ellis');
+  // A client of its own, never signed in: the measure is of the headers, not of sign-in notices
+  // (other specs sign the demo clients in from new browsers, which the conversation reports).
+  const stamp = Date.now().toString(36);
+  const contact = await api.post<{ id: string }>('/contacts', {
+    name: `Nell Narrow ${stamp}`,
+    email: `nell.${stamp}@mail.example`,
+    kind: 'client',
+  });
+  await api.put(`/matters/${matter.id}/contacts/${contact.id}`);
   const conversation = await startExternalConversation(api, matter.id, [contact.id]);
   const page = await openInStaffApp(browser, baseURL, 'Alex Morgan', `conversations/${conversation.id}`);
   await page.setViewportSize({ width: 350, height: 700 });
