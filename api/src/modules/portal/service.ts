@@ -451,7 +451,10 @@ export async function acknowledgeMessage(
 ) {
   const row = await messages.getMessage(db, ctx.firmId, messageId);
   if (!row) throw notFound('Message');
-  const conversation = await requireConversation(db, ctx, row.conversationId);
+  // A message of a conversation the contact is not in answers exactly as a missing one.
+  const conversation = await requireConversation(db, ctx, row.conversationId).catch((error: unknown) => {
+    throw error instanceof AppError && error.status === 404 ? notFound('Message') : error;
+  });
   return acknowledgeAsContact(db, clock, {
     firmId: ctx.firmId,
     conversationId: row.conversationId,
