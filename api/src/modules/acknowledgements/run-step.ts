@@ -146,7 +146,9 @@ async function remindClient(
   channel: TNotificationChannel | undefined,
 ): Promise<TReminded> {
   const firmId = request.firmId;
-  const [firm, author] = await Promise.all([getFirm(tx, firmId), getStaff(tx, firmId, request.requestedByStaffId)]);
+  // one transaction is one connection: its queries go one after another
+  const firm = await getFirm(tx, firmId);
+  const author = await getStaff(tx, firmId, request.requestedByStaffId);
   const due = formatDeadline(request.dueAt, firm?.timeZone ?? 'UTC');
   const authorName = author?.name ?? firm?.name ?? 'The firm';
   const wanted = channelsFor(channel, step);

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/connect.js';
 import type { TConversation, TParticipant } from './schemas.js';
+import { readTogether } from '../../db/read-together.js';
 import {
   countUnreadByConversation,
   listParticipants,
@@ -61,9 +62,9 @@ export async function toConversations(
   rows: TConversationRow[],
 ): Promise<TConversation[]> {
   const ids = rows.map((r) => r.id);
-  const [people, unread] = await Promise.all([
-    listParticipants(db, firmId, ids),
-    countUnreadByConversation(db, firmId, staffId, ids),
+  const [people, unread] = await readTogether(db, [
+    () => listParticipants(db, firmId, ids),
+    () => countUnreadByConversation(db, firmId, staffId, ids),
   ]);
   return rows.map((row) => {
     const mine = people.filter((p) => p.conversationId === row.id);

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/connect.js';
+import { readTogether } from '../../db/read-together.js';
 import { findReadStates } from '../conversations/repository.js';
 import { listAttachmentsOfMessages } from '../files/repository.js';
 import { smsSummaries } from '../sms/summarize-texts.js';
@@ -16,19 +17,11 @@ export async function withReadBy(
 ): Promise<TMessage[]> {
   if (rows.length === 0) return [];
   const authors = rows.map((r) => (r.authorStaffId ?? r.authorContactId)!);
-  const [reads, files, sms] = await Promise.all([
-    findReadStates(db, firmId, [conversationId], authors),
-    knownFiles ??
-      listAttachmentsOfMessages(
-        db,
-        firmId,
-        rows.map((r) => r.id),
-      ),
-    smsSummaries(
-      db,
-      firmId,
-      rows.map((r) => r.id),
-    ),
+  const ids = rows.map((r) => r.id);
+  const [reads, files, sms] = await readTogether(db, [
+    () => findReadStates(db, firmId, [conversationId], authors),
+    () => (knownFiles ? Promise.resolve(knownFiles) : listAttachmentsOfMessages(db, firmId, ids)),
+    () => smsSummaries(db, firmId, ids),
   ]);
   return toStaffMessages(rows, reads, files, sms);
 }

@@ -27,7 +27,9 @@ export async function emailContactNotice(
     render: (to: TNoticeRecipient) => TRenderedEmail;
   },
 ): Promise<boolean> {
-  const [contact, firm] = await Promise.all([getContact(tx, input.firmId, input.contactId), getFirm(tx, input.firmId)]);
+  // one transaction is one connection: its queries go one after another
+  const contact = await getContact(tx, input.firmId, input.contactId);
+  const firm = await getFirm(tx, input.firmId);
   if (!contact?.active || !contact.email || !firm) return false;
   const token = await issueSecureLink({ ...deps, db: tx }, tx, {
     firmId: input.firmId,

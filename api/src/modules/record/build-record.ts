@@ -1,4 +1,5 @@
 import type { Db } from '../../db/connect.js';
+import { readTogether } from '../../db/read-together.js';
 import { notFound } from '../../errors.js';
 import { listParticipants } from '../conversations/repository.js';
 import * as repo from './repository.js';
@@ -53,11 +54,11 @@ const maskNumber = (to: string) => (to.length > 7 ? `${to.slice(0, 3)}…${to.sl
 export async function buildRecord(db: Db, firmId: string, conversationId: string, now: Date): Promise<TRecordManifest> {
   const heading = await repo.getRecordHeading(db, firmId, conversationId);
   if (!heading) throw notFound('Conversation');
-  const [people, messages, entries, firstBreak] = await Promise.all([
-    listParticipants(db, firmId, [conversationId]),
-    repo.listRecordMessages(db, firmId, conversationId),
-    repo.listRecordEntries(db, firmId, conversationId),
-    repo.findRecordBreak(db, firmId, conversationId),
+  const [people, messages, entries, firstBreak] = await readTogether(db, [
+    () => listParticipants(db, firmId, [conversationId]),
+    () => repo.listRecordMessages(db, firmId, conversationId),
+    () => repo.listRecordEntries(db, firmId, conversationId),
+    () => repo.findRecordBreak(db, firmId, conversationId),
   ]);
   return {
     format: 'confer-record/1',

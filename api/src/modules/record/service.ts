@@ -1,5 +1,6 @@
 import type { Clock } from '../../clock.js';
 import type { Db } from '../../db/connect.js';
+import { readTogether } from '../../db/read-together.js';
 import { AppError, notFound } from '../../errors.js';
 import type { BlobStore } from '../../integrations/blob-storage/blob-store.js';
 import type { StaffContext } from '../../integrations/identity/staff-context.js';
@@ -19,9 +20,9 @@ export type TRecordDeps = { db: Db; blobs: BlobStore; clock: Clock };
 /** The database's check of a conversation's chain, for staff who may see the conversation. */
 export async function verifyRecord(db: Db, ctx: StaffContext, conversationId: string) {
   await requireVisibleConversation(db, ctx, conversationId);
-  const [entries, firstBreak] = await Promise.all([
-    repo.listRecordEntries(db, ctx.firmId, conversationId),
-    repo.findRecordBreak(db, ctx.firmId, conversationId),
+  const [entries, firstBreak] = await readTogether(db, [
+    () => repo.listRecordEntries(db, ctx.firmId, conversationId),
+    () => repo.findRecordBreak(db, ctx.firmId, conversationId),
   ]);
   return { intact: firstBreak === null, entries: entries.length, lastHash: entries.at(-1)?.hash ?? null, firstBreak };
 }

@@ -207,7 +207,9 @@ export async function textNotice(
     text: (replyUrl: string) => string;
   },
 ): Promise<boolean> {
-  const [firm, contact] = await Promise.all([getFirm(tx, input.firmId), getContact(tx, input.firmId, input.contactId)]);
+  // one transaction is one connection: its queries go one after another
+  const firm = await getFirm(tx, input.firmId);
+  const contact = await getContact(tx, input.firmId, input.contactId);
   if (!firm || !contact) return false;
   const sender = senderNumberOf(deps.config, firm);
   if (await refusalFor(tx, contact, firm, sender)) return false;
