@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNull, TransactionRollbackError } from 'drizzle-orm';
 import type { Clock } from '../../clock.js';
 import type { Db } from '../../db/connect.js';
+import { readTogether } from '../../db/read-together.js';
 import { shares } from '../../db/schema.js';
 import { AppError, notFound } from '../../errors.js';
 import type { BlobStore } from '../../integrations/blob-storage/blob-store.js';
@@ -45,9 +46,9 @@ function asSeenByContact(row: TContactConversationRow) {
 /** The newest message this contact may see (after their engagement ended, nothing newer), or undefined for all. */
 const lastVisibleSeq = (row: TContactConversationRow) => (row.historyUntil ? (row.historyUntilSeq ?? 0) : undefined);
 
-async function requireConversation(db: Db, ctx: TContactContext, id: string) {
+async function requireConversation(db: Db, ctx: TContactContext, id: string, missing = 'Conversation') {
   const [row] = await repo.listContactConversations(db, ctx.firmId, ctx.contactId, ctx.scopeConversationId, id);
-  if (!row) throw notFound('Conversation');
+  if (!row) throw notFound(missing);
   return asSeenByContact(row);
 }
 
@@ -79,13 +80,14 @@ async function toPortalMessages(db: Db, ctx: TContactContext, rows: messages.TMe
 
 export async function listConversations(db: Db, ctx: TContactContext, onlyId?: string) {
   const rows = await repo.listContactConversations(db, ctx.firmId, ctx.contactId, ctx.scopeConversationId, onlyId);
-  const [people, unread] = await Promise.all([
-    listParticipants(
-      db,
-      ctx.firmId,
-      rows.map((r) => r.id),
-    ),
-    repo.countContactUnread(db, ctx.firmId, ctx.contactId),
+  const [people, unread] = await readTogether(db, [
+    () =>
+      listParticipants(
+        db,
+        ctx.firmId,
+        rows.map((r) => r.id),
+      ),
+    () => repo.countContactUnread(db, ctx.firmId, ctx.contactId),
   ]);
   return {
     items: rows.map(asSeenByContact).map((r) => ({
@@ -431,10 +433,6 @@ export async function listDocuments(db: Db, ctx: TContactContext, q?: string) {
   return { items: needle ? all.filter((f) => f.name.toLocaleLowerCase().includes(needle)) : all };
 }
 
-/**
- * To Do: conversations with unread messages, shared documents not yet opened, forms to
- * complete, invoices to pay and events in the next 14 days.
- */
 /** The conversation's messages marked "needs acknowledgement by" or "needs a reply by", as far as the contact may see. */
 export async function listAcknowledgements(db: Db, ctx: TContactContext, id: string) {
   const conversation = await requireConversation(db, ctx, id);
@@ -452,9 +450,7 @@ export async function acknowledgeMessage(
   const row = await messages.getMessage(db, ctx.firmId, messageId);
   if (!row) throw notFound('Message');
   // A message of a conversation the contact is not in answers exactly as a missing one.
-  const conversation = await requireConversation(db, ctx, row.conversationId).catch((error: unknown) => {
-    throw error instanceof AppError && error.status === 404 ? notFound('Message') : error;
-  });
+  const conversation = await requireConversation(db, ctx, row.conversationId, 'Message');
   return acknowledgeAsContact(db, clock, {
     firmId: ctx.firmId,
     conversationId: row.conversationId,
@@ -467,6 +463,10 @@ export async function acknowledgeMessage(
   });
 }
 
+/**
+ * To Do: conversations with unread messages, shared documents not yet opened, forms to
+ * complete, invoices to pay and events in the next 14 days.
+ */
 export async function getTodo(db: Db, ctx: TContactContext, now: Date = new Date()) {
   const conversations = (await listConversations(db, ctx)).items.filter((c) => c.unreadCount > 0);
   const unopened = (await collectFiles(db, ctx)).filter((f) => f.kind === 'share' && !f.opened);
