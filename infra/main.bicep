@@ -52,6 +52,9 @@ param azureOpenAiEndpoint string = ''
 @description('AZURE_OPENAI_DEPLOYMENT: the chat model deployment tone help uses (e.g. gpt-4o-mini); empty with the endpoint.')
 param azureOpenAiDeployment string = ''
 
+@description('CLIENT_COUNTRY_HEADER: a request header a CDN in front of Confer fills with the client\'s country (e.g. Azure Front Door rule setting X-Client-Country); empty: the country comes from the client address (Container Apps ingress adds no such header).')
+param clientCountryHeader string = ''
+
 @description('PUBLIC_BASE_URL when users reach Confer on a custom domain; empty: the container app\'s own https address.')
 param publicBaseUrl string = ''
 
@@ -436,6 +439,7 @@ var apiSettings = [
   { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsights.outputs.connectionString }
   { name: 'AZURE_OPENAI_ENDPOINT', value: azureOpenAiEndpoint }
   { name: 'AZURE_OPENAI_DEPLOYMENT', value: azureOpenAiDeployment }
+  { name: 'CLIENT_COUNTRY_HEADER', value: clientCountryHeader }
   { name: 'CONFER_SEAL_KEY', secretRef: 'confer-seal-key' }
   { name: 'ACS_WEBHOOK_SECRET', secretRef: 'acs-webhook-secret' }
 ]
