@@ -5,7 +5,8 @@ import { defineConfig, devices } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 3917);
 const e2eDir = fileURLToPath(new URL('.', import.meta.url));
-// A fresh embedded database per run, so the seed is always the starting point.
+// A fresh data directory (and database: embedded, or a new one on TEST_DATABASE_URL's server)
+// per run, so the seed is always the starting point.
 const dataDir = join(tmpdir(), `confer-e2e-${Date.now()}`);
 
 export default defineConfig({
@@ -38,7 +39,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'node ../scripts/start.mjs',
+    command: 'node start-confer.mjs',
     cwd: e2eDir,
     env: {
       PORT: String(port),

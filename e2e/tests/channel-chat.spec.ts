@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures.js';
 import { signInToStaffApp } from './portal-support.js';
 
 async function createChannel(page: Page, name: string) {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.js';
 import { signInToStaffApp } from './portal-support.js';
 
 test('when a channel member manages participants and renames it, then the list shows who is in, and the people added, renamed for or removed see it live', async ({

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.js';
 import {
   makePdf,
   openInStaffApp,
@@ -8,7 +8,7 @@ import {
   staffOnMatter,
   startConversationWithLink,
 } from './portal-support.js';
-import { printedDocuments, watchPrinting } from './print-support.js';
+import { waitForPrinted, watchPrinting } from './print-support.js';
 
 const JORDAN_EMAIL = 'jordan.ellis@mail.example';
 
@@ -103,8 +103,7 @@ test('when staff share a document live and upload a new version, then both are a
   // prints a PDF by tearing its renderer down, so printing comes last on each page.
   await portalMessage(client, `uploaded version 2 of ${lease}`).getByRole('link', { name: lease }).click();
   await client.getByRole('button', { name: 'Print' }).click();
-  await expect.poll(async () => (await printedDocuments(client)).length).toBe(1);
-  expect(await printedDocuments(client)).toEqual([{ type: 'application/pdf', sha256: sha256(second) }]);
+  expect(await waitForPrinted(client, 1)).toEqual([{ type: 'application/pdf', sha256: sha256(second) }]);
   expect(client.context().pages()).toHaveLength(1);
 
   // Staff see the comment naming and linking the file; the link opens the viewer at the latest version.
@@ -118,8 +117,7 @@ test('when staff share a document live and upload a new version, then both are a
   const viewer = staff.getByRole('dialog', { name: lease });
   await expect(viewer.getByTestId('file-viewer-meta')).toHaveText(/^Version 2 · updated .+ · \d+ bytes$/);
   await viewer.getByRole('button', { name: 'Print' }).click();
-  await expect.poll(async () => (await printedDocuments(staff)).length).toBe(1);
-  expect(await printedDocuments(staff)).toEqual([{ type: 'application/pdf', sha256: sha256(second) }]);
+  expect(await waitForPrinted(staff, 1)).toEqual([{ type: 'application/pdf', sha256: sha256(second) }]);
 
   await staff.context().close();
   await client.context().close();
@@ -172,8 +170,7 @@ test('when a text file or an image is sent, then both viewers preview it; the te
   const imageViewer = staff.getByRole('dialog', { name: `plan-${stamp}.png` });
   await expect(imageViewer.getByRole('img', { name: `Preview of plan-${stamp}.png` })).toBeVisible();
   await imageViewer.getByRole('button', { name: 'Print' }).click();
-  await expect.poll(async () => (await printedDocuments(staff)).length).toBe(1);
-  expect(await printedDocuments(staff)).toEqual([{ type: 'image', sha256: sha256(png) }]);
+  expect(await waitForPrinted(staff, 1)).toEqual([{ type: 'image', sha256: sha256(png) }]);
 
   // The client previews the text file as text too, without Print.
   const client = await openLinkAndSignIn(browser, request, { baseURL, link, email: JORDAN_EMAIL });
@@ -192,8 +189,7 @@ test('when a text file or an image is sent, then both viewers preview it; the te
     .click();
   await expect(client.getByRole('img', { name: `Preview of plan-${stamp}.png` })).toBeVisible();
   await client.getByRole('button', { name: 'Print' }).click();
-  await expect.poll(async () => (await printedDocuments(client)).length).toBe(1);
-  expect(await printedDocuments(client)).toEqual([{ type: 'image', sha256: sha256(png) }]);
+  expect(await waitForPrinted(client, 1)).toEqual([{ type: 'image', sha256: sha256(png) }]);
   expect(client.context().pages()).toHaveLength(1);
 
   await staff.context().close();

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.js';
 import { openInStaffApp, openLinkAndSignIn, staffOnMatter, startConversationWithLink } from './portal-support.js';
 
 test('when a client signs in from many new browsers, then their conversation shows one notice for them, counting the earlier ones, and stays usable', async ({

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.js';
 import { openInStaffApp, openLinkAndSignIn, staffOnMatter, startConversationWithLink } from './portal-support.js';
 
 test('when a client chooses SMS, quiet hours and a daily digest in the portal, then the choice is kept after a reload and staff see it beside the contact', async ({

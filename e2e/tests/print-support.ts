@@ -1,21 +1,26 @@
-import type { BrowserContext, Page } from '@playwright/test';
+import { expect, type BrowserContext, type Page } from '@playwright/test';
 
 /**
  * Watches the browser's print dialog in a context: every `window.print()` (in the page or any
  * frame) is recorded in the top window with the printing document's URL and type, then the real
- * print runs. Blob URLs the page creates are remembered, so a test can check which bytes were
- * handed to the print dialog.
+ * print runs. Blob URLs the page creates are hashed as they are made, so a test can check which
+ * bytes were handed to the print dialog.
  */
 export async function watchPrinting(context: BrowserContext): Promise<void> {
   await context.addInitScript(() => {
     type Printed = { href: string; type: string };
-    const top = window.top as unknown as { __printed?: Printed[]; __blobs?: Map<string, Blob> };
+    const top = window.top as unknown as { __printed?: Printed[]; __hashes?: Map<string, string> };
+    const hex = (buffer: ArrayBuffer) =>
+      [...new Uint8Array(buffer)].map((b) => b.toString(16).padStart(2, '0')).join('');
     const create = URL.createObjectURL.bind(URL);
     URL.createObjectURL = (object: Blob | MediaSource) => {
       const url = create(object);
+      // hashed now, so reading what was printed needs no work in a page a PDF print may tear down
       if (object instanceof Blob) {
-        top.__blobs ??= new Map();
-        top.__blobs.set(url, object);
+        void object
+          .arrayBuffer()
+          .then((bytes) => crypto.subtle.digest('SHA-256', bytes))
+          .then((digest) => (top.__hashes ??= new Map()).set(url, hex(digest)));
       }
       return url;
     };
@@ -30,23 +35,29 @@ export async function watchPrinting(context: BrowserContext): Promise<void> {
   });
 }
 
-/** What was printed so far: the document's type and the SHA-256 of the blob it showed (if any). */
-export async function printedDocuments(page: Page): Promise<Array<{ type: string; sha256: string | null }>> {
-  return page.evaluate(async () => {
-    const top = window as unknown as {
-      __printed?: Array<{ href: string; type: string }>;
-      __blobs?: Map<string, Blob>;
-    };
-    const hex = (buffer: ArrayBuffer) =>
-      [...new Uint8Array(buffer)].map((b) => b.toString(16).padStart(2, '0')).join('');
-    const out = [];
-    for (const printed of top.__printed ?? []) {
-      const blob = top.__blobs?.get(printed.href);
-      out.push({
-        type: printed.type,
-        sha256: blob ? hex(await crypto.subtle.digest('SHA-256', await blob.arrayBuffer())) : null,
+type TPrinted = { type: string; sha256: string | null };
+
+/**
+ * Waits until `count` documents were printed in the page and returns them: each one's type and
+ * the SHA-256 of the blob it showed (null when it was no blob). One quick read per try: headless
+ * Chromium tears a page's renderer down soon after it prints a PDF.
+ */
+export async function waitForPrinted(page: Page, count: number): Promise<TPrinted[]> {
+  let printed: TPrinted[] = [];
+  await expect
+    .poll(async () => {
+      printed = await page.evaluate(() => {
+        const top = window as unknown as {
+          __printed?: Array<{ href: string; type: string }>;
+          __hashes?: Map<string, string>;
+        };
+        return (top.__printed ?? []).map((p) => ({
+          type: p.type,
+          sha256: p.href.startsWith('blob:') ? (top.__hashes?.get(p.href) ?? 'hashing') : null,
+        }));
       });
-    }
-    return out;
-  });
+      return printed.some((p) => p.sha256 === 'hashing') ? -1 : printed.length;
+    })
+    .toBe(count);
+  return printed;
 }

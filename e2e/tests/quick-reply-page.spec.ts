@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.js';
 import { openTextableConversation } from './sms-support.js';
 
 const SAM_MOBILE = '+447412340077';

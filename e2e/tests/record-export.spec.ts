@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.js';
 import { findMatter, openInStaffApp, staffApi, staffToken } from './portal-support.js';
 
 type Conversation = { id: string };

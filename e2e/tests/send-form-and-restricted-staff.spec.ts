@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.js';
 import { findMatter, openInStaffApp, staffApi, staffToken } from './portal-support.js';
 
 test('when staff open Send form, then nobody is preselected unless the matter has a single client, and the dialog says who will receive it', async ({

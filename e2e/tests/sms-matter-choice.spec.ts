@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.js';
 import { openInStaffApp, staffApi, staffToken } from './portal-support.js';
 
 type Conversation = { id: string; title: string };

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.js';
 import { openTextableConversation } from './sms-support.js';
 
 const JORDAN_MOBILE = '+447412345678';

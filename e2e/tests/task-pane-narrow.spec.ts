@@ -1,4 +1,4 @@
-import { expect, test, type Locator } from '@playwright/test';
+import { expect, test, type Locator } from './fixtures.js';
 import { openInStaffApp, staffOnMatter, startExternalConversation } from './portal-support.js';
 
 const top = async (locator: Locator) => (await locator.boundingBox())!.y;
